@@ -1,0 +1,39 @@
+//! # diplograph
+//!
+//! A knowledge graph of states, international organisations, programmes, officials, agreements
+//! and events, and of the dated, sourced relations between them — built from public sources on
+//! Belarus's foreign relations, Belarus–NATO above all.
+//!
+//! Every relation carries its date at the precision the source gives ([`Edtf`]) and the
+//! [`Evidence`] it comes from: the source and a verbatim quote. Where sources disagree, the graph
+//! keeps both.
+//!
+//! ```
+//! use diplograph::Graph;
+//!
+//! let graph = Graph::embedded()?;
+//! let belarus = graph.resolve("Belarus")?;
+//! let node = graph.node(belarus.id.as_str()).unwrap();
+//! for incident in graph.incidents(node) {
+//!     let _ = (incident.predicate.label_for(incident.outgoing), &incident.other.label);
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod load;
+mod model;
+mod text;
+
+pub use load::dataset::{DataFile, Dataset, FILE_NAMES};
+pub use load::problem::{LoadError, Problem, Problems, Severity};
+pub use model::edtf::{Bound, DatePoint, Day, Edtf, EdtfError, Precision};
+pub use model::entity::Entity;
+pub use model::graph::{Graph, Incident, ResolveError, Stats};
+pub use model::id::{Id, IdError};
+pub use model::kind::{EntityKind, UnknownKind};
+pub use model::predicate::{Predicate, Temporal};
+pub use model::relation::{Evidence, Relation, RelationId, Span};
+pub use model::source::Source;
+pub use text::fold;

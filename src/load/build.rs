@@ -1,0 +1,574 @@
+//! Validating the four files and building the [`Graph`]: every problem is collected in one pass.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Deserialize;
+
+use super::dataset::Dataset;
+use super::problem::{LoadError, Problem, Problems, Severity};
+use super::suggest::did_you_mean;
+use super::table::{read_rows, split_multi, Row};
+use crate::{fold, Edtf, Entity, EntityKind, Evidence, Graph, Id, Predicate, Source, Temporal};
+
+#[derive(Deserialize)]
+struct RawSource {
+    id: String,
+    title: String,
+    publisher: String,
+    url: String,
+    published: String,
+}
+
+#[derive(Deserialize)]
+struct RawPredicate {
+    id: String,
+    label: String,
+    inverse_label: String,
+    description: String,
+    symmetric: String,
+    domain: String,
+    range: String,
+    temporal: String,
+    same_as: String,
+}
+
+#[derive(Deserialize)]
+struct RawEntity {
+    id: String,
+    kind: String,
+    label: String,
+    aliases: String,
+    description: String,
+    same_as: String,
+}
+
+#[derive(Deserialize)]
+struct RawClaim {
+    subject: String,
+    predicate: String,
+    object: String,
+    date: String,
+    source: String,
+    quote: String,
+    note: String,
+}
+
+/// A claim that passed its row checks, before merging.
+pub(crate) struct Claim {
+    pub subject: Id,
+    pub predicate: Id,
+    pub object: Id,
+    pub date: Option<Edtf>,
+    pub evidence: Evidence,
+}
+
+const DATE_HINT: &str = "dates are EDTF: YYYY, YYYY-MM, YYYY-MM-DD, an interval START/END, START/.. (still holds), START/ (end unknown), /END; add ? (uncertain) or ~ (approximate) after a date";
+
+/// Checks one file's rows; `line` and `file` locate the problems.
+struct Checker<'a> {
+    file: &'a str,
+    line: u64,
+    problems: &'a mut Vec<Problem>,
+    ok: bool,
+}
+
+impl Checker<'_> {
+    fn fail(&mut self, message: String, hint: Option<String>) {
+        self.problems
+            .push(Problem::error(self.file, Some(self.line), message).hint_opt(hint));
+        self.ok = false;
+    }
+
+    fn required<'v>(&mut self, column: &str, value: &'v str) -> &'v str {
+        if value.trim().is_empty() {
+            let hint = match column {
+                "quote" => Some("every claim needs the shortest verbatim passage of its source that states the fact".to_owned()),
+                "source" => Some("every claim needs the id of the source (from sources.csv) that states it".to_owned()),
+                _ => None,
+            };
+            self.fail(format!("empty '{column}'"), hint);
+        }
+        value
+    }
+
+    fn id(&mut self, column: &str, value: &str) -> Option<Id> {
+        if value.is_empty() {
+            self.fail(format!("empty '{column}'"), None);
+            return None;
+        }
+        match Id::new(value) {
+            Ok(id) => Some(id),
+            Err(e) => {
+                let hint = if value.trim() != value {
+                    "remove the spaces around the id".to_owned()
+                } else {
+                    "ids are lowercase ASCII slugs: a letter, then letters, digits, '-' or '_' (e.g. partnership-for-peace)".to_owned()
+                };
+                self.fail(format!("bad {column}: {e}"), Some(hint));
+                None
+            }
+        }
+    }
+
+    fn iris(&mut self, column: &str, cell: &str) -> Vec<String> {
+        let values = split_multi(cell);
+        for v in &values {
+            if let Err(e) = oxrdf::NamedNode::new(v.as_str()) {
+                self.fail(
+                    format!("'{column}' value '{v}' is not an absolute IRI: {e}"),
+                    Some("write a full IRI such as http://www.wikidata.org/entity/Q184".to_owned()),
+                );
+            }
+        }
+        values
+    }
+
+    fn date(&mut self, column: &str, cell: &str) -> Option<Edtf> {
+        if cell.is_empty() {
+            return None;
+        }
+        match cell.parse::<Edtf>() {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.fail(format!("bad '{column}': {e}"), Some(DATE_HINT.to_owned()));
+                None
+            }
+        }
+    }
+
+    fn kinds(&mut self, column: &str, cell: &str) -> Vec<EntityKind> {
+        let mut kinds = Vec::new();
+        for v in split_multi(cell) {
+            match v.parse::<EntityKind>() {
+                Ok(k) if !kinds.contains(&k) => kinds.push(k),
+                Ok(_) => {}
+                Err(e) => self.fail(format!("bad '{column}': {e}"), None),
+            }
+        }
+        if kinds.is_empty() && self.ok {
+            self.fail(
+                format!("empty '{column}'"),
+                Some(format!(
+                    "list the entity kinds allowed, separated by '|': {}",
+                    EntityKind::choices()
+                )),
+            );
+        }
+        kinds
+    }
+}
+
+fn first_seen<K: std::hash::Hash + Eq>(
+    seen: &mut HashMap<K, u64>,
+    key: K,
+    line: u64,
+) -> Option<u64> {
+    match seen.entry(key) {
+        std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+        std::collections::hash_map::Entry::Vacant(v) => {
+            v.insert(line);
+            None
+        }
+    }
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_owned())
+}
+
+/// Validates `dataset` and builds the graph, or returns every problem found.
+pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
+    let mut problems = Vec::new();
+
+    // sources.csv
+    let file = dataset.sources.name.as_str();
+    let rows: Vec<Row<RawSource>> = read_rows(
+        &dataset.sources,
+        &["id", "title", "publisher", "url", "published"],
+        &mut problems,
+    )
+    .unwrap_or_default();
+    let mut sources = Vec::new();
+    let mut seen = HashMap::new();
+    for Row { line, value: r } in rows {
+        let mut c = Checker {
+            file,
+            line,
+            problems: &mut problems,
+            ok: true,
+        };
+        let id = c.id("id", &r.id);
+        c.required("title", &r.title);
+        c.required("publisher", &r.publisher);
+        let url = non_empty(r.url.trim());
+        if let Some(u) = &url {
+            if oxrdf::NamedNode::new(u.as_str()).is_err() {
+                c.fail(
+                    format!("'url' '{u}' is not a valid absolute URL"),
+                    Some("write a full URL such as https://www.nato.int/...".to_owned()),
+                );
+            }
+        }
+        let published = c.date("published", &r.published);
+        if let Some(id) = &id {
+            if let Some(first) = first_seen(&mut seen, id.clone(), line) {
+                c.fail(
+                    format!("duplicate source id '{id}' (first defined at line {first})"),
+                    Some(
+                        "ids are unique; give this source another id or merge the rows".to_owned(),
+                    ),
+                );
+            }
+        }
+        if let (true, Some(id)) = (c.ok, id) {
+            sources.push(Source {
+                id,
+                title: r.title,
+                publisher: r.publisher,
+                url,
+                published,
+            });
+        }
+    }
+
+    // predicates.csv
+    let file = dataset.predicates.name.as_str();
+    let columns = [
+        "id",
+        "label",
+        "inverse_label",
+        "description",
+        "symmetric",
+        "domain",
+        "range",
+        "temporal",
+        "same_as",
+    ];
+    let rows: Vec<Row<RawPredicate>> =
+        read_rows(&dataset.predicates, &columns, &mut problems).unwrap_or_default();
+    let mut predicates = Vec::new();
+    let mut seen = HashMap::new();
+    for Row { line, value: r } in rows {
+        let mut c = Checker {
+            file,
+            line,
+            problems: &mut problems,
+            ok: true,
+        };
+        let id = c.id("id", &r.id);
+        c.required("label", &r.label);
+        c.required("inverse_label", &r.inverse_label);
+        c.required("description", &r.description);
+        let symmetric = match r.symmetric.trim() {
+            "true" => true,
+            "false" => false,
+            other => {
+                c.fail(
+                    format!("bad 'symmetric' '{other}'"),
+                    Some("write true or false".to_owned()),
+                );
+                false
+            }
+        };
+        let domain = c.kinds("domain", &r.domain);
+        let range = c.kinds("range", &r.range);
+        let temporal = match r.temporal.trim().parse::<Temporal>() {
+            Ok(t) => t,
+            Err(e) => {
+                c.fail(format!("bad 'temporal': {e}"), Some("event: happens at a time (signed); state: holds over an interval (member of)".to_owned()));
+                Temporal::Event
+            }
+        };
+        let same_as = c.iris("same_as", &r.same_as);
+        if let Some(id) = &id {
+            if let Some(first) = first_seen(&mut seen, id.clone(), line) {
+                c.fail(
+                    format!("duplicate predicate id '{id}' (first defined at line {first})"),
+                    None,
+                );
+            }
+        }
+        if let (true, Some(id)) = (c.ok, id) {
+            predicates.push(Predicate {
+                id,
+                label: r.label,
+                inverse_label: r.inverse_label,
+                description: r.description,
+                symmetric,
+                domain,
+                range,
+                temporal,
+                same_as,
+            });
+        }
+    }
+
+    // entities.csv
+    let file = dataset.entities.name.as_str();
+    let rows: Vec<Row<RawEntity>> = read_rows(
+        &dataset.entities,
+        &["id", "kind", "label", "aliases", "description", "same_as"],
+        &mut problems,
+    )
+    .unwrap_or_default();
+    let mut entities = Vec::new();
+    let mut seen = HashMap::new();
+    let mut labels: HashMap<String, (u64, String)> = HashMap::new();
+    for Row { line, value: r } in rows {
+        let mut c = Checker {
+            file,
+            line,
+            problems: &mut problems,
+            ok: true,
+        };
+        let id = c.id("id", &r.id);
+        let kind = match r.kind.trim().parse::<EntityKind>() {
+            Ok(k) => Some(k),
+            Err(e) => {
+                let hint = did_you_mean(r.kind.trim(), EntityKind::ALL.iter().map(|k| k.name()));
+                c.fail(e.to_string(), hint);
+                None
+            }
+        };
+        c.required("label", &r.label);
+        c.required("description", &r.description);
+        let aliases = split_multi(&r.aliases);
+        let same_as = c.iris("same_as", &r.same_as);
+        if let Some(id) = &id {
+            if let Some(first) = first_seen(&mut seen, id.clone(), line) {
+                c.fail(
+                    format!("duplicate entity id '{id}' (first defined at line {first})"),
+                    Some("ids are unique; merge the two rows or give one another id".to_owned()),
+                );
+            }
+        }
+        if c.ok {
+            let key = fold(&r.label);
+            match labels.get(&key) {
+                Some((first, other)) if !key.is_empty() => c.problems.push(
+                    Problem::warning(file, Some(line), format!("label '{}' differs from '{}' (line {first}) only by case, accents or punctuation", r.label, other))
+                        .with_hint("if they are the same entity, merge the rows; if not, make the labels distinct"),
+                ),
+                _ => {
+                    labels.insert(key, (line, r.label.clone()));
+                }
+            }
+        }
+        if let (true, Some(id), Some(kind)) = (c.ok, id, kind) {
+            entities.push(Entity {
+                id,
+                kind,
+                label: r.label,
+                aliases,
+                description: r.description,
+                same_as,
+            });
+        }
+    }
+
+    // relations.csv
+    let file = dataset.relations.name.as_str();
+    let rows: Vec<Row<RawClaim>> = read_rows(
+        &dataset.relations,
+        &[
+            "subject",
+            "predicate",
+            "object",
+            "date",
+            "source",
+            "quote",
+            "note",
+        ],
+        &mut problems,
+    )
+    .unwrap_or_default();
+    let entity_kind: HashMap<&str, EntityKind> =
+        entities.iter().map(|e| (e.id.as_str(), e.kind)).collect();
+    let predicate_by_id: HashMap<&str, &Predicate> =
+        predicates.iter().map(|p| (p.id.as_str(), p)).collect();
+    let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+    // An id the file defines but whose row had errors still counts as known, so that one bad row
+    // does not cascade into "unknown entity" errors on every claim that uses it.
+    let defined = |seen: &HashMap<Id, u64>, id: &Id| seen.contains_key(id);
+    let entity_seen = seen;
+    let mut claims = Vec::new();
+    let mut exact: HashMap<(String, String, String, String, String, String), u64> = HashMap::new();
+    let mut directions: HashMap<(Id, Id, Id), u64> = HashMap::new();
+    for Row { line, value: r } in rows {
+        let mut c = Checker {
+            file,
+            line,
+            problems: &mut problems,
+            ok: true,
+        };
+        let subject = c.id("subject", &r.subject);
+        let predicate = c.id("predicate", &r.predicate);
+        let object = c.id("object", &r.object);
+        let source = c.id("source", &r.source);
+        c.required("quote", &r.quote);
+        let date = c.date("date", &r.date);
+        for (column, id) in [("subject", &subject), ("object", &object)] {
+            if let Some(id) = id {
+                if !entity_kind.contains_key(id.as_str()) && !defined(&entity_seen, id) {
+                    let hint = did_you_mean(id.as_str(), entities.iter().map(|e| e.id.as_str()));
+                    c.fail(
+                        format!("unknown {column} '{id}': no such entity in entities.csv"),
+                        hint.or_else(|| Some("add the entity to entities.csv first".to_owned())),
+                    );
+                }
+            }
+        }
+        let pred = predicate
+            .as_ref()
+            .and_then(|p| predicate_by_id.get(p.as_str()).copied());
+        if let (Some(p), None) = (&predicate, pred) {
+            let hint = did_you_mean(p.as_str(), predicates.iter().map(|p| p.id.as_str()));
+            c.fail(
+                format!("unknown predicate '{p}': not in predicates.csv"),
+                hint.or_else(|| {
+                    Some(format!(
+                        "the predicates are: {}",
+                        predicates
+                            .iter()
+                            .map(|p| p.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))
+                }),
+            );
+        }
+        if let Some(s) = &source {
+            if !source_ids.contains(&s.as_str()) {
+                let hint = did_you_mean(s.as_str(), source_ids.iter().copied());
+                c.fail(
+                    format!("unknown source '{s}': not in sources.csv"),
+                    hint.or_else(|| Some("add the source to sources.csv first".to_owned())),
+                );
+            }
+        }
+        if let Some(p) = pred {
+            for (column, id, allowed, side) in [
+                ("subject", &subject, &p.domain, "domain"),
+                ("object", &object, &p.range, "range"),
+            ] {
+                if let Some(kind) = id.as_ref().and_then(|id| entity_kind.get(id.as_str())) {
+                    if !allowed.contains(kind) {
+                        let allowed_names = allowed
+                            .iter()
+                            .map(|k| k.name())
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        c.fail(
+                            format!("'{}' does not allow a {kind} as {column}; '{}' is a {kind}", p.id, id.as_ref().map_or("", |i| i.as_str())),
+                            Some(format!("the {side} of '{}' is: {allowed_names}; use another predicate or fix the entity's kind", p.id)),
+                        );
+                    }
+                }
+            }
+        }
+        if let (Some(s), Some(o)) = (&subject, &object) {
+            if s == o {
+                c.fail(
+                    format!("the relation links '{s}' to itself"),
+                    Some("subject and object must be different entities".to_owned()),
+                );
+            }
+        }
+        if c.ok {
+            let key = (
+                r.subject.clone(),
+                r.predicate.clone(),
+                r.object.clone(),
+                r.date.clone(),
+                r.source.clone(),
+                crate::fold(&r.quote),
+            );
+            if let Some(first) = first_seen(&mut exact, key, line) {
+                c.fail(
+                    format!("duplicate claim: the same as line {first}"),
+                    Some("delete one of the two rows".to_owned()),
+                );
+            }
+        }
+        if let (true, Some(p), Some(s), Some(o)) = (c.ok, pred, &subject, &object) {
+            if p.symmetric {
+                if let Some(first) = directions.get(&(o.clone(), p.id.clone(), s.clone())) {
+                    c.fail(
+                        format!("'{}' is symmetric, and line {first} already states it the other way round ({o} {} {s})", p.id, p.id),
+                        Some("a symmetric relation is entered once; write both claims in the same direction".to_owned()),
+                    );
+                } else {
+                    directions
+                        .entry((s.clone(), p.id.clone(), o.clone()))
+                        .or_insert(line);
+                }
+            }
+        }
+        if let (true, Some(subject), Some(predicate), Some(object), Some(source)) =
+            (c.ok, subject, predicate, object, source)
+        {
+            let note = non_empty(&r.note);
+            claims.push(Claim {
+                subject,
+                predicate,
+                object,
+                date,
+                evidence: Evidence {
+                    source,
+                    quote: r.quote,
+                    note,
+                    line,
+                },
+            });
+        }
+    }
+
+    problems.sort_by(|a, b| {
+        file_rank(dataset, &a.file)
+            .cmp(&file_rank(dataset, &b.file))
+            .then(a.line.cmp(&b.line))
+    });
+    let problems = Problems(problems);
+    if problems.0.iter().any(|p| p.severity == Severity::Error) {
+        return Err(LoadError::Invalid(problems));
+    }
+    Ok(Graph::build(
+        sources, predicates, entities, claims, problems,
+    ))
+}
+
+fn file_rank(dataset: &Dataset, file: &str) -> usize {
+    [
+        &dataset.sources,
+        &dataset.predicates,
+        &dataset.entities,
+        &dataset.relations,
+    ]
+    .iter()
+    .position(|f| f.name == file)
+    .unwrap_or(4)
+}
+
+/// Groups claims that agree into relations, keyed by subject, predicate, object and date.
+pub(crate) fn merge_claims(
+    claims: Vec<Claim>,
+) -> BTreeMap<(Id, Id, Id, String), (Option<Edtf>, Vec<Evidence>)> {
+    let mut merged: BTreeMap<(Id, Id, Id, String), (Option<Edtf>, Vec<Evidence>)> = BTreeMap::new();
+    for claim in claims {
+        let key = (
+            claim.subject,
+            claim.predicate,
+            claim.object,
+            claim.date.map(|d| d.to_string()).unwrap_or_default(),
+        );
+        merged
+            .entry(key)
+            .or_insert_with(|| (claim.date, Vec::new()))
+            .1
+            .push(claim.evidence);
+    }
+    for (_, evidence) in merged.values_mut() {
+        evidence.sort();
+    }
+    merged
+}

@@ -1,0 +1,100 @@
+//! The four files of a graph-data folder, as bytes.
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use crate::LoadError;
+
+/// One file of a dataset: a display name for messages and its bytes.
+#[derive(Debug, Clone)]
+pub struct DataFile {
+    /// How messages name the file, e.g. `graph-data/relations.csv`.
+    pub name: String,
+    /// The file's content.
+    pub bytes: Cow<'static, [u8]>,
+}
+
+/// The four CSV files of a graph-data folder, not yet parsed.
+///
+/// ```
+/// use diplograph::{Dataset, Graph};
+/// let graph = Graph::load(&Dataset::embedded()).unwrap();
+/// assert!(graph.entity("belarus").is_some());
+/// ```
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    /// `sources.csv`
+    pub sources: DataFile,
+    /// `predicates.csv`
+    pub predicates: DataFile,
+    /// `entities.csv`
+    pub entities: DataFile,
+    /// `relations.csv`
+    pub relations: DataFile,
+}
+
+/// The names of the four files, in load order.
+pub const FILE_NAMES: [&str; 4] = [
+    "sources.csv",
+    "predicates.csv",
+    "entities.csv",
+    "relations.csv",
+];
+
+impl Dataset {
+    /// The curated graph shipped in the binary (the repository's `graph-data/`).
+    pub fn embedded() -> Dataset {
+        let file = |name: &str, bytes: &'static [u8]| DataFile {
+            name: format!("graph-data/{name}"),
+            bytes: Cow::Borrowed(bytes),
+        };
+        Dataset {
+            sources: file(
+                "sources.csv",
+                include_bytes!("../../graph-data/sources.csv"),
+            ),
+            predicates: file(
+                "predicates.csv",
+                include_bytes!("../../graph-data/predicates.csv"),
+            ),
+            entities: file(
+                "entities.csv",
+                include_bytes!("../../graph-data/entities.csv"),
+            ),
+            relations: file(
+                "relations.csv",
+                include_bytes!("../../graph-data/relations.csv"),
+            ),
+        }
+    }
+
+    /// Reads the four files of the folder `dir`.
+    pub fn from_dir(dir: &Path) -> Result<Dataset, LoadError> {
+        let read = |name: &str| -> Result<DataFile, LoadError> {
+            let path = dir.join(name);
+            let shown = path.display().to_string();
+            match std::fs::read(&path) {
+                Ok(bytes) => Ok(DataFile {
+                    name: shown,
+                    bytes: Cow::Owned(bytes),
+                }),
+                Err(source) => Err(LoadError::Io {
+                    path: shown,
+                    source,
+                }),
+            }
+        };
+        if !dir.is_dir() {
+            return Err(LoadError::Io {
+                path: dir.display().to_string(),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "not a graph-data folder (expected a directory with sources.csv, predicates.csv, entities.csv, relations.csv)"),
+            });
+        }
+        Ok(Dataset {
+            sources: read("sources.csv")?,
+            predicates: read("predicates.csv")?,
+            entities: read("entities.csv")?,
+            relations: read("relations.csv")?,
+        })
+    }
+}

@@ -1,0 +1,230 @@
+//! The `diplograph` command: a thin layer over the library.
+
+mod cli;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+use diplograph::{Dataset, Graph, LoadError};
+use serde_json::json;
+
+use cli::{Cli, Command};
+
+/// An error already reported to the user; exit with status 1 without printing more.
+#[derive(Debug)]
+struct Reported;
+
+impl std::fmt::Display for Reported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("reported")
+    }
+}
+
+impl std::error::Error for Reported {}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(code) => code,
+        Err(err) => {
+            if err.downcast_ref::<Reported>().is_some() {
+                return ExitCode::from(1);
+            }
+            if err.chain().any(|c| {
+                c.downcast_ref::<io::Error>()
+                    .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn dataset(cli: &Cli) -> Result<Dataset> {
+    match &cli.data {
+        Some(dir) => Dataset::from_dir(dir).context("cannot load the graph-data folder"),
+        None => Ok(Dataset::embedded()),
+    }
+}
+
+/// Loads the graph; on invalid data prints every problem (stderr, or JSON on stdout) and fails.
+fn load(cli: &Cli) -> Result<Graph> {
+    match Graph::load(&dataset(cli)?) {
+        Ok(graph) => {
+            for w in &graph.warnings().0 {
+                eprintln!("{w}");
+            }
+            Ok(graph)
+        }
+        Err(LoadError::Invalid(problems)) => {
+            if cli.json {
+                let out = json!({ "ok": false, "problems": problems });
+                println!("{}", serde_json::to_string_pretty(&out)?);
+            } else {
+                eprintln!("{problems}");
+            }
+            Err(Reported.into())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn run(cli: &Cli) -> Result<ExitCode> {
+    let graph = load(cli)?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match &cli.command {
+        Command::Check => {
+            let s = graph.stats();
+            if cli.json {
+                let out_json = json!({ "ok": true, "stats": s, "warnings": graph.warnings() });
+                writeln!(out, "{}", serde_json::to_string_pretty(&out_json)?)?;
+            } else {
+                let kinds: Vec<String> = s
+                    .entities_by_kind
+                    .iter()
+                    .filter(|(_, n)| **n > 0)
+                    .map(|(k, n)| format!("{n} {k}"))
+                    .collect();
+                writeln!(
+                    out,
+                    "ok: {} entities ({}), {} relations from {} claims, {} sources{}",
+                    s.entities,
+                    kinds.join(", "),
+                    s.relations,
+                    s.claims,
+                    s.sources,
+                    match graph.warnings().0.len() {
+                        0 => String::new(),
+                        n => format!("; {n} warning{}", if n == 1 { "" } else { "s" }),
+                    }
+                )?;
+            }
+        }
+        Command::Stats => {
+            let s = graph.stats();
+            if cli.json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&s)?)?;
+            } else {
+                write_stats(&mut out, &s)?;
+            }
+        }
+        Command::Show { entity } => {
+            let e = graph.resolve(entity)?;
+            let node = graph
+                .node(e.id.as_str())
+                .context("resolved entity has no node")?;
+            let incidents = graph.incidents(node);
+            if cli.json {
+                let relations: Vec<_> = incidents
+                    .iter()
+                    .map(|i| {
+                        json!({
+                            "id": i.relation.id,
+                            "direction": if i.outgoing { "out" } else { "in" },
+                            "predicate": i.predicate.id,
+                            "label": i.predicate.label_for(i.outgoing),
+                            "other": i.other.id,
+                            "other_label": i.other.label,
+                            "date": i.relation.date.map(|d| d.to_string()),
+                            "evidence": i.relation.evidence,
+                        })
+                    })
+                    .collect();
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&json!({ "entity": e, "relations": relations }))?
+                )?;
+            } else {
+                writeln!(out, "{} ({}) — {}", e.label, e.id, e.kind)?;
+                if !e.aliases.is_empty() {
+                    writeln!(out, "also: {}", e.aliases.join(" · "))?;
+                }
+                writeln!(out, "{}", e.description)?;
+                for id in &e.same_as {
+                    writeln!(out, "same as: {id}")?;
+                }
+                writeln!(out)?;
+                writeln!(
+                    out,
+                    "{} relation{}:",
+                    incidents.len(),
+                    if incidents.len() == 1 { "" } else { "s" }
+                )?;
+                for i in &incidents {
+                    let date = i
+                        .relation
+                        .date
+                        .map(|d| format!(" ({})", d.human()))
+                        .unwrap_or_default();
+                    let sources: Vec<&str> =
+                        i.relation.sources().iter().map(|s| s.as_str()).collect();
+                    let label = i.predicate.label_for(i.outgoing);
+                    writeln!(
+                        out,
+                        "  —{label}{date}→ {} ({})   [{}]",
+                        i.other.label,
+                        i.other.id,
+                        sources.join(", ")
+                    )?;
+                }
+            }
+        }
+        Command::Find { text } => {
+            let hits = graph.find(text);
+            if cli.json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&hits)?)?;
+            } else if hits.is_empty() {
+                out.flush()?;
+                eprintln!("no entity matches '{text}'");
+                return Ok(ExitCode::from(1));
+            } else {
+                for e in hits {
+                    let aliases = if e.aliases.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" — also {}", e.aliases.join(", "))
+                    };
+                    writeln!(out, "{}\t{}\t{}{}", e.id, e.kind, e.label, aliases)?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_stats(out: &mut impl Write, s: &diplograph::Stats) -> io::Result<()> {
+    writeln!(out, "entities: {}", s.entities)?;
+    for (k, n) in &s.entities_by_kind {
+        writeln!(out, "  {k:<14}{n:>6}")?;
+    }
+    writeln!(
+        out,
+        "relations: {} (from {} claims; {} supported by more than one source)",
+        s.relations, s.claims, s.corroborated_relations
+    )?;
+    let share = if s.relations == 0 {
+        0.0
+    } else {
+        100.0 * s.dated_relations as f64 / s.relations as f64
+    };
+    writeln!(out, "  dated: {} ({share:.1}%)", s.dated_relations)?;
+    if let (Some(a), Some(b)) = (&s.earliest, &s.latest) {
+        writeln!(out, "  dates range from {a} to {b}")?;
+    }
+    writeln!(out, "relations by predicate:")?;
+    for (p, n) in s.relations_by_predicate.iter().filter(|(_, n)| **n > 0) {
+        writeln!(out, "  {p:<28}{n:>6}")?;
+    }
+    writeln!(out, "claims by source: ({} sources)", s.sources)?;
+    for (src, n) in &s.claims_by_source {
+        writeln!(out, "  {src:<44}{n:>6}")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,423 @@
+//! The loaded graph: entities as nodes, relations as edges, with indexes by id and name.
+
+use std::collections::{BTreeMap, HashMap};
+
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+
+use crate::load::build::{merge_claims, Claim};
+use crate::load::suggest::nearest;
+use crate::{
+    fold, Dataset, Day, Entity, EntityKind, Id, LoadError, Predicate, Problems, Relation,
+    RelationId, Source,
+};
+
+/// The knowledge graph: entities (nodes) and dated, sourced relations (edges).
+///
+/// Nodes are in id order and edges in (subject, predicate, object, date) order, whatever the
+/// order of the input rows, so everything derived from a graph is deterministic. Nothing is ever
+/// removed, so indices stay valid.
+///
+/// ```
+/// use diplograph::Graph;
+/// let graph = Graph::embedded().unwrap();
+/// let belarus = graph.resolve("Republic of Belarus").unwrap();
+/// assert_eq!(belarus.id.as_str(), "belarus");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Graph {
+    sources: Vec<Source>,
+    predicates: Vec<Predicate>,
+    graph: DiGraph<Entity, Relation>,
+    by_id: HashMap<Id, NodeIndex>,
+    predicate_index: HashMap<Id, usize>,
+    source_index: HashMap<Id, usize>,
+    names: HashMap<String, Vec<NodeIndex>>,
+    claim_count: usize,
+    warnings: Problems,
+}
+
+/// Why a name did not resolve to one entity.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ResolveError {
+    /// No entity has this id, label or alias.
+    #[error("no entity is named '{name}'{}", suggestions(.candidates))]
+    Unknown {
+        /// The name asked for.
+        name: String,
+        /// Entities with similar names: (id, label).
+        candidates: Vec<(String, String)>,
+    },
+    /// Several entities share this label or alias.
+    #[error("'{name}' is ambiguous{}", suggestions(.candidates))]
+    Ambiguous {
+        /// The name asked for.
+        name: String,
+        /// The entities it names: (id, label).
+        candidates: Vec<(String, String)>,
+    },
+}
+
+fn suggestions(candidates: &[(String, String)]) -> String {
+    if candidates.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = candidates
+        .iter()
+        .map(|(id, label)| format!("{id} ({label})"))
+        .collect();
+    format!("; did you mean: {}?", list.join(", "))
+}
+
+/// One relation seen from one of its ends.
+#[derive(Debug, Clone, Copy)]
+pub struct Incident<'g> {
+    /// The relation.
+    pub relation: &'g Relation,
+    /// Its predicate.
+    pub predicate: &'g Predicate,
+    /// The entity at the other end.
+    pub other: &'g Entity,
+    /// True when the entity we started from is the subject.
+    pub outgoing: bool,
+}
+
+/// Counts that describe a graph.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Stats {
+    /// Number of entities.
+    pub entities: usize,
+    /// Entities by kind, in kind order (kinds with none are listed with 0).
+    pub entities_by_kind: BTreeMap<EntityKind, usize>,
+    /// Number of relations (merged claims).
+    pub relations: usize,
+    /// Number of claims (rows of relations.csv).
+    pub claims: usize,
+    /// Number of sources.
+    pub sources: usize,
+    /// Relations by predicate id.
+    pub relations_by_predicate: BTreeMap<String, usize>,
+    /// Claims by source id.
+    pub claims_by_source: BTreeMap<String, usize>,
+    /// Relations with a date.
+    pub dated_relations: usize,
+    /// Relations supported by more than one claim.
+    pub corroborated_relations: usize,
+    /// The earliest day any date reaches, if any relation is dated.
+    pub earliest: Option<String>,
+    /// The latest day any date reaches (open ends excluded).
+    pub latest: Option<String>,
+}
+
+impl Graph {
+    /// Validates and loads a dataset, or returns every problem found.
+    pub fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
+        crate::load::build::load(dataset)
+    }
+
+    /// Loads the graph-data folder at `dir`.
+    pub fn load_dir(dir: impl AsRef<std::path::Path>) -> Result<Graph, LoadError> {
+        Self::load(&Dataset::from_dir(dir.as_ref())?)
+    }
+
+    /// Loads the curated graph shipped in the binary.
+    pub fn embedded() -> Result<Graph, LoadError> {
+        Self::load(&Dataset::embedded())
+    }
+
+    pub(crate) fn build(
+        mut sources: Vec<Source>,
+        mut predicates: Vec<Predicate>,
+        mut entities: Vec<Entity>,
+        claims: Vec<Claim>,
+        warnings: Problems,
+    ) -> Graph {
+        sources.sort_by(|a, b| a.id.cmp(&b.id));
+        predicates.sort_by(|a, b| a.id.cmp(&b.id));
+        entities.sort_by(|a, b| a.id.cmp(&b.id));
+        let claim_count = claims.len();
+        let predicate_index: HashMap<Id, usize> = predicates
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+        let source_index = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        let merged = merge_claims(claims);
+        let mut graph = DiGraph::with_capacity(entities.len(), merged.len());
+        let mut by_id = HashMap::with_capacity(entities.len());
+        let mut names: HashMap<String, Vec<NodeIndex>> = HashMap::new();
+        for entity in entities {
+            let id = entity.id.clone();
+            let mut keys: Vec<String> = entity
+                .names()
+                .map(fold)
+                .chain(std::iter::once(fold(id.as_str())))
+                .collect();
+            keys.sort();
+            keys.dedup();
+            let node = graph.add_node(entity);
+            for key in keys {
+                names.entry(key).or_default().push(node);
+            }
+            by_id.insert(id, node);
+        }
+        for ((subject, predicate, object, date_text), (date, evidence)) in merged {
+            let symmetric = predicate_index
+                .get(&predicate)
+                .is_some_and(|&i| predicates[i].symmetric);
+            let id = RelationId::of(
+                &subject,
+                &predicate,
+                &object,
+                (!date_text.is_empty()).then_some(date_text.as_str()),
+                symmetric,
+            );
+            let (a, b) = (by_id[&subject], by_id[&object]);
+            graph.add_edge(
+                a,
+                b,
+                Relation {
+                    id,
+                    subject,
+                    predicate,
+                    object,
+                    date,
+                    evidence,
+                },
+            );
+        }
+        Graph {
+            sources,
+            predicates,
+            graph,
+            by_id,
+            predicate_index,
+            source_index,
+            names,
+            claim_count,
+            warnings,
+        }
+    }
+
+    /// The underlying petgraph graph (nodes: entities, edges: relations).
+    pub fn petgraph(&self) -> &DiGraph<Entity, Relation> {
+        &self.graph
+    }
+
+    /// Warnings found while loading (the load succeeded).
+    pub fn warnings(&self) -> &Problems {
+        &self.warnings
+    }
+
+    /// All entities, in id order.
+    pub fn entities(&self) -> impl Iterator<Item = &Entity> + '_ {
+        self.graph.node_weights()
+    }
+
+    /// All relations, in (subject, predicate, object, date) order.
+    pub fn relations(&self) -> impl Iterator<Item = &Relation> + '_ {
+        self.graph.edge_weights()
+    }
+
+    /// All predicates, in id order.
+    pub fn predicates(&self) -> &[Predicate] {
+        &self.predicates
+    }
+
+    /// All sources, in id order.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// The entity with this id.
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.node(id).map(|n| &self.graph[n])
+    }
+
+    /// The node of the entity with this id.
+    pub fn node(&self, id: &str) -> Option<NodeIndex> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The entity at a node.
+    pub fn entity_at(&self, node: NodeIndex) -> &Entity {
+        &self.graph[node]
+    }
+
+    /// The relation on an edge.
+    pub fn relation_at(&self, edge: EdgeIndex) -> &Relation {
+        &self.graph[edge]
+    }
+
+    /// The predicate with this id.
+    pub fn predicate(&self, id: &str) -> Option<&Predicate> {
+        self.predicate_index.get(id).map(|&i| &self.predicates[i])
+    }
+
+    /// The predicate of a relation (every loaded relation has one).
+    pub fn predicate_of(&self, relation: &Relation) -> &Predicate {
+        &self.predicates[self.predicate_index[&relation.predicate]]
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.source_index.get(id).map(|&i| &self.sources[i])
+    }
+
+    /// Number of claims (rows of relations.csv) behind the relations.
+    pub fn claim_count(&self) -> usize {
+        self.claim_count
+    }
+
+    /// Every relation of an entity, outgoing and incoming, in relation order.
+    pub fn incidents(&self, node: NodeIndex) -> Vec<Incident<'_>> {
+        let mut out: Vec<(EdgeIndex, Incident<'_>)> = Vec::new();
+        for (dir, outgoing) in [(Direction::Outgoing, true), (Direction::Incoming, false)] {
+            for e in self.graph.edges_directed(node, dir) {
+                let other = if outgoing { e.target() } else { e.source() };
+                let relation = e.weight();
+                out.push((
+                    e.id(),
+                    Incident {
+                        relation,
+                        predicate: self.predicate_of(relation),
+                        other: &self.graph[other],
+                        outgoing,
+                    },
+                ));
+            }
+        }
+        out.sort_by_key(|(e, _)| *e);
+        out.into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// Resolves a name — an id, a label or an alias, case- and accent-insensitive — to one entity.
+    ///
+    /// ```
+    /// use diplograph::{Graph, ResolveError};
+    /// let graph = Graph::embedded().unwrap();
+    /// assert_eq!(graph.resolve("north atlantic treaty organization").unwrap().id.as_str(), "nato");
+    /// assert!(matches!(graph.resolve("Atlantis"), Err(ResolveError::Unknown { .. })));
+    /// ```
+    pub fn resolve(&self, name: &str) -> Result<&Entity, ResolveError> {
+        if let Some(e) = self.entity(name.trim()) {
+            return Ok(e);
+        }
+        let key = fold(name);
+        match self.names.get(&key).map(Vec::as_slice) {
+            Some([one]) => Ok(&self.graph[*one]),
+            Some(many) if !many.is_empty() => Err(ResolveError::Ambiguous {
+                name: name.to_owned(),
+                candidates: many
+                    .iter()
+                    .map(|&n| (self.graph[n].id.to_string(), self.graph[n].label.clone()))
+                    .collect(),
+            }),
+            _ => {
+                let mut candidates: Vec<NodeIndex> = self
+                    .find(name)
+                    .iter()
+                    .filter_map(|e| self.node(e.id.as_str()))
+                    .collect();
+                if candidates.is_empty() {
+                    let near = nearest(&key, self.names.keys().map(String::as_str));
+                    candidates = near
+                        .iter()
+                        .flat_map(|k| self.names[*k].iter().copied())
+                        .collect();
+                }
+                candidates.sort();
+                candidates.dedup();
+                candidates.truncate(8);
+                Err(ResolveError::Unknown {
+                    name: name.to_owned(),
+                    candidates: candidates
+                        .iter()
+                        .map(|&n| (self.graph[n].id.to_string(), self.graph[n].label.clone()))
+                        .collect(),
+                })
+            }
+        }
+    }
+
+    /// Entities whose id, label or an alias contains `text`, case- and accent-insensitive,
+    /// exact matches first, then in id order.
+    ///
+    /// ```
+    /// use diplograph::Graph;
+    /// let graph = Graph::embedded().unwrap();
+    /// assert!(graph.find("atlantic").iter().any(|e| e.id.as_str() == "nato"));
+    /// ```
+    pub fn find(&self, text: &str) -> Vec<&Entity> {
+        let key = fold(text);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let mut hits: Vec<(bool, NodeIndex)> = self
+            .names
+            .iter()
+            .filter(|(name, _)| name.contains(&key))
+            .flat_map(|(name, nodes)| nodes.iter().map(|&n| (*name != key, n)))
+            .collect();
+        hits.sort();
+        let mut seen = std::collections::HashSet::new();
+        hits.into_iter()
+            .filter(|(_, n)| seen.insert(*n))
+            .map(|(_, n)| &self.graph[n])
+            .collect()
+    }
+
+    /// Counts by kind, predicate and source, the share of dated relations, the date range.
+    pub fn stats(&self) -> Stats {
+        let mut entities_by_kind: BTreeMap<EntityKind, usize> =
+            EntityKind::ALL.iter().map(|&k| (k, 0)).collect();
+        for e in self.entities() {
+            *entities_by_kind.entry(e.kind).or_default() += 1;
+        }
+        let mut relations_by_predicate: BTreeMap<String, usize> = self
+            .predicates
+            .iter()
+            .map(|p| (p.id.to_string(), 0))
+            .collect();
+        let mut claims_by_source: BTreeMap<String, usize> =
+            self.sources.iter().map(|s| (s.id.to_string(), 0)).collect();
+        let (mut dated, mut corroborated) = (0, 0);
+        let (mut earliest, mut latest): (Option<Day>, Option<Day>) = (None, None);
+        for r in self.relations() {
+            *relations_by_predicate
+                .entry(r.predicate.to_string())
+                .or_default() += 1;
+            for ev in &r.evidence {
+                *claims_by_source.entry(ev.source.to_string()).or_default() += 1;
+            }
+            if r.sources().len() > 1 {
+                corroborated += 1;
+            }
+            if let Some(d) = &r.date {
+                dated += 1;
+                for day in [d.earliest(), d.latest()].into_iter().flatten() {
+                    earliest = Some(earliest.map_or(day, |e| e.min(day)));
+                    latest = Some(latest.map_or(day, |l| l.max(day)));
+                }
+            }
+        }
+        Stats {
+            entities: self.graph.node_count(),
+            entities_by_kind,
+            relations: self.graph.edge_count(),
+            claims: self.claim_count,
+            sources: self.sources.len(),
+            relations_by_predicate,
+            claims_by_source,
+            dated_relations: dated,
+            corroborated_relations: corroborated,
+            earliest: earliest.map(|d| d.to_string()),
+            latest: latest.map(|d| d.to_string()),
+        }
+    }
+}

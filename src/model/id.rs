@@ -1,0 +1,129 @@
+//! Identifiers of sources, predicates and entities.
+
+use std::fmt;
+
+/// A validated identifier: a lowercase ASCII slug — a letter, then letters, digits, `-` or `_`.
+///
+/// Ids name sources, predicates and entities. They are stable and never reused, and they are
+/// safe to use in IRIs, DOT ids and file names without escaping.
+///
+/// ```
+/// use diplograph::Id;
+/// assert!(Id::new("partnership-for-peace").is_ok());
+/// assert!(Id::new("member_of").is_ok());
+/// assert!(Id::new("Belarus").is_err());
+/// assert!(Id::new("9-lives").is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Id(Box<str>);
+
+/// Why a text is not a valid [`Id`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IdError {
+    /// The text is empty.
+    #[error("the id is empty")]
+    Empty,
+    /// The text has leading or trailing white space.
+    #[error("the id '{0}' has leading or trailing spaces")]
+    Spaces(String),
+    /// The first character is not a lowercase ASCII letter.
+    #[error("the id '{0}' must start with a lowercase ASCII letter")]
+    BadStart(String),
+    /// A character other than `a-z`, `0-9`, `-`, `_`.
+    #[error("the id '{id}' contains {ch:?}; ids use only a-z, 0-9, '-' and '_'")]
+    BadChar {
+        /// The offending id.
+        id: String,
+        /// The first character that is not allowed.
+        ch: char,
+    },
+}
+
+impl Id {
+    /// Validates `text` as an id.
+    pub fn new(text: &str) -> Result<Self, IdError> {
+        if text.is_empty() {
+            return Err(IdError::Empty);
+        }
+        if text.trim() != text {
+            return Err(IdError::Spaces(text.to_owned()));
+        }
+        let mut chars = text.chars();
+        if !chars.next().is_some_and(|c| c.is_ascii_lowercase()) {
+            return Err(IdError::BadStart(text.to_owned()));
+        }
+        if let Some(ch) =
+            chars.find(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'))
+        {
+            return Err(IdError::BadChar {
+                id: text.to_owned(),
+                ch,
+            });
+        }
+        Ok(Self(text.into()))
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl AsRef<str> for Id {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl serde::Serialize for Id {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_slugs() {
+        for ok in ["a", "belarus", "member_of", "x-1", "nato2"] {
+            assert_eq!(Id::new(ok).unwrap().as_str(), ok);
+        }
+    }
+
+    #[test]
+    fn rejects_bad_ids() {
+        assert_eq!(Id::new(""), Err(IdError::Empty));
+        assert!(matches!(Id::new(" belarus"), Err(IdError::Spaces(_))));
+        assert!(matches!(Id::new("Belarus"), Err(IdError::BadStart(_))));
+        assert!(matches!(Id::new("-x"), Err(IdError::BadStart(_))));
+        assert_eq!(
+            Id::new("bel arus"),
+            Err(IdError::BadChar {
+                id: "bel arus".into(),
+                ch: ' '
+            })
+        );
+        assert!(matches!(
+            Id::new("belarús"),
+            Err(IdError::BadChar { ch: 'ú', .. })
+        ));
+        assert!(matches!(
+            Id::new("a/b"),
+            Err(IdError::BadChar { ch: '/', .. })
+        ));
+    }
+}

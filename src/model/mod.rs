@@ -1,0 +1,20 @@
+//! The graph's data types.
+
+pub(crate) mod edtf;
+pub(crate) mod entity;
+pub(crate) mod graph;
+pub(crate) mod id;
+pub(crate) mod kind;
+pub(crate) mod predicate;
+pub(crate) mod relation;
+pub(crate) mod source;
+
+pub(crate) fn serialize_opt_display<T: std::fmt::Display, S: serde::Serializer>(
+    value: &Option<T>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => s.collect_str(v),
+        None => s.serialize_none(),
+    }
+}
