@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
+use diplograph::Format;
 
 /// diplograph: a knowledge graph of Belarus's foreign relations — who was tied to whom, when,
 /// and who says so.
@@ -38,4 +39,66 @@ pub enum Command {
         /// The text to look for.
         text: String,
     },
+    /// Write the graph (or a selection of it) as RDF, DOT or CSV; --all regenerates exports/.
+    Export(ExportArgs),
+}
+
+/// Filters shared by queries and exports.
+#[derive(Debug, Clone, Default, Args)]
+pub struct FilterArgs {
+    /// Keep relations that hold at DATE (EDTF: 2005, 2005-03, 2005-03-19).
+    #[arg(long, value_name = "DATE", conflicts_with_all = ["from", "until"])]
+    pub at: Option<String>,
+    /// Keep relations that overlap the window starting at DATE.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Keep relations that overlap the window ending at DATE.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Keep only relations that pass the time filter definitely (drops possible and undated ones).
+    #[arg(long)]
+    pub certain: bool,
+    /// Drop undated relations.
+    #[arg(long)]
+    pub dated_only: bool,
+    /// Follow only this predicate (repeatable).
+    #[arg(long = "predicate", value_name = "P")]
+    pub predicates: Vec<String>,
+    /// Never follow this predicate (repeatable).
+    #[arg(long = "exclude-predicate", value_name = "P")]
+    pub exclude_predicates: Vec<String>,
+    /// Allow only entities of this kind (repeatable).
+    #[arg(long = "kind", value_name = "K")]
+    pub kinds: Vec<String>,
+    /// Trust only this source (repeatable).
+    #[arg(long = "source", value_name = "S")]
+    pub sources: Vec<String>,
+}
+
+/// `export`: what to write and where.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The format to write (turtle, ntriples, nquads, dot, csv).
+    #[arg(long, value_parser = clap::value_parser!(Format), required_unless_present = "all")]
+    pub format: Option<Format>,
+    /// Write to FILE instead of standard output (for csv: a folder for nodes.csv and edges.csv).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Write every export (RDF, DOT, CSV, views, SVG where Graphviz is installed) into --out.
+    #[arg(long, conflicts_with_all = ["format", "output"])]
+    pub all: bool,
+    /// The folder for --all.
+    #[arg(long, value_name = "DIR", default_value = "exports")]
+    pub out: PathBuf,
+    /// Base IRI of the entities, relations and vocabulary in RDF (must end in / or #).
+    #[arg(long, value_name = "IRI")]
+    pub base_iri: Option<String>,
+    /// Export only the neighbourhood of this entity.
+    #[arg(long, value_name = "ENTITY")]
+    pub focus: Option<String>,
+    /// Depth of the neighbourhood around --focus.
+    #[arg(long, default_value_t = 1, requires = "focus")]
+    pub depth: usize,
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }

@@ -22,10 +22,14 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod export;
 mod load;
 mod model;
+mod query;
 mod text;
 
+pub use export::atomic::{write_atomically, WriteError};
+pub use export::format::Format;
 pub use load::dataset::{DataFile, Dataset, FILE_NAMES};
 pub use load::problem::{LoadError, Problem, Problems, Severity};
 pub use model::edtf::{Bound, DatePoint, Day, Edtf, EdtfError, Precision};
@@ -36,4 +40,8 @@ pub use model::kind::{EntityKind, UnknownKind};
 pub use model::predicate::{Predicate, Temporal};
 pub use model::relation::{Evidence, Relation, RelationId, Span};
 pub use model::source::Source;
+pub use query::filter::Filter;
+pub use query::neighbourhood::neighbourhood;
+pub use query::select::Selection;
+pub use query::time::{Certainty, TimeFilter};
 pub use text::fold;

@@ -7,10 +7,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use diplograph::{Dataset, Graph, LoadError};
+use diplograph::{Dataset, Edtf, EntityKind, Filter, Format, Graph, Id, LoadError, Selection};
 use serde_json::json;
 
-use cli::{Cli, Command};
+use cli::{Cli, Command, ExportArgs, FilterArgs};
 
 /// An error already reported to the user; exit with status 1 without printing more.
 #[derive(Debug)]
@@ -115,9 +115,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         }
         Command::Show { entity } => {
             let e = graph.resolve(entity)?;
-            let node = graph
-                .node(e.id.as_str())
-                .context("resolved entity has no node")?;
+            let node = graph.node(e.id.as_str()).context("resolved entity has no node")?;
             let incidents = graph.incidents(node);
             if cli.json {
                 let relations: Vec<_> = incidents
@@ -157,13 +155,8 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                     if incidents.len() == 1 { "" } else { "s" }
                 )?;
                 for i in &incidents {
-                    let date = i
-                        .relation
-                        .date
-                        .map(|d| format!(" ({})", d.human()))
-                        .unwrap_or_default();
-                    let sources: Vec<&str> =
-                        i.relation.sources().iter().map(|s| s.as_str()).collect();
+                    let date = i.relation.date.map(|d| format!(" ({})", d.human())).unwrap_or_default();
+                    let sources: Vec<&str> = i.relation.sources().iter().map(|s| s.as_str()).collect();
                     let label = i.predicate.label_for(i.outgoing);
                     writeln!(
                         out,
@@ -194,9 +187,96 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 }
             }
         }
+        Command::Export(args) => {
+            out.flush()?;
+            drop(out);
+            return export(&graph, args);
+        }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn parse_date(flag: &str, text: &str) -> Result<Edtf> {
+    text.parse::<Edtf>()
+        .with_context(|| format!("--{flag} {text}: dates are EDTF (YYYY, YYYY-MM, YYYY-MM-DD)"))
+}
+
+/// Turns the filter flags into a library [`Filter`], checking every name against the graph.
+fn to_filter(graph: &Graph, args: &FilterArgs) -> Result<Filter> {
+    let mut filter = Filter::default().certain(args.certain).dated_only(args.dated_only);
+    if let Some(at) = &args.at {
+        filter = filter.at(parse_date("at", at)?);
+    } else {
+        let from = args.from.as_deref().map(|d| parse_date("from", d)).transpose()?;
+        let until = args.until.as_deref().map(|d| parse_date("until", d)).transpose()?;
+        filter = filter.between(from, until);
+    }
+    let predicate = |p: &str| -> Result<Id> {
+        match graph.predicate(p) {
+            Some(pred) => Ok(pred.id.clone()),
+            None => anyhow::bail!(
+                "unknown predicate '{p}'; choose from: {}",
+                graph
+                    .predicates()
+                    .iter()
+                    .map(|p| p.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    };
+    for p in &args.predicates {
+        filter = filter.predicate(predicate(p)?);
+    }
+    for p in &args.exclude_predicates {
+        filter = filter.exclude_predicate(predicate(p)?);
+    }
+    for k in &args.kinds {
+        filter = filter.kind(k.parse::<EntityKind>()?);
+    }
+    for s in &args.sources {
+        match graph.source(s) {
+            Some(src) => filter = filter.source(src.id.clone()),
+            None => anyhow::bail!(
+                "unknown source '{s}'; choose from: {}",
+                graph
+                    .sources()
+                    .iter()
+                    .map(|s| s.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+    Ok(filter)
+}
+
+fn export(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
+    let focus = match &args.focus {
+        Some(name) => Some(
+            graph
+                .node(graph.resolve(name)?.id.as_str())
+                .context("resolved entity has no node")?,
+        ),
+        None => None,
+    };
+    let view = Selection {
+        filter: to_filter(graph, &args.filter)?,
+        focus,
+        depth: args.depth,
+    }
+    .apply(graph);
+    if args.all {
+        anyhow::bail!("export --all is not implemented yet");
+    }
+    let format = args.format.context("--format is required")?;
+    match format {
+        Format::Turtle | Format::NTriples | Format::NQuads | Format::Dot | Format::Csv => {
+            let _ = view;
+            anyhow::bail!("format {format} is not implemented yet")
+        }
+    }
 }
 
 fn write_stats(out: &mut impl Write, s: &diplograph::Stats) -> io::Result<()> {

@@ -82,7 +82,9 @@ impl Checker<'_> {
     fn required<'v>(&mut self, column: &str, value: &'v str) -> &'v str {
         if value.trim().is_empty() {
             let hint = match column {
-                "quote" => Some("every claim needs the shortest verbatim passage of its source that states the fact".to_owned()),
+                "quote" => Some(
+                    "every claim needs the shortest verbatim passage of its source that states the fact".to_owned(),
+                ),
                 "source" => Some("every claim needs the id of the source (from sources.csv) that states it".to_owned()),
                 _ => None,
             };
@@ -158,11 +160,7 @@ impl Checker<'_> {
     }
 }
 
-fn first_seen<K: std::hash::Hash + Eq>(
-    seen: &mut HashMap<K, u64>,
-    key: K,
-    line: u64,
-) -> Option<u64> {
+fn first_seen<K: std::hash::Hash + Eq>(seen: &mut HashMap<K, u64>, key: K, line: u64) -> Option<u64> {
     match seen.entry(key) {
         std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
         std::collections::hash_map::Entry::Vacant(v) => {
@@ -214,9 +212,7 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
             if let Some(first) = first_seen(&mut seen, id.clone(), line) {
                 c.fail(
                     format!("duplicate source id '{id}' (first defined at line {first})"),
-                    Some(
-                        "ids are unique; give this source another id or merge the rows".to_owned(),
-                    ),
+                    Some("ids are unique; give this source another id or merge the rows".to_owned()),
                 );
             }
         }
@@ -244,8 +240,7 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
         "temporal",
         "same_as",
     ];
-    let rows: Vec<Row<RawPredicate>> =
-        read_rows(&dataset.predicates, &columns, &mut problems).unwrap_or_default();
+    let rows: Vec<Row<RawPredicate>> = read_rows(&dataset.predicates, &columns, &mut problems).unwrap_or_default();
     let mut predicates = Vec::new();
     let mut seen = HashMap::new();
     for Row { line, value: r } in rows {
@@ -275,7 +270,10 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
         let temporal = match r.temporal.trim().parse::<Temporal>() {
             Ok(t) => t,
             Err(e) => {
-                c.fail(format!("bad 'temporal': {e}"), Some("event: happens at a time (signed); state: holds over an interval (member of)".to_owned()));
+                c.fail(
+                    format!("bad 'temporal': {e}"),
+                    Some("event: happens at a time (signed); state: holds over an interval (member of)".to_owned()),
+                );
                 Temporal::Event
             }
         };
@@ -346,8 +344,15 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
             let key = fold(&r.label);
             match labels.get(&key) {
                 Some((first, other)) if !key.is_empty() => c.problems.push(
-                    Problem::warning(file, Some(line), format!("label '{}' differs from '{}' (line {first}) only by case, accents or punctuation", r.label, other))
-                        .with_hint("if they are the same entity, merge the rows; if not, make the labels distinct"),
+                    Problem::warning(
+                        file,
+                        Some(line),
+                        format!(
+                            "label '{}' differs from '{}' (line {first}) only by case, accents or punctuation",
+                            r.label, other
+                        ),
+                    )
+                    .with_hint("if they are the same entity, merge the rows; if not, make the labels distinct"),
                 ),
                 _ => {
                     labels.insert(key, (line, r.label.clone()));
@@ -370,22 +375,12 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
     let file = dataset.relations.name.as_str();
     let rows: Vec<Row<RawClaim>> = read_rows(
         &dataset.relations,
-        &[
-            "subject",
-            "predicate",
-            "object",
-            "date",
-            "source",
-            "quote",
-            "note",
-        ],
+        &["subject", "predicate", "object", "date", "source", "quote", "note"],
         &mut problems,
     )
     .unwrap_or_default();
-    let entity_kind: HashMap<&str, EntityKind> =
-        entities.iter().map(|e| (e.id.as_str(), e.kind)).collect();
-    let predicate_by_id: HashMap<&str, &Predicate> =
-        predicates.iter().map(|p| (p.id.as_str(), p)).collect();
+    let entity_kind: HashMap<&str, EntityKind> = entities.iter().map(|e| (e.id.as_str(), e.kind)).collect();
+    let predicate_by_id: HashMap<&str, &Predicate> = predicates.iter().map(|p| (p.id.as_str(), p)).collect();
     let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
     // An id the file defines but whose row had errors still counts as known, so that one bad row
     // does not cascade into "unknown entity" errors on every claim that uses it.
@@ -428,11 +423,7 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
                 hint.or_else(|| {
                     Some(format!(
                         "the predicates are: {}",
-                        predicates
-                            .iter()
-                            .map(|p| p.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        predicates.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
                     ))
                 }),
             );
@@ -453,11 +444,7 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
             ] {
                 if let Some(kind) = id.as_ref().and_then(|id| entity_kind.get(id.as_str())) {
                     if !allowed.contains(kind) {
-                        let allowed_names = allowed
-                            .iter()
-                            .map(|k| k.name())
-                            .collect::<Vec<_>>()
-                            .join(", ");
+                        let allowed_names = allowed.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ");
                         c.fail(
                             format!("'{}' does not allow a {kind} as {column}; '{}' is a {kind}", p.id, id.as_ref().map_or("", |i| i.as_str())),
                             Some(format!("the {side} of '{}' is: {allowed_names}; use another predicate or fix the entity's kind", p.id)),
@@ -494,13 +481,16 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
             if p.symmetric {
                 if let Some(first) = directions.get(&(o.clone(), p.id.clone(), s.clone())) {
                     c.fail(
-                        format!("'{}' is symmetric, and line {first} already states it the other way round ({o} {} {s})", p.id, p.id),
-                        Some("a symmetric relation is entered once; write both claims in the same direction".to_owned()),
+                        format!(
+                            "'{}' is symmetric, and line {first} already states it the other way round ({o} {} {s})",
+                            p.id, p.id
+                        ),
+                        Some(
+                            "a symmetric relation is entered once; write both claims in the same direction".to_owned(),
+                        ),
                     );
                 } else {
-                    directions
-                        .entry((s.clone(), p.id.clone(), o.clone()))
-                        .or_insert(line);
+                    directions.entry((s.clone(), p.id.clone(), o.clone())).or_insert(line);
                 }
             }
         }
@@ -532,9 +522,7 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
     if problems.0.iter().any(|p| p.severity == Severity::Error) {
         return Err(LoadError::Invalid(problems));
     }
-    Ok(Graph::build(
-        sources, predicates, entities, claims, problems,
-    ))
+    Ok(Graph::build(sources, predicates, entities, claims, problems))
 }
 
 fn file_rank(dataset: &Dataset, file: &str) -> usize {
@@ -550,9 +538,7 @@ fn file_rank(dataset: &Dataset, file: &str) -> usize {
 }
 
 /// Groups claims that agree into relations, keyed by subject, predicate, object and date.
-pub(crate) fn merge_claims(
-    claims: Vec<Claim>,
-) -> BTreeMap<(Id, Id, Id, String), (Option<Edtf>, Vec<Evidence>)> {
+pub(crate) fn merge_claims(claims: Vec<Claim>) -> BTreeMap<(Id, Id, Id, String), (Option<Edtf>, Vec<Evidence>)> {
     let mut merged: BTreeMap<(Id, Id, Id, String), (Option<Edtf>, Vec<Evidence>)> = BTreeMap::new();
     for claim in claims {
         let key = (

@@ -34,12 +34,7 @@ pub struct Dataset {
 }
 
 /// The names of the four files, in load order.
-pub const FILE_NAMES: [&str; 4] = [
-    "sources.csv",
-    "predicates.csv",
-    "entities.csv",
-    "relations.csv",
-];
+pub const FILE_NAMES: [&str; 4] = ["sources.csv", "predicates.csv", "entities.csv", "relations.csv"];
 
 impl Dataset {
     /// The curated graph shipped in the binary (the repository's `graph-data/`).
@@ -49,22 +44,10 @@ impl Dataset {
             bytes: Cow::Borrowed(bytes),
         };
         Dataset {
-            sources: file(
-                "sources.csv",
-                include_bytes!("../../graph-data/sources.csv"),
-            ),
-            predicates: file(
-                "predicates.csv",
-                include_bytes!("../../graph-data/predicates.csv"),
-            ),
-            entities: file(
-                "entities.csv",
-                include_bytes!("../../graph-data/entities.csv"),
-            ),
-            relations: file(
-                "relations.csv",
-                include_bytes!("../../graph-data/relations.csv"),
-            ),
+            sources: file("sources.csv", include_bytes!("../../graph-data/sources.csv")),
+            predicates: file("predicates.csv", include_bytes!("../../graph-data/predicates.csv")),
+            entities: file("entities.csv", include_bytes!("../../graph-data/entities.csv")),
+            relations: file("relations.csv", include_bytes!("../../graph-data/relations.csv")),
         }
     }
 
@@ -78,10 +61,7 @@ impl Dataset {
                     name: shown,
                     bytes: Cow::Owned(bytes),
                 }),
-                Err(source) => Err(LoadError::Io {
-                    path: shown,
-                    source,
-                }),
+                Err(source) => Err(LoadError::Io { path: shown, source }),
             }
         };
         if !dir.is_dir() {

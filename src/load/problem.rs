@@ -101,11 +101,7 @@ impl fmt::Display for Problems {
         let warnings = self.0.len() - errors;
         write!(f, "{errors} error{}", if errors == 1 { "" } else { "s" })?;
         if warnings > 0 {
-            write!(
-                f,
-                ", {warnings} warning{}",
-                if warnings == 1 { "" } else { "s" }
-            )?;
+            write!(f, ", {warnings} warning{}", if warnings == 1 { "" } else { "s" })?;
         }
         Ok(())
     }

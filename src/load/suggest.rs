@@ -15,18 +15,12 @@ pub(crate) fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str
 }
 
 /// `did you mean 'a', 'b'?` or nothing.
-pub(crate) fn did_you_mean<'a>(
-    wanted: &str,
-    candidates: impl Iterator<Item = &'a str>,
-) -> Option<String> {
+pub(crate) fn did_you_mean<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
     let near = nearest(wanted, candidates);
     (!near.is_empty()).then(|| {
         format!(
             "did you mean {}?",
-            near.iter()
-                .map(|n| format!("'{n}'"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            near.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ")
         )
     })
 }

@@ -21,10 +21,7 @@ pub(crate) fn read_rows<T: DeserializeOwned>(
     problems: &mut Vec<Problem>,
 ) -> Option<Vec<Row<T>>> {
     let name = file.name.as_str();
-    let bytes = file
-        .bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(&file.bytes);
+    let bytes = file.bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&file.bytes);
     for (line, message, hint) in strict_scan(bytes) {
         problems.push(Problem::error(name, Some(line), message).with_hint(hint));
     }
@@ -67,10 +64,7 @@ pub(crate) fn read_rows<T: DeserializeOwned>(
                 format!("unknown column '{text}'")
             };
             let hint = match nearest(text, columns.iter().copied()).first() {
-                Some(n) if !text.is_empty() => format!(
-                    "did you mean '{n}'? the columns are: {}",
-                    columns.join(", ")
-                ),
+                Some(n) if !text.is_empty() => format!("did you mean '{n}'? the columns are: {}", columns.join(", ")),
                 _ => format!("the columns are: {}", columns.join(", ")),
             };
             problems.push(Problem::error(name, Some(1), msg).with_hint(hint));
@@ -78,11 +72,7 @@ pub(crate) fn read_rows<T: DeserializeOwned>(
         }
         names.push(text);
     }
-    let missing: Vec<&str> = columns
-        .iter()
-        .copied()
-        .filter(|c| !names.contains(c))
-        .collect();
+    let missing: Vec<&str> = columns.iter().copied().filter(|c| !names.contains(c)).collect();
     if !missing.is_empty() && header_ok || missing.len() > 1 {
         problems.push(
             Problem::error(
@@ -94,10 +84,7 @@ pub(crate) fn read_rows<T: DeserializeOwned>(
                     quoted(&missing)
                 ),
             )
-            .with_hint(format!(
-                "the header must name: {} (in any order)",
-                columns.join(", ")
-            )),
+            .with_hint(format!("the header must name: {} (in any order)", columns.join(", "))),
         );
         header_ok = false;
     } else if !missing.is_empty() {
@@ -123,8 +110,17 @@ pub(crate) fn read_rows<T: DeserializeOwned>(
         let line = record.position().map_or(0, |p| p.line());
         if record.len() != names.len() {
             problems.push(
-                Problem::error(name, Some(line), format!("the row has {} field{}, the header has {}", record.len(), if record.len() == 1 { "" } else { "s" }, names.len()))
-                    .with_hint("a field containing a comma, quote or line break must be enclosed in double quotes"),
+                Problem::error(
+                    name,
+                    Some(line),
+                    format!(
+                        "the row has {} field{}, the header has {}",
+                        record.len(),
+                        if record.len() == 1 { "" } else { "s" },
+                        names.len()
+                    ),
+                )
+                .with_hint("a field containing a comma, quote or line break must be enclosed in double quotes"),
             );
             continue;
         }
@@ -164,22 +160,14 @@ pub(crate) fn read_rows<T: DeserializeOwned>(
         let record = csv::StringRecord::from(fields);
         match record.deserialize::<T>(Some(&headers)) {
             Ok(value) => rows.push(Row { line, value }),
-            Err(e) => problems.push(Problem::error(
-                name,
-                Some(line),
-                format!("cannot read the row: {e}"),
-            )),
+            Err(e) => problems.push(Problem::error(name, Some(line), format!("cannot read the row: {e}"))),
         }
     }
     Some(rows)
 }
 
 fn quoted(items: &[&str]) -> String {
-    items
-        .iter()
-        .map(|c| format!("'{c}'"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    items.iter().map(|c| format!("'{c}'")).collect::<Vec<_>>().join(", ")
 }
 
 fn csv_error(name: &str, e: &csv::Error) -> Problem {

@@ -200,7 +200,7 @@ impl DatePoint {
         };
         if body.starts_with('-') {
             return Err(err(
-                "negative years are not supported; years run from 0001 to 9999".into(),
+                "negative years are not supported; years run from 0001 to 9999".into()
             ));
         }
         let parts: Vec<&str> = body.split('-').collect();
@@ -209,21 +209,14 @@ impl DatePoint {
                 .iter()
                 .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
         {
-            return Err(err(
-                "expected YYYY, YYYY-MM or YYYY-MM-DD (digits only)".into()
-            ));
+            return Err(err("expected YYYY, YYYY-MM or YYYY-MM-DD (digits only)".into()));
         }
         if parts[0].len() != 4 {
-            return Err(err(format!(
-                "the year '{}' must have four digits",
-                parts[0]
-            )));
+            return Err(err(format!("the year '{}' must have four digits", parts[0])));
         }
         let year: u16 = parts[0].parse().map_err(|_| err("bad year".into()))?;
         if year == 0 {
-            return Err(err(
-                "year 0000 is not supported; years run from 0001 to 9999".into(),
-            ));
+            return Err(err("year 0000 is not supported; years run from 0001 to 9999".into()));
         }
         let mut point = DatePoint {
             year,
@@ -249,10 +242,7 @@ impl DatePoint {
             let day: u8 = d.parse().map_err(|_| err("bad day".into()))?;
             let month = u32::from(point.month.unwrap_or(1));
             if day == 0 || u32::from(day) > days_in_month(i32::from(year), month) {
-                return Err(err(format!(
-                    "there is no day {d} in {:04}-{month:02}",
-                    year
-                )));
+                return Err(err(format!("there is no day {d} in {:04}-{month:02}", year)));
             }
             point.day = Some(day);
         }
@@ -422,9 +412,7 @@ impl FromStr for Edtf {
             return DatePoint::parse(s, s).map(Edtf::Single);
         };
         if b.contains('/') {
-            return Err(err(
-                "expected YYYY, YYYY-MM or YYYY-MM-DD, or an interval START/END",
-            ));
+            return Err(err("expected YYYY, YYYY-MM or YYYY-MM-DD, or an interval START/END"));
         }
         let bound = |part: &str| -> Result<Bound, EdtfError> {
             match part {

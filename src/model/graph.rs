@@ -8,10 +8,7 @@ use petgraph::Direction;
 
 use crate::load::build::{merge_claims, Claim};
 use crate::load::suggest::nearest;
-use crate::{
-    fold, Dataset, Day, Entity, EntityKind, Id, LoadError, Predicate, Problems, Relation,
-    RelationId, Source,
-};
+use crate::{fold, Dataset, Day, Entity, EntityKind, Id, LoadError, Predicate, Problems, Relation, RelationId, Source};
 
 /// The knowledge graph: entities (nodes) and dated, sourced relations (edges).
 ///
@@ -63,10 +60,7 @@ fn suggestions(candidates: &[(String, String)]) -> String {
     if candidates.is_empty() {
         return String::new();
     }
-    let list: Vec<String> = candidates
-        .iter()
-        .map(|(id, label)| format!("{id} ({label})"))
-        .collect();
+    let list: Vec<String> = candidates.iter().map(|(id, label)| format!("{id} ({label})")).collect();
     format!("; did you mean: {}?", list.join(", "))
 }
 
@@ -137,16 +131,9 @@ impl Graph {
         predicates.sort_by(|a, b| a.id.cmp(&b.id));
         entities.sort_by(|a, b| a.id.cmp(&b.id));
         let claim_count = claims.len();
-        let predicate_index: HashMap<Id, usize> = predicates
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.clone(), i))
-            .collect();
-        let source_index = sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.clone(), i))
-            .collect();
+        let predicate_index: HashMap<Id, usize> =
+            predicates.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+        let source_index = sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
         let merged = merge_claims(claims);
         let mut graph = DiGraph::with_capacity(entities.len(), merged.len());
         let mut by_id = HashMap::with_capacity(entities.len());
@@ -201,6 +188,45 @@ impl Graph {
             names,
             claim_count,
             warnings,
+        }
+    }
+
+    /// The part of the graph made of the nodes and edges kept by the two predicates (an edge is
+    /// kept only with both its ends). Sources and predicates are kept whole.
+    pub fn restrict(&self, keep_node: impl Fn(NodeIndex) -> bool, keep_edge: impl Fn(EdgeIndex) -> bool) -> Graph {
+        let mut graph = DiGraph::new();
+        let mut map = HashMap::new();
+        for n in self.graph.node_indices().filter(|&n| keep_node(n)) {
+            map.insert(n, graph.add_node(self.graph[n].clone()));
+        }
+        let mut claim_count = 0;
+        for e in self.graph.edge_indices().filter(|&e| keep_edge(e)) {
+            let Some((a, b)) = self.graph.edge_endpoints(e) else {
+                continue;
+            };
+            if let (Some(&a), Some(&b)) = (map.get(&a), map.get(&b)) {
+                claim_count += self.graph[e].evidence.len();
+                graph.add_edge(a, b, self.graph[e].clone());
+            }
+        }
+        let by_id: HashMap<Id, NodeIndex> = graph.node_indices().map(|n| (graph[n].id.clone(), n)).collect();
+        let mut names: HashMap<String, Vec<NodeIndex>> = HashMap::new();
+        for (key, nodes) in &self.names {
+            let kept: Vec<NodeIndex> = nodes.iter().filter_map(|n| map.get(n).copied()).collect();
+            if !kept.is_empty() {
+                names.insert(key.clone(), kept);
+            }
+        }
+        Graph {
+            sources: self.sources.clone(),
+            predicates: self.predicates.clone(),
+            graph,
+            by_id,
+            predicate_index: self.predicate_index.clone(),
+            source_index: self.source_index.clone(),
+            names,
+            claim_count,
+            warnings: Problems::default(),
         }
     }
 
@@ -326,10 +352,7 @@ impl Graph {
                     .collect();
                 if candidates.is_empty() {
                     let near = nearest(&key, self.names.keys().map(String::as_str));
-                    candidates = near
-                        .iter()
-                        .flat_map(|k| self.names[*k].iter().copied())
-                        .collect();
+                    candidates = near.iter().flat_map(|k| self.names[*k].iter().copied()).collect();
                 }
                 candidates.sort();
                 candidates.dedup();
@@ -374,24 +397,18 @@ impl Graph {
 
     /// Counts by kind, predicate and source, the share of dated relations, the date range.
     pub fn stats(&self) -> Stats {
-        let mut entities_by_kind: BTreeMap<EntityKind, usize> =
-            EntityKind::ALL.iter().map(|&k| (k, 0)).collect();
+        let mut entities_by_kind: BTreeMap<EntityKind, usize> = EntityKind::ALL.iter().map(|&k| (k, 0)).collect();
         for e in self.entities() {
             *entities_by_kind.entry(e.kind).or_default() += 1;
         }
-        let mut relations_by_predicate: BTreeMap<String, usize> = self
-            .predicates
-            .iter()
-            .map(|p| (p.id.to_string(), 0))
-            .collect();
+        let mut relations_by_predicate: BTreeMap<String, usize> =
+            self.predicates.iter().map(|p| (p.id.to_string(), 0)).collect();
         let mut claims_by_source: BTreeMap<String, usize> =
             self.sources.iter().map(|s| (s.id.to_string(), 0)).collect();
         let (mut dated, mut corroborated) = (0, 0);
         let (mut earliest, mut latest): (Option<Day>, Option<Day>) = (None, None);
         for r in self.relations() {
-            *relations_by_predicate
-                .entry(r.predicate.to_string())
-                .or_default() += 1;
+            *relations_by_predicate.entry(r.predicate.to_string()).or_default() += 1;
             for ev in &r.evidence {
                 *claims_by_source.entry(ev.source.to_string()).or_default() += 1;
             }

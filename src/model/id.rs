@@ -52,9 +52,7 @@ impl Id {
         if !chars.next().is_some_and(|c| c.is_ascii_lowercase()) {
             return Err(IdError::BadStart(text.to_owned()));
         }
-        if let Some(ch) =
-            chars.find(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'))
-        {
+        if let Some(ch) = chars.find(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')) {
             return Err(IdError::BadChar {
                 id: text.to_owned(),
                 ch,
@@ -117,13 +115,7 @@ mod tests {
                 ch: ' '
             })
         );
-        assert!(matches!(
-            Id::new("belarús"),
-            Err(IdError::BadChar { ch: 'ú', .. })
-        ));
-        assert!(matches!(
-            Id::new("a/b"),
-            Err(IdError::BadChar { ch: '/', .. })
-        ));
+        assert!(matches!(Id::new("belarús"), Err(IdError::BadChar { ch: 'ú', .. })));
+        assert!(matches!(Id::new("a/b"), Err(IdError::BadChar { ch: '/', .. })));
     }
 }

@@ -75,11 +75,7 @@ impl EntityKind {
 
     /// All kind names, comma-separated, for error messages.
     pub fn choices() -> String {
-        Self::ALL
-            .iter()
-            .map(|k| k.name())
-            .collect::<Vec<_>>()
-            .join(", ")
+        Self::ALL.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
     }
 }
 

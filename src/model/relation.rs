@@ -37,13 +37,7 @@ impl RelationId {
     /// assert_ne!(id, RelationId::of(&b, &p, &a, Some("1995"), false));
     /// assert_eq!(id.to_string().len(), 18);
     /// ```
-    pub fn of(
-        subject: &Id,
-        predicate: &Id,
-        object: &Id,
-        date: Option<&str>,
-        symmetric: bool,
-    ) -> Self {
+    pub fn of(subject: &Id, predicate: &Id, object: &Id, date: Option<&str>, symmetric: bool) -> Self {
         let (a, b) = if symmetric && object < subject {
             (object, subject)
         } else {
@@ -51,12 +45,7 @@ impl RelationId {
         };
         // FNV-1a, 64 bits: stable across platforms and releases, unlike std's hasher.
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for part in [
-            a.as_str(),
-            predicate.as_str(),
-            b.as_str(),
-            date.unwrap_or(""),
-        ] {
+        for part in [a.as_str(), predicate.as_str(), b.as_str(), date.unwrap_or("")] {
             for byte in part.bytes().chain(std::iter::once(0x1f)) {
                 h ^= u64::from(byte);
                 h = h.wrapping_mul(0x0000_0100_0000_01b3);

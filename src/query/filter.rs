@@ -1,0 +1,158 @@
+//! Filters shared by every query and export: predicates, kinds, sources, time.
+
+use petgraph::graph::{EdgeIndex, NodeIndex};
+
+use super::time::{Certainty, TimeFilter};
+use crate::{Day, Entity, EntityKind, Graph, Id};
+
+/// Which relations and entities a query may use.
+///
+/// The default admits everything. Build one with the `with_*` methods:
+///
+/// ```
+/// use diplograph::{Filter, Graph};
+/// let graph = Graph::embedded().unwrap();
+/// let filter = Filter::default().at("2005".parse().unwrap()).certain(true);
+/// let kept = graph.relations().filter(|r| filter.admits(&graph, r).is_some()).count();
+/// assert!(kept <= graph.relations().count());
+/// ```
+#[derive(Debug, Clone)]
+pub struct Filter {
+    /// Follow only these predicates (empty: all).
+    pub predicates: Vec<Id>,
+    /// Never follow these predicates.
+    pub exclude_predicates: Vec<Id>,
+    /// Entities of only these kinds may appear (empty: all).
+    pub kinds: Vec<EntityKind>,
+    /// Trust only these sources: a relation is kept if one of them states it (empty: all).
+    pub sources: Vec<Id>,
+    /// A date or window the relations must hold at or overlap.
+    pub time: Option<TimeFilter>,
+    /// Keep only relations that pass definitely (drops possible and undated ones).
+    pub certain: bool,
+    /// Drop undated relations.
+    pub dated_only: bool,
+    /// "Today", for open ends (`2011/..` holds up to today).
+    pub today: Day,
+}
+
+impl Default for Filter {
+    fn default() -> Self {
+        Filter {
+            predicates: Vec::new(),
+            exclude_predicates: Vec::new(),
+            kinds: Vec::new(),
+            sources: Vec::new(),
+            time: None,
+            certain: false,
+            dated_only: false,
+            today: Day::today(),
+        }
+    }
+}
+
+impl Filter {
+    /// Keeps relations that hold at `date`.
+    #[must_use]
+    pub fn at(mut self, date: crate::Edtf) -> Self {
+        self.time = Some(TimeFilter::At(date));
+        self
+    }
+
+    /// Keeps relations that overlap the window `from..until` (either may be `None`).
+    #[must_use]
+    pub fn between(mut self, from: Option<crate::Edtf>, until: Option<crate::Edtf>) -> Self {
+        self.time = if from.is_none() && until.is_none() {
+            None
+        } else {
+            Some(TimeFilter::Window { from, until })
+        };
+        self
+    }
+
+    /// Keeps only definite results.
+    #[must_use]
+    pub fn certain(mut self, yes: bool) -> Self {
+        self.certain = yes;
+        self
+    }
+
+    /// Drops undated relations.
+    #[must_use]
+    pub fn dated_only(mut self, yes: bool) -> Self {
+        self.dated_only = yes;
+        self
+    }
+
+    /// Follows only this predicate (call again to add more).
+    #[must_use]
+    pub fn predicate(mut self, id: Id) -> Self {
+        self.predicates.push(id);
+        self
+    }
+
+    /// Never follows this predicate.
+    #[must_use]
+    pub fn exclude_predicate(mut self, id: Id) -> Self {
+        self.exclude_predicates.push(id);
+        self
+    }
+
+    /// Allows entities of this kind (call again to add more; none given: all kinds).
+    #[must_use]
+    pub fn kind(mut self, kind: EntityKind) -> Self {
+        self.kinds.push(kind);
+        self
+    }
+
+    /// Trusts this source (call again to add more; none given: all sources).
+    #[must_use]
+    pub fn source(mut self, id: Id) -> Self {
+        self.sources.push(id);
+        self
+    }
+
+    /// Whether an entity may appear.
+    pub fn admits_entity(&self, entity: &Entity) -> bool {
+        self.kinds.is_empty() || self.kinds.contains(&entity.kind)
+    }
+
+    /// Whether a relation may be used, and how surely it passes the time filter; `None` if not.
+    /// Without a time filter a dated relation is `Definite` and an undated one `Undated`.
+    pub fn admits(&self, graph: &Graph, relation: &crate::Relation) -> Option<Certainty> {
+        if !self.predicates.is_empty() && !self.predicates.contains(&relation.predicate) {
+            return None;
+        }
+        if self.exclude_predicates.contains(&relation.predicate) {
+            return None;
+        }
+        if !self.sources.is_empty() && !relation.evidence.iter().any(|e| self.sources.contains(&e.source)) {
+            return None;
+        }
+        let certainty = match (&self.time, &relation.date) {
+            (_, None) => Certainty::Undated,
+            (None, Some(_)) => Certainty::Definite,
+            (Some(t), Some(_)) => t.classify_relation(relation, graph.predicate_of(relation).temporal, self.today)?,
+        };
+        match certainty {
+            Certainty::Undated if self.dated_only || self.certain => None,
+            Certainty::Possible if self.certain => None,
+            c => Some(c),
+        }
+    }
+
+    /// Whether the edge may be used: its relation passes and both ends are admitted entities.
+    pub fn admits_edge(&self, graph: &Graph, edge: EdgeIndex) -> Option<Certainty> {
+        let g = graph.petgraph();
+        let (a, b) = g.edge_endpoints(edge)?;
+        if !self.admits_node(graph, a) || !self.admits_node(graph, b) {
+            return None;
+        }
+        self.admits(graph, &g[edge])
+    }
+
+    /// Whether the entity at a node may appear.
+    pub fn admits_node(&self, graph: &Graph, node: NodeIndex) -> bool {
+        self.admits_entity(graph.entity_at(node))
+    }
+}

@@ -1,0 +1,41 @@
+//! Choosing the part of the graph to export or draw.
+
+use crate::{neighbourhood, Filter, Graph};
+use petgraph::graph::NodeIndex;
+
+/// A view of the graph: a filter, optionally around one entity to some depth.
+///
+/// ```
+/// use diplograph::{Filter, Graph, Selection};
+/// let graph = Graph::embedded().unwrap();
+/// let focus = graph.node("nato");
+/// let view = Selection { filter: Filter::default(), focus, depth: 1 }.apply(&graph);
+/// assert!(view.entity("nato").is_some());
+/// assert!(view.relations().count() <= graph.relations().count());
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Which relations and entities to keep.
+    pub filter: Filter,
+    /// Keep only the neighbourhood of this entity.
+    pub focus: Option<NodeIndex>,
+    /// Depth of the neighbourhood around `focus`.
+    pub depth: usize,
+}
+
+impl Selection {
+    /// The selected part of `graph`, as a graph of its own (sources and predicates are kept whole).
+    /// Without a focus, every admitted entity and relation is kept.
+    pub fn apply(&self, graph: &Graph) -> Graph {
+        match self.focus {
+            Some(start) => {
+                let (nodes, edges) = neighbourhood(graph, start, self.depth, &self.filter);
+                graph.restrict(|n| nodes.contains(&n), |e| edges.contains(&e))
+            }
+            None => graph.restrict(
+                |n| self.filter.admits_node(graph, n),
+                |e| self.filter.admits_edge(graph, e).is_some(),
+            ),
+        }
+    }
+}

@@ -1,0 +1,198 @@
+//! Whether a relation holds at a date or within a window, respecting EDTF precision.
+
+use crate::{Bound, Day, Edtf, Relation, Span, Temporal};
+
+/// How sure we are that a relation passes a time filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Certainty {
+    /// The dates settle it: the query date lies inside the relation's known interval.
+    Definite,
+    /// The dates allow it: precisions only overlap, or the end (or start) is unknown.
+    Possible,
+    /// The relation has no date.
+    Undated,
+}
+
+/// A time filter: a date, or a window `from..=until` (either end may be missing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeFilter {
+    /// Relations that hold at this date (at its own precision: `2005` is the whole year).
+    At(Edtf),
+    /// Relations that overlap this window.
+    Window {
+        /// Start of the window.
+        from: Option<Edtf>,
+        /// End of the window.
+        until: Option<Edtf>,
+    },
+}
+
+impl TimeFilter {
+    /// The days the query covers: `(first, last)`; `None` for an unbounded side.
+    fn days(&self) -> (Option<Day>, Option<Day>) {
+        match self {
+            TimeFilter::At(d) => (d.earliest(), d.latest()),
+            TimeFilter::Window { from, until } => (from.and_then(|d| d.earliest()), until.and_then(|d| d.latest())),
+        }
+    }
+
+    /// Whether a relation with this `span` passes, and how surely; `None` if it cannot.
+    ///
+    /// Definite means every day of the query lies inside the days the relation certainly
+    /// covers (for a window: some day of the window surely does); possible means the relation's
+    /// widest reading overlaps the query.
+    pub fn classify(&self, span: &Span, today: Day) -> Option<Certainty> {
+        let (q0, q1) = self.days();
+        // Widest reading: earliest possible start .. latest possible end.
+        let wide_start = match span.start {
+            Bound::Date(d) => Some(d.earliest()),
+            Bound::Open | Bound::Unknown => None,
+        };
+        let wide_end = match span.end {
+            Bound::Date(d) => Some(d.latest()),
+            Bound::Open | Bound::Unknown => None,
+        };
+        let overlaps = match (q1, wide_start) {
+            (Some(q1), Some(s)) => s <= q1,
+            _ => true,
+        } && match (q0, wide_end) {
+            (Some(q0), Some(e)) => e >= q0,
+            _ => true,
+        };
+        if !overlaps {
+            return None;
+        }
+        // Narrowest reading: latest possible start .. earliest possible end; an open end holds to today.
+        let sure_start = match span.start {
+            Bound::Date(d) if !d.is_approximate() && !d.is_uncertain() => Some(Some(d.latest())),
+            Bound::Open => Some(None),
+            _ => None,
+        };
+        let sure_end = match span.end {
+            Bound::Date(d) if !d.is_approximate() && !d.is_uncertain() => Some(Some(d.earliest())),
+            Bound::Open => Some(Some(today)),
+            _ => None,
+        };
+        let definite = match (sure_start, sure_end) {
+            (Some(s), Some(e)) => match self {
+                TimeFilter::At(_) => {
+                    let starts_before = match (s, q0) {
+                        (None, _) => true,
+                        (Some(s), Some(q0)) => s <= q0,
+                        (Some(_), None) => false,
+                    };
+                    let ends_after = match (e, q1) {
+                        (Some(e), Some(q1)) => e >= q1,
+                        _ => false,
+                    };
+                    starts_before && ends_after && s.is_none_or(|s| e.is_none_or(|e| s <= e))
+                }
+                TimeFilter::Window { .. } => {
+                    // Some day surely covered by the relation lies in the window.
+                    let lo = match (s, q0) {
+                        (Some(s), Some(q0)) => Some(s.max(q0)),
+                        (s, q0) => s.or(q0),
+                    };
+                    let hi = match (e, q1) {
+                        (Some(e), Some(q1)) => Some(e.min(q1)),
+                        (e, q1) => e.or(q1),
+                    };
+                    match (lo, hi) {
+                        (Some(lo), Some(hi)) => lo <= hi,
+                        _ => true,
+                    }
+                }
+            },
+            _ => false,
+        };
+        Some(if definite {
+            Certainty::Definite
+        } else {
+            Certainty::Possible
+        })
+    }
+
+    /// Classifies a relation, given its predicate's temporal kind: `Undated` for an undated one.
+    pub fn classify_relation(&self, relation: &Relation, temporal: Temporal, today: Day) -> Option<Certainty> {
+        match relation.span(temporal) {
+            None => Some(Certainty::Undated),
+            Some(span) => self.classify(&span, today),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(date: &str, t: Temporal) -> Span {
+        Relation::span_of(&date.parse().unwrap(), t)
+    }
+
+    fn at(date: &str, rel: &str, t: Temporal) -> Option<Certainty> {
+        let today = Day::from_ymd(2026, 11, 23).unwrap();
+        TimeFilter::At(date.parse().unwrap()).classify(&span(rel, t), today)
+    }
+
+    fn window(from: Option<&str>, until: Option<&str>, rel: &str, t: Temporal) -> Option<Certainty> {
+        let today = Day::from_ymd(2026, 11, 23).unwrap();
+        let f = TimeFilter::Window {
+            from: from.map(|d| d.parse().unwrap()),
+            until: until.map(|d| d.parse().unwrap()),
+        };
+        f.classify(&span(rel, t), today)
+    }
+
+    use Certainty::*;
+    use Temporal::*;
+
+    #[test]
+    fn state_began_before_end_unknown_is_possible() {
+        assert_eq!(at("2005", "1995", State), Some(Possible));
+        assert_eq!(at("1994", "1995", State), None);
+    }
+
+    #[test]
+    fn closed_interval_is_definite_inside() {
+        assert_eq!(at("2000", "1995/2007-01", State), Some(Definite));
+        assert_eq!(at("2007-01-15", "1995/2007-01", State), Some(Possible));
+        assert_eq!(at("2007-02", "1995/2007-01", State), None);
+    }
+
+    #[test]
+    fn open_end_holds_to_today() {
+        assert_eq!(at("2020-05-01", "2011/..", State), Some(Definite));
+        assert_eq!(at("2011-06", "2011/..", State), Some(Possible)); // 2011 might be December
+        assert_eq!(at("2012", "2011/..", State), Some(Definite));
+    }
+
+    #[test]
+    fn precision_overlap_is_possible() {
+        assert_eq!(at("1998-04-15", "1998", Event), Some(Possible));
+        assert_eq!(at("1998", "1998-04-15", Event), Some(Possible));
+        assert_eq!(at("1998-04-15", "1998-04-15", Event), Some(Definite));
+        assert_eq!(at("1998-05", "1998-04", Event), None);
+    }
+
+    #[test]
+    fn approximate_is_never_definite() {
+        assert_eq!(at("2006-06", "2006~", Event), Some(Possible));
+        assert_eq!(at("2006", "2006~/2008", State), Some(Possible));
+    }
+
+    #[test]
+    fn windows() {
+        assert_eq!(window(Some("2004"), Some("2012"), "2006-03-19", Event), Some(Definite));
+        assert_eq!(window(Some("2004"), Some("2012"), "2003", Event), None);
+        assert_eq!(window(Some("2004"), Some("2012"), "1995", State), Some(Possible));
+        assert_eq!(
+            window(Some("2004"), Some("2012"), "1995/2007-01", State),
+            Some(Definite)
+        );
+        assert_eq!(window(Some("2004"), None, "2011/..", State), Some(Definite));
+        assert_eq!(window(None, Some("1990"), "2011/..", State), None);
+        assert_eq!(window(Some("2012"), None, "/2011", State), None);
+        assert_eq!(window(Some("2010"), None, "/2011", State), Some(Possible));
+    }
+}
