@@ -291,9 +291,9 @@ fn export_rdf(view: &Graph, format: Format, args: &ExportArgs) -> Result<ExitCod
     };
     let rdf = RdfExport::new(view, &base)?;
     match &args.output {
-        Some(path) => diplograph::write_atomically(path, |w| {
-            rdf.write(syntax, w).map(drop).map_err(RdfError::into_io)
-        })?,
+        Some(path) => {
+            diplograph::write_atomically(path, |w| rdf.write(syntax, w).map(drop).map_err(RdfError::into_io))?
+        }
         None => rdf.write(syntax, io::stdout().lock())?.flush()?,
     }
     Ok(ExitCode::SUCCESS)

@@ -247,7 +247,14 @@ fn expected(graph: &Graph) -> BTreeSet<Q> {
 }
 
 fn parse(bytes: &[u8], syntax: RdfSyntax) -> Vec<Q> {
-    let triple = |t: oxrdf::Triple| (t.subject.to_string(), t.predicate.to_string(), t.object.to_string(), None);
+    let triple = |t: oxrdf::Triple| {
+        (
+            t.subject.to_string(),
+            t.predicate.to_string(),
+            t.object.to_string(),
+            None,
+        )
+    };
     match syntax {
         RdfSyntax::Turtle => TurtleParser::new()
             .for_slice(bytes)
@@ -306,7 +313,10 @@ fn without_unrestated(parsed: BTreeSet<Q>, graph: &Graph) -> BTreeSet<Q> {
 fn each_export_is_exactly_the_documented_model() {
     let graph = graph();
     let want_quads = expected(&graph);
-    let want_triples: BTreeSet<Q> = want_quads.iter().map(|(s, p, o, _)| (s.clone(), p.clone(), o.clone(), None)).collect();
+    let want_triples: BTreeSet<Q> = want_quads
+        .iter()
+        .map(|(s, p, o, _)| (s.clone(), p.clone(), o.clone(), None))
+        .collect();
     let mut triple_sets = Vec::new();
     for syntax in RdfSyntax::ALL {
         let bytes = export(&graph, syntax);
@@ -321,7 +331,10 @@ fn each_export_is_exactly_the_documented_model() {
         if syntax != RdfSyntax::Turtle {
             assert_eq!(set.len(), parsed.len(), "{syntax}: a line is written twice");
         }
-        let triples: BTreeSet<Q> = set.iter().map(|(s, p, o, _)| (s.clone(), p.clone(), o.clone(), None)).collect();
+        let triples: BTreeSet<Q> = set
+            .iter()
+            .map(|(s, p, o, _)| (s.clone(), p.clone(), o.clone(), None))
+            .collect();
         triple_sets.push(triples);
         let (got, want) = match syntax {
             RdfSyntax::NQuads => (without_unrestated(set, &graph), &want_quads),
@@ -334,7 +347,10 @@ fn each_export_is_exactly_the_documented_model() {
         }
     }
     assert_eq!(triple_sets[0], triple_sets[1], "Turtle and N-Triples differ");
-    assert_eq!(triple_sets[0], triple_sets[2], "Turtle and N-Quads (graphs dropped) differ");
+    assert_eq!(
+        triple_sets[0], triple_sets[2],
+        "Turtle and N-Quads (graphs dropped) differ"
+    );
 }
 
 #[test]
@@ -349,5 +365,8 @@ fn the_base_iri_is_respected_everywhere() {
     assert!(!text.contains(BASE), "the default base leaks into a custom-base export");
     assert!(text.contains("<http://example.org/kg#entity/belarus> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://example.org/kg#vocab/State> ."));
     let parsed = parse(text.as_bytes(), RdfSyntax::NTriples);
-    assert_eq!(parsed.len(), parse(&export(&graph, RdfSyntax::NTriples), RdfSyntax::NTriples).len());
+    assert_eq!(
+        parsed.len(),
+        parse(&export(&graph, RdfSyntax::NTriples), RdfSyntax::NTriples).len()
+    );
 }

@@ -274,7 +274,10 @@ fn example_queries_answer_as_the_native_api_does() {
     let graph = graph();
     let counts = check_all(&graph, "whole graph");
     for (name, n) in &counts {
-        assert!(*n > 0, "{name} finds nothing in the curated graph; the test would prove little");
+        assert!(
+            *n > 0,
+            "{name} finds nothing in the curated graph; the test would prove little"
+        );
     }
 }
 

@@ -79,7 +79,10 @@ fn rapper_parses_every_export_without_warnings() {
             .find_map(|l| l.strip_prefix("rapper: Parsing returned ")?.strip_suffix(" triples"))
             .and_then(|c| c.parse::<usize>().ok())
             .unwrap_or_else(|| panic!("no count in rapper's output:\n{stderr}"));
-        assert_eq!(count, n, "rapper counts {count} statements in the {syntax} export, we count {n}");
+        assert_eq!(
+            count, n,
+            "rapper counts {count} statements in the {syntax} export, we count {n}"
+        );
     }
 }
 
@@ -109,7 +112,10 @@ fn rdflib_parses_every_export_without_warnings() {
     if out.status.code() == Some(3) {
         return skip_or_fail("rdflib", install);
     }
-    assert!(out.status.success(), "rdflib rejects or warns about an export:\n{stderr}");
+    assert!(
+        out.status.success(),
+        "rdflib rejects or warns about an export:\n{stderr}"
+    );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
     for (syntax, path, n) in &files {
         let count = report["counts"][path.display().to_string()].as_u64();

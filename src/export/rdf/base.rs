@@ -42,10 +42,7 @@ impl BaseIri {
             )));
         }
         if !(text.ends_with('/') || text.ends_with('#')) {
-            return Err(bad(&format!(
-                "it must end in '/' or '#', such as {}",
-                Self::DEFAULT
-            )));
+            return Err(bad(&format!("it must end in '/' or '#', such as {}", Self::DEFAULT)));
         }
         // A fragment cannot hold another '#', so a base with one already cannot take "vocab/".
         if NamedNode::new(format!("{text}vocab/x")).is_err() {

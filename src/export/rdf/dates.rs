@@ -30,7 +30,13 @@ mod tests {
     fn each_precision_has_its_type() {
         let lit = |s: &str| date_literal(&s.parse().unwrap()).to_string();
         assert_eq!(lit("1995"), "\"1995\"^^<http://www.w3.org/2001/XMLSchema#gYear>");
-        assert_eq!(lit("1998-04~"), "\"1998-04\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>");
-        assert_eq!(lit("2004-01-19"), "\"2004-01-19\"^^<http://www.w3.org/2001/XMLSchema#date>");
+        assert_eq!(
+            lit("1998-04~"),
+            "\"1998-04\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>"
+        );
+        assert_eq!(
+            lit("2004-01-19"),
+            "\"2004-01-19\"^^<http://www.w3.org/2001/XMLSchema#date>"
+        );
     }
 }

@@ -118,10 +118,12 @@ impl<'g> RdfExport<'g> {
             RdfSyntax::Turtle => {
                 let mut serializer = TurtleSerializer::new();
                 for (name, ns) in self.prefixes() {
-                    serializer = serializer.with_prefix(name, ns.as_str()).map_err(|e| RdfError::BadIri {
-                        iri: ns.clone(),
-                        reason: e.to_string(),
-                    })?;
+                    serializer = serializer
+                        .with_prefix(name, ns.as_str())
+                        .map_err(|e| RdfError::BadIri {
+                            iri: ns.clone(),
+                            reason: e.to_string(),
+                        })?;
                 }
                 let mut out = serializer.for_writer(buffered);
                 for block in self.blocks() {
@@ -151,5 +153,81 @@ impl<'g> RdfExport<'g> {
             }
         };
         buffered.into_inner().map_err(|e| RdfError::Io(e.into_error()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::*;
+    use crate::{DataFile, Dataset};
+
+    fn graph(predicates: &str, relations: &str) -> Graph {
+        let file = |name: &str, text: &str| DataFile {
+            name: name.to_owned(),
+            bytes: Cow::Owned(text.as_bytes().to_vec()),
+        };
+        let dataset = Dataset {
+            sources: file("sources.csv", "id,title,publisher,url,published\ns1,T,P,,2006~\n"),
+            predicates: file(
+                "predicates.csv",
+                &format!("id,label,inverse_label,description,symmetric,domain,range,temporal,same_as\n{predicates}"),
+            ),
+            entities: file(
+                "entities.csv",
+                "id,kind,label,aliases,description,same_as\na,state,A,,First.,\nb,state,B,Bee|B2,Second.,\n",
+            ),
+            relations: file(
+                "relations.csv",
+                &format!("subject,predicate,object,date,source,quote,note\n{relations}"),
+            ),
+        };
+        Graph::load(&dataset).unwrap()
+    }
+
+    const LINKS: &str = "links,links,linked by,Links.,false,state,state,event,\n";
+
+    #[test]
+    fn refuses_a_predicate_named_like_a_minted_inverse() {
+        let g = graph(&format!("{LINKS}links-inverse,x,y,Z.,false,state,state,state,\n"), "");
+        let err = RdfExport::new(&g, &BaseIri::default()).unwrap_err();
+        assert!(err.to_string().contains("links-inverse"), "{err}");
+        // The inverse of a symmetric predicate is not minted, so the name is free.
+        let g = graph(
+            "links,links,links,Links.,true,state,state,event,\nlinks-inverse,x,y,Z.,false,state,state,state,\n",
+            "",
+        );
+        assert!(RdfExport::new(&g, &BaseIri::default()).is_ok());
+    }
+
+    #[test]
+    fn writes_dates_qualifiers_and_open_ends() {
+        let g = graph(
+            &format!("{LINKS}holds,holds,held by,Holds.,false,state,state,state,\n"),
+            "a,links,b,2006-03~,s1,q1,\na,holds,b,1995?/..,s1,q2,n\na,holds,b,/2007-01,s1,q3,\n",
+        );
+        let out = RdfExport::new(&g, &BaseIri::default())
+            .unwrap()
+            .write(RdfSyntax::Turtle, Vec::new())
+            .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        for expected in [
+            "dg:startDate \"2006-03\"^^xsd:gYearMonth",
+            "dg:endDate \"2006-03\"^^xsd:gYearMonth",
+            "dg:startApproximate true",
+            "dg:endApproximate true",
+            "dg:startUncertain true",
+            "dg:endOpen true",
+            "dg:latestDay \"2007-01-31\"^^xsd:date",
+            "dg:edtfDate \"1995?/..\"",
+            "dg:evidenceNote \"n\"",
+            "skos:altLabel \"B2\" , \"Bee\"",
+        ] {
+            assert!(text.contains(expected), "missing {expected} in\n{text}");
+        }
+        // An approximate publication date is kept as EDTF only.
+        assert!(text.contains("dg:edtfDate \"2006~\""));
+        assert!(!text.contains("dcterms:date"));
     }
 }

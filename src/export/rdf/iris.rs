@@ -135,9 +135,15 @@ mod tests {
     fn mints_under_the_base() {
         let iris = Iris::new(&BaseIri::new("http://example.org/kg#").unwrap());
         let id = Id::new("belarus").unwrap();
-        assert_eq!(iris.entity(&id).unwrap().as_str(), "http://example.org/kg#entity/belarus");
+        assert_eq!(
+            iris.entity(&id).unwrap().as_str(),
+            "http://example.org/kg#entity/belarus"
+        );
         let p = Id::new("member_of").unwrap();
-        assert_eq!(iris.inverse(&p).unwrap().as_str(), "http://example.org/kg#vocab/member_of-inverse");
+        assert_eq!(
+            iris.inverse(&p).unwrap().as_str(),
+            "http://example.org/kg#vocab/member_of-inverse"
+        );
         let r = RelationId::of(&id, &p, &id, None, false);
         let e = iris.evidence(r, &id, 2).unwrap();
         assert!(e.as_str().ends_with(&format!("evidence/{r}.belarus.2")));
