@@ -42,7 +42,10 @@ impl Block {
         let lead = self.lead.take();
         self.quads.sort_by_cached_key(|q| {
             (
-                q.graph_name.to_string(),
+                match &q.graph_name {
+                    GraphName::NamedNode(g) => g.as_str().to_owned(),
+                    other => other.to_string(),
+                },
                 sort_key(lead.as_ref(), &q.subject, q.predicate.as_ref(), &q.object),
             )
         });
@@ -67,10 +70,14 @@ fn sort_key(
     predicate: NamedNodeRef<'_>,
     object: &Term,
 ) -> (bool, String, bool, String, String) {
-    let is_lead = matches!((lead, subject), (Some(l), NamedOrBlankNode::NamedNode(s)) if l == s);
+    let (is_lead, subject) = match subject {
+        // The bare IRI, so that `p` sorts before `p-inverse` (in N-Triples form `>` sorts after `-`).
+        NamedOrBlankNode::NamedNode(s) => (lead == Some(s), s.as_str().to_owned()),
+        other => (false, other.to_string()),
+    };
     (
         !is_lead,
-        subject.to_string(),
+        subject,
         predicate != rdf::TYPE,
         predicate.as_str().to_owned(),
         object.to_string(),
