@@ -3,6 +3,8 @@
 //! of a graph in each syntax.
 #![allow(dead_code)]
 
+pub mod native;
+
 use diplograph::{BaseIri, DatePoint, Day, Graph, Precision, RdfExport, RdfSyntax, RelationId};
 use oxrdf::Literal;
 

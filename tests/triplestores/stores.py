@@ -8,7 +8,7 @@ For each store it starts a server on loopback in a temporary folder (no system-w
 bulk-loads graph.nq (named graph per source) and graph.ttl the way that store's users do, runs every
 queries/*.rq over the store's SPARQL HTTP endpoint, and writes
   {"load": {...}, "results": {"<query>": {"nq": [rows], "ttl": [rows]}}}
-where rows are sorted lists of {var: "<N-Triples term>"}. The server is stopped whatever happens.
+where each answer is {"vars": [...], "rows": [SPARQL 1.1 JSON bindings]} as the store sent them. The server is stopped whatever happens.
 Exit status: 0 on success, 1 on a load warning or error or a failed query, 3 when the store's
 programs are not installed (the caller decides whether that is a skip or a failure).
 """
@@ -48,23 +48,6 @@ def wait_for_port(port, proc, seconds=120):
     raise RuntimeError(f"server did not open port {port} within {seconds}s")
 
 
-def term(b):
-    """A SPARQL JSON binding as an N-Triples-like term, so stores can be compared exactly."""
-    t, v = b["type"], b["value"]
-    if t == "uri":
-        return f"<{v}>"
-    if t == "bnode":
-        return "_:b"
-    lang = b.get("xml:lang")
-    dt = b.get("datatype")
-    esc = json.dumps(v, ensure_ascii=False)
-    if lang:
-        return f"{esc}@{lang.lower()}"
-    if dt and dt != "http://www.w3.org/2001/XMLSchema#string":
-        return f"{esc}^^<{dt}>"
-    return esc
-
-
 def sparql(endpoint, query, default_graphs=(), named_graphs=()):
     params = [("query", query)]
     params += [("default-graph-uri", g) for g in default_graphs]
@@ -77,9 +60,9 @@ def sparql(endpoint, query, default_graphs=(), named_graphs=()):
     with urllib.request.urlopen(req, timeout=120) as r:
         body = json.loads(r.read().decode("utf-8"))
     if "boolean" in body:
-        return [{"boolean": str(body["boolean"]).lower()}]
-    rows = [{k: term(v) for k, v in b.items()} for b in body["results"]["bindings"]]
-    return sorted(rows, key=lambda r: json.dumps(r, sort_keys=True))
+        raise RuntimeError("the example queries are SELECT queries; got an ASK answer")
+    rows = sorted(body["results"]["bindings"], key=lambda r: json.dumps(r, sort_keys=True))
+    return {"vars": body["head"]["vars"], "rows": rows}
 
 
 def nq_terms(line):
