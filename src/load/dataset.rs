@@ -1,7 +1,10 @@
 //! The four files of a graph-data folder, as bytes.
 
 use std::borrow::Cow;
+use std::io::Read;
 use std::path::Path;
+
+use super::table::MAX_FILE_BYTES;
 
 use crate::LoadError;
 
@@ -56,8 +59,12 @@ impl Dataset {
         let read = |name: &str| -> Result<DataFile, LoadError> {
             let path = dir.join(name);
             let shown = path.display().to_string();
-            match std::fs::read(&path) {
-                Ok(bytes) => Ok(DataFile {
+            // Read one byte past the limit, not the whole file: the loader then reports the file
+            // as too large, and memory stays bounded whatever the folder holds.
+            let limit = MAX_FILE_BYTES as u64 + 1;
+            let mut bytes = Vec::new();
+            match std::fs::File::open(&path).and_then(|f| f.take(limit).read_to_end(&mut bytes)) {
+                Ok(_) => Ok(DataFile {
                     name: shown,
                     bytes: Cow::Owned(bytes),
                 }),
