@@ -1,0 +1,112 @@
+//! Size limits: a huge cell, a million rows and a huge file are refused with a clear message, in
+//! bounded time and memory. The inputs are generated here, not committed.
+//!
+//! Limits (src/load/table.rs): a cell holds at most 64 KiB, a file at most 100,000 data rows and
+//! 64 MiB.
+
+use std::borrow::Cow;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use diplograph::{DataFile, Dataset, Graph, LoadError, Problem, Severity};
+
+fn minimal() -> Dataset {
+    Dataset::from_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal")).expect("minimal fixture")
+}
+
+fn with_relations(extra: Vec<u8>) -> Dataset {
+    let mut data = minimal();
+    let mut bytes = data.relations.bytes.to_vec();
+    bytes.extend_from_slice(&extra);
+    data.relations = DataFile {
+        name: "relations.csv".to_owned(),
+        bytes: Cow::Owned(bytes),
+    };
+    data
+}
+
+fn problems(data: &Dataset) -> Vec<Problem> {
+    match Graph::load(data) {
+        Ok(_) => panic!("the data loaded"),
+        Err(LoadError::Invalid(p)) => p.0,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+/// Generous: the point is "does not hang", not a benchmark (debug builds are slow).
+const PATIENCE: Duration = Duration::from_secs(60);
+
+#[test]
+fn a_10_mb_cell_is_refused() {
+    let mut row = b"belarus,borders,poland,,src-a,\"".to_vec();
+    row.extend(vec![b'x'; 10_000_000]);
+    row.extend_from_slice(b"\",\n");
+    let start = Instant::now();
+    let found = problems(&with_relations(row));
+    assert!(start.elapsed() < PATIENCE);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].line, Some(7));
+    assert_eq!(
+        found[0].message,
+        "the 'quote' cell is 10000000 bytes long; a cell holds at most 65536 bytes (64 KiB)"
+    );
+}
+
+#[test]
+fn a_cell_of_64_kib_is_accepted() {
+    let row = format!("belarus,borders,poland,,src-a,{},\n", "x".repeat(65_536));
+    let graph = Graph::load(&with_relations(row.into_bytes())).expect("loads");
+    assert_eq!(graph.claim_count(), 6);
+}
+
+/// A million rows: reading stops at the limit, with one error at the first row over it
+/// (line 100,002: the header, then 100,000 rows).
+#[test]
+fn a_million_rows_stop_at_the_row_limit() {
+    let mut rows = Vec::with_capacity(45_000_000);
+    for i in 0..1_000_000u32 {
+        rows.extend_from_slice(format!("belarus,borders,poland,{},src-a,Quote {i}.,\n", 1000 + i % 9000).as_bytes());
+    }
+    let start = Instant::now();
+    let found = problems(&with_relations(rows));
+    assert!(start.elapsed() < PATIENCE, "took {:?}", start.elapsed());
+    let errors: Vec<String> = found
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| format!("{}:{}: {}", p.file, p.line.unwrap_or(0), p.message))
+        .collect();
+    assert_eq!(
+        errors,
+        ["relations.csv:100002: more than 100000 rows: a graph-data file holds at most 100000; the rest of the file is not read"]
+    );
+}
+
+/// A 1 GiB file (sparse, so the test does not write it) is refused after reading 64 MiB.
+#[test]
+fn a_file_over_64_mib_is_refused_without_reading_it_all() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for name in diplograph::FILE_NAMES {
+        std::fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal").join(name),
+            dir.path().join(name),
+        )
+        .expect("copy");
+    }
+    let big = std::fs::OpenOptions::new()
+        .write(true)
+        .open(dir.path().join("entities.csv"))
+        .expect("open");
+    big.set_len(1 << 30).expect("set_len");
+    let data = Dataset::from_dir(dir.path()).expect("reads");
+    assert_eq!(data.entities.bytes.len(), 64 * 1024 * 1024 + 1, "reads one byte past the limit, no more");
+    let found = problems(&data);
+    let entities: Vec<&Problem> = found.iter().filter(|p| p.file.ends_with("entities.csv")).collect();
+    assert_eq!(entities.len(), 1, "{found:?}");
+    assert_eq!(entities[0].line, None);
+    assert_eq!(
+        entities[0].message,
+        "the file is larger than 67108864 bytes (64 MiB), the limit for a graph-data file"
+    );
+    // entities.csv could not be read, so relations.csv's references to it are not reported.
+    assert_eq!(found.len(), 1, "{found:?}");
+}
