@@ -24,6 +24,7 @@ pub struct Cli {
 
 /// What to do.
 #[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once; boxing would only complicate the match
 pub enum Command {
     /// Validate the graph-data and print a one-line summary, or every problem found.
     Check,

@@ -8,7 +8,10 @@ use check_support::{diplograph, fixture, run_fixture, run_in_copy, MINIMAL_SUMMA
 #[test]
 fn check_prints_the_one_line_summary() {
     let run = run_fixture("minimal", &["check"]);
-    assert_eq!((run.code, run.stdout.as_str(), run.stderr.as_str()), (0, MINIMAL_SUMMARY, ""));
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (0, MINIMAL_SUMMARY, "")
+    );
 }
 
 #[test]
@@ -136,7 +139,10 @@ fn ambiguous_name_lists_the_candidates() {
 fn unknown_name_lists_near_candidates() {
     let run = run_fixture("minimal", &["show", "belaru"]);
     assert_eq!(run.code, 1);
-    assert_eq!(run.stderr, "error: no entity is named 'belaru'; did you mean: belarus (Belarus)?\n");
+    assert_eq!(
+        run.stderr,
+        "error: no entity is named 'belaru'; did you mean: belarus (Belarus)?\n"
+    );
     let run = run_fixture("minimal", &["show", "atlantis"]);
     assert_eq!(run.stderr, "error: no entity is named 'atlantis'\n");
 }
@@ -151,7 +157,11 @@ fn diplograph_data_variable_works_like_data() {
         cmd.env("DIPLOGRAPH_DATA", "bad-date").arg("check");
     });
     assert_eq!(run.code, 1);
-    assert!(run.stderr.starts_with("bad-date/relations.csv:7: bad 'date'"), "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("bad-date/relations.csv:7: bad 'date'"),
+        "{}",
+        run.stderr
+    );
     // --data wins over the variable.
     let run = run_in_copy("minimal", |cmd| {
         cmd.env("DIPLOGRAPH_DATA", "no-such-folder")
@@ -170,7 +180,8 @@ fn a_missing_folder_is_a_clear_error() {
     assert!(out.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.starts_with("error: cannot load the graph-data folder: cannot read ") && stderr.contains("no-such-fixture"),
+        stderr.starts_with("error: cannot load the graph-data folder: cannot read ")
+            && stderr.contains("no-such-fixture"),
         "{stderr}"
     );
 }

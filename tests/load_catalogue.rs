@@ -233,12 +233,21 @@ fn bad_dates() {
     let lines = [
         (7, "'2023-02-30': there is no day 30 in 2023-02"),
         (8, "'2023-13-01': there is no month 13"),
-        (9, "'31/12/2020': expected YYYY, YYYY-MM or YYYY-MM-DD, or an interval START/END"),
+        (
+            9,
+            "'31/12/2020': expected YYYY, YYYY-MM or YYYY-MM-DD, or an interval START/END",
+        ),
         (10, "'2020-1-5': the month '1' must have two digits"),
         (11, "'2007/2006': the interval ends before it starts"),
         (12, "'0000': year 0000 is not supported; years run from 0001 to 9999"),
-        (13, "'-0044': negative years are not supported; years run from 0001 to 9999"),
-        (14, "'1999-03-12T10:00': expected YYYY, YYYY-MM or YYYY-MM-DD (digits only)"),
+        (
+            13,
+            "'-0044': negative years are not supported; years run from 0001 to 9999",
+        ),
+        (
+            14,
+            "'1999-03-12T10:00': expected YYYY, YYYY-MM or YYYY-MM-DD (digits only)",
+        ),
         (15, "'1999 ': leading or trailing spaces"),
         (16, "'~1999': a qualifier (?, ~ or %) goes after the date, as in 1999~"),
     ];

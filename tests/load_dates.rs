@@ -26,15 +26,24 @@ fn impossible_and_malformed_dates_are_refused_with_the_reason() {
         ("2023-13-01", "there is no month 13"),
         ("2023-00", "there is no month 00"),
         ("2023-01-00", "there is no day 00 in 2023-01"),
-        ("31/12/2020", "expected YYYY, YYYY-MM or YYYY-MM-DD, or an interval START/END"),
-        ("12/31/2020", "expected YYYY, YYYY-MM or YYYY-MM-DD, or an interval START/END"),
+        (
+            "31/12/2020",
+            "expected YYYY, YYYY-MM or YYYY-MM-DD, or an interval START/END",
+        ),
+        (
+            "12/31/2020",
+            "expected YYYY, YYYY-MM or YYYY-MM-DD, or an interval START/END",
+        ),
         ("2020-1-5", "the month '1' must have two digits"),
         ("2020-01-5", "the day '5' must have two digits"),
         ("95", "the year '95' must have four digits"),
         ("19995", "the year '19995' must have four digits"),
         ("0000", "year 0000 is not supported; years run from 0001 to 9999"),
         ("-0044", "negative years are not supported; years run from 0001 to 9999"),
-        ("-0044/0010", "negative years are not supported; years run from 0001 to 9999"),
+        (
+            "-0044/0010",
+            "negative years are not supported; years run from 0001 to 9999",
+        ),
         ("0000/2000", "year 0000 is not supported; years run from 0001 to 9999"),
         ("2007/2006", "the interval ends before it starts"),
         ("2006-05/2006-04", "the interval ends before it starts"),
@@ -54,7 +63,10 @@ fn impossible_and_malformed_dates_are_refused_with_the_reason() {
         ("~1999", "a qualifier (?, ~ or %) goes after the date, as in 1999~"),
         ("?1999", "a qualifier (?, ~ or %) goes after the date, as in 1999?"),
         ("1999?~", "expected YYYY, YYYY-MM or YYYY-MM-DD (digits only)"),
-        ("1999/2000/2001", "expected YYYY, YYYY-MM or YYYY-MM-DD, or an interval START/END"),
+        (
+            "1999/2000/2001",
+            "expected YYYY, YYYY-MM or YYYY-MM-DD, or an interval START/END",
+        ),
         ("?", "expected YYYY, YYYY-MM or YYYY-MM-DD (digits only)"),
     ];
     let mut wrong = Vec::new();
@@ -79,7 +91,12 @@ fn valid_forms_keep_their_text_precision_and_bounds() {
         ("0001", Some("0001-01-01"), Some("0001-12-31"), "0001"),
         ("9999-12-31", Some("9999-12-31"), Some("9999-12-31"), "9999-12-31"),
         ("1999/1999", Some("1999-01-01"), Some("1999-12-31"), "1999 – 1999"),
-        ("1999-03-12/1999-03-12", Some("1999-03-12"), Some("1999-03-12"), "1999-03-12 – 1999-03-12"),
+        (
+            "1999-03-12/1999-03-12",
+            Some("1999-03-12"),
+            Some("1999-03-12"),
+            "1999-03-12 – 1999-03-12",
+        ),
         ("1999-06/1999", Some("1999-06-01"), Some("1999-12-31"), "1999-06 – 1999"),
         ("1999/..", Some("1999-01-01"), None, "since 1999"),
         ("1999/", Some("1999-01-01"), None, "from 1999"),
@@ -88,13 +105,22 @@ fn valid_forms_keep_their_text_precision_and_bounds() {
         ("1999~", Some("1999-01-01"), Some("1999-12-31"), "~1999"),
         ("1999-03?", Some("1999-03-01"), Some("1999-03-31"), "1999-03?"),
         ("1999-03-12%", Some("1999-03-12"), Some("1999-03-12"), "~1999-03-12?"),
-        ("1999-03/2001~", Some("1999-03-01"), Some("2001-12-31"), "1999-03 – ~2001"),
+        (
+            "1999-03/2001~",
+            Some("1999-03-01"),
+            Some("2001-12-31"),
+            "1999-03 – ~2001",
+        ),
         ("1999?/..", Some("1999-01-01"), None, "since 1999?"),
     ];
     for (text, earliest, latest, human) in cases {
         let d = ok(text);
         assert_eq!(d.to_string(), text, "{text} prints back as written");
-        assert_eq!(d.earliest().map(|d| d.to_string()).as_deref(), earliest, "{text} earliest");
+        assert_eq!(
+            d.earliest().map(|d| d.to_string()).as_deref(),
+            earliest,
+            "{text} earliest"
+        );
         assert_eq!(d.latest().map(|d| d.to_string()).as_deref(), latest, "{text} latest");
         assert_eq!(d.human(), human, "{text} human");
         assert_eq!(text.parse::<Edtf>(), Ok(d), "{text} parses the same twice");
@@ -123,7 +149,16 @@ fn bounds_and_qualifiers_are_typed() {
 
 #[test]
 fn negative_years_and_year_zero_are_refused_everywhere() {
-    for text in ["0000", "0000-01", "0000-01-01", "0000~", "-0001", "-1000-01", "1999/-2000", "0000/.."] {
+    for text in [
+        "0000",
+        "0000-01",
+        "0000-01-01",
+        "0000~",
+        "-0001",
+        "-1000-01",
+        "1999/-2000",
+        "0000/..",
+    ] {
         let r = reason(text);
         assert!(r.contains("0001 to 9999"), "{text}: {r}");
     }

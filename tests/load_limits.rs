@@ -87,7 +87,9 @@ fn a_file_over_64_mib_is_refused_without_reading_it_all() {
     let dir = tempfile::tempdir().expect("tempdir");
     for name in diplograph::FILE_NAMES {
         std::fs::copy(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal").join(name),
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/minimal")
+                .join(name),
             dir.path().join(name),
         )
         .expect("copy");
@@ -98,7 +100,11 @@ fn a_file_over_64_mib_is_refused_without_reading_it_all() {
         .expect("open");
     big.set_len(1 << 30).expect("set_len");
     let data = Dataset::from_dir(dir.path()).expect("reads");
-    assert_eq!(data.entities.bytes.len(), 64 * 1024 * 1024 + 1, "reads one byte past the limit, no more");
+    assert_eq!(
+        data.entities.bytes.len(),
+        64 * 1024 * 1024 + 1,
+        "reads one byte past the limit, no more"
+    );
     let found = problems(&data);
     let entities: Vec<&Problem> = found.iter().filter(|p| p.file.ends_with("entities.csv")).collect();
     assert_eq!(entities.len(), 1, "{found:?}");

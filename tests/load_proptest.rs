@@ -55,7 +55,11 @@ fn check(files: [Vec<u8>; 4]) -> Result<(), TestCaseError> {
                 prop_assert!(file.is_some(), "unknown file {}", p.file);
                 let file = file.unwrap_or(0);
                 if let Some(line) = p.line {
-                    prop_assert!(line >= 1 && line <= lines[file], "{p}: the file has {} lines", lines[file]);
+                    prop_assert!(
+                        line >= 1 && line <= lines[file],
+                        "{p}: the file has {} lines",
+                        lines[file]
+                    );
                 }
                 prop_assert!((file, p.line) >= last, "out of order: {p}");
                 last = (file, p.line);
@@ -83,20 +87,65 @@ fn check(files: [Vec<u8>; 4]) -> Result<(), TestCaseError> {
 const HOSTILE: &[u8] = b"\",\n\r|/ \0\xEF\xBB\xBF\xFF\xC3\xA9azAZ09-_.?~%";
 
 fn hostile_byte() -> impl Strategy<Value = u8> {
-    any::<u8>().prop_map(|b| if b < 128 { HOSTILE[usize::from(b) % HOSTILE.len()] } else { b })
+    any::<u8>().prop_map(|b| {
+        if b < 128 {
+            HOSTILE[usize::from(b) % HOSTILE.len()]
+        } else {
+            b
+        }
+    })
 }
 
 fn hostile_bytes(max: usize) -> impl Strategy<Value = Vec<u8>> {
-    prop::collection::vec(any::<u8>(), 0..max)
-        .prop_map(|v| v.into_iter().map(|b| if b < 128 { HOSTILE[usize::from(b) % HOSTILE.len()] } else { b }).collect())
+    prop::collection::vec(any::<u8>(), 0..max).prop_map(|v| {
+        v.into_iter()
+            .map(|b| {
+                if b < 128 {
+                    HOSTILE[usize::from(b) % HOSTILE.len()]
+                } else {
+                    b
+                }
+            })
+            .collect()
+    })
 }
 
 const TOKENS: &[&str] = &[
-    "belarus", "poland", "nato", "pfp", "pfp-document", "lukashenko", "src-a", "src-b", "member_of",
-    "borders", "signed", "participant_in", "state", "organization", "programme", "person",
-    "agreement", "state|person", "true", "false", "event", "1999", "1999/..", "/2007", "1999-03~",
-    "2023-02-30", "", "\"quoted, cell\"", "a|b", "http://example.org/x", "Quote.", "Belarus",
-    "BELARUS", "Bad id", " belarus",
+    "belarus",
+    "poland",
+    "nato",
+    "pfp",
+    "pfp-document",
+    "lukashenko",
+    "src-a",
+    "src-b",
+    "member_of",
+    "borders",
+    "signed",
+    "participant_in",
+    "state",
+    "organization",
+    "programme",
+    "person",
+    "agreement",
+    "state|person",
+    "true",
+    "false",
+    "event",
+    "1999",
+    "1999/..",
+    "/2007",
+    "1999-03~",
+    "2023-02-30",
+    "",
+    "\"quoted, cell\"",
+    "a|b",
+    "http://example.org/x",
+    "Quote.",
+    "Belarus",
+    "BELARUS",
+    "Bad id",
+    " belarus",
 ];
 
 #[derive(Debug, Clone)]
@@ -122,36 +171,23 @@ fn mutation() -> impl Strategy<Value = Mutation> {
 
 fn apply(bytes: &mut Vec<u8>, m: &Mutation) {
     let len = bytes.len();
-    let at = |i: usize| if len == 0 { 0 } else { i % (len + 1) };
+    let at = |i: usize| i % (len + 1);
+    let mut lines: Vec<Vec<u8>> = bytes.split_inclusive(|b| *b == b'\n').map(<[u8]>::to_vec).collect();
     match *m {
         Mutation::Insert(i, b) => bytes.insert(at(i), b),
         Mutation::Delete(i, n) => {
-            let s = at(i).min(len);
+            let s = at(i);
             bytes.drain(s..(s + n).min(len));
         }
-        Mutation::Overwrite(i, b) => {
-            if len > 0 {
-                bytes[i % len] = b;
-            }
+        Mutation::Overwrite(i, b) if len > 0 => bytes[i % len] = b,
+        Mutation::DuplicateLine(i) if !lines.is_empty() => {
+            let copy = lines[i % lines.len()].clone();
+            lines.insert(i % lines.len(), copy);
+            *bytes = lines.concat();
         }
-        Mutation::DuplicateLine(i) | Mutation::SwapLines(i, _) | Mutation::Truncate(i)
-            if !matches!(m, Mutation::Truncate(_)) =>
-        {
-            let mut lines: Vec<Vec<u8>> = bytes.split_inclusive(|b| *b == b'\n').map(<[u8]>::to_vec).collect();
-            if lines.is_empty() {
-                return;
-            }
-            let a = i % lines.len();
-            match *m {
-                Mutation::SwapLines(_, j) => {
-                    let j = j % lines.len();
-                    lines.swap(a, j);
-                }
-                _ => {
-                    let copy = lines[a].clone();
-                    lines.insert(a, copy);
-                }
-            }
+        Mutation::SwapLines(i, j) if !lines.is_empty() => {
+            let n = lines.len();
+            lines.swap(i % n, j % n);
             *bytes = lines.concat();
         }
         Mutation::Truncate(i) => bytes.truncate(at(i)),

@@ -400,8 +400,14 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
         !table_readable || seen.contains_key(id) || skipped.iter().any(|s| s == id.as_str())
     };
     let entity_known = |id: &Id| known(entity_table.readable, &entity_seen, &entity_table.skipped_ids, id);
-    let predicate_known =
-        |id: &Id| known(predicate_table.readable, &predicate_seen, &predicate_table.skipped_ids, id);
+    let predicate_known = |id: &Id| {
+        known(
+            predicate_table.readable,
+            &predicate_seen,
+            &predicate_table.skipped_ids,
+            id,
+        )
+    };
     let source_known = |id: &Id| known(source_table.readable, &source_seen, &source_table.skipped_ids, id);
     let mut claims = Vec::new();
     let mut exact: HashMap<(String, String, String, String, String, String), u64> = HashMap::new();
@@ -578,9 +584,12 @@ fn file_rank(dataset: &Dataset, file: &str) -> usize {
     .unwrap_or(4)
 }
 
+/// Claims grouped by (subject, predicate, object, date as written): the date and the evidence.
+pub(crate) type MergedClaims = BTreeMap<(Id, Id, Id, String), (Option<Edtf>, Vec<Evidence>)>;
+
 /// Groups claims that agree into relations, keyed by subject, predicate, object and date.
-pub(crate) fn merge_claims(claims: Vec<Claim>) -> BTreeMap<(Id, Id, Id, String), (Option<Edtf>, Vec<Evidence>)> {
-    let mut merged: BTreeMap<(Id, Id, Id, String), (Option<Edtf>, Vec<Evidence>)> = BTreeMap::new();
+pub(crate) fn merge_claims(claims: Vec<Claim>) -> MergedClaims {
+    let mut merged = MergedClaims::new();
     for claim in claims {
         let key = (
             claim.subject,

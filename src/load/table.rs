@@ -200,15 +200,24 @@ fn read_header<'r>(
     columns: &[&str],
     problems: &mut Vec<Problem>,
 ) -> Option<Vec<&'r str>> {
-    let texts: Vec<Option<&str>> = header.iter().map(|raw| std::str::from_utf8(raw).ok().map(str::trim)).collect();
+    let texts: Vec<Option<&str>> = header
+        .iter()
+        .map(|raw| std::str::from_utf8(raw).ok().map(str::trim))
+        .collect();
     if !texts.iter().flatten().any(|t| columns.contains(t)) {
         problems.push(
             Problem::error(
                 name,
                 Some(line),
-                format!("the first line is not a header: it names none of the columns {}", columns.join(", ")),
+                format!(
+                    "the first line is not a header: it names none of the columns {}",
+                    columns.join(", ")
+                ),
             )
-            .with_hint(format!("add a header line such as {} (columns may come in any order)", columns.join(","))),
+            .with_hint(format!(
+                "add a header line such as {} (columns may come in any order)",
+                columns.join(",")
+            )),
         );
         return None;
     }
@@ -217,8 +226,12 @@ fn read_header<'r>(
     for (i, text) in texts.into_iter().enumerate() {
         let Some(text) = text else {
             problems.push(
-                Problem::error(name, Some(line), format!("column {} of the header is not valid UTF-8", i + 1))
-                    .with_hint("save the file as UTF-8"),
+                Problem::error(
+                    name,
+                    Some(line),
+                    format!("column {} of the header is not valid UTF-8", i + 1),
+                )
+                .with_hint("save the file as UTF-8"),
             );
             ok = false;
             continue;

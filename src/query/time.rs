@@ -86,7 +86,7 @@ impl TimeFilter {
                         (Some(e), Some(q1)) => e >= q1,
                         _ => false,
                     };
-                    starts_before && ends_after && s.is_none_or(|s| e.is_none_or(|e| s <= e))
+                    starts_before && ends_after && s.map_or(true, |s| e.map_or(true, |e| s <= e))
                 }
                 TimeFilter::Window { .. } => {
                     // Some day surely covered by the relation lies in the window.
