@@ -296,3 +296,27 @@ fn valid_dates_load_and_show() {
         ]
     );
 }
+
+/// Spreadsheets' "Unicode text" export: UTF-16 with a byte-order mark.
+#[test]
+fn utf16_file() {
+    assert_refused(
+        "bad-utf16",
+        "bad-utf16/sources.csv: the file is UTF-16 (it starts with a UTF-16 byte-order mark)
+  hint: save it as \"CSV UTF-8\" (comma-separated)
+1 error
+",
+    );
+}
+
+/// A spreadsheet whose list separator is `;` (common in European locales).
+#[test]
+fn semicolon_separated_file() {
+    assert_refused(
+        "bad-semicolons",
+        "bad-semicolons/entities.csv:1: the columns are separated by ';', not by commas
+  hint: save the file as comma-separated CSV (in a spreadsheet: CSV UTF-8, comma-delimited)
+1 error
+",
+    );
+}

@@ -71,6 +71,13 @@ pub(crate) fn read_rows<T: DeserializeOwned>(
         );
         return Table::unreadable();
     }
+    if file.bytes.starts_with(b"\xFF\xFE") || file.bytes.starts_with(b"\xFE\xFF") {
+        problems.push(
+            Problem::error(name, None, "the file is UTF-16 (it starts with a UTF-16 byte-order mark)")
+                .with_hint("save it as \"CSV UTF-8\" (comma-separated)"),
+        );
+        return Table::unreadable();
+    }
     let bytes = file.bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&file.bytes);
     let syntax = strict_scan(bytes);
     let bad_records: HashSet<usize> = syntax.iter().map(|p| p.record).collect();
@@ -205,6 +212,25 @@ fn read_header<'r>(
         .map(|raw| std::str::from_utf8(raw).ok().map(str::trim))
         .collect();
     if !texts.iter().flatten().any(|t| columns.contains(t)) {
+        // A spreadsheet set to another list separator writes `id;title;...` or tab-separated.
+        let separator = [';', '\t'].into_iter().find(|sep| {
+            texts
+                .iter()
+                .flatten()
+                .flat_map(|t| t.split(*sep))
+                .any(|t| columns.contains(&t.trim()))
+        });
+        if let Some(sep) = separator {
+            problems.push(
+                Problem::error(
+                    name,
+                    Some(line),
+                    format!("the columns are separated by {sep:?}, not by commas"),
+                )
+                .with_hint("save the file as comma-separated CSV (in a spreadsheet: CSV UTF-8, comma-delimited)"),
+            );
+            return None;
+        }
         problems.push(
             Problem::error(
                 name,
