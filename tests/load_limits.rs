@@ -116,3 +116,22 @@ fn a_file_over_64_mib_is_refused_without_reading_it_all() {
     // entities.csv could not be read, so relations.csv's references to it are not reported.
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+/// A syntax error on every one of 150,000 rows: the problems are those of the rows read (up to
+/// the limit), not one per line of the whole file.
+#[test]
+fn syntax_errors_are_bounded_by_the_row_limit() {
+    let mut rows = Vec::new();
+    for _ in 0..150_000 {
+        rows.extend_from_slice(b"belarus,borders,poland,,src-a,a \"bare\" quote,\n");
+    }
+    let found = problems(&with_relations(rows));
+    let syntax = found
+        .iter()
+        .filter(|p| p.message == "a double quote inside an unquoted field")
+        .count();
+    assert_eq!(syntax, 100_000 - 5, "the minimal fixture's 5 rows count too");
+    assert_eq!(found.len(), syntax + 1, "and one error for the row limit");
+    assert_eq!(found[syntax].line, Some(100_002));
+    assert!(found[syntax].message.starts_with("more than 100000 rows"));
+}

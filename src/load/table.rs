@@ -73,13 +73,17 @@ pub(crate) fn read_rows<T: DeserializeOwned>(
     }
     if file.bytes.starts_with(b"\xFF\xFE") || file.bytes.starts_with(b"\xFE\xFF") {
         problems.push(
-            Problem::error(name, None, "the file is UTF-16 (it starts with a UTF-16 byte-order mark)")
-                .with_hint("save it as \"CSV UTF-8\" (comma-separated)"),
+            Problem::error(
+                name,
+                None,
+                "the file is UTF-16 (it starts with a UTF-16 byte-order mark)",
+            )
+            .with_hint("save it as \"CSV UTF-8\" (comma-separated)"),
         );
         return Table::unreadable();
     }
     let bytes = file.bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&file.bytes);
-    let syntax = strict_scan(bytes);
+    let syntax = strict_scan(bytes, MAX_ROWS + 1);
     let bad_records: HashSet<usize> = syntax.iter().map(|p| p.record).collect();
     for p in syntax {
         problems.push(Problem::error(name, Some(p.line), p.message).with_hint(p.hint));
@@ -427,11 +431,13 @@ struct SyntaxProblem {
 
 /// Finds what the lenient `csv` reader would accept silently but RFC 4180 forbids: a quote inside
 /// an unquoted field, text after a closing quote, and a quoted field that never closes. Reports
-/// at most one problem per record.
-fn strict_scan(bytes: &[u8]) -> Vec<SyntaxProblem> {
+/// at most one problem per record, in the first `max_records` records (blank lines not counted):
+/// the part of the file that is read, so that the problem list stays bounded too.
+fn strict_scan(bytes: &[u8], max_records: usize) -> Vec<SyntaxProblem> {
     let mut out: Vec<SyntaxProblem> = Vec::new();
     let mut line: u64 = 1;
     let mut record = 0;
+    let mut records = 0;
     let mut field_start = true;
     let mut in_quotes = false;
     let mut quote_line = 1;
@@ -472,6 +478,12 @@ fn strict_scan(bytes: &[u8]) -> Vec<SyntaxProblem> {
             b'\n' | b'\r' => {
                 if ends_line(bytes, i) {
                     line += 1;
+                }
+                if record < i {
+                    records += 1;
+                    if records >= max_records {
+                        return out;
+                    }
                 }
                 record = i + 1;
                 field_start = true;
@@ -537,7 +549,10 @@ mod tests {
     use super::*;
 
     fn scan(bytes: &[u8]) -> Vec<(u64, String)> {
-        strict_scan(bytes).into_iter().map(|p| (p.line, p.message)).collect()
+        strict_scan(bytes, usize::MAX)
+            .into_iter()
+            .map(|p| (p.line, p.message))
+            .collect()
     }
 
     #[test]
@@ -562,9 +577,19 @@ mod tests {
 
     #[test]
     fn strict_scan_reports_one_problem_per_record() {
-        let found = strict_scan(b"a,b\nx\"y\"z,\"w\"v\nok,ok\n");
+        let found = strict_scan(b"a,b\nx\"y\"z,\"w\"v\nok,ok\n", usize::MAX);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].record, 4);
+    }
+
+    #[test]
+    fn strict_scan_stops_after_max_records() {
+        // Records: header, x"1, (blank), x"2, x"3.
+        let bytes = b"a\nx\"1\n\nx\"2\nx\"3\n";
+        let lines = |max| -> Vec<u64> { strict_scan(bytes, max).iter().map(|p| p.line).collect() };
+        assert_eq!(lines(usize::MAX), vec![2, 4, 5]);
+        assert_eq!(lines(3), vec![2, 4]);
+        assert_eq!(lines(1), Vec::<u64>::new());
     }
 
     #[test]
