@@ -270,7 +270,8 @@ fn json_problem_list() {
         .iter()
         .map(|p| {
             assert_eq!(p["severity"], "error");
-            let keys: Vec<&String> = p.as_object().expect("object").keys().collect();
+            let mut keys: Vec<&String> = p.as_object().expect("object").keys().collect();
+            keys.sort();
             assert_eq!(keys, ["file", "hint", "line", "message", "severity"]);
             (
                 p["file"].as_str().expect("file").to_owned(),
