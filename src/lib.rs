@@ -36,6 +36,7 @@ pub use export::rdf::export::RdfExport;
 pub use export::rdf::syntax::RdfSyntax;
 pub use load::dataset::{DataFile, Dataset, FILE_NAMES};
 pub use load::problem::{LoadError, Problem, Problems, Severity};
+pub use load::table::Limits;
 pub use model::edtf::{Bound, DatePoint, Day, Edtf, EdtfError, Precision};
 pub use model::entity::Entity;
 pub use model::graph::{Graph, Incident, ResolveError, Stats};
