@@ -40,7 +40,7 @@ pub enum Command {
         text: String,
     },
     /// Write the graph (or a selection of it) as RDF, DOT or CSV; --all regenerates exports/.
-    Export(ExportArgs),
+    Export(Box<ExportArgs>),
 }
 
 /// Filters shared by queries and exports.

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Parser;
 use diplograph::{
-    write_atomically, write_csv_files, Dataset, DotWriter, Edtf, EntityKind, ExportAll, Filter, Format, Graph, Id,
-    LoadError, Selection,
+    write_atomically, write_csv_files, BaseIri, Dataset, DotWriter, Edtf, EntityKind, ExportAll, Filter, Format, Graph,
+    Id, LoadError, RdfError, RdfExport, RdfSyntax, Selection,
 };
 use serde_json::json;
 
@@ -271,7 +271,11 @@ fn export(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     }
     .apply(graph);
     if args.all {
-        let report = ExportAll::new().write(&view, &args.out)?;
+        let mut job = ExportAll::new();
+        if let Some(iri) = &args.base_iri {
+            job = job.base_iri(BaseIri::new(iri)?);
+        }
+        let report = job.write(&view, &args.out)?;
         for path in &report.written {
             eprintln!("wrote {}", path.display());
         }
@@ -303,9 +307,7 @@ fn export(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
             write_csv_files(&view, args.flavor, dir)?;
         }
-        Format::Turtle | Format::NTriples | Format::NQuads => {
-            anyhow::bail!("format {format} is not implemented yet")
-        }
+        Format::Turtle | Format::NTriples | Format::NQuads => return export_rdf(&view, format, args),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -321,6 +323,23 @@ fn write_output(path: Option<&std::path::Path>, write: impl FnOnce(&mut dyn Writ
             Ok(out.flush()?)
         }
     }
+}
+
+/// Writes the selected graph as Turtle, N-Triples or N-Quads, to stdout or atomically to -o.
+fn export_rdf(view: &Graph, format: Format, args: &ExportArgs) -> Result<ExitCode> {
+    let syntax = RdfSyntax::from_format(format).context("not an RDF format")?;
+    let base = match &args.base_iri {
+        Some(iri) => BaseIri::new(iri)?,
+        None => BaseIri::default(),
+    };
+    let rdf = RdfExport::new(view, &base)?;
+    match &args.output {
+        Some(path) => {
+            diplograph::write_atomically(path, |w| rdf.write(syntax, w).map(drop).map_err(RdfError::into_io))?
+        }
+        None => rdf.write(syntax, io::stdout().lock())?.flush()?,
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn write_stats(out: &mut impl Write, s: &diplograph::Stats) -> io::Result<()> {

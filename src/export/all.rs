@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 use super::csv::{write_edges_csv, write_nodes_csv, CsvFlavor, EDGES_FILE, NODES_FILE};
 use super::dot::{DotLayout, DotWriter};
 use super::dot_views::named_views;
-use crate::{write_atomically, Graph, WriteError};
+use crate::{write_atomically, BaseIri, Graph, RdfError, RdfExport, RdfSyntax, WriteError};
 
 /// The folder of the named views inside the export folder.
 pub const VIEWS_DIR: &str = "views";
@@ -29,6 +29,9 @@ pub enum ExportAllError {
     /// A file could not be written (the previous version, if any, is untouched).
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// The graph cannot be written as RDF (a bad base IRI, or IRIs that clash).
+    #[error(transparent)]
+    Rdf(#[from] RdfError),
     /// Graphviz could not render a DOT file.
     #[error("Graphviz could not render {path}: {message}")]
     Render {
@@ -56,6 +59,7 @@ pub struct ExportReport {
 pub struct ExportAll {
     svg: bool,
     dot_program: PathBuf,
+    base: BaseIri,
 }
 
 impl Default for ExportAll {
@@ -70,12 +74,19 @@ impl ExportAll {
         ExportAll {
             svg: true,
             dot_program: PathBuf::from("dot"),
+            base: BaseIri::default(),
         }
     }
 
     /// Whether to render an SVG beside each DOT file (default: yes, where Graphviz is found).
     pub fn svg(mut self, yes: bool) -> Self {
         self.svg = yes;
+        self
+    }
+
+    /// The base IRI of the RDF exports (default: [`BaseIri::default`]).
+    pub fn base_iri(mut self, base: BaseIri) -> Self {
+        self.base = base;
         self
     }
 
@@ -113,7 +124,7 @@ impl ExportAll {
             })?;
         }
         let mut report = ExportReport::default();
-        write_rdf_files(graph, dir, &mut report)?;
+        write_rdf_files(graph, &self.base, dir, &mut report)?;
 
         let mut dots = Vec::new();
         let path = dir.join("graph.dot");
@@ -192,9 +203,14 @@ impl ExportAll {
     }
 }
 
-/// TODO(lead): the RDF exports. The RDF writers are built on branch `rdf`; once merged, write
-/// `graph.ttl`, `graph.nt` and `graph.nq` here, each with `write_atomically`, and push each path
-/// onto `report.written`. Until then this writes nothing.
-fn write_rdf_files(_graph: &Graph, _dir: &Path, _report: &mut ExportReport) -> Result<(), ExportAllError> {
+/// The RDF exports: `graph.ttl`, `graph.nt` and `graph.nq` (the writers come from the RDF
+/// module, `export::rdf`), each written atomically.
+fn write_rdf_files(graph: &Graph, base: &BaseIri, dir: &Path, report: &mut ExportReport) -> Result<(), ExportAllError> {
+    let rdf = RdfExport::new(graph, base)?;
+    for syntax in RdfSyntax::ALL {
+        let path = dir.join(format!("graph.{}", syntax.format().extension()));
+        write_atomically(&path, |w| rdf.write(syntax, w).map(drop).map_err(RdfError::into_io))?;
+        report.written.push(path);
+    }
     Ok(())
 }

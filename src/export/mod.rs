@@ -12,3 +12,4 @@ pub(crate) mod dot_timeline;
 pub(crate) mod dot_views;
 pub(crate) mod facts;
 pub(crate) mod format;
+pub(crate) mod rdf;
