@@ -87,6 +87,9 @@ pub struct ExportArgs {
     /// Write every export (RDF, DOT, CSV, views, SVG where Graphviz is installed) into --out.
     #[arg(long, conflicts_with_all = ["format", "output"])]
     pub all: bool,
+    /// With --all: write the DOT files but render no SVG (faster; SVGs depend on the Graphviz version).
+    #[arg(long, requires = "all")]
+    pub no_svg: bool,
     /// The folder for --all.
     #[arg(long, value_name = "DIR", default_value = "exports")]
     pub out: PathBuf,

@@ -38,6 +38,7 @@ pub use export::csv_neo4j::{
     neo4j_type, Neo4jDelimiterError, NEO4J_ARRAY_DELIMITER, NEO4J_EDGE_HEADER, NEO4J_NODE_HEADER,
 };
 pub use export::dot::{write_dot, Cluster, DotLayout, DotWriter, RankDir};
+pub use export::dot_path::{write_path_dot, PathHopError, PathWriter};
 pub use export::dot_timeline::{write_timeline_dot, TimelineWriter};
 pub use export::dot_views::{named_views, NamedView};
 pub use export::format::Format;

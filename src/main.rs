@@ -271,7 +271,7 @@ fn export(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     }
     .apply(graph);
     if args.all {
-        let mut job = ExportAll::new();
+        let mut job = ExportAll::new().svg(!args.no_svg);
         if let Some(iri) = &args.base_iri {
             job = job.base_iri(BaseIri::new(iri)?);
         }
