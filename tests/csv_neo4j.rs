@@ -105,18 +105,27 @@ fn check_schema(graph: &Graph) {
     for row in &node_rows {
         let label = &row[label_col];
         assert!(
-            label.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && label.chars().all(|c| c.is_ascii_alphanumeric()),
+            label.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && label.chars().all(|c| c.is_ascii_alphanumeric()),
             "label {label:?}"
         );
     }
     let col = |name: &str| NEO4J_EDGE_HEADER.iter().position(|f| *f == name).unwrap();
     for row in &edge_rows {
-        assert!(ids.contains(row[col(":START_ID")].as_str()), "a relationship from a missing node");
-        assert!(ids.contains(row[col(":END_ID")].as_str()), "a relationship to a missing node");
+        assert!(
+            ids.contains(row[col(":START_ID")].as_str()),
+            "a relationship from a missing node"
+        );
+        assert!(
+            ids.contains(row[col(":END_ID")].as_str()),
+            "a relationship to a missing node"
+        );
         let ty = &row[col(":TYPE")];
         assert!(
             ty.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-                && ty.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'),
+                && ty
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'),
             "relationship type {ty:?}"
         );
     }
@@ -168,7 +177,10 @@ fn hostile_graph_matches_the_import_header_format() {
 fn no_spreadsheet_guard_in_the_neo4j_flavour() {
     let (nodes, _) = export(&hostile_graph());
     let (_, rows) = read(&nodes);
-    assert!(rows.iter().any(|r| r[3].starts_with("=HYPERLINK(")), "values are stored as written");
+    assert!(
+        rows.iter().any(|r| r[3].starts_with("=HYPERLINK(")),
+        "values are stored as written"
+    );
 }
 
 #[test]

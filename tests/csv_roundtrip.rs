@@ -202,8 +202,14 @@ fn start_and_end_follow_the_dates() {
         }
         checked += 1;
     }
-    assert!(checked > rows.len() / 2, "only {checked} of {} rows checked", rows.len());
-    assert!(rows.iter().any(|r| cell(r, "date") == "1998/.." && cell(r, "start") == "1998"));
+    assert!(
+        checked > rows.len() / 2,
+        "only {checked} of {} rows checked",
+        rows.len()
+    );
+    assert!(rows
+        .iter()
+        .any(|r| cell(r, "date") == "1998/.." && cell(r, "start") == "1998"));
     let disputed: Vec<_> = rows.iter().filter(|r| cell(r, "disputed") == "true").collect();
     assert!(!disputed.is_empty());
     assert!(rows.iter().all(|r| matches!(cell(r, "disputed"), "true" | "false")));

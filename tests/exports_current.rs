@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-const FIX: &str = "run the main job from the repository root: `cargo run --release -- export --all`, then commit exports/";
+const FIX: &str =
+    "run the main job from the repository root: `cargo run --release -- export --all`, then commit exports/";
 
 /// Every file under `dir`, as paths relative to it.
 fn files(dir: &Path) -> BTreeSet<PathBuf> {
@@ -74,6 +75,10 @@ fn committed_exports_are_current() {
 
 /// The 1-based line of the first byte where two files differ.
 fn first_difference(a: &[u8], b: &[u8]) -> usize {
-    let at = a.iter().zip(b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+    let at = a
+        .iter()
+        .zip(b)
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.len().min(b.len()));
     1 + a[..at].iter().filter(|&&c| c == b'\n').count()
 }
