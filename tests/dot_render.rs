@@ -229,3 +229,38 @@ fn timeline_of_the_whole_graph_renders() {
     titles.dedup();
     assert_eq!(titles, sorted, "one box per year, in year order");
 }
+
+#[test]
+fn an_empty_graph_gives_well_formed_diagrams_and_csv() {
+    let empty = Graph::load(&dataset(
+        "id,title,publisher,url,published\n",
+        "id,label,inverse_label,description,symmetric,domain,range,temporal,same_as\n",
+        "id,kind,label,aliases,description,same_as\n",
+        "subject,predicate,object,date,source,quote,note\n",
+    ))
+    .expect("a header-only dataset is a valid empty graph");
+    let dir = tempfile::tempdir().unwrap();
+    let report = diplograph::ExportAll::new()
+        .svg(false)
+        .write(&empty, dir.path())
+        .unwrap();
+    assert!(report.written.len() >= 6);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("nodes.csv")).unwrap(),
+        "id,kind,label,aliases,description,same_as\n"
+    );
+    let mut diagrams = vec![];
+    for path in dot_files(dir.path()) {
+        diagrams.push((path.display().to_string(), std::fs::read(&path).unwrap()));
+    }
+    let mut path = Vec::new();
+    diplograph::write_path_dot(&empty, &[], &mut path).unwrap();
+    diagrams.push(("empty path".into(), path));
+    for (what, dot) in diagrams {
+        let text = String::from_utf8(dot.clone()).unwrap();
+        assert!(text.starts_with("digraph") && text.trim_end().ends_with('}'), "{what}");
+        if have_dot("an_empty_graph_gives_well_formed_diagrams_and_csv") {
+            render_svg(&what, &dot);
+        }
+    }
+}

@@ -228,7 +228,7 @@ impl DotWriter {
         write_header(&mut w, self.title.as_deref(), self.rankdir, self.layout)?;
         match (self.legend, self.layout) {
             (false, _) => {}
-            (true, DotLayout::Layered) => write_legend(&mut w, &kinds, &looks, "  ")?,
+            (true, DotLayout::Layered) => write_legend(&mut w, &kinds, &looks, self.rankdir, "  ")?,
             (true, DotLayout::Force) => write_legend_table(&mut w, &kinds, &looks, "  ")?,
         }
         let node_line = |n| {

@@ -98,7 +98,7 @@ impl PathWriter {
         let mut kinds: Vec<EntityKind> = shown.iter().map(|&n| graph.entity_at(n).kind).collect();
         kinds.sort();
         kinds.dedup();
-        write_legend(&mut w, &kinds, &[], "  ")?;
+        write_legend(&mut w, &kinds, &[], RankDir::LeftRight, "  ")?;
 
         let first = steps.first().map(|s| s.0);
         let last = steps.last().map(|s| s.1);

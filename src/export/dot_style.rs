@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use super::dot::RankDir;
 use super::dot_escape::quoted;
 use crate::EntityKind;
 
@@ -111,6 +112,7 @@ pub(crate) fn write_legend(
     w: &mut dyn Write,
     kinds: &[EntityKind],
     looks: &[EdgeLook],
+    rankdir: RankDir,
     indent: &str,
 ) -> io::Result<()> {
     if kinds.is_empty() && looks.is_empty() {
@@ -133,6 +135,18 @@ pub(crate) fn write_legend(
                 quoted(kind.title()),
                 kind_attributes(*kind)
             )?;
+        }
+        // Where a rank is a row, invisible edges keep the samples in kind order, left to right
+        // (a column keeps the order it is written in; edges there would turn it upside down).
+        if matches!(rankdir, RankDir::TopBottom | RankDir::BottomTop) {
+            for pair in kinds.windows(2) {
+                writeln!(
+                    w,
+                    "{indent}    {} -> {} [style=\"invis\"];",
+                    quoted(&format!("legend:{}", pair[0].name())),
+                    quoted(&format!("legend:{}", pair[1].name()))
+                )?;
+            }
         }
         writeln!(w, "{indent}  }}")?;
     }

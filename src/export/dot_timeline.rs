@@ -61,7 +61,8 @@ impl TimelineWriter {
         self
     }
 
-    /// Tell each relation from the side of this entity (an entity id).
+    /// Tell each relation from the side of this entity (an entity id; one the graph does not
+    /// have is ignored).
     pub fn focus(mut self, id: &str) -> Self {
         self.focus = Id::new(id).ok();
         self
