@@ -38,7 +38,7 @@ pub enum CsvFlavor {
     #[default]
     Spreadsheet,
     /// Headers for `neo4j-admin database import` (`id:ID`, `:LABEL`, `:START_ID`, `:END_ID`,
-    /// `:TYPE`, `aliases:string[]` ...), arrays joined by [`NEO4J_ARRAY_DELIMITER`]; no guard.
+    /// `:TYPE`, `aliases:string[]` ...), arrays joined by [`NEO4J_ARRAY_DELIMITER`](crate::NEO4J_ARRAY_DELIMITER); no guard.
     Neo4j,
 }
 
@@ -203,7 +203,7 @@ pub(crate) fn disputed_edges(graph: &Graph) -> HashSet<EdgeIndex> {
 ///
 /// # Errors
 /// Those of `w`; for [`CsvFlavor::Neo4j`], an `InvalidData` error if a value holds the array
-/// delimiter (see [`NEO4J_ARRAY_DELIMITER`]).
+/// delimiter (see [`NEO4J_ARRAY_DELIMITER`](crate::NEO4J_ARRAY_DELIMITER)).
 pub fn write_nodes_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::Result<()> {
     if flavor == CsvFlavor::Neo4j {
         return super::csv_neo4j::write_nodes(graph, w);

@@ -17,7 +17,7 @@
 /// - any other control character (and the non-characters U+FFFE, U+FFFF) becomes its visible
 ///   Unicode control picture (`U+0000` → `␀`) or `U+FFFD`, since SVG cannot hold it.
 ///
-/// ```ignore
+/// ```text
 /// assert_eq!(quoted(r#"x" color="red"#), r#""x\" color=\"red""#);
 /// ```
 pub(crate) fn quoted(text: &str) -> String {
