@@ -538,6 +538,7 @@ fn file_rank(dataset: &Dataset, file: &str) -> usize {
 }
 
 /// Groups claims that agree into relations, keyed by subject, predicate, object and date.
+#[allow(clippy::type_complexity)]
 pub(crate) fn merge_claims(claims: Vec<Claim>) -> BTreeMap<(Id, Id, Id, String), (Option<Edtf>, Vec<Evidence>)> {
     let mut merged: BTreeMap<(Id, Id, Id, String), (Option<Edtf>, Vec<Evidence>)> = BTreeMap::new();
     for claim in claims {
