@@ -259,11 +259,11 @@ fn quantities(
     let mut values: Vec<f64> = claims.iter().flat_map(|c| c.2.iter().map(|q| q.value)).collect();
     values.sort_by(|a, b| b.total_cmp(a));
     values.dedup();
+    let source = |s: &Statement| &graph.relation_at(s.edge).evidence[s.evidence].source;
     let versions = values
         .into_iter()
-        .map(|v| Version {
-            value: format_value(v),
-            statements: claims
+        .map(|v| {
+            let mut statements: Vec<Statement> = claims
                 .iter()
                 .flat_map(|(edge, i, qs)| {
                     qs.iter().filter(move |q| q.value == v).map(move |q| Statement {
@@ -272,7 +272,12 @@ fn quantities(
                         stated: q.text.clone(),
                     })
                 })
-                .collect(),
+                .collect();
+            statements.sort_by(|a, b| source(a).cmp(source(b)).then(a.edge.cmp(&b.edge)));
+            Version {
+                value: format_value(v),
+                statements,
+            }
         })
         .collect();
     Some(Disagreement {
