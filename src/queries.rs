@@ -102,22 +102,22 @@ pub fn path(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write
         } else {
             ""
         };
-        let what = if args.chronological {
-            "journey (no chain of dated relations runs forward in time between them)"
+        let (what, why) = if args.chronological {
+            (
+                "journey",
+                ": no chain of dated relations between them runs forward in time",
+            )
         } else {
-            "path"
+            ("path", "")
+        };
+        let one_way = if args.directed {
+            " following relations one way (try without --directed)"
+        } else {
+            ""
         };
         eprintln!(
-            "no {what} from {} ({}) to {} ({}){within}{filters}{}",
-            a.label,
-            a.id,
-            b.label,
-            b.id,
-            if args.directed {
-                " following relations one way (try without --directed)"
-            } else {
-                ""
-            }
+            "no {what} from {} ({}) to {} ({}){within}{filters}{one_way}{why}",
+            a.label, a.id, b.label, b.id
         );
         return Ok(ExitCode::from(1));
     }

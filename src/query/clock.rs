@@ -78,10 +78,15 @@ impl Clock {
                     Bound::Open => Some(today),
                     _ => None,
                 };
-                let sure = match (sure_start, sure_end) {
+                // Surely in order if it surely begins no earlier than the clock (then it is taken
+                // as it begins), or surely holds from the clock's day on.
+                let begins_after = matches!(span.start, Bound::Date(d)
+                    if exact(&d) && self.late.map_or(true, |l| l <= d.earliest()));
+                let holds_then = match (sure_start, sure_end) {
                     (Some(s), Some(e)) => later(self.late, s).map_or(true, |t| t <= e),
                     _ => false,
                 };
+                let sure = begins_after || holds_then;
                 // Unfavourably read, it may start only at its latest start (or, start unknown, its end).
                 let pessimistic_start = match (span.start, span.end) {
                     (Bound::Date(s), _) => Some(s.latest()),
@@ -233,7 +238,20 @@ mod tests {
     #[test]
     fn a_state_is_taken_when_it_begins() {
         // Joining in 1995 then an event in 1994: out of order.
-        assert_eq!(chain(&[("1995", State), ("1994", Event)]), [Some(Possible), None]);
+        assert_eq!(chain(&[("1995", State), ("1994", Event)]), [Some(Definite), None]);
+        // A state that surely begins after the clock is surely in order, end unknown or not.
+        assert_eq!(
+            chain(&[("1990", Event), ("1995", State)]),
+            [Some(Definite), Some(Definite)]
+        );
+        assert_eq!(
+            chain(&[("1995-06", Event), ("1995", State)]),
+            [Some(Definite), Some(Possible)]
+        );
+        assert_eq!(
+            chain(&[("1990", Event), ("1995~", State)]),
+            [Some(Definite), Some(Possible)]
+        );
         // Holding from 1995 to 2007 then an event in 2000: in order, definitely.
         assert_eq!(
             chain(&[("1995/2007", State), ("2000", Event)]),
