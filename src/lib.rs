@@ -50,7 +50,7 @@ pub use query::neighbourhood::{
     neighbourhood, NeighbourQuery, NeighbourReport, Neighbourhood, NeighbourhoodDisplay, NeighbourhoodReport,
 };
 pub use query::path::{Alternative, Hop, Path};
-pub use query::paths::{PathQuery, PathSet, DEFAULT_LIMIT, DEFAULT_MAX_HOPS, DEFAULT_WORK};
+pub use query::paths::{PathQuery, PathSet, DEFAULT_JOURNEY_WORK, DEFAULT_LIMIT, DEFAULT_MAX_HOPS, DEFAULT_WORK};
 pub use query::quantity::Quantity;
 pub use query::report::{EntityRef, HopReport, PathDisplay, PathReport, RelationReport};
 pub use query::select::Selection;

@@ -115,8 +115,13 @@ pub fn path(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write
         } else {
             ""
         };
+        let gave_up = if found.complete {
+            ""
+        } else {
+            " (the search stopped at its work budget: there may be one; lower --max-hops or add filters)"
+        };
         eprintln!(
-            "no {what} from {} ({}) to {} ({}){within}{filters}{one_way}{why}",
+            "no {what} from {} ({}) to {} ({}){within}{filters}{one_way}{why}{gave_up}",
             a.label, a.id, b.label, b.id
         );
         return Ok(ExitCode::from(1));

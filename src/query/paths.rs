@@ -15,10 +15,12 @@ use crate::{Edtf, Graph};
 pub const DEFAULT_MAX_HOPS: usize = 4;
 /// Paths [`PathQuery::all`] returns at most unless told otherwise.
 pub const DEFAULT_LIMIT: usize = 100;
-/// Steps (for [`PathQuery::journeys`]: partial journeys) a path enumeration may take before it
-/// gives up; enough for the shipped graph many times over, small enough to answer in about a
-/// second on any graph.
+/// Steps [`PathQuery::all`] and [`PathQuery::iter`] may take before they give up: enough for the
+/// shipped graph many times over, small enough to answer in about a second on any graph.
 pub const DEFAULT_WORK: usize = 2_000_000;
+/// Partial journeys [`PathQuery::journeys`] may keep before it gives up (each takes memory, so
+/// fewer than [`DEFAULT_WORK`]: about 25 MB at most).
+pub const DEFAULT_JOURNEY_WORK: usize = 200_000;
 
 /// Paths found by an enumeration that may have been cut short.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,7 +72,7 @@ pub struct PathQuery<'g> {
     max_hops: Option<usize>,
     limit: usize,
     undated: bool,
-    work: usize,
+    work: Option<usize>,
 }
 
 impl Graph {
@@ -85,7 +87,7 @@ impl Graph {
             max_hops: None,
             limit: DEFAULT_LIMIT,
             undated: false,
-            work: DEFAULT_WORK,
+            work: None,
         }
     }
 }
@@ -143,9 +145,10 @@ impl<'g> PathQuery<'g> {
     }
 
     /// The work budget of [`all`](PathQuery::all), [`iter`](PathQuery::iter) and
-    /// [`journeys`](PathQuery::journeys) (default [`DEFAULT_WORK`]).
+    /// [`journeys`](PathQuery::journeys) (default [`DEFAULT_WORK`] steps, and
+    /// [`DEFAULT_JOURNEY_WORK`] partial journeys).
     pub fn work(mut self, steps: usize) -> Self {
-        self.work = steps;
+        self.work = Some(steps);
         self
     }
 
@@ -179,7 +182,7 @@ impl<'g> PathQuery<'g> {
             self.from,
             self.to,
             self.max_hops.unwrap_or(DEFAULT_MAX_HOPS),
-            self.work,
+            self.work.unwrap_or(DEFAULT_WORK),
         )
     }
 
@@ -227,7 +230,7 @@ impl<'g> PathQuery<'g> {
             max_hops: self.max_hops,
             start: self.filter.time.and_then(|t| t.first_day()),
             certain: self.filter.certain,
-            work: self.work,
+            work: self.work.unwrap_or(DEFAULT_JOURNEY_WORK),
             today: self.filter.today,
         };
         let (paths, complete) = journeys(self.graph, &self.adjacency(&filter), self.from, self.to, limits);

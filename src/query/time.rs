@@ -54,7 +54,8 @@ impl TimeFilter {
     /// For a relation over an interval, definite means every day of the query lies inside the
     /// days the relation certainly covers (for a window: some day of the window surely does);
     /// for a relation at one date (an event), that every day the date can mean lies in the query
-    /// (`2004-12` is definitely in `2004`, `2004` only possibly in `2004-12`). Possible means the
+    /// (`2004-12` is definitely in `2004`, `2004` only possibly in `2004-12`). A relation that
+    /// surely begins inside a window surely overlaps it, whatever its end. Possible means the
     /// relation's widest reading overlaps the query.
     pub fn classify(&self, span: &Span, today: Day) -> Option<Certainty> {
         let (q0, q1) = self.days();
@@ -133,6 +134,13 @@ impl TimeFilter {
             },
             _ => false,
         };
+        // Whatever its end, a relation holds when it begins: one that surely begins inside a
+        // window surely overlaps it.
+        let begins_inside = matches!((self, span.start), (TimeFilter::Window { .. }, Bound::Date(d))
+            if !d.is_approximate() && !d.is_uncertain()
+                && q0.map_or(true, |q0| q0 <= d.earliest())
+                && q1.map_or(true, |q1| d.latest() <= q1));
+        let definite = definite || begins_inside;
         Some(if definite {
             Certainty::Definite
         } else {
@@ -217,6 +225,19 @@ mod tests {
         assert_eq!(window(Some("2004"), Some("2012"), "2012~", Event), Some(Possible));
         assert_eq!(window(None, Some("2005-03"), "2005", Event), Some(Possible));
         assert_eq!(window(None, Some("2005"), "2005-03", Event), Some(Definite));
+    }
+
+    #[test]
+    fn a_state_that_begins_inside_a_window_surely_overlaps_it() {
+        assert_eq!(window(Some("2004"), Some("2012"), "2009-05", State), Some(Definite));
+        assert_eq!(
+            window(Some("2009-05-15"), Some("2012"), "2009-05", State),
+            Some(Possible)
+        );
+        assert_eq!(window(Some("2004"), Some("2012"), "2009~", State), Some(Possible));
+        assert_eq!(window(Some("2004"), None, "2009-05/", State), Some(Definite));
+        // At a date it must hold throughout: a state begun that month may begin on its last day.
+        assert_eq!(at("2009-05", "2009-05", State), Some(Possible));
     }
 
     #[test]
