@@ -5,9 +5,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use diplograph::{Certainty, Direction, Graph, PathSet};
+use diplograph::{Certainty, Direction, EntityRef, Graph, PathReport, PathSet};
 use petgraph::graph::NodeIndex;
-use serde_json::json;
 
 use crate::cli::{ConflictsArgs, FilterArgs, NeighborsArgs, PathArgs, TimelineArgs};
 use crate::to_filter;
@@ -41,6 +40,17 @@ fn filtered(args: &FilterArgs) -> bool {
         || !args.exclude_predicates.is_empty()
         || !args.kinds.is_empty()
         || !args.sources.is_empty()
+}
+
+/// The `--json` document of `path`, fields in this order.
+#[derive(serde::Serialize)]
+struct PathsJson<'g> {
+    from: EntityRef<'g>,
+    to: EntityRef<'g>,
+    mode: &'static str,
+    direction: Direction,
+    complete: bool,
+    paths: Vec<PathReport<'g>>,
 }
 
 /// `path FROM TO`: prints the paths; exit status 1 when there is none.
@@ -81,14 +91,14 @@ pub fn path(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write
     };
     let (a, b) = (graph.entity_at(from), graph.entity_at(to));
     if json_out {
-        let doc = json!({
-            "from": { "id": a.id, "label": a.label, "kind": a.kind },
-            "to": { "id": b.id, "label": b.label, "kind": b.kind },
-            "mode": mode,
-            "direction": direction(args.directed),
-            "complete": found.complete,
-            "paths": found.paths.iter().map(|p| p.report(graph)).collect::<Vec<_>>(),
-        });
+        let doc = PathsJson {
+            from: a.into(),
+            to: b.into(),
+            mode,
+            direction: direction(args.directed),
+            complete: found.complete,
+            paths: found.paths.iter().map(|p| p.report(graph)).collect(),
+        };
         writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
     }
     if found.paths.is_empty() {
