@@ -40,7 +40,7 @@ pub enum Command {
         text: String,
     },
     /// Write the graph (or a selection of it) as RDF, DOT or CSV; --all regenerates exports/.
-    Export(ExportArgs),
+    Export(Box<ExportArgs>),
     /// How two entities are connected: the shortest path, the k shortest, all up to N hops, or
     /// journeys through time (--chronological). Exits with 1 when there is none.
     Path(PathArgs),

@@ -30,6 +30,10 @@ mod text;
 
 pub use export::atomic::{write_atomically, WriteError};
 pub use export::format::Format;
+pub use export::rdf::base::BaseIri;
+pub use export::rdf::error::RdfError;
+pub use export::rdf::export::RdfExport;
+pub use export::rdf::syntax::RdfSyntax;
 pub use load::dataset::{DataFile, Dataset, FILE_NAMES};
 pub use load::problem::{LoadError, Problem, Problems, Severity};
 pub use model::edtf::{Bound, DatePoint, Day, Edtf, EdtfError, Precision};

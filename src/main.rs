@@ -8,7 +8,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use diplograph::{Dataset, Edtf, EntityKind, Filter, Format, Graph, Id, LoadError, Selection};
+use diplograph::{
+    BaseIri, Dataset, Edtf, EntityKind, Filter, Format, Graph, Id, LoadError, RdfError, RdfExport, RdfSyntax, Selection,
+};
 use serde_json::json;
 
 use cli::{Cli, Command, ExportArgs, FilterArgs};
@@ -284,11 +286,29 @@ fn export(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     }
     let format = args.format.context("--format is required")?;
     match format {
-        Format::Turtle | Format::NTriples | Format::NQuads | Format::Dot | Format::Csv => {
+        Format::Turtle | Format::NTriples | Format::NQuads => export_rdf(&view, format, args),
+        Format::Dot | Format::Csv => {
             let _ = view;
             anyhow::bail!("format {format} is not implemented yet")
         }
     }
+}
+
+/// Writes the selected graph as Turtle, N-Triples or N-Quads, to stdout or atomically to -o.
+fn export_rdf(view: &Graph, format: Format, args: &ExportArgs) -> Result<ExitCode> {
+    let syntax = RdfSyntax::from_format(format).context("not an RDF format")?;
+    let base = match &args.base_iri {
+        Some(iri) => BaseIri::new(iri)?,
+        None => BaseIri::default(),
+    };
+    let rdf = RdfExport::new(view, &base)?;
+    match &args.output {
+        Some(path) => {
+            diplograph::write_atomically(path, |w| rdf.write(syntax, w).map(drop).map_err(RdfError::into_io))?
+        }
+        None => rdf.write(syntax, io::stdout().lock())?.flush()?,
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn write_stats(out: &mut impl Write, s: &diplograph::Stats) -> io::Result<()> {

@@ -87,7 +87,7 @@ fn what_tied_belarus_to_nato_as_of_2005() {
             let date = r.date.expect("dated only");
             // Did not begin after 2005, nor end before it.
             let begins = date.start().date().map(|d| d.earliest());
-            assert!(begins.map_or(true, |b| b <= y1), "{} {} begins after 2005", r.id, date);
+            assert!(begins.is_none_or(|b| b <= y1), "{} {} begins after 2005", r.id, date);
             let ends = match g.predicate_of(r).temporal {
                 Temporal::Event => date.latest(),
                 Temporal::State => match date {
@@ -95,7 +95,7 @@ fn what_tied_belarus_to_nato_as_of_2005() {
                     Edtf::Interval { .. } => date.latest(),
                 },
             };
-            assert!(ends.map_or(true, |e| e >= y0), "{} {} ends before 2005", r.id, date);
+            assert!(ends.is_none_or(|e| e >= y0), "{} {} ends before 2005", r.id, date);
         }
     }
     // Surely-held ties are a subset.
@@ -169,7 +169,7 @@ fn what_happened_between_belarus_and_the_eu_from_2004_to_2012() {
             .any(|d| d.latest() >= w0 && d.earliest() <= w1);
         assert!(in_window, "{date} is not in 2004–2012");
         let key = diplograph::chronological(&date);
-        assert!(previous.map_or(true, |p| p <= key), "chronological");
+        assert!(previous.is_none_or(|p| p <= key), "chronological");
         previous = Some(key);
     }
     // Through others too: every hop overlaps the window.
@@ -179,7 +179,7 @@ fn what_happened_between_belarus_and_the_eu_from_2004_to_2012() {
         assert_sourced(&g, p);
         for hop in &p.hops {
             let date = g.relation_at(hop.edge).date.unwrap();
-            assert!(date.earliest().map_or(true, |d| d <= w1));
+            assert!(date.earliest().is_none_or(|d| d <= w1));
         }
     }
 }

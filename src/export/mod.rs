@@ -3,3 +3,4 @@
 
 pub(crate) mod atomic;
 pub(crate) mod format;
+pub(crate) mod rdf;

@@ -537,10 +537,15 @@ fn file_rank(dataset: &Dataset, file: &str) -> usize {
     .unwrap_or(4)
 }
 
+/// What makes two claims the same relation: subject, predicate, object and the date as written.
+pub(crate) type RelationKey = (Id, Id, Id, String);
+
+/// Claims grouped into relations: each key with its date and the evidence of every claim.
+pub(crate) type MergedClaims = BTreeMap<RelationKey, (Option<Edtf>, Vec<Evidence>)>;
+
 /// Groups claims that agree into relations, keyed by subject, predicate, object and date.
-#[allow(clippy::type_complexity)]
-pub(crate) fn merge_claims(claims: Vec<Claim>) -> BTreeMap<(Id, Id, Id, String), (Option<Edtf>, Vec<Evidence>)> {
-    let mut merged: BTreeMap<(Id, Id, Id, String), (Option<Edtf>, Vec<Evidence>)> = BTreeMap::new();
+pub(crate) fn merge_claims(claims: Vec<Claim>) -> MergedClaims {
+    let mut merged = MergedClaims::new();
     for claim in claims {
         let key = (
             claim.subject,

@@ -46,7 +46,7 @@ impl Clock {
                     return None;
                 }
                 let exact = !d.is_approximate() && !d.is_uncertain();
-                let sure = exact && self.late.map_or(true, |l| l <= d.earliest());
+                let sure = exact && self.late.is_none_or(|l| l <= d.earliest());
                 let next = Clock {
                     early: later(self.early, Some(d.earliest())),
                     late: later(self.late, Some(d.latest())),
@@ -81,9 +81,9 @@ impl Clock {
                 // Surely in order if it surely begins no earlier than the clock (then it is taken
                 // as it begins), or surely holds from the clock's day on.
                 let begins_after = matches!(span.start, Bound::Date(d)
-                    if exact(&d) && self.late.map_or(true, |l| l <= d.earliest()));
+                    if exact(&d) && self.late.is_none_or(|l| l <= d.earliest()));
                 let holds_then = match (sure_start, sure_end) {
-                    (Some(s), Some(e)) => later(self.late, s).map_or(true, |t| t <= e),
+                    (Some(s), Some(e)) => later(self.late, s).is_none_or(|t| t <= e),
                     _ => false,
                 };
                 let sure = begins_after || holds_then;

@@ -83,7 +83,7 @@ impl TimeFilter {
         if let (Bound::Date(a), Bound::Date(b)) = (span.start, span.end) {
             if a == b {
                 let exact = !a.is_approximate() && !a.is_uncertain();
-                let inside = q0.map_or(true, |q0| q0 <= a.earliest()) && q1.map_or(true, |q1| a.latest() <= q1);
+                let inside = q0.is_none_or(|q0| q0 <= a.earliest()) && q1.is_none_or(|q1| a.latest() <= q1);
                 return Some(if exact && inside {
                     Certainty::Definite
                 } else {
@@ -114,7 +114,7 @@ impl TimeFilter {
                         (Some(e), Some(q1)) => e >= q1,
                         _ => false,
                     };
-                    starts_before && ends_after && s.map_or(true, |s| e.map_or(true, |e| s <= e))
+                    starts_before && ends_after && s.is_none_or(|s| e.is_none_or(|e| s <= e))
                 }
                 TimeFilter::Window { .. } => {
                     // Some day surely covered by the relation lies in the window.
@@ -138,8 +138,8 @@ impl TimeFilter {
         // window surely overlaps it.
         let begins_inside = matches!((self, span.start), (TimeFilter::Window { .. }, Bound::Date(d))
             if !d.is_approximate() && !d.is_uncertain()
-                && q0.map_or(true, |q0| q0 <= d.earliest())
-                && q1.map_or(true, |q1| d.latest() <= q1));
+                && q0.is_none_or(|q0| q0 <= d.earliest())
+                && q1.is_none_or(|q1| d.latest() <= q1));
         let definite = definite || begins_inside;
         Some(if definite {
             Certainty::Definite

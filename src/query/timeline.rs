@@ -129,7 +129,7 @@ impl TimelineQuery<'_> {
                 let adj = Adjacency::new(self.graph, &filter, Direction::Both, &exempt);
                 adj.steps(entity)
                     .iter()
-                    .filter(|s| self.with.map_or(true, |w| s.to == w))
+                    .filter(|s| self.with.is_none_or(|w| s.to == w))
                     .filter_map(|s| {
                         Some(TimelineEntry {
                             from: entity,
