@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use diplograph::Format;
+use diplograph::{Cluster, CsvFlavor, Format, RankDir};
 
 /// diplograph: a knowledge graph of Belarus's foreign relations — who was tied to whom, when,
 /// and who says so.
@@ -171,6 +171,9 @@ pub struct ExportArgs {
     /// Write every export (RDF, DOT, CSV, views, SVG where Graphviz is installed) into --out.
     #[arg(long, conflicts_with_all = ["format", "output"])]
     pub all: bool,
+    /// With --all: write the DOT files but render no SVG (faster; SVGs depend on the Graphviz version).
+    #[arg(long, requires = "all")]
+    pub no_svg: bool,
     /// The folder for --all.
     #[arg(long, value_name = "DIR", default_value = "exports")]
     pub out: PathBuf,
@@ -183,6 +186,15 @@ pub struct ExportArgs {
     /// Depth of the neighbourhood around --focus.
     #[arg(long, default_value_t = 1, requires = "focus")]
     pub depth: usize,
+    /// DOT: the direction edges point (TB, LR, BT, RL).
+    #[arg(long, value_name = "DIR", value_parser = clap::value_parser!(RankDir), default_value = "LR")]
+    pub rankdir: RankDir,
+    /// DOT: group nodes into boxes (kind: one box per entity kind).
+    #[arg(long, value_name = "BY", value_parser = clap::value_parser!(Cluster))]
+    pub cluster: Option<Cluster>,
+    /// CSV: spreadsheet (formula-like cells guarded) or neo4j (headers for neo4j-admin import).
+    #[arg(long, value_name = "FLAVOR", value_parser = clap::value_parser!(CsvFlavor), default_value = "spreadsheet")]
+    pub flavor: CsvFlavor,
     #[command(flatten)]
     pub filter: FilterArgs,
 }

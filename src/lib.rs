@@ -28,7 +28,19 @@ mod model;
 mod query;
 mod text;
 
+pub use export::all::{ExportAll, ExportAllError, ExportReport, VIEWS_DIR};
 pub use export::atomic::{write_atomically, WriteError};
+pub use export::csv::{
+    guard_formula, join_values, split_values, unguard_formula, write_csv_files, write_edges_csv, write_nodes_csv,
+    CsvFlavor, EDGES_FILE, EDGE_COLUMNS, NODES_FILE, NODE_COLUMNS,
+};
+pub use export::csv_neo4j::{
+    neo4j_type, Neo4jDelimiterError, NEO4J_ARRAY_DELIMITER, NEO4J_EDGE_HEADER, NEO4J_NODE_HEADER,
+};
+pub use export::dot::{write_dot, Cluster, DotLayout, DotWriter, RankDir};
+pub use export::dot_path::{write_path_dot, PathHopError, PathWriter};
+pub use export::dot_timeline::{write_timeline_dot, TimelineWriter};
+pub use export::dot_views::{named_views, NamedView};
 pub use export::format::Format;
 pub use export::rdf::base::BaseIri;
 pub use export::rdf::error::RdfError;
@@ -36,6 +48,7 @@ pub use export::rdf::export::RdfExport;
 pub use export::rdf::syntax::RdfSyntax;
 pub use load::dataset::{DataFile, Dataset, FILE_NAMES};
 pub use load::problem::{LoadError, Problem, Problems, Severity};
+pub use load::table::Limits;
 pub use model::edtf::{Bound, DatePoint, Day, Edtf, EdtfError, Precision};
 pub use model::entity::Entity;
 pub use model::graph::{Graph, Incident, ResolveError, Stats};

@@ -9,7 +9,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Parser;
 use diplograph::{
-    BaseIri, Dataset, Edtf, EntityKind, Filter, Format, Graph, Id, LoadError, RdfError, RdfExport, RdfSyntax, Selection,
+    write_atomically, write_csv_files, BaseIri, Dataset, DotWriter, Edtf, EntityKind, ExportAll, Filter, Format, Graph,
+    Id, LoadError, RdfError, RdfExport, RdfSyntax, Selection,
 };
 use serde_json::json;
 
@@ -282,14 +283,56 @@ fn export(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     }
     .apply(graph);
     if args.all {
-        anyhow::bail!("export --all is not implemented yet");
+        let mut job = ExportAll::new().svg(!args.no_svg);
+        if let Some(iri) = &args.base_iri {
+            job = job.base_iri(BaseIri::new(iri)?);
+        }
+        let report = job.write(&view, &args.out)?;
+        for path in &report.written {
+            eprintln!("wrote {}", path.display());
+        }
+        for (path, warning) in &report.warnings {
+            eprintln!("warning: Graphviz on {}: {warning}", path.display());
+        }
+        if let Some(why) = &report.svg_skipped {
+            eprintln!("note: {why}");
+        }
+        return Ok(ExitCode::SUCCESS);
     }
     let format = args.format.context("--format is required")?;
     match format {
-        Format::Turtle | Format::NTriples | Format::NQuads => export_rdf(&view, format, args),
-        Format::Dot | Format::Csv => {
-            let _ = view;
-            anyhow::bail!("format {format} is not implemented yet")
+        Format::Dot => {
+            let writer = DotWriter::new().rankdir(args.rankdir).cluster(args.cluster);
+            write_output(args.output.as_deref(), |w| writer.write(&view, w))?;
+        }
+        Format::Csv => {
+            let dir = args
+                .output
+                .as_deref()
+                .context("--format csv writes two files (nodes.csv and edges.csv): give a folder with -o DIR")?;
+            if dir.is_file() {
+                anyhow::bail!(
+                    "{} is a file; --format csv needs a folder for nodes.csv and edges.csv",
+                    dir.display()
+                );
+            }
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
+            write_csv_files(&view, args.flavor, dir)?;
+        }
+        Format::Turtle | Format::NTriples | Format::NQuads => return export_rdf(&view, format, args),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to the file `path` atomically, or to standard output.
+fn write_output(path: Option<&std::path::Path>, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+    match path {
+        Some(path) => Ok(write_atomically(path, write)?),
+        None => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            write(&mut out)?;
+            Ok(out.flush()?)
         }
     }
 }

@@ -3,11 +3,12 @@
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
 
 use super::dataset::Dataset;
 use super::problem::{LoadError, Problem, Problems, Severity};
 use super::suggest::did_you_mean;
-use super::table::{read_rows, split_multi, Row};
+use super::table::{read_rows, split_multi, Limits, Row, Table};
 use crate::{fold, Edtf, Entity, EntityKind, Evidence, Graph, Id, Predicate, Source, Temporal};
 
 #[derive(Deserialize)]
@@ -175,20 +176,20 @@ fn non_empty(s: &str) -> Option<String> {
 }
 
 /// Validates `dataset` and builds the graph, or returns every problem found.
-pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
+pub(crate) fn load(dataset: &Dataset, limits: &Limits) -> Result<Graph, LoadError> {
     let mut problems = Vec::new();
 
     // sources.csv
     let file = dataset.sources.name.as_str();
-    let rows: Vec<Row<RawSource>> = read_rows(
+    let source_table: Table<RawSource> = read_rows(
         &dataset.sources,
         &["id", "title", "publisher", "url", "published"],
+        limits,
         &mut problems,
-    )
-    .unwrap_or_default();
+    );
     let mut sources = Vec::new();
-    let mut seen = HashMap::new();
-    for Row { line, value: r } in rows {
+    let mut source_seen = HashMap::new();
+    for Row { line, value: r } in source_table.rows {
         let mut c = Checker {
             file,
             line,
@@ -209,7 +210,7 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
         }
         let published = c.date("published", &r.published);
         if let Some(id) = &id {
-            if let Some(first) = first_seen(&mut seen, id.clone(), line) {
+            if let Some(first) = first_seen(&mut source_seen, id.clone(), line) {
                 c.fail(
                     format!("duplicate source id '{id}' (first defined at line {first})"),
                     Some("ids are unique; give this source another id or merge the rows".to_owned()),
@@ -240,10 +241,10 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
         "temporal",
         "same_as",
     ];
-    let rows: Vec<Row<RawPredicate>> = read_rows(&dataset.predicates, &columns, &mut problems).unwrap_or_default();
+    let predicate_table: Table<RawPredicate> = read_rows(&dataset.predicates, &columns, limits, &mut problems);
     let mut predicates = Vec::new();
-    let mut seen = HashMap::new();
-    for Row { line, value: r } in rows {
+    let mut predicate_seen = HashMap::new();
+    for Row { line, value: r } in predicate_table.rows {
         let mut c = Checker {
             file,
             line,
@@ -279,7 +280,7 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
         };
         let same_as = c.iris("same_as", &r.same_as);
         if let Some(id) = &id {
-            if let Some(first) = first_seen(&mut seen, id.clone(), line) {
+            if let Some(first) = first_seen(&mut predicate_seen, id.clone(), line) {
                 c.fail(
                     format!("duplicate predicate id '{id}' (first defined at line {first})"),
                     None,
@@ -303,16 +304,16 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
 
     // entities.csv
     let file = dataset.entities.name.as_str();
-    let rows: Vec<Row<RawEntity>> = read_rows(
+    let entity_table: Table<RawEntity> = read_rows(
         &dataset.entities,
         &["id", "kind", "label", "aliases", "description", "same_as"],
+        limits,
         &mut problems,
-    )
-    .unwrap_or_default();
+    );
     let mut entities = Vec::new();
-    let mut seen = HashMap::new();
+    let mut entity_seen = HashMap::new();
     let mut labels: HashMap<String, (u64, String)> = HashMap::new();
-    for Row { line, value: r } in rows {
+    for Row { line, value: r } in entity_table.rows {
         let mut c = Checker {
             file,
             line,
@@ -333,7 +334,7 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
         let aliases = split_multi(&r.aliases);
         let same_as = c.iris("same_as", &r.same_as);
         if let Some(id) = &id {
-            if let Some(first) = first_seen(&mut seen, id.clone(), line) {
+            if let Some(first) = first_seen(&mut entity_seen, id.clone(), line) {
                 c.fail(
                     format!("duplicate entity id '{id}' (first defined at line {first})"),
                     Some("ids are unique; merge the two rows or give one another id".to_owned()),
@@ -343,17 +344,30 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
         if c.ok {
             let key = fold(&r.label);
             match labels.get(&key) {
-                Some((first, other)) if !key.is_empty() => c.problems.push(
-                    Problem::warning(
-                        file,
-                        Some(line),
-                        format!(
-                            "label '{}' differs from '{}' (line {first}) only by case, accents or punctuation",
-                            r.label, other
-                        ),
-                    )
-                    .with_hint("if they are the same entity, merge the rows; if not, make the labels distinct"),
-                ),
+                Some((first, other)) if !key.is_empty() => {
+                    let warning = if r.label.nfc().eq(other.nfc()) {
+                        Problem::warning(
+                            file,
+                            Some(line),
+                            format!(
+                                "label '{}' is the label of line {first} written with other Unicode code points (composed and decomposed accents)",
+                                r.label
+                            ),
+                        )
+                        .with_hint("if they are the same entity, merge the rows; otherwise retype the label (files are best saved as NFC)")
+                    } else {
+                        Problem::warning(
+                            file,
+                            Some(line),
+                            format!(
+                                "label '{}' differs from '{}' (line {first}) only by case, accents or punctuation",
+                                r.label, other
+                            ),
+                        )
+                        .with_hint("if they are the same entity, merge the rows; if not, make the labels distinct")
+                    };
+                    c.problems.push(warning);
+                }
                 _ => {
                     labels.insert(key, (line, r.label.clone()));
                 }
@@ -373,23 +387,35 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
 
     // relations.csv
     let file = dataset.relations.name.as_str();
-    let rows: Vec<Row<RawClaim>> = read_rows(
+    let claim_table: Table<RawClaim> = read_rows(
         &dataset.relations,
         &["subject", "predicate", "object", "date", "source", "quote", "note"],
+        limits,
         &mut problems,
-    )
-    .unwrap_or_default();
+    );
     let entity_kind: HashMap<&str, EntityKind> = entities.iter().map(|e| (e.id.as_str(), e.kind)).collect();
     let predicate_by_id: HashMap<&str, &Predicate> = predicates.iter().map(|p| (p.id.as_str(), p)).collect();
     let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
-    // An id the file defines but whose row had errors still counts as known, so that one bad row
-    // does not cascade into "unknown entity" errors on every claim that uses it.
-    let defined = |seen: &HashMap<Id, u64>, id: &Id| seen.contains_key(id);
-    let entity_seen = seen;
+    // An id the file defines but whose row had errors (or was skipped for a syntax error) still
+    // counts as known, and nothing counts as unknown in a file that could not be read: one bad
+    // row must not cascade into "unknown id" errors on every claim that uses it.
+    let known = |table_readable: bool, seen: &HashMap<Id, u64>, skipped: &[String], id: &Id| {
+        !table_readable || seen.contains_key(id) || skipped.iter().any(|s| s == id.as_str())
+    };
+    let entity_known = |id: &Id| known(entity_table.readable, &entity_seen, &entity_table.skipped_ids, id);
+    let predicate_known = |id: &Id| {
+        known(
+            predicate_table.readable,
+            &predicate_seen,
+            &predicate_table.skipped_ids,
+            id,
+        )
+    };
+    let source_known = |id: &Id| known(source_table.readable, &source_seen, &source_table.skipped_ids, id);
     let mut claims = Vec::new();
     let mut exact: HashMap<(String, String, String, String, String, String), u64> = HashMap::new();
     let mut directions: HashMap<(Id, Id, Id), u64> = HashMap::new();
-    for Row { line, value: r } in rows {
+    for Row { line, value: r } in claim_table.rows {
         let mut c = Checker {
             file,
             line,
@@ -404,7 +430,7 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
         let date = c.date("date", &r.date);
         for (column, id) in [("subject", &subject), ("object", &object)] {
             if let Some(id) = id {
-                if !entity_kind.contains_key(id.as_str()) && !defined(&entity_seen, id) {
+                if !entity_kind.contains_key(id.as_str()) && !entity_known(id) {
                     let hint = did_you_mean(id.as_str(), entities.iter().map(|e| e.id.as_str()));
                     c.fail(
                         format!("unknown {column} '{id}': no such entity in entities.csv"),
@@ -417,19 +443,22 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
             .as_ref()
             .and_then(|p| predicate_by_id.get(p.as_str()).copied());
         if let (Some(p), None) = (&predicate, pred) {
-            let hint = did_you_mean(p.as_str(), predicates.iter().map(|p| p.id.as_str()));
-            c.fail(
-                format!("unknown predicate '{p}': not in predicates.csv"),
-                hint.or_else(|| {
-                    Some(format!(
-                        "the predicates are: {}",
-                        predicates.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
-                    ))
-                }),
-            );
+            // A predicate defined in a row with errors of its own is not reported again here.
+            if !predicate_known(p) {
+                let hint = did_you_mean(p.as_str(), predicates.iter().map(|p| p.id.as_str()));
+                c.fail(
+                    format!("unknown predicate '{p}': not in predicates.csv"),
+                    hint.or_else(|| {
+                        Some(format!(
+                            "the predicates are: {}",
+                            predicates.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
+                        ))
+                    }),
+                );
+            }
         }
         if let Some(s) = &source {
-            if !source_ids.contains(&s.as_str()) {
+            if !source_ids.contains(&s.as_str()) && !source_known(s) {
                 let hint = did_you_mean(s.as_str(), source_ids.iter().copied());
                 c.fail(
                     format!("unknown source '{s}': not in sources.csv"),
@@ -446,7 +475,13 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
                     if !allowed.contains(kind) {
                         let allowed_names = allowed.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ");
                         c.fail(
-                            format!("'{}' does not allow a {kind} as {column}; '{}' is a {kind}", p.id, id.as_ref().map_or("", |i| i.as_str())),
+                            format!(
+                                "'{}' does not allow {} {kind} as {column}; '{}' is {} {kind}",
+                                p.id,
+                                article(*kind),
+                                id.as_ref().map_or("", |i| i.as_str()),
+                                article(*kind)
+                            ),
                             Some(format!("the {side} of '{}' is: {allowed_names}; use another predicate or fix the entity's kind", p.id)),
                         );
                     }
@@ -494,8 +529,15 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
                 }
             }
         }
-        if let (true, Some(subject), Some(predicate), Some(object), Some(source)) =
-            (c.ok, subject, predicate, object, source)
+        // Every id must resolve (not merely be "known" from a row with errors) before the claim
+        // is kept; with such a row there is an error anyway and no graph is built.
+        let resolved = pred.is_some()
+            && [&subject, &object]
+                .iter()
+                .all(|id| id.as_ref().is_some_and(|id| entity_kind.contains_key(id.as_str())))
+            && source.as_ref().is_some_and(|s| source_ids.contains(&s.as_str()));
+        if let (true, true, Some(subject), Some(predicate), Some(object), Some(source)) =
+            (c.ok, resolved, subject, predicate, object, source)
         {
             let note = non_empty(&r.note);
             claims.push(Claim {
@@ -523,6 +565,14 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
         return Err(LoadError::Invalid(problems));
     }
     Ok(Graph::build(sources, predicates, entities, claims, problems))
+}
+
+/// `a` or `an`, for a kind in a message.
+fn article(kind: EntityKind) -> &'static str {
+    match kind.name().as_bytes().first() {
+        Some(b'a' | b'e' | b'i' | b'o' | b'u') => "an",
+        _ => "a",
+    }
 }
 
 fn file_rank(dataset: &Dataset, file: &str) -> usize {

@@ -8,7 +8,9 @@ use petgraph::Direction;
 
 use crate::load::build::{merge_claims, Claim};
 use crate::load::suggest::nearest;
-use crate::{fold, Dataset, Day, Entity, EntityKind, Id, LoadError, Predicate, Problems, Relation, RelationId, Source};
+use crate::{
+    fold, Dataset, Day, Entity, EntityKind, Id, Limits, LoadError, Predicate, Problems, Relation, RelationId, Source,
+};
 
 /// The knowledge graph: entities (nodes) and dated, sourced relations (edges).
 ///
@@ -107,7 +109,12 @@ pub struct Stats {
 impl Graph {
     /// Validates and loads a dataset, or returns every problem found.
     pub fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
-        crate::load::build::load(dataset)
+        crate::load::build::load(dataset, &Limits::default())
+    }
+
+    /// Validates and loads a dataset under the given size limits.
+    pub fn load_with_limits(dataset: &Dataset, limits: &Limits) -> Result<Graph, LoadError> {
+        crate::load::build::load(dataset, limits)
     }
 
     /// Loads the graph-data folder at `dir`.
