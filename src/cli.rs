@@ -41,6 +41,87 @@ pub enum Command {
     },
     /// Write the graph (or a selection of it) as RDF, DOT or CSV; --all regenerates exports/.
     Export(Box<ExportArgs>),
+    /// How two entities are connected: the shortest path, the k shortest, all up to N hops, or
+    /// journeys through time (--chronological). Exits with 1 when there is none.
+    Path(PathArgs),
+    /// The entities around one entity, to a depth, and the relations among them.
+    #[command(alias = "neighbours")]
+    Neighbors(NeighborsArgs),
+    /// Dated relations in chronological order: of the whole graph, of ENTITY, or between ENTITY and --with.
+    Timeline(TimelineArgs),
+    /// Where sources disagree: the same relation with different dates, or different quantities in notes.
+    Conflicts(ConflictsArgs),
+}
+
+/// `path`: which paths to look for.
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// Where the path starts: an id, label or alias.
+    #[arg(id = "path-from", value_name = "FROM")]
+    pub from: String,
+    /// Where it ends.
+    #[arg(id = "path-to", value_name = "TO")]
+    pub to: String,
+    /// The K shortest paths (or, with --chronological, the K earliest journeys).
+    #[arg(long, value_name = "N", conflicts_with = "all")]
+    pub k: Option<usize>,
+    /// Every simple path up to --max-hops (at most --limit of them), shortest first.
+    #[arg(long, conflicts_with = "chronological")]
+    pub all: bool,
+    /// At most N hops (default: any for shortest paths and journeys, 4 for --all).
+    #[arg(long, value_name = "N")]
+    pub max_hops: Option<usize>,
+    /// With --all: list at most N paths.
+    #[arg(long, value_name = "N", default_value_t = diplograph::DEFAULT_LIMIT)]
+    pub limit: usize,
+    /// Follow relations from subject to object only (symmetric relations still both ways).
+    #[arg(long)]
+    pub directed: bool,
+    /// Journeys: relations whose dates do not go backwards, earliest arrival first.
+    #[arg(long)]
+    pub chronological: bool,
+    /// With --chronological: let journeys use undated relations (marked; ranked after dated journeys).
+    #[arg(long, requires = "chronological")]
+    pub undated: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// `neighbors`: around which entity, how far.
+#[derive(Debug, Args)]
+pub struct NeighborsArgs {
+    /// The entity: an id, label or alias.
+    pub entity: String,
+    /// How many hops out.
+    #[arg(long, default_value_t = 1)]
+    pub depth: usize,
+    /// Follow relations from subject to object only (symmetric relations still both ways).
+    #[arg(long)]
+    pub directed: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// `timeline`: whose, and when.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Only the relations of this entity (default: the whole graph).
+    pub entity: Option<String>,
+    /// Only the relations between ENTITY and this entity.
+    #[arg(long, value_name = "ENTITY", requires = "entity")]
+    pub with: Option<String>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// `conflicts`: which disagreements to list.
+#[derive(Debug, Args)]
+pub struct ConflictsArgs {
+    /// Also list dates that differ but are compatible (different precision, different ends given).
+    #[arg(long)]
+    pub all: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }
 
 /// Filters shared by queries and exports.
@@ -61,6 +142,9 @@ pub struct FilterArgs {
     /// Drop undated relations.
     #[arg(long)]
     pub dated_only: bool,
+    /// Use only event relations (signed, condemned, visited…), not states (memberships, offices…).
+    #[arg(long)]
+    pub events: bool,
     /// Follow only this predicate (repeatable).
     #[arg(long = "predicate", value_name = "P")]
     pub predicates: Vec<String>,

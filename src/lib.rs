@@ -57,8 +57,21 @@ pub use model::kind::{EntityKind, UnknownKind};
 pub use model::predicate::{Predicate, Temporal};
 pub use model::relation::{Evidence, Relation, RelationId, Span};
 pub use model::source::Source;
+pub use query::direction::Direction;
+pub use query::disagreement::{
+    Disagreement, DisagreementDisplay, DisagreementQuery, DisagreementReport, Disputed, Statement, StatementReport,
+    Version, VersionReport,
+};
 pub use query::filter::Filter;
-pub use query::neighbourhood::neighbourhood;
+pub use query::neighbourhood::{
+    neighbourhood, NeighbourQuery, NeighbourReport, Neighbourhood, NeighbourhoodDisplay, NeighbourhoodReport,
+};
+pub use query::path::{Alternative, Hop, Path};
+pub use query::paths::{PathQuery, PathSet, DEFAULT_JOURNEY_WORK, DEFAULT_LIMIT, DEFAULT_MAX_HOPS, DEFAULT_WORK};
+pub use query::quantity::Quantity;
+pub use query::report::{EntityRef, HopReport, PathDisplay, PathReport, RelationReport};
 pub use query::select::Selection;
+pub use query::simple_paths::SimplePaths;
 pub use query::time::{Certainty, TimeFilter};
+pub use query::timeline::{chronological, Timeline, TimelineDisplay, TimelineEntry, TimelineQuery, TimelineReport};
 pub use text::fold;

@@ -1,6 +1,7 @@
 //! The `diplograph` command: a thin layer over the library.
 
 mod cli;
+mod queries;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -195,6 +196,14 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             drop(out);
             return export(&graph, args);
         }
+        Command::Path(args) => {
+            let code = queries::path(&graph, cli.json, args, &mut out)?;
+            out.flush()?;
+            return Ok(code);
+        }
+        Command::Neighbors(args) => queries::neighbors(&graph, cli.json, args, &mut out)?,
+        Command::Timeline(args) => queries::timeline(&graph, cli.json, args, &mut out)?,
+        Command::Conflicts(args) => queries::conflicts(&graph, cli.json, args, &mut out)?,
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
@@ -208,6 +217,9 @@ fn parse_date(flag: &str, text: &str) -> Result<Edtf> {
 /// Turns the filter flags into a library [`Filter`], checking every name against the graph.
 fn to_filter(graph: &Graph, args: &FilterArgs) -> Result<Filter> {
     let mut filter = Filter::default().certain(args.certain).dated_only(args.dated_only);
+    if args.events {
+        filter = filter.temporal(diplograph::Temporal::Event);
+    }
     if let Some(at) = &args.at {
         filter = filter.at(parse_date("at", at)?);
     } else {
