@@ -83,8 +83,20 @@ pub struct PathArgs {
     /// With --chronological: let journeys use undated relations (marked; ranked after dated journeys).
     #[arg(long, requires = "chronological")]
     pub undated: bool,
+    /// text (one hop a line) or dot (a GraphViz diagram of the first path found, highlighted).
+    #[arg(long, value_enum, default_value_t = ResultFormat::Text)]
+    pub format: ResultFormat,
     #[command(flatten)]
     pub filter: FilterArgs,
+}
+
+/// How a query result is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ResultFormat {
+    /// Readable text (or JSON with --json).
+    Text,
+    /// A GraphViz DOT diagram.
+    Dot,
 }
 
 /// `neighbors`: around which entity, how far.
@@ -110,6 +122,9 @@ pub struct TimelineArgs {
     /// Only the relations between ENTITY and this entity.
     #[arg(long, value_name = "ENTITY", requires = "entity")]
     pub with: Option<String>,
+    /// text (one relation a line) or dot (a left-to-right GraphViz timeline, a column per year).
+    #[arg(long, value_enum, default_value_t = ResultFormat::Text)]
+    pub format: ResultFormat,
     #[command(flatten)]
     pub filter: FilterArgs,
 }

@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use diplograph::{Certainty, Direction, EntityRef, Graph, PathReport, PathSet};
 use petgraph::graph::NodeIndex;
 
-use crate::cli::{ConflictsArgs, FilterArgs, NeighborsArgs, PathArgs, TimelineArgs};
+use crate::cli::{ConflictsArgs, FilterArgs, NeighborsArgs, PathArgs, ResultFormat, TimelineArgs};
 use crate::to_filter;
 
 fn node(graph: &Graph, name: &str) -> Result<NodeIndex> {
@@ -139,6 +139,21 @@ pub fn path(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write
     if json_out {
         return Ok(ExitCode::SUCCESS);
     }
+    if args.format == ResultFormat::Dot {
+        let best = &found.paths[0];
+        let hops: Vec<_> = best.hops.iter().map(|h| (h.to, h.edge, h.forward)).collect();
+        let title = format!("{} → {}", a.label, b.label);
+        diplograph::PathWriter::new()
+            .title(title)
+            .write(graph, &hops, &mut *out)?;
+        if found.paths.len() > 1 {
+            eprintln!(
+                "note: the diagram shows the first of {} paths; --json lists them all",
+                found.paths.len()
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let noun = if args.chronological {
         ("journey", "journeys")
     } else {
@@ -230,6 +245,20 @@ pub fn timeline(graph: &Graph, json_out: bool, args: &TimelineArgs, out: &mut im
     let found = query.run();
     if json_out {
         writeln!(out, "{}", serde_json::to_string_pretty(&found.report(graph))?)?;
+    } else if args.format == ResultFormat::Dot {
+        let edges: std::collections::BTreeSet<_> = found.entries.iter().map(|e| e.edge).collect();
+        let view = graph.restrict(|_| true, |e| edges.contains(&e));
+        let mut writer = diplograph::TimelineWriter::new();
+        let mut title = "Timeline".to_owned();
+        if let Some(name) = &args.entity {
+            let e = graph.resolve(name)?;
+            title = match &args.with {
+                Some(other) => format!("Timeline: {} and {}", e.label, graph.resolve(other)?.label),
+                None => format!("Timeline of {}", e.label),
+            };
+            writer = writer.focus(e.id.as_str());
+        }
+        writer.title(title).write(&view, &mut *out)?;
     } else {
         write!(out, "{}", found.display(graph))?;
     }
