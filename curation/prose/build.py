@@ -315,7 +315,6 @@ rel("belarus-democracy-act-of-2004", "affected", "belarus", "", "The relationshi
     "US–Belarus relations further strained after its passage; undated (the year is only in the Act's title)")
 rel("belarus", "expelled", "karen-b-stewart", "2008-03-07", "On 7 March 2008 the government of Belarus ejected US Ambassador Karen B. Stewart from the country, following a row over travel restrictions placed on President Lukashenko",
     "ejected after a row over travel restrictions placed on President Lukashenko and sanctions against the state-owned chemical company Belneftekhim")
-rel("belarus", "expelled", "united-states", "2008-03-07", "On 7 March 2008 the government of Belarus ejected US Ambassador Karen B. Stewart from the country", "the US ambassador")
 rel("karen-b-stewart", "holds_office", "ambassador-of-the-united-states-to-belarus", "", "US Ambassador Karen B. Stewart", "in office in March 2008")
 rel("ambassador-of-the-united-states-to-belarus", "office_of", "united-states", "", "US Ambassador Karen B. Stewart")
 rel("belarus", "recalled_ambassador_from", "united-states", "2008-03-07", "The Belarusian Foreign Ministry announced at the same time that it was recalling its own ambassador to the US.",
