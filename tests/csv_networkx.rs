@@ -18,7 +18,10 @@ fn python() -> String {
 #[test]
 fn csv_export_in_networkx_has_diplographs_counts_and_distances() {
     let python = python();
-    let ok = Command::new(&python).args(["-c", "import networkx"]).output().is_ok_and(|o| o.status.success());
+    let ok = Command::new(&python)
+        .args(["-c", "import networkx"])
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !ok {
         if std::env::var("DIPLOGRAPH_REQUIRE_TOOLS").is_ok_and(|v| v == "1") {
             panic!("DIPLOGRAPH_REQUIRE_TOOLS=1 but {python} cannot import networkx (pip install networkx)");
@@ -29,7 +32,12 @@ fn csv_export_in_networkx_has_diplographs_counts_and_distances() {
     let graph = Graph::embedded().expect("the shipped graph loads");
     let nodes: Vec<_> = graph.petgraph().node_indices().collect();
     // Every entity to a sample of others: the hubs and a spread of the rest.
-    let sources: Vec<_> = nodes.iter().copied().step_by(9).chain(["belarus", "nato"].iter().filter_map(|id| graph.node(id))).collect();
+    let sources: Vec<_> = nodes
+        .iter()
+        .copied()
+        .step_by(9)
+        .chain(["belarus", "nato"].iter().filter_map(|id| graph.node(id)))
+        .collect();
     let mut distances = Vec::new();
     let mut reached = 0;
     for &a in &sources {
@@ -42,7 +50,10 @@ fn csv_export_in_networkx_has_diplographs_counts_and_distances() {
             distances.push(serde_json::json!([graph.entity_at(a).id, graph.entity_at(b).id, hops]));
         }
     }
-    assert!(reached > distances.len() / 2, "most pairs should be connected in the curated graph");
+    assert!(
+        reached > distances.len() / 2,
+        "most pairs should be connected in the curated graph"
+    );
     let expected = serde_json::json!({
         "nodes": graph.petgraph().node_count(),
         "edges": graph.petgraph().edge_count(),
@@ -59,6 +70,10 @@ fn csv_export_in_networkx_has_diplographs_counts_and_distances() {
         .output()
         .expect("python runs");
     let report = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "NetworkX disagrees with diplograph:\n{report}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "NetworkX disagrees with diplograph:\n{report}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(report.contains(" 0 differences"), "{report}");
 }

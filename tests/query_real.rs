@@ -110,10 +110,41 @@ fn what_tied_belarus_to_nato_as_of_2005() {
 }
 
 #[test]
+fn the_nato_review_is_reached_from_the_2006_election_in_time_order() {
+    // The review is an event of its own (the North Atlantic Council's statement of 31 March
+    // 2006: "NATO has begun a careful review of its relationship with Belarus").
+    let g = shipped();
+    let (election, review) = (
+        node(&g, "2006 Belarusian presidential election"),
+        node(&g, "NATO review"),
+    );
+    let found = g
+        .paths(election, review)
+        .filter(Filter::default().certain(true))
+        .journeys(3);
+    assert!(
+        !found.paths.is_empty(),
+        "a journey runs from the election to the review"
+    );
+    for p in &found.paths {
+        assert_sourced(&g, p);
+        assert_eq!((p.from, p.to()), (election, review));
+        let arrival = p.arrival.expect("dated");
+        assert!(
+            day("2006-03-19") <= arrival && arrival <= last_day("2006-03"),
+            "arrives {arrival}"
+        );
+        assert!(p
+            .edges()
+            .flat_map(|e| &g.relation_at(e).evidence)
+            .any(|ev| ev.source.as_str() == "nac-statement-2006-03-31"));
+    }
+}
+
+#[test]
 fn which_chain_of_events_led_from_the_2006_election_to_the_nato_review() {
-    // The review is recorded as NATO's measures against Belarus of 31 March 2006 ("NATO has
-    // begun a careful review of its relationship with Belarus"), so the question is a journey
-    // from the election to NATO, through events.
+    // The review is also recorded as NATO's measures against Belarus of 31 March 2006, so a
+    // journey from the election to NATO itself, through events only, must exist too.
     let g = shipped();
     let (election, nato) = (node(&g, "2006 Belarusian presidential election"), node(&g, "NATO"));
     let events = Filter::default().temporal(Temporal::Event).certain(true);

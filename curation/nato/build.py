@@ -482,6 +482,26 @@ rel("partnership-for-peace-framework-document", "part_of", "partnership-for-peac
 rel("nato", "sanctioned", "belarus", "2006-03-31", S,
     "NATO has begun a careful review of its relationship with Belarus ... It will not deal with those that have been involved in the repression of the Belarusian people.",
     "restrictive measure: NATO began a review of its relationship with Belarus and will not deal with those involved in the repression")
+ent("nato-review-of-relations-with-belarus-2006", "event", "NATO review of its relationship with Belarus (2006)",
+    "review of its relationship with Belarus|NATO review",
+    "NATO's reassessment of its relationship with Belarus, announced by the North Atlantic Council.")
+ent("belarusian-election-protests-2006", "event", "2006 Belarusian election protests",
+    "civilian demonstrators peacefully protesting",
+    "Peaceful demonstrations in Belarus against the conduct of the 2006 presidential election.")
+rel("nato", "organizes", "nato-review-of-relations-with-belarus-2006", "2006-03-31", S,
+    "31 March 2006 ... NATO has begun a careful review of its relationship with Belarus",
+    "begun by the date of the statement")
+rel("nato-review-of-relations-with-belarus-2006", "responded_to", "belarusian-presidential-election-2006", "2006-03-31", S,
+    "before and after the 19th March election ... As part of a broader diplomatic response, NATO has begun a careful review of its relationship with Belarus",
+    "a response to the conduct of the election and the repression around it")
+rel("nato-review-of-relations-with-belarus-2006", "affected", "belarus", "2006-03-31", S,
+    "NATO has begun a careful review of its relationship with Belarus to determine how the Alliance can best add value")
+rel("belarusian-election-protests-2006", "responded_to", "belarusian-presidential-election-2006", "2006-03", S,
+    "civilian demonstrators peacefully protesting against the violation of their right to a democratic election process",
+    "month from the 19 March election and the statement of 31 March 2006")
+rel("north-atlantic-council", "condemned", "belarusian-election-protests-2006", "2006-03-31", S,
+    "The North Atlantic Council condemns and deplores the use of force by the Belarusian authorities against civilian demonstrators",
+    "condemns the use of force against the demonstrators, not the demonstrations")
 
 # ---------------- write ----------------
 def write(name, header, rows):

@@ -1,5 +1,5 @@
 //! Helpers shared by the RDF integration tests: the expected IRIs and literals, written out
-//! independently of the exporter (they restate the model of docs/readme-rdf.md), and exports
+//! independently of the exporter (they restate the model of docs/rdf.md), and exports
 //! of a graph in each syntax.
 #![allow(dead_code)]
 

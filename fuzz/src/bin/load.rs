@@ -1,4 +1,4 @@
-//! `cargo afl fuzz -i seeds -o out target/release/load` (see docs/readme-validation.md).
+//! `cargo afl fuzz -i seeds -o out target/release/load` (see docs/validation.md).
 
 fn main() {
     afl::fuzz!(|data: &[u8]| {

@@ -2,7 +2,7 @@
 //!
 //! Every IRI is `<base><namespace>/<local name>`, where the local name is a validated id, a
 //! [`RelationId`], or a fixed term of the vocabulary, so no IRI needs escaping. The names of the
-//! namespaces are part of the documented model (docs/readme-rdf.md).
+//! namespaces are part of the documented model (docs/rdf.md).
 
 use oxrdf::NamedNode;
 

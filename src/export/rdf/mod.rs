@@ -1,6 +1,6 @@
 //! RDF export: Turtle, N-Triples and N-Quads that a triplestore loads and SPARQL can answer.
 //!
-//! The model (documented with examples in docs/readme-rdf.md):
+//! The model (documented with examples in docs/rdf.md):
 //! - a vocabulary of our own under `<base>vocab/` (prefix `dg:`): a class per entity kind, a
 //!   property per predicate with a named inverse, and the terms for dates and evidence;
 //! - entities at `<base>entity/<id>`, with a direct triple per relation;
