@@ -1,24 +1,4 @@
-//! # diplograph
-//!
-//! A knowledge graph of states, international organisations, programmes, officials, agreements
-//! and events, and of the dated, sourced relations between them — built from public sources on
-//! Belarus's foreign relations, Belarus–NATO above all.
-//!
-//! Every relation carries its date at the precision the source gives ([`Edtf`]) and the
-//! [`Evidence`] it comes from: the source and a verbatim quote. Where sources disagree, the graph
-//! keeps both.
-//!
-//! ```
-//! use diplograph::Graph;
-//!
-//! let graph = Graph::embedded()?;
-//! let belarus = graph.resolve("Belarus")?;
-//! let node = graph.node(belarus.id.as_str()).unwrap();
-//! for incident in graph.incidents(node) {
-//!     let _ = (incident.predicate.label_for(incident.outgoing), &incident.other.label);
-//! }
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
