@@ -309,6 +309,9 @@ pub(crate) fn write_header(
     }
     match layout {
         DotLayout::Layered => {
+            // newrank: rank=same groups inside clusters (the legend, --cluster kind) otherwise
+            // make dot fail with "trouble in init_rank" on some graphs.
+            graph_attrs.push("newrank=\"true\"".to_owned());
             graph_attrs.push(format!("rankdir=\"{}\"", rankdir.name()));
             graph_attrs.push("nodesep=\"0.18\"".to_owned());
             graph_attrs.push("ranksep=\"0.5\"".to_owned());
