@@ -1,6 +1,6 @@
 //! Validating the four files and building the [`Graph`]: every problem is collected in one pass.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
@@ -8,7 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::dataset::Dataset;
 use super::problem::{LoadError, Problem, Problems, Severity};
 use super::suggest::did_you_mean;
-use super::table::{read_rows, split_multi, Limits, Row, Table};
+use super::table::{read_records, read_rows, split_multi, Limits, Row, Table};
 use crate::{fold, Edtf, Entity, EntityKind, Evidence, Graph, Id, Predicate, Source, Temporal};
 
 #[derive(Deserialize)]
@@ -44,14 +44,14 @@ struct RawEntity {
 }
 
 #[derive(Deserialize)]
-struct RawClaim {
-    subject: String,
-    predicate: String,
-    object: String,
-    date: String,
-    source: String,
-    quote: String,
-    note: String,
+struct RawClaim<'a> {
+    subject: &'a str,
+    predicate: &'a str,
+    object: &'a str,
+    date: &'a str,
+    source: &'a str,
+    quote: &'a str,
+    note: &'a str,
 }
 
 /// A claim that passed its row checks, before merging.
@@ -387,15 +387,13 @@ pub(crate) fn load(dataset: &Dataset, limits: &Limits) -> Result<Graph, LoadErro
 
     // relations.csv
     let file = dataset.relations.name.as_str();
-    let claim_table: Table<RawClaim> = read_rows(
-        &dataset.relations,
-        &["subject", "predicate", "object", "date", "source", "quote", "note"],
-        limits,
-        &mut problems,
-    );
     let entity_kind: HashMap<&str, EntityKind> = entities.iter().map(|e| (e.id.as_str(), e.kind)).collect();
     let predicate_by_id: HashMap<&str, &Predicate> = predicates.iter().map(|p| (p.id.as_str(), p)).collect();
     let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+    // The ids as loaded: a claim shares them (an `Id` clone is a reference count) instead of
+    // allocating its own, which matters with millions of claims.
+    let entity_id: HashMap<&str, &Id> = entities.iter().map(|e| (e.id.as_str(), &e.id)).collect();
+    let source_id: HashMap<&str, &Id> = sources.iter().map(|s| (s.id.as_str(), &s.id)).collect();
     // An id the file defines but whose row had errors (or was skipped for a syntax error) still
     // counts as known, and nothing counts as unknown in a file that could not be read: one bad
     // row must not cascade into "unknown id" errors on every claim that uses it.
@@ -413,68 +411,95 @@ pub(crate) fn load(dataset: &Dataset, limits: &Limits) -> Result<Graph, LoadErro
     };
     let source_known = |id: &Id| known(source_table.readable, &source_seen, &source_table.skipped_ids, id);
     let mut claims = Vec::new();
-    let mut exact: HashMap<(String, String, String, String, String, String), u64> = HashMap::new();
+    let mut exact: HashMap<u128, u64> = HashMap::new();
     let mut directions: HashMap<(Id, Id, Id), u64> = HashMap::new();
-    for Row { line, value: r } in claim_table.rows {
-        let mut c = Checker {
-            file,
-            line,
-            problems: &mut problems,
-            ok: true,
-        };
-        let subject = c.id("subject", &r.subject);
-        let predicate = c.id("predicate", &r.predicate);
-        let object = c.id("object", &r.object);
-        let source = c.id("source", &r.source);
-        c.required("quote", &r.quote);
-        let date = c.date("date", &r.date);
-        for (column, id) in [("subject", &subject), ("object", &object)] {
-            if let Some(id) = id {
-                if !entity_kind.contains_key(id.as_str()) && !entity_known(id) {
-                    let hint = did_you_mean(id.as_str(), entities.iter().map(|e| e.id.as_str()));
+    let columns = ["subject", "predicate", "object", "date", "source", "quote", "note"];
+    // Claims are checked as they are read, never held as rows: with millions of claims, the rows
+    // and the graph would not fit in memory together.
+    read_records(
+        &dataset.relations,
+        &columns,
+        limits,
+        &mut problems,
+        |line, record, headers, problems| {
+            let r: RawClaim<'_> = match record.deserialize(Some(headers)) {
+                Ok(r) => r,
+                Err(e) => {
+                    problems.push(Problem::error(file, Some(line), format!("cannot read the row: {e}")));
+                    return;
+                }
+            };
+            let mut c = Checker {
+                file,
+                line,
+                problems,
+                ok: true,
+            };
+            let subject = match entity_id.get(r.subject) {
+                Some(id) => Some((*id).clone()),
+                None => c.id("subject", &r.subject),
+            };
+            let predicate = match predicate_by_id.get(r.predicate) {
+                Some(p) => Some(p.id.clone()),
+                None => c.id("predicate", &r.predicate),
+            };
+            let object = match entity_id.get(r.object) {
+                Some(id) => Some((*id).clone()),
+                None => c.id("object", &r.object),
+            };
+            let source = match source_id.get(r.source) {
+                Some(id) => Some((*id).clone()),
+                None => c.id("source", &r.source),
+            };
+            c.required("quote", &r.quote);
+            let date = c.date("date", &r.date);
+            for (column, id) in [("subject", &subject), ("object", &object)] {
+                if let Some(id) = id {
+                    if !entity_kind.contains_key(id.as_str()) && !entity_known(id) {
+                        let hint = did_you_mean(id.as_str(), entities.iter().map(|e| e.id.as_str()));
+                        c.fail(
+                            format!("unknown {column} '{id}': no such entity in entities.csv"),
+                            hint.or_else(|| Some("add the entity to entities.csv first".to_owned())),
+                        );
+                    }
+                }
+            }
+            let pred = predicate
+                .as_ref()
+                .and_then(|p| predicate_by_id.get(p.as_str()).copied());
+            if let (Some(p), None) = (&predicate, pred) {
+                // A predicate defined in a row with errors of its own is not reported again here.
+                if !predicate_known(p) {
+                    let hint = did_you_mean(p.as_str(), predicates.iter().map(|p| p.id.as_str()));
                     c.fail(
-                        format!("unknown {column} '{id}': no such entity in entities.csv"),
-                        hint.or_else(|| Some("add the entity to entities.csv first".to_owned())),
+                        format!("unknown predicate '{p}': not in predicates.csv"),
+                        hint.or_else(|| {
+                            Some(format!(
+                                "the predicates are: {}",
+                                predicates.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
+                            ))
+                        }),
                     );
                 }
             }
-        }
-        let pred = predicate
-            .as_ref()
-            .and_then(|p| predicate_by_id.get(p.as_str()).copied());
-        if let (Some(p), None) = (&predicate, pred) {
-            // A predicate defined in a row with errors of its own is not reported again here.
-            if !predicate_known(p) {
-                let hint = did_you_mean(p.as_str(), predicates.iter().map(|p| p.id.as_str()));
-                c.fail(
-                    format!("unknown predicate '{p}': not in predicates.csv"),
-                    hint.or_else(|| {
-                        Some(format!(
-                            "the predicates are: {}",
-                            predicates.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
-                        ))
-                    }),
-                );
+            if let Some(s) = &source {
+                if !source_id.contains_key(s.as_str()) && !source_known(s) {
+                    let hint = did_you_mean(s.as_str(), source_ids.iter().copied());
+                    c.fail(
+                        format!("unknown source '{s}': not in sources.csv"),
+                        hint.or_else(|| Some("add the source to sources.csv first".to_owned())),
+                    );
+                }
             }
-        }
-        if let Some(s) = &source {
-            if !source_ids.contains(&s.as_str()) && !source_known(s) {
-                let hint = did_you_mean(s.as_str(), source_ids.iter().copied());
-                c.fail(
-                    format!("unknown source '{s}': not in sources.csv"),
-                    hint.or_else(|| Some("add the source to sources.csv first".to_owned())),
-                );
-            }
-        }
-        if let Some(p) = pred {
-            for (column, id, allowed, side) in [
-                ("subject", &subject, &p.domain, "domain"),
-                ("object", &object, &p.range, "range"),
-            ] {
-                if let Some(kind) = id.as_ref().and_then(|id| entity_kind.get(id.as_str())) {
-                    if !allowed.contains(kind) {
-                        let allowed_names = allowed.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ");
-                        c.fail(
+            if let Some(p) = pred {
+                for (column, id, allowed, side) in [
+                    ("subject", &subject, &p.domain, "domain"),
+                    ("object", &object, &p.range, "range"),
+                ] {
+                    if let Some(kind) = id.as_ref().and_then(|id| entity_kind.get(id.as_str())) {
+                        if !allowed.contains(kind) {
+                            let allowed_names = allowed.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ");
+                            c.fail(
                             format!(
                                 "'{}' does not allow {} {kind} as {column}; '{}' is {} {kind}",
                                 p.id,
@@ -484,76 +509,71 @@ pub(crate) fn load(dataset: &Dataset, limits: &Limits) -> Result<Graph, LoadErro
                             ),
                             Some(format!("the {side} of '{}' is: {allowed_names}; use another predicate or fix the entity's kind", p.id)),
                         );
+                        }
                     }
                 }
             }
-        }
-        if let (Some(s), Some(o)) = (&subject, &object) {
-            if s == o {
-                c.fail(
-                    format!("the relation links '{s}' to itself"),
-                    Some("subject and object must be different entities".to_owned()),
-                );
-            }
-        }
-        if c.ok {
-            let key = (
-                r.subject.clone(),
-                r.predicate.clone(),
-                r.object.clone(),
-                r.date.clone(),
-                r.source.clone(),
-                crate::fold(&r.quote),
-            );
-            if let Some(first) = first_seen(&mut exact, key, line) {
-                c.fail(
-                    format!("duplicate claim: the same as line {first}"),
-                    Some("delete one of the two rows".to_owned()),
-                );
-            }
-        }
-        if let (true, Some(p), Some(s), Some(o)) = (c.ok, pred, &subject, &object) {
-            if p.symmetric {
-                if let Some(first) = directions.get(&(o.clone(), p.id.clone(), s.clone())) {
+            if let (Some(s), Some(o)) = (&subject, &object) {
+                if s == o {
                     c.fail(
-                        format!(
+                        format!("the relation links '{s}' to itself"),
+                        Some("subject and object must be different entities".to_owned()),
+                    );
+                }
+            }
+            if c.ok {
+                let key = fingerprint([r.subject, r.predicate, r.object, r.date, r.source, r.quote]);
+                if let Some(first) = first_seen(&mut exact, key, line) {
+                    c.fail(
+                        format!("duplicate claim: the same as line {first}"),
+                        Some("delete one of the two rows".to_owned()),
+                    );
+                }
+            }
+            if let (true, Some(p), Some(s), Some(o)) = (c.ok, pred, &subject, &object) {
+                if p.symmetric {
+                    if let Some(first) = directions.get(&(o.clone(), p.id.clone(), s.clone())) {
+                        c.fail(
+                            format!(
                             "'{}' is symmetric, and line {first} already states it the other way round ({o} {} {s})",
                             p.id, p.id
                         ),
-                        Some(
-                            "a symmetric relation is entered once; write both claims in the same direction".to_owned(),
-                        ),
-                    );
-                } else {
-                    directions.entry((s.clone(), p.id.clone(), o.clone())).or_insert(line);
+                            Some(
+                                "a symmetric relation is entered once; write both claims in the same direction"
+                                    .to_owned(),
+                            ),
+                        );
+                    } else {
+                        directions.entry((s.clone(), p.id.clone(), o.clone())).or_insert(line);
+                    }
                 }
             }
-        }
-        // Every id must resolve (not merely be "known" from a row with errors) before the claim
-        // is kept; with such a row there is an error anyway and no graph is built.
-        let resolved = pred.is_some()
-            && [&subject, &object]
-                .iter()
-                .all(|id| id.as_ref().is_some_and(|id| entity_kind.contains_key(id.as_str())))
-            && source.as_ref().is_some_and(|s| source_ids.contains(&s.as_str()));
-        if let (true, true, Some(subject), Some(predicate), Some(object), Some(source)) =
-            (c.ok, resolved, subject, predicate, object, source)
-        {
-            let note = non_empty(&r.note);
-            claims.push(Claim {
-                subject,
-                predicate,
-                object,
-                date,
-                evidence: Evidence {
-                    source,
-                    quote: r.quote,
-                    note,
-                    line,
-                },
-            });
-        }
-    }
+            // Every id must resolve (not merely be "known" from a row with errors) before the claim
+            // is kept; with such a row there is an error anyway and no graph is built.
+            let resolved = pred.is_some()
+                && [&subject, &object]
+                    .iter()
+                    .all(|id| id.as_ref().is_some_and(|id| entity_kind.contains_key(id.as_str())))
+                && source.as_ref().is_some_and(|s| source_id.contains_key(s.as_str()));
+            if let (true, true, Some(subject), Some(predicate), Some(object), Some(source)) =
+                (c.ok, resolved, subject, predicate, object, source)
+            {
+                let note = non_empty(&r.note);
+                claims.push(Claim {
+                    subject,
+                    predicate,
+                    object,
+                    date,
+                    evidence: Evidence {
+                        source,
+                        quote: r.quote.to_owned(),
+                        note,
+                        line,
+                    },
+                });
+            }
+        },
+    );
 
     problems.sort_by(|a, b| {
         file_rank(dataset, &a.file)
@@ -575,6 +595,23 @@ fn article(kind: EntityKind) -> &'static str {
     }
 }
 
+/// A 128-bit fingerprint of a claim's cells, to find exact duplicate rows without keeping a copy
+/// of every row: two independent 64-bit hashes (SipHash with fixed keys, and FNV-1a), so that two
+/// different rows share a fingerprint with a probability of about 2^-128 per pair.
+fn fingerprint(cells: [&str; 6]) -> u128 {
+    use std::hash::{Hash, Hasher};
+    let mut sip = std::hash::DefaultHasher::new();
+    let mut fnv: u64 = 0xcbf2_9ce4_8422_2325;
+    for cell in cells {
+        cell.hash(&mut sip);
+        for byte in cell.bytes().chain(std::iter::once(0xff)) {
+            fnv ^= u64::from(byte);
+            fnv = fnv.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    (u128::from(sip.finish()) << 64) | u128::from(fnv)
+}
+
 fn file_rank(dataset: &Dataset, file: &str) -> usize {
     [
         &dataset.sources,
@@ -590,27 +627,28 @@ fn file_rank(dataset: &Dataset, file: &str) -> usize {
 /// What makes two claims the same relation: subject, predicate, object and the date as written.
 pub(crate) type RelationKey = (Id, Id, Id, String);
 
-/// Claims grouped into relations: each key with its date and the evidence of every claim.
-pub(crate) type MergedClaims = BTreeMap<RelationKey, (Option<Edtf>, Vec<Evidence>)>;
+/// Claims grouped into relations, in key order: each key with its date and the evidence of
+/// every claim, sorted.
+pub(crate) type MergedClaims = Vec<(RelationKey, (Option<Edtf>, Vec<Evidence>))>;
 
-/// Groups claims that agree into relations, keyed by subject, predicate, object and date.
+/// Groups claims that agree into relations, keyed by subject, predicate, object and date, in key
+/// order. Sorting one vector keeps memory near the claims themselves (a map of millions of keys
+/// would double it).
 pub(crate) fn merge_claims(claims: Vec<Claim>) -> MergedClaims {
-    let mut merged = MergedClaims::new();
-    for claim in claims {
-        let key = (
-            claim.subject,
-            claim.predicate,
-            claim.object,
-            claim.date.map(|d| d.to_string()).unwrap_or_default(),
-        );
-        merged
-            .entry(key)
-            .or_insert_with(|| (claim.date, Vec::new()))
-            .1
-            .push(claim.evidence);
-    }
-    for (_, evidence) in merged.values_mut() {
-        evidence.sort();
+    let mut keyed: Vec<(RelationKey, Option<Edtf>, Evidence)> = claims
+        .into_iter()
+        .map(|c| {
+            let date_text = c.date.map(|d| d.to_string()).unwrap_or_default();
+            ((c.subject, c.predicate, c.object, date_text), c.date, c.evidence)
+        })
+        .collect();
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp(&b.2)));
+    let mut merged: MergedClaims = Vec::new();
+    for (key, date, evidence) in keyed {
+        match merged.last_mut() {
+            Some((last, (_, list))) if *last == key => list.push(evidence),
+            _ => merged.push((key, (date, vec![evidence]))),
+        }
     }
     merged
 }

@@ -95,6 +95,36 @@ pub(crate) fn read_rows<T: DeserializeOwned>(
     problems: &mut Vec<Problem>,
 ) -> Table<T> {
     let name = file.name.as_str();
+    let mut rows = Vec::new();
+    let table = read_records(
+        file,
+        columns,
+        limits,
+        problems,
+        |line, record, headers, problems| match record.deserialize::<T>(Some(headers)) {
+            Ok(value) => rows.push(Row { line, value }),
+            Err(e) => problems.push(Problem::error(name, Some(line), format!("cannot read the row: {e}"))),
+        },
+    );
+    Table {
+        rows,
+        skipped_ids: table.skipped_ids,
+        readable: table.readable,
+    }
+}
+
+/// Reads `file` as CSV with exactly the columns `columns` (in any order), and hands each record
+/// that passed the syntax, encoding and size checks to `sink` as it is read — with its line, the
+/// header and the problem list — so that a file of millions of rows is never held as rows at
+/// once. Returns what is known of the file as a whole (its `rows` stay empty).
+pub(crate) fn read_records(
+    file: &DataFile,
+    columns: &[&str],
+    limits: &Limits,
+    problems: &mut Vec<Problem>,
+    mut sink: impl FnMut(u64, &csv::StringRecord, &csv::StringRecord, &mut Vec<Problem>),
+) -> Table<()> {
+    let name = file.name.as_str();
     if file.bytes.len() as u64 > limits.max_file_bytes {
         problems.push(
             Problem::error(
@@ -169,6 +199,7 @@ pub(crate) fn read_rows<T: DeserializeOwned>(
     };
     let mut count = 0usize;
     let mut record = csv::ByteRecord::new();
+    let mut text = csv::StringRecord::new();
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
@@ -232,11 +263,11 @@ pub(crate) fn read_rows<T: DeserializeOwned>(
         }
         match cells(name, line, &record, &names, limits.max_cell_bytes, problems) {
             Some(fields) => {
-                let record = csv::StringRecord::from(fields);
-                match record.deserialize::<T>(Some(&headers)) {
-                    Ok(value) => table.rows.push(Row { line, value }),
-                    Err(e) => problems.push(Problem::error(name, Some(line), format!("cannot read the row: {e}"))),
+                text.clear();
+                for field in fields {
+                    text.push_field(field);
                 }
+                sink(line, &text, &headers, problems);
             }
             None => table.skipped_ids.extend(salvage(&record)),
         }

@@ -15,7 +15,7 @@ use std::fmt;
 /// assert!(Id::new("9-lives").is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Id(Box<str>);
+pub struct Id(std::sync::Arc<str>);
 
 /// Why a text is not a valid [`Id`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
