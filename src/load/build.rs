@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
@@ -161,7 +163,11 @@ impl Checker<'_> {
     }
 }
 
-fn first_seen<K: std::hash::Hash + Eq>(seen: &mut HashMap<K, u64>, key: K, line: u64) -> Option<u64> {
+fn first_seen<K: std::hash::Hash + Eq, S: std::hash::BuildHasher>(
+    seen: &mut HashMap<K, u64, S>,
+    key: K,
+    line: u64,
+) -> Option<u64> {
     match seen.entry(key) {
         std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
         std::collections::hash_map::Entry::Vacant(v) => {
@@ -387,13 +393,13 @@ pub(crate) fn load(dataset: &Dataset, limits: &Limits) -> Result<Graph, LoadErro
 
     // relations.csv
     let file = dataset.relations.name.as_str();
-    let entity_kind: HashMap<&str, EntityKind> = entities.iter().map(|e| (e.id.as_str(), e.kind)).collect();
-    let predicate_by_id: HashMap<&str, &Predicate> = predicates.iter().map(|p| (p.id.as_str(), p)).collect();
+    let entity_kind: FxHashMap<&str, EntityKind> = entities.iter().map(|e| (e.id.as_str(), e.kind)).collect();
+    let predicate_by_id: FxHashMap<&str, &Predicate> = predicates.iter().map(|p| (p.id.as_str(), p)).collect();
     let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
     // The ids as loaded: a claim shares them (an `Id` clone is a reference count) instead of
     // allocating its own, which matters with millions of claims.
-    let entity_id: HashMap<&str, &Id> = entities.iter().map(|e| (e.id.as_str(), &e.id)).collect();
-    let source_id: HashMap<&str, &Id> = sources.iter().map(|s| (s.id.as_str(), &s.id)).collect();
+    let entity_id: FxHashMap<&str, &Id> = entities.iter().map(|e| (e.id.as_str(), &e.id)).collect();
+    let source_id: FxHashMap<&str, &Id> = sources.iter().map(|s| (s.id.as_str(), &s.id)).collect();
     // An id the file defines but whose row had errors (or was skipped for a syntax error) still
     // counts as known, and nothing counts as unknown in a file that could not be read: one bad
     // row must not cascade into "unknown id" errors on every claim that uses it.
@@ -411,7 +417,7 @@ pub(crate) fn load(dataset: &Dataset, limits: &Limits) -> Result<Graph, LoadErro
     };
     let source_known = |id: &Id| known(source_table.readable, &source_seen, &source_table.skipped_ids, id);
     let mut claims = Vec::new();
-    let mut exact: HashMap<u128, u64> = HashMap::new();
+    let mut exact: FxHashMap<u128, u64> = FxHashMap::default();
     let mut directions: HashMap<(Id, Id, Id), u64> = HashMap::new();
     let columns = ["subject", "predicate", "object", "date", "source", "quote", "note"];
     // Claims are checked as they are read, never held as rows: with millions of claims, the rows
@@ -437,22 +443,22 @@ pub(crate) fn load(dataset: &Dataset, limits: &Limits) -> Result<Graph, LoadErro
             };
             let subject = match entity_id.get(r.subject) {
                 Some(id) => Some((*id).clone()),
-                None => c.id("subject", &r.subject),
+                None => c.id("subject", r.subject),
             };
             let predicate = match predicate_by_id.get(r.predicate) {
                 Some(p) => Some(p.id.clone()),
-                None => c.id("predicate", &r.predicate),
+                None => c.id("predicate", r.predicate),
             };
             let object = match entity_id.get(r.object) {
                 Some(id) => Some((*id).clone()),
-                None => c.id("object", &r.object),
+                None => c.id("object", r.object),
             };
             let source = match source_id.get(r.source) {
                 Some(id) => Some((*id).clone()),
-                None => c.id("source", &r.source),
+                None => c.id("source", r.source),
             };
-            c.required("quote", &r.quote);
-            let date = c.date("date", &r.date);
+            c.required("quote", r.quote);
+            let date = c.date("date", r.date);
             for (column, id) in [("subject", &subject), ("object", &object)] {
                 if let Some(id) = id {
                     if !entity_kind.contains_key(id.as_str()) && !entity_known(id) {
@@ -558,7 +564,7 @@ pub(crate) fn load(dataset: &Dataset, limits: &Limits) -> Result<Graph, LoadErro
             if let (true, true, Some(subject), Some(predicate), Some(object), Some(source)) =
                 (c.ok, resolved, subject, predicate, object, source)
             {
-                let note = non_empty(&r.note);
+                let note = non_empty(r.note);
                 claims.push(Claim {
                     subject,
                     predicate,
