@@ -110,11 +110,32 @@ def nq_graphs(path):
     return graphs
 
 
-class Virtuoso:
-    def __init__(self, exports):
+class Server:
+    """A store's server process in a temporary folder; stopped (and the folder removed) on exit,
+    whatever happened."""
+
+    def __init__(self, exports, prefix):
         self.exports = os.path.abspath(exports)
-        self.tmp = tempfile.mkdtemp(prefix="diplograph-virtuoso-")
+        self.tmp = tempfile.mkdtemp(prefix=prefix)
         self.proc = None
+        self.log = None
+
+    def __exit__(self, *exc):
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+        if self.log:
+            self.log.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+class Virtuoso(Server):
+    def __init__(self, exports):
+        super().__init__(exports, "diplograph-virtuoso-")
 
     @staticmethod
     def available():
@@ -180,23 +201,11 @@ class Virtuoso:
         # With no named-graph-uri Virtuoso would offer every graph it has to GRAPH patterns.
         return sparql(f"http://127.0.0.1:{self.http}/sparql", q, [self.graph] + named, named or [NO_NAMED_GRAPHS])
 
-    def __exit__(self, *exc):
-        if self.proc and self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
-        self.log.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
 
 
-class Oxigraph:
+class Oxigraph(Server):
     def __init__(self, exports):
-        self.exports = os.path.abspath(exports)
-        self.tmp = tempfile.mkdtemp(prefix="diplograph-oxigraph-")
-        self.proc = None
+        super().__init__(exports, "diplograph-oxigraph-")
 
     @staticmethod
     def available():
@@ -236,16 +245,6 @@ class Oxigraph:
     def query(self, q, named):
         return sparql(f"http://127.0.0.1:{self.port}/query", q)
 
-    def __exit__(self, *exc):
-        if self.proc and self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
-        self.log.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def phase(cls, exports, filename, queries):
