@@ -1,6 +1,7 @@
 //! The `diplograph` command: a thin layer over the library.
 
 mod cli;
+mod progress;
 mod queries;
 
 use std::io::{self, Write};
@@ -57,7 +58,19 @@ fn dataset(cli: &Cli) -> Result<Dataset> {
 
 /// Loads the graph; on invalid data prints every problem (stderr, or JSON on stdout) and fails.
 fn load(cli: &Cli) -> Result<Graph> {
-    match Graph::load(&dataset(cli)?) {
+    let data = dataset(cli)?;
+    let size: u64 = [&data.sources, &data.predicates, &data.entities, &data.relations]
+        .iter()
+        .map(|f| f.bytes.len() as u64)
+        .sum();
+    let progress = progress::Progress::new(
+        format!("loading {} MB of graph-data", size >> 20),
+        size > progress::LARGE_INPUT_BYTES,
+    );
+    let loaded = Graph::load(&data);
+    drop(data);
+    progress.finish();
+    match loaded {
         Ok(graph) => {
             for w in &graph.warnings().0 {
                 eprintln!("{w}");
@@ -303,7 +316,9 @@ fn export(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     match format {
         Format::Dot => {
             let writer = DotWriter::new().rankdir(args.rankdir).cluster(args.cluster);
-            write_output(args.output.as_deref(), |w| writer.write(&view, w))?;
+            write_output_of(args.output.as_deref(), view.relations().count(), |w| {
+                writer.write(&view, w)
+            })?;
         }
         Format::Csv => {
             let dir = args
@@ -324,17 +339,28 @@ fn export(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes to the file `path` atomically, or to standard output.
-fn write_output(path: Option<&std::path::Path>, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
-    match path {
-        Some(path) => Ok(write_atomically(path, write)?),
+/// Writes to the file `path` atomically, or to standard output (buffered); for a graph of more
+/// than [`progress::LARGE_GRAPH_RELATIONS`] relations a terminal's stderr shows the bytes written.
+fn write_output_of(
+    path: Option<&std::path::Path>,
+    relations: usize,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
+    let what = path.map_or_else(|| "standard output".to_owned(), |p| p.display().to_string());
+    let large = relations > progress::LARGE_GRAPH_RELATIONS;
+    let progress = progress::Progress::new(format!("writing {what}"), large);
+    let result = match path {
+        Some(path) => write_atomically(path, |w| write(&mut progress.writer(w))).map_err(anyhow::Error::from),
         None => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
-            write(&mut out)?;
-            Ok(out.flush()?)
+            write(&mut progress.writer(&mut out))
+                .and_then(|()| out.flush())
+                .map_err(anyhow::Error::from)
         }
-    }
+    };
+    progress.finish();
+    result
 }
 
 /// Writes the selected graph as Turtle, N-Triples or N-Quads, to stdout or atomically to -o.
@@ -345,12 +371,9 @@ fn export_rdf(view: &Graph, format: Format, args: &ExportArgs) -> Result<ExitCod
         None => BaseIri::default(),
     };
     let rdf = RdfExport::new(view, &base)?;
-    match &args.output {
-        Some(path) => {
-            diplograph::write_atomically(path, |w| rdf.write(syntax, w).map(drop).map_err(RdfError::into_io))?
-        }
-        None => rdf.write(syntax, io::stdout().lock())?.flush()?,
-    }
+    write_output_of(args.output.as_deref(), view.relations().count(), |w| {
+        rdf.write(syntax, w).map(drop).map_err(RdfError::into_io)
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
