@@ -20,7 +20,7 @@ pub enum WriteError {
     #[error("the folder of {0} does not exist")]
     MissingDir(PathBuf),
     /// Writing failed; the previous file, if any, is untouched.
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {path}")]
     Io {
         /// The target.
         path: PathBuf,
