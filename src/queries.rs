@@ -73,13 +73,7 @@ pub fn path(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write
     } else if args.all {
         ("all", query.all())
     } else if let Some(k) = args.k {
-        (
-            "k_shortest",
-            PathSet {
-                paths: query.k_shortest(k),
-                complete: true,
-            },
-        )
+        ("k_shortest", query.k_shortest_set(k))
     } else {
         (
             "shortest",

@@ -15,7 +15,7 @@ pub const VIEWS_DIR: &str = "views";
 #[derive(Debug, thiserror::Error)]
 pub enum ExportAllError {
     /// A folder could not be created.
-    #[error("cannot create the folder {path}: {source}")]
+    #[error("cannot create the folder {path}")]
     CreateDir {
         /// The folder.
         path: PathBuf,

@@ -250,6 +250,10 @@ impl DotWriter {
                 }
             }
             Some(Cluster::Kind) => {
+                // dot ranks clusters one by one by default, and gives up ("trouble in
+                // init_rank") on some cycles that run through the kind clusters and the legend;
+                // one global ranking lays out every graph.
+                writeln!(w, "  graph [newrank=\"true\"];")?;
                 for kind in &kinds {
                     let mut lines: Vec<String> = g
                         .node_indices()

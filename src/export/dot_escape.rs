@@ -15,7 +15,8 @@
 /// - `&` becomes `&amp;`, so an entity-like text (`&amp;`, `&#65;`) shows as written;
 /// - a line break (LF, CRLF or a lone CR) becomes `\n`, a centred line break;
 /// - any other control character (and the non-characters U+FFFE, U+FFFF) becomes its visible
-///   Unicode control picture (`U+0000` → `␀`) or `U+FFFD`, since SVG cannot hold it.
+///   Unicode control picture (`U+0000` → `␀`, `U+007F` → `␡`), or `U+FFFD` for the C1 controls
+///   U+0080..U+009F, which have none, since SVG cannot hold them (or, for C1, should not).
 ///
 /// ```text
 /// assert_eq!(quoted(r#"x" color="red"#), r#""x\" color=\"red""#);
@@ -39,7 +40,8 @@ pub(crate) fn quoted(text: &str) -> String {
             '\t' => out.push('\t'),
             c @ '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),
             '\u{7f}' => out.push('\u{2421}'),
-            '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
+            // C1 controls (NEL, CSI ...) have no control pictures; XML discourages them.
+            '\u{80}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
@@ -95,6 +97,7 @@ mod tests {
         assert_eq!(quoted("a\nb\r\nc\rd"), r#""a\nb\nc\nd""#);
         assert_eq!(quoted("nul\0bell\u{7}del\u{7f}"), "\"nul␀bell␇del␡\"");
         assert_eq!(quoted("\u{fffe}"), "\"\u{fffd}\"");
+        assert_eq!(quoted("nel\u{85}csi\u{9b}"), "\"nel\u{fffd}csi\u{fffd}\"");
     }
 
     #[test]

@@ -166,8 +166,17 @@ impl PathWriter {
             let dates = fact.dates(graph);
             let qualified = dates.iter().any(Edtf::is_qualified);
             let look = EdgeLook::of(dates.len(), qualified);
+            // Between two entities of the path a faded edge must not bend it. A neighbour's edge
+            // does constrain: it puts the neighbour on a rank of its own, beside the path, since
+            // labelled edges both ways between two entities of one rank make Graphviz's router
+            // fail ("triangulation failed").
+            let constraint = if on_path.contains(&fact.subject) && on_path.contains(&fact.object) {
+                ", constraint=\"false\""
+            } else {
+                ""
+            };
             faded.push(format!(
-                "  {} -> {} [label={}, color=\"#c8c8c8\", fontcolor=\"#999999\", constraint=\"false\"{}{}];",
+                "  {} -> {} [label={}, color=\"#c8c8c8\", fontcolor=\"#999999\"{constraint}{}{}];",
                 quoted(graph.entity_at(fact.subject).id.as_str()),
                 quoted(graph.entity_at(fact.object).id.as_str()),
                 quoted(&wrap(&fact_label(graph, &fact), 26)),

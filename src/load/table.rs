@@ -379,7 +379,7 @@ fn read_header<'r>(
 }
 
 /// The cells of a record as text, or `None` (with the problems pushed) if a cell is too long,
-/// not UTF-8, or holds a NUL byte.
+/// not UTF-8, or holds a NUL byte or the noncharacter U+FFFE or U+FFFF.
 fn cells<'r>(
     name: &str,
     line: u64,
@@ -412,6 +412,19 @@ fn cells<'r>(
                 problems.push(
                     Problem::error(name, Some(line), format!("column '{column}' contains a NUL byte"))
                         .with_hint("remove the control character; was the file saved as UTF-16?"),
+                );
+                ok = false;
+            }
+            Ok(s) if s.contains(['\u{fffe}', '\u{ffff}']) => {
+                problems.push(
+                    Problem::error(
+                        name,
+                        Some(line),
+                        format!("column '{column}' contains the noncharacter U+FFFE or U+FFFF"),
+                    )
+                    .with_hint(
+                        "these are not text (U+FFFE is a byte-order mark read the wrong way round): was the file converted from another encoding? XML and some RDF parsers refuse them",
+                    ),
                 );
                 ok = false;
             }

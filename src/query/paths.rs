@@ -144,9 +144,9 @@ impl<'g> PathQuery<'g> {
         self
     }
 
-    /// The work budget of [`all`](PathQuery::all), [`iter`](PathQuery::iter) and
-    /// [`journeys`](PathQuery::journeys) (default [`DEFAULT_WORK`] steps, and
-    /// [`DEFAULT_JOURNEY_WORK`] partial journeys).
+    /// The work budget of [`all`](PathQuery::all), [`iter`](PathQuery::iter),
+    /// [`k_shortest`](PathQuery::k_shortest) and [`journeys`](PathQuery::journeys) (default
+    /// [`DEFAULT_WORK`] steps, and [`DEFAULT_JOURNEY_WORK`] partial journeys).
     pub fn work(mut self, steps: usize) -> Self {
         self.work = Some(steps);
         self
@@ -170,8 +170,38 @@ impl<'g> PathQuery<'g> {
     ///
     /// # Complexity
     /// O(k · n · (V + E)) for paths of n hops.
+    ///
+    /// The search stops at the work budget (default [`DEFAULT_WORK`], about a second on any
+    /// graph), so a large `k` on a dense graph cannot run for minutes; use
+    /// [`k_shortest_set`](PathQuery::k_shortest_set) to learn whether it did.
     pub fn k_shortest(&self, k: usize) -> Vec<Path> {
-        yen::k_shortest(&self.adjacency(&self.filter), self.from, self.to, k, self.max_hops)
+        self.k_shortest_set(k).paths
+    }
+
+    /// [`k_shortest`](PathQuery::k_shortest), with [`PathSet::complete`] false when the work
+    /// budget stopped the search before it found `k` paths (there may be more).
+    ///
+    /// ```
+    /// use diplograph::Graph;
+    /// let graph = Graph::embedded()?;
+    /// let (a, b) = (graph.node("belarus").unwrap(), graph.node("nato").unwrap());
+    /// let found = graph.paths(a, b).max_hops(3).k_shortest_set(5);
+    /// assert_eq!(found.paths.len(), 5);
+    /// assert!(found.complete);
+    /// let cut = graph.paths(a, b).work(10).k_shortest_set(5);
+    /// assert!(!cut.complete && cut.paths.len() < 5);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn k_shortest_set(&self, k: usize) -> PathSet {
+        let (paths, complete) = yen::k_shortest(
+            &self.adjacency(&self.filter),
+            self.from,
+            self.to,
+            k,
+            self.max_hops,
+            self.work.unwrap_or(DEFAULT_WORK),
+        );
+        PathSet { paths, complete }
     }
 
     /// Every simple path up to `max_hops` (default [`DEFAULT_MAX_HOPS`]), shortest first, lazily,

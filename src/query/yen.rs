@@ -15,21 +15,27 @@ use super::time::Certainty;
 /// hop takes the best and lists the others as alternatives, so `k` counts genuinely different
 /// routes. Among equally long paths, surer ones come first, then in id order.
 ///
+/// The search stops when it has spent `work` steps (a breadth-first search costs V steps, and
+/// finding the steps to cut one per path found so far); the flag returned is false when it
+/// stopped so, with fewer than `k` paths and possibly more to find.
+///
 /// # Complexity
-/// O(k · n · (V + E)) for paths of n hops: each of the k rounds runs one breadth-first search
-/// per node of the previous path (Yen, 1971).
+/// O(k · n · (V + E + k)) for paths of n hops: each of the k rounds runs one breadth-first
+/// search per node of the previous path (Yen, 1971), and looks for the paths found so far that
+/// share its root — at most `work` steps in all.
 pub(crate) fn k_shortest(
     adj: &Adjacency,
     from: NodeIndex,
     to: NodeIndex,
     k: usize,
     max_hops: Option<usize>,
-) -> Vec<Path> {
+    work: usize,
+) -> (Vec<Path>, bool) {
     if k == 0 {
-        return Vec::new();
+        return (Vec::new(), true);
     }
     let Some(first) = fewest_hops(adj, from, to, max_hops, &HashSet::new(), &HashSet::new()) else {
-        return Vec::new();
+        return (Vec::new(), true);
     };
     let rank = |nodes: &Vec<NodeIndex>| -> (usize, Certainty, Vec<NodeIndex>) {
         let worst = nodes
@@ -39,11 +45,20 @@ pub(crate) fn k_shortest(
             .unwrap_or(Certainty::Definite);
         (nodes.len(), worst, nodes.clone())
     };
+    let mut seen: HashSet<Vec<NodeIndex>> = HashSet::from([first.clone()]);
     let mut found: Vec<Vec<NodeIndex>> = vec![first];
     let mut candidates: BTreeSet<(usize, Certainty, Vec<NodeIndex>)> = BTreeSet::new();
+    let mut work_left = work;
+    let mut complete = true;
     while found.len() < k {
         let Some(last) = found.last().cloned() else { break };
         for i in 0..last.len().saturating_sub(1) {
+            let cost = adj.len() + found.len();
+            if work_left < cost {
+                complete = false;
+                break;
+            }
+            work_left -= cost;
             let spur = last[i];
             let root = &last[..=i];
             let cut: HashSet<(NodeIndex, NodeIndex)> = found
@@ -56,15 +71,22 @@ pub(crate) fn k_shortest(
             if let Some(tail) = fewest_hops(adj, spur, to, budget, &blocked, &cut) {
                 let mut nodes = root[..i].to_vec();
                 nodes.extend(tail);
-                if !found.contains(&nodes) {
+                if !seen.contains(&nodes) {
                     candidates.insert(rank(&nodes));
                 }
             }
         }
+        if !complete {
+            break;
+        }
         match candidates.pop_first() {
-            Some((_, _, nodes)) => found.push(nodes),
+            Some((_, _, nodes)) => {
+                seen.insert(nodes.clone());
+                found.push(nodes);
+            }
             None => break,
         }
     }
-    found.iter().filter_map(|nodes| path_through(adj, nodes)).collect()
+    let paths = found.iter().filter_map(|nodes| path_through(adj, nodes)).collect();
+    (paths, complete)
 }

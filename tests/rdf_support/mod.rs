@@ -3,6 +3,7 @@
 //! of a graph in each syntax.
 #![allow(dead_code)]
 
+pub mod expected;
 pub mod native;
 
 use diplograph::{BaseIri, DatePoint, Day, Graph, Precision, RdfExport, RdfSyntax, RelationId};

@@ -30,7 +30,7 @@ pub enum RdfError {
         what: String,
     },
     /// The writer failed.
-    #[error("cannot write RDF: {0}")]
+    #[error("cannot write RDF")]
     Io(#[from] io::Error),
 }
 
