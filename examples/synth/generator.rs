@@ -587,7 +587,7 @@ const EXOTIC: &[&str] = &[
     "Minsk–Vilnius",
     "Lukaschenko’s",
     "Białowieża",
-    "«Union State»",
+    "«Soyuznoye»",
     "déclaration",
 ];
 
@@ -861,6 +861,18 @@ struct Pool {
     zipf: Zipf,
 }
 
+/// The pools (kinds) one end of a predicate may take, and the distribution that picks one.
+struct Side {
+    pools: Vec<usize>,
+    pick: Weighted,
+}
+
+/// Both ends of a predicate.
+struct Ends {
+    subject: Side,
+    object: Side,
+}
+
 // ---------------------------------------------------------------------------------------------
 // The generator
 
@@ -1022,7 +1034,7 @@ pub fn generate(options: &Options, out: &Path) -> io::Result<Summary> {
             .find(|(id, _)| *id == p.id.as_str())
             .map_or(1, |(_, w)| *w)
     }));
-    let ends: Vec<(Vec<usize>, Weighted, Vec<usize>, Weighted)> = predicates
+    let ends: Vec<Ends> = predicates
         .iter()
         .map(|p| {
             let side = |kinds: &[EntityKind]| {
@@ -1031,11 +1043,12 @@ pub fn generate(options: &Options, out: &Path) -> io::Result<Summary> {
                     .filter_map(|k| pools.iter().position(|pool| pool.kind == *k))
                     .collect();
                 let pick = Weighted::new(pools_of.iter().map(|&i| pools[i].weight));
-                (pools_of, pick)
+                Side { pools: pools_of, pick }
             };
-            let (a, b) = side(&p.domain);
-            let (c, d) = side(&p.range);
-            (a, b, c, d)
+            Ends {
+                subject: side(&p.domain),
+                object: side(&p.range),
+            }
         })
         .collect();
     let kind_of: Vec<EntityKind> = pools
@@ -1139,7 +1152,7 @@ fn fresh_claim(
     rng: &mut Rng,
     predicates: &[Predicate],
     predicate_pick: &Weighted,
-    ends: &[(Vec<usize>, Weighted, Vec<usize>, Weighted)],
+    ends: &[Ends],
     pools: &[Pool],
     entities: &[Entity],
     kind_of: &[EntityKind],
@@ -1148,16 +1161,19 @@ fn fresh_claim(
     loop {
         let p = predicate_pick.sample(rng);
         let predicate = &predicates[p];
-        let (domain, domain_pick, range, range_pick) = &ends[p];
-        if domain.is_empty() || range.is_empty() {
+        let Ends {
+            subject: domain,
+            object: range,
+        } = &ends[p];
+        if domain.pools.is_empty() || range.pools.is_empty() {
             continue;
         }
-        let draw = |rng: &mut Rng, pools_of: &[usize], pick: &Weighted| {
-            let pool = &pools[pools_of[pick.sample(rng)]];
+        let draw = |rng: &mut Rng, side: &Side| {
+            let pool = &pools[side.pools[side.pick.sample(rng)]];
             (pool.first + pool.zipf.sample(rng)) as u32
         };
-        let mut subject = draw(rng, domain, domain_pick);
-        let mut object = draw(rng, range, range_pick);
+        let mut subject = draw(rng, domain);
+        let mut object = draw(rng, range);
         if subject == object {
             continue;
         }
