@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use diplograph::Format;
+use diplograph::{Cluster, CsvFlavor, Format, RankDir};
 
 /// diplograph: a knowledge graph of Belarus's foreign relations — who was tied to whom, when,
 /// and who says so.
@@ -40,7 +40,103 @@ pub enum Command {
         text: String,
     },
     /// Write the graph (or a selection of it) as RDF, DOT or CSV; --all regenerates exports/.
-    Export(ExportArgs),
+    Export(Box<ExportArgs>),
+    /// How two entities are connected: the shortest path, the k shortest, all up to N hops, or
+    /// journeys through time (--chronological). Exits with 1 when there is none.
+    Path(PathArgs),
+    /// The entities around one entity, to a depth, and the relations among them.
+    #[command(alias = "neighbours")]
+    Neighbors(NeighborsArgs),
+    /// Dated relations in chronological order: of the whole graph, of ENTITY, or between ENTITY and --with.
+    Timeline(TimelineArgs),
+    /// Where sources disagree: the same relation with different dates, or different quantities in notes.
+    Conflicts(ConflictsArgs),
+}
+
+/// `path`: which paths to look for.
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// Where the path starts: an id, label or alias.
+    #[arg(id = "path-from", value_name = "FROM")]
+    pub from: String,
+    /// Where it ends.
+    #[arg(id = "path-to", value_name = "TO")]
+    pub to: String,
+    /// The K shortest paths (or, with --chronological, the K earliest journeys).
+    #[arg(long, value_name = "N", conflicts_with = "all")]
+    pub k: Option<usize>,
+    /// Every simple path up to --max-hops (at most --limit of them), shortest first.
+    #[arg(long, conflicts_with = "chronological")]
+    pub all: bool,
+    /// At most N hops (default: any for shortest paths and journeys, 4 for --all).
+    #[arg(long, value_name = "N")]
+    pub max_hops: Option<usize>,
+    /// With --all: list at most N paths.
+    #[arg(long, value_name = "N", default_value_t = diplograph::DEFAULT_LIMIT)]
+    pub limit: usize,
+    /// Follow relations from subject to object only (symmetric relations still both ways).
+    #[arg(long)]
+    pub directed: bool,
+    /// Journeys: relations whose dates do not go backwards, earliest arrival first.
+    #[arg(long)]
+    pub chronological: bool,
+    /// With --chronological: let journeys use undated relations (marked; ranked after dated journeys).
+    #[arg(long, requires = "chronological")]
+    pub undated: bool,
+    /// text (one hop a line) or dot (a GraphViz diagram of the first path found, highlighted).
+    #[arg(long, value_enum, default_value_t = ResultFormat::Text)]
+    pub format: ResultFormat,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// How a query result is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ResultFormat {
+    /// Readable text (or JSON with --json).
+    Text,
+    /// A GraphViz DOT diagram.
+    Dot,
+}
+
+/// `neighbors`: around which entity, how far.
+#[derive(Debug, Args)]
+pub struct NeighborsArgs {
+    /// The entity: an id, label or alias.
+    pub entity: String,
+    /// How many hops out.
+    #[arg(long, default_value_t = 1)]
+    pub depth: usize,
+    /// Follow relations from subject to object only (symmetric relations still both ways).
+    #[arg(long)]
+    pub directed: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// `timeline`: whose, and when.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Only the relations of this entity (default: the whole graph).
+    pub entity: Option<String>,
+    /// Only the relations between ENTITY and this entity.
+    #[arg(long, value_name = "ENTITY", requires = "entity")]
+    pub with: Option<String>,
+    /// text (one relation a line) or dot (a left-to-right GraphViz timeline, a column per year).
+    #[arg(long, value_enum, default_value_t = ResultFormat::Text)]
+    pub format: ResultFormat,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// `conflicts`: which disagreements to list.
+#[derive(Debug, Args)]
+pub struct ConflictsArgs {
+    /// Also list dates that differ but are compatible (different precision, different ends given).
+    #[arg(long)]
+    pub all: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }
 
 /// Filters shared by queries and exports.
@@ -61,6 +157,9 @@ pub struct FilterArgs {
     /// Drop undated relations.
     #[arg(long)]
     pub dated_only: bool,
+    /// Use only event relations (signed, condemned, visited…), not states (memberships, offices…).
+    #[arg(long)]
+    pub events: bool,
     /// Follow only this predicate (repeatable).
     #[arg(long = "predicate", value_name = "P")]
     pub predicates: Vec<String>,
@@ -87,6 +186,9 @@ pub struct ExportArgs {
     /// Write every export (RDF, DOT, CSV, views, SVG where Graphviz is installed) into --out.
     #[arg(long, conflicts_with_all = ["format", "output"])]
     pub all: bool,
+    /// With --all: write the DOT files but render no SVG (faster; SVGs depend on the Graphviz version).
+    #[arg(long, requires = "all")]
+    pub no_svg: bool,
     /// The folder for --all.
     #[arg(long, value_name = "DIR", default_value = "exports")]
     pub out: PathBuf,
@@ -99,6 +201,15 @@ pub struct ExportArgs {
     /// Depth of the neighbourhood around --focus.
     #[arg(long, default_value_t = 1, requires = "focus")]
     pub depth: usize,
+    /// DOT: the direction edges point (TB, LR, BT, RL).
+    #[arg(long, value_name = "DIR", value_parser = clap::value_parser!(RankDir), default_value = "LR")]
+    pub rankdir: RankDir,
+    /// DOT: group nodes into boxes (kind: one box per entity kind).
+    #[arg(long, value_name = "BY", value_parser = clap::value_parser!(Cluster))]
+    pub cluster: Option<Cluster>,
+    /// CSV: spreadsheet (formula-like cells guarded) or neo4j (headers for neo4j-admin import).
+    #[arg(long, value_name = "FLAVOR", value_parser = clap::value_parser!(CsvFlavor), default_value = "spreadsheet")]
+    pub flavor: CsvFlavor,
     #[command(flatten)]
     pub filter: FilterArgs,
 }

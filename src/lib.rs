@@ -1,24 +1,4 @@
-//! # diplograph
-//!
-//! A knowledge graph of states, international organisations, programmes, officials, agreements
-//! and events, and of the dated, sourced relations between them — built from public sources on
-//! Belarus's foreign relations, Belarus–NATO above all.
-//!
-//! Every relation carries its date at the precision the source gives ([`Edtf`]) and the
-//! [`Evidence`] it comes from: the source and a verbatim quote. Where sources disagree, the graph
-//! keeps both.
-//!
-//! ```
-//! use diplograph::Graph;
-//!
-//! let graph = Graph::embedded()?;
-//! let belarus = graph.resolve("Belarus")?;
-//! let node = graph.node(belarus.id.as_str()).unwrap();
-//! for incident in graph.incidents(node) {
-//!     let _ = (incident.predicate.label_for(incident.outgoing), &incident.other.label);
-//! }
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -28,10 +8,27 @@ mod model;
 mod query;
 mod text;
 
+pub use export::all::{ExportAll, ExportAllError, ExportReport, VIEWS_DIR};
 pub use export::atomic::{write_atomically, WriteError};
+pub use export::csv::{
+    guard_formula, join_values, split_values, unguard_formula, write_csv_files, write_edges_csv, write_nodes_csv,
+    CsvFlavor, EDGES_FILE, EDGE_COLUMNS, NODES_FILE, NODE_COLUMNS,
+};
+pub use export::csv_neo4j::{
+    neo4j_type, Neo4jDelimiterError, NEO4J_ARRAY_DELIMITER, NEO4J_EDGE_HEADER, NEO4J_NODE_HEADER,
+};
+pub use export::dot::{write_dot, Cluster, DotLayout, DotWriter, RankDir};
+pub use export::dot_path::{write_path_dot, PathHopError, PathWriter};
+pub use export::dot_timeline::{write_timeline_dot, TimelineWriter};
+pub use export::dot_views::{named_views, NamedView};
 pub use export::format::Format;
+pub use export::rdf::base::BaseIri;
+pub use export::rdf::error::RdfError;
+pub use export::rdf::export::RdfExport;
+pub use export::rdf::syntax::RdfSyntax;
 pub use load::dataset::{DataFile, Dataset, FILE_NAMES};
 pub use load::problem::{LoadError, Problem, Problems, Severity};
+pub use load::table::Limits;
 pub use model::edtf::{Bound, DatePoint, Day, Edtf, EdtfError, Precision};
 pub use model::entity::Entity;
 pub use model::graph::{Graph, Incident, ResolveError, Stats};
@@ -40,8 +37,21 @@ pub use model::kind::{EntityKind, UnknownKind};
 pub use model::predicate::{Predicate, Temporal};
 pub use model::relation::{Evidence, Relation, RelationId, Span};
 pub use model::source::Source;
+pub use query::direction::Direction;
+pub use query::disagreement::{
+    Disagreement, DisagreementDisplay, DisagreementQuery, DisagreementReport, Disputed, Statement, StatementReport,
+    Version, VersionReport,
+};
 pub use query::filter::Filter;
-pub use query::neighbourhood::neighbourhood;
+pub use query::neighbourhood::{
+    neighbourhood, NeighbourQuery, NeighbourReport, Neighbourhood, NeighbourhoodDisplay, NeighbourhoodReport,
+};
+pub use query::path::{Alternative, Hop, Path};
+pub use query::paths::{PathQuery, PathSet, DEFAULT_JOURNEY_WORK, DEFAULT_LIMIT, DEFAULT_MAX_HOPS, DEFAULT_WORK};
+pub use query::quantity::Quantity;
+pub use query::report::{EntityRef, HopReport, PathDisplay, PathReport, RelationReport};
 pub use query::select::Selection;
+pub use query::simple_paths::SimplePaths;
 pub use query::time::{Certainty, TimeFilter};
+pub use query::timeline::{chronological, Timeline, TimelineDisplay, TimelineEntry, TimelineQuery, TimelineReport};
 pub use text::fold;

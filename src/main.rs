@@ -1,13 +1,17 @@
 //! The `diplograph` command: a thin layer over the library.
 
 mod cli;
+mod queries;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use diplograph::{Dataset, Edtf, EntityKind, Filter, Format, Graph, Id, LoadError, Selection};
+use diplograph::{
+    write_atomically, write_csv_files, BaseIri, Dataset, DotWriter, Edtf, EntityKind, ExportAll, Filter, Format, Graph,
+    Id, LoadError, RdfError, RdfExport, RdfSyntax, Selection,
+};
 use serde_json::json;
 
 use cli::{Cli, Command, ExportArgs, FilterArgs};
@@ -192,6 +196,14 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             drop(out);
             return export(&graph, args);
         }
+        Command::Path(args) => {
+            let code = queries::path(&graph, cli.json, args, &mut out)?;
+            out.flush()?;
+            return Ok(code);
+        }
+        Command::Neighbors(args) => queries::neighbors(&graph, cli.json, args, &mut out)?,
+        Command::Timeline(args) => queries::timeline(&graph, cli.json, args, &mut out)?,
+        Command::Conflicts(args) => queries::conflicts(&graph, cli.json, args, &mut out)?,
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
@@ -205,6 +217,9 @@ fn parse_date(flag: &str, text: &str) -> Result<Edtf> {
 /// Turns the filter flags into a library [`Filter`], checking every name against the graph.
 fn to_filter(graph: &Graph, args: &FilterArgs) -> Result<Filter> {
     let mut filter = Filter::default().certain(args.certain).dated_only(args.dated_only);
+    if args.events {
+        filter = filter.temporal(diplograph::Temporal::Event);
+    }
     if let Some(at) = &args.at {
         filter = filter.at(parse_date("at", at)?);
     } else {
@@ -268,15 +283,75 @@ fn export(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     }
     .apply(graph);
     if args.all {
-        anyhow::bail!("export --all is not implemented yet");
+        let mut job = ExportAll::new().svg(!args.no_svg);
+        if let Some(iri) = &args.base_iri {
+            job = job.base_iri(BaseIri::new(iri)?);
+        }
+        let report = job.write(&view, &args.out)?;
+        for path in &report.written {
+            eprintln!("wrote {}", path.display());
+        }
+        for (path, warning) in &report.warnings {
+            eprintln!("warning: Graphviz on {}: {warning}", path.display());
+        }
+        if let Some(why) = &report.svg_skipped {
+            eprintln!("note: {why}");
+        }
+        return Ok(ExitCode::SUCCESS);
     }
     let format = args.format.context("--format is required")?;
     match format {
-        Format::Turtle | Format::NTriples | Format::NQuads | Format::Dot | Format::Csv => {
-            let _ = view;
-            anyhow::bail!("format {format} is not implemented yet")
+        Format::Dot => {
+            let writer = DotWriter::new().rankdir(args.rankdir).cluster(args.cluster);
+            write_output(args.output.as_deref(), |w| writer.write(&view, w))?;
+        }
+        Format::Csv => {
+            let dir = args
+                .output
+                .as_deref()
+                .context("--format csv writes two files (nodes.csv and edges.csv): give a folder with -o DIR")?;
+            if dir.is_file() {
+                anyhow::bail!(
+                    "{} is a file; --format csv needs a folder for nodes.csv and edges.csv",
+                    dir.display()
+                );
+            }
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
+            write_csv_files(&view, args.flavor, dir)?;
+        }
+        Format::Turtle | Format::NTriples | Format::NQuads => return export_rdf(&view, format, args),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to the file `path` atomically, or to standard output.
+fn write_output(path: Option<&std::path::Path>, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+    match path {
+        Some(path) => Ok(write_atomically(path, write)?),
+        None => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            write(&mut out)?;
+            Ok(out.flush()?)
         }
     }
+}
+
+/// Writes the selected graph as Turtle, N-Triples or N-Quads, to stdout or atomically to -o.
+fn export_rdf(view: &Graph, format: Format, args: &ExportArgs) -> Result<ExitCode> {
+    let syntax = RdfSyntax::from_format(format).context("not an RDF format")?;
+    let base = match &args.base_iri {
+        Some(iri) => BaseIri::new(iri)?,
+        None => BaseIri::default(),
+    };
+    let rdf = RdfExport::new(view, &base)?;
+    match &args.output {
+        Some(path) => {
+            diplograph::write_atomically(path, |w| rdf.write(syntax, w).map(drop).map_err(RdfError::into_io))?
+        }
+        None => rdf.write(syntax, io::stdout().lock())?.flush()?,
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn write_stats(out: &mut impl Write, s: &diplograph::Stats) -> io::Result<()> {

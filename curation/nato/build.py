@@ -24,23 +24,23 @@ MEMBERS = ["Albania", "Belgium", "Bulgaria", "Canada", "Croatia", "Czech Republi
 def slug(x): return x.lower().replace(" ", "-")
 for m in MEMBERS:
     ent(slug(m), "state", m, "", "Member state of NATO.")
-ent("ukraine", "state", "Ukraine", "", "Eastern European state.")
-ent("russia", "state", "Russia", "Russian Federation", "Eastern European and Asian state.")
+ent("ukraine", "state", "Ukraine", "", "State neighbouring Belarus.")
+ent("russia", "state", "Russia", "Russian Federation|Moscow", "State in a union with Belarus.")
 ent("european-union", "organization", "European Union", "EU", "Political and economic union of European states.")
 ent("collective-security-treaty-organization", "organization", "Collective Security Treaty Organization", "CSTO",
-    "Military alliance of post-Soviet states.")
+    "Security treaty organisation under the auspices of Russia, of which Belarus is a member.")
 ent("north-atlantic-cooperation-council", "organization", "North Atlantic Cooperation Council", "NACC",
     "Forum for dialogue between NATO and partner countries.")
 ent("euro-atlantic-partnership-council", "organization", "Euro-Atlantic Partnership Council", "EAPC",
     "Forum of NATO Allies and partner countries in the Euro-Atlantic area.")
 ent("north-atlantic-council", "organization", "North Atlantic Council", "NAC|NATO North Atlantic Council|NATO Council|the Council",
-    "Principal decision-making body of NATO.")
+    "Council of NATO.")
 ent("nato-public-diplomacy-division", "organization", "NATO Public Diplomacy Division", "Public Diplomacy Division",
     "NATO division for public diplomacy.")
 ent("nato-maintenance-and-supply-agency", "organization", "NATO Maintenance and Supply Agency", "NAMSA",
-    "NATO logistics agency.")
+    "NATO agency for maintenance and supply.")
 ent("nato-international-staff", "organization", "NATO International Staff", "International Staff",
-    "Civilian staff of NATO.")
+    "Staff body of NATO.")
 ent("nato-international-military-staff", "organization", "NATO International Military Staff", "International Military Staff",
     "Military staff of NATO.")
 ent("euro-atlantic-disaster-response-coordination-centre", "organization", "Euro-Atlantic Disaster Response Coordination Centre",
@@ -66,17 +66,17 @@ ent("organization-for-security-and-co-operation-in-europe", "organization", "Org
 ent("osce-odihr", "organization", "OSCE/ODIHR", "ODIHR", "OSCE body for democratic institutions and election observation.")
 ent("international-election-observation-mission-2006", "organization",
     "International Election Observation Mission (Belarus 2006)", "International Election Observation Mission",
-    "International mission observing the 2006 Belarusian presidential election.")
+    "OSCE/ODIHR-coordinated mission that observed the Belarusian presidential election.")
 ent("partnership-for-peace", "programme", "Partnership for Peace", "PfP|NATO's Partnership for Peace",
     "NATO programme of bilateral cooperation with partner countries.")
-ent("individual-partnership-programme", "programme", "Individual Partnership Program",
-    "Individual Partnership Program|NATO's Individual Partnership Program|program of individual partnership with NATO|NATO–Belarus Individual Partnership Program",
-    "NATO programme of individual partnership with a partner country.")
+# One programme: the MFA text calls its first edition the "Individual Partnership Program" (July 1997) and
+# continues "Since then ... under the IPCP"; Wikipedia's "Individual Partnership Program" is the same programme.
 ent("individual-partnership-and-cooperation-programme", "programme", "Individual Partnership and Cooperation Programme",
-    "IPCP|Individual Partnership and Cooperation Program",
-    "Annually updated NATO–Belarus planning document for cooperation under the Partnership for Peace.")
+    "IPCP|Individual Partnership and Cooperation Program|Individual Partnership Program|NATO's Individual Partnership Program|"
+    "program of individual partnership with NATO|NATO–Belarus Individual Partnership Program|Individual Partnership Programme",
+    "NATO–Belarus partnership programme, the annually updated planning document of Belarus's participation in the Partnership for Peace.")
 ent("planning-and-review-process", "programme", "PfP Planning and Review Process",
-    "PARP|Planning and Review Process|Planning and Analysis (IPA)|Partnership for Peace planning and assessment process|NATO process",
+    "PARP|Planning and Review Process|Partnership for Peace planning and assessment process",
     "Partnership for Peace process for setting and reviewing partnership goals.")
 ent("science-for-peace-and-security-programme", "programme", "Science for Peace and Security Programme",
     "SPS|Science for Peace and Security Program", "NATO programme of scientific cooperation with partners.")
@@ -106,24 +106,24 @@ ent("eadrcc-disaster-response-exercise", "event", "EADRCC disaster response exer
 ent("international-security-assistance-force", "programme", "International Security Assistance Force",
     "ISAF|NATO-led anti-terrorist operation in Afghanistan", "NATO-led international operation in Afghanistan.")
 ent("unsc-resolution-1386", "agreement", "UN Security Council Resolution 1386", "Resolution 1386",
-    "UN Security Council resolution (2001) on Afghanistan.")
+    "UN Security Council resolution on which the NATO-led operation in Afghanistan is based.")
 ent("belarus-nato-isaf-transit-agreement", "agreement", "Belarus–NATO agreement on transit of non-lethal ISAF cargo",
     "exchange of letters", "Agreement formalized by exchange of letters on rail transit of non-lethal cargo through Belarus.")
 ent("ottawa-convention", "agreement", "Ottawa Convention",
     "Convention on the prohibition of the use, stockpiling, production and transfer of anti-personnel mines and on their destruction",
     "Treaty banning anti-personnel mines.")
 ent("partnership-for-peace-framework-document", "agreement", "Partnership for Peace Framework Document",
-    "Partnership for Peace documents", "Founding document of the Partnership for Peace (1994).")
+    "", "Partnership for Peace document to which partner states subscribe.")
 ent("belarus-nato-partnership-goals-2006", "agreement", "First package of Belarus–NATO partnership documents (2006)",
     "first package of partnership documents", "Package of partnership objectives agreed between Belarus and NATO.")
 ent("belarus-nato-partnership-targets-2012", "agreement", "Package of NATO and Belarus targets (2012)",
     "new package of NATO and Belarus targets", "Package of partnership targets for Belarus and NATO.")
-ent("president-of-belarus", "office", "President of Belarus", "Belarusian President", "Head of state of Belarus.")
+ent("president-of-belarus", "office", "President of Belarus", "Belarusian President", "The presidency of Belarus.")
 ent("secretary-general-of-nato", "office", "Secretary General of NATO", "NATO Secretary General|NATO Secretary-General|Secretary General",
-    "Chief civilian official of NATO.")
+    "Office of NATO's Secretary General, who speaks on behalf of NATO.")
 ent("minister-of-foreign-affairs-of-belarus", "office", "Minister of Foreign Affairs of Belarus", "", "Foreign minister of Belarus.")
 ent("alexander-lukashenko", "person", "Alexander Lukashenko", "Lukashenko", "President of Belarus.")
-ent("vladimir-putin", "person", "Vladimir Putin", "", "Russian politician.")
+ent("vladimir-putin", "person", "Vladimir Putin", "", "Political leader whom Alexander Lukashenko met.")
 ent("jens-stoltenberg", "person", "Jens Stoltenberg", "", "NATO Secretary General.")
 ent("raman-pratasevich", "person", "Raman Pratasevich", "Roman Protasevich|Pratasevich|Protasevich", "Belarusian journalist.")
 ent("sofia-sapega", "person", "Sofia Sapega", "Sapega", "Companion of Raman Pratasevich.")
@@ -133,25 +133,26 @@ ent("ryanair-flight-diversion-2021", "event", "2021 Ryanair flight diversion to 
 ent("belarusian-presidential-election-2006", "event", "2006 Belarusian presidential election",
     "March 2006 presidential election|19th March election", "Presidential election in Belarus.")
 ent("belarus-russia-energy-conflict-2006", "event", "2006 Belarus–Russia energy conflict", "energy conflict",
-    "Energy dispute between Belarus and Russia in late 2006.")
-ent("eastern-partnership", "programme", "Eastern Partnership", "", "EU partnership initiative with eastern neighbours.")
+    "Energy dispute between Belarus and Russia.")
+ent("eastern-partnership", "programme", "Eastern Partnership", "EaP", "EU partnership initiative in which Belarus took part.")
 ent("eastern-partnership-prague-summit-2009", "event", "Prague Summit on the Eastern Partnership (2009)", "Prague Summit",
-    "Summit held in Prague in May 2009.")
+    "Summit on the Eastern Partnership held in Prague.")
 ent("nato-security-forum", "event", "NATO Security Forum", "", "NATO forum on security.")
 ent("nato-multinational-peacekeeping-exercise", "event", "NATO Multinational Peacekeeping Exercise", "",
     "Multinational peacekeeping exercise with NATO.")
 ent("belarusian-protests-2020", "event", "2020 Belarusian protests", "protests in Belarus in 2020", "Protests in Belarus.")
 ent("russian-invasion-of-ukraine", "event", "Russian invasion of Ukraine", "Russia's invasion of Ukraine",
-    "Invasion of Ukraine by Russia in 2022.")
-ent("chernobyl-disaster", "event", "Chernobyl disaster", "", "Nuclear disaster whose consequences Belarus has mitigated.")
-ent("minsk", "place", "Minsk", "", "Capital city of Belarus.")
+    "Invasion of Ukraine by Russia.")
+ent("chernobyl-disaster", "event", "Chernobyl disaster", "", "Disaster whose consequences Belarus has worked to mitigate.")
+ent("minsk", "place", "Minsk", "", "City in Belarus.")
 ent("brussels", "place", "Brussels", "", "City hosting NATO Headquarters.")
-ent("prague", "place", "Prague", "", "City.")
+ent("prague", "place", "Prague", "", "City where the Eastern Partnership summit was held.")
 ent("nato-headquarters", "place", "NATO Headquarters", "headquarters in Brussels", "Headquarters of NATO.")
 
 # ---------------- relations: NATO page ----------------
 rel("belarus", "cooperates_with", "nato", "", N,
-    "Key areas of cooperation include civil preparedness and defence reforms. NATO works with Belarus to implement reforms in these areas")
+    "Key areas of cooperation include civil preparedness and defence reforms. NATO works with Belarus to implement reforms in these areas",
+    "key areas: civil preparedness and defence reforms")
 rel("nato", "called_on", "belarus", "", N,
     "NATO works with Belarus to implement reforms in these areas, while continuing to call on Belarus to increase the pace of its democratic reforms",
     "to increase the pace of democratic reforms")
@@ -159,9 +160,6 @@ rel("belarus", "member_of", "north-atlantic-cooperation-council", "1992", N,
     "Relations with NATO started in 1992, when Belarus joined the North Atlantic Cooperation Council.")
 rel("north-atlantic-cooperation-council", "replaced_by", "euro-atlantic-partnership-council", "1997", N,
     "This forum for dialogue was succeeded in 1997 by the Euro-Atlantic Partnership Council")
-rel("belarus", "member_of", "euro-atlantic-partnership-council", "1997", N,
-    "succeeded in 1997 by the Euro-Atlantic Partnership Council, which brings together all Allies and partner countries in the Euro-Atlantic area",
-    "as a partner country; the EAPC succeeded the NACC that Belarus joined in 1992")
 rel("belarus", "has_mission_to", "nato", "1998-04", N,
     "Dialogue is facilitated by the existence of Belarus’ diplomatic mission to NATO, which was opened in April 1998.")
 rel("belarus", "participant_in", "partnership-for-peace", "1995", N,
@@ -180,7 +178,7 @@ rel("nato", "criticised", "belarus", "", N,
     "concern at the lack of progress in democratic reforms")
 rel("nato", "called_on", "belarus", "2020-08/", N,
     "closely watching the developments unfolding in Belarus since August 2020. ... The Secretary General has called on the Belarusian authorities to demonstrate full respect for human rights",
-    "by the Secretary General; call made after the developments since August 2020 (date = interval starting then); including freedom of speech and the right to peaceful protest")
+    "by the Secretary General; the source gives no exact date: the call stands in the bullet on the developments 'since August 2020', so it is dated as made in or after August 2020 (2020-08/); human rights including freedom of speech and the right to peaceful protest")
 rel("nato", "supported", "belarus", "", N, "All Allies support a sovereign and independent Belarus.",
     "support for a sovereign and independent Belarus")
 rel("nato", "condemned", "ryanair-flight-diversion-2021", "2021-05", N,
@@ -196,7 +194,7 @@ rel("ryanair-flight-diversion-2021", "affected", "sofia-sapega", "2021-05", N,
     "removed and arrested")
 rel("nato", "called_on", "belarus", "2021-05", N,
     "NATO Allies have called for the immediate and unconditional release of Mr. Pratasevich and Ms. Sapega. NATO also called on Belarus to respect fundamental rights and freedoms",
-    "release of Pratasevich and Sapega; respect fundamental rights and the rules-based international order")
+    "immediate and unconditional release of Pratasevich and Sapega; respect fundamental rights and freedoms and the rules-based international order; date from the bullet's first sentence ('In May 2021')")
 rel("belarus", "participant_in", "planning-and-review-process", "", N,
     "Belarus participates in the PfP Planning and Review Process (PARP).")
 rel("planning-and-review-process", "part_of", "partnership-for-peace", "", N,
@@ -229,7 +227,7 @@ SEM = "Since 2013, the NATO Public Diplomacy Division has co-organised an annual
 rel("nato-public-diplomacy-division", "organizes", "nato-belarus-annual-regional-security-seminar", "2013/..", N, SEM, "co-organiser; annual")
 rel("foreign-policy-and-security-research-center", "organizes", "nato-belarus-annual-regional-security-seminar", "2013/..", N, SEM, "co-organiser; annual")
 rel("nato-public-diplomacy-division", "cooperates_with", "foreign-policy-and-security-research-center", "2013/..", N, SEM,
-    "co-organise an annual seminar")
+    "co-organise an annual seminar on regional security issues")
 rel("foreign-policy-and-security-research-center", "located_in", "belarus", "", N,
     "the Belarusian “Foreign Policy and Security Research Center”")
 
@@ -245,23 +243,23 @@ rel("belarus", "participant_in", "partnership-for-peace", "1995", M,
 rel("belarus", "has_mission_to", "nato", "1998-04", M, "In April 1998, Belarus opened its Permanent Mission to NATO in Brussels.",
     "Permanent Mission to NATO in Brussels")
 rel("permanent-mission-of-belarus-to-nato", "located_in", "brussels", "1998-04", M,
-    "In April 1998, Belarus opened its Permanent Mission to NATO in Brussels.")
+    "In April 1998, Belarus opened its Permanent Mission to NATO in Brussels.", "opened April 1998")
+rel("permanent-mission-of-belarus-to-nato", "part_of", "belarus", "1998-04", M,
+    "In April 1998, Belarus opened its Permanent Mission to NATO in Brussels.", "Belarus's mission; opened April 1998")
 IPCP_M = "The main planning document of Belarus’ participation in the PfP is the annually updated Individual Partnership and Cooperation Program (IPCP)."
 rel("belarus", "participant_in", "individual-partnership-and-cooperation-programme", "", M, IPCP_M)
 rel("individual-partnership-and-cooperation-programme", "part_of", "partnership-for-peace", "", M, IPCP_M)
-rel("north-atlantic-council", "endorsed", "individual-partnership-programme", "1997-07", M,
+rel("north-atlantic-council", "endorsed", "individual-partnership-and-cooperation-programme", "1997-07", M,
     "The first Individual Partnership Program with Belarus was endorsed by the NATO Council in July 1997.",
-    "the first Individual Partnership Program with Belarus")
-rel("belarus", "participant_in", "individual-partnership-programme", "1997-07", M,
-    "The first Individual Partnership Program with Belarus was endorsed by the NATO Council in July 1997.")
+    "the first Individual Partnership Program with Belarus (the source's name for the first IPCP)")
 rel("belarus", "participant_in", "individual-partnership-and-cooperation-programme", "1997-07/..", M,
-    "in July 1997. ... Since then, the number of annual joint activities under the IPCP has increased more than six fold and now stands at around 125.",
-    "annual joint activities increased more than six fold since July 1997, now around 125")
+    "The first Individual Partnership Program with Belarus was endorsed by the NATO Council in July 1997. Since then, the number of annual joint activities under the IPCP has increased",
+    "first programme endorsed July 1997; annual joint activities increased more than six fold since then, now around 125")
 rel("nato-international-staff", "part_of", "nato", "", M, "NATO International Staff and International Military Staff")
 rel("nato-international-military-staff", "part_of", "nato", "", M, "NATO International Staff and International Military Staff")
 CONS = "Regular consultations are held with NATO International Staff and International Military Staff on the IPCP Implementation Assessment."
-rel("belarus", "cooperates_with", "nato-international-staff", "", M, CONS, "regular consultations on the IPCP Implementation Assessment")
-rel("belarus", "cooperates_with", "nato-international-military-staff", "", M, CONS, "regular consultations on the IPCP Implementation Assessment")
+rel("belarus", "met", "nato-international-staff", "", M, CONS, "regular consultations on the IPCP Implementation Assessment")
+rel("belarus", "met", "nato-international-military-staff", "", M, CONS, "regular consultations on the IPCP Implementation Assessment")
 rel("belarus", "implements", "individual-partnership-and-cooperation-programme", "", M,
     "Belarus attaches great importance to the implementation of the IPCP as a tool for development of practical cooperation with NATO")
 rel("belarus", "participant_in", "planning-and-review-process", "2004", M,
@@ -339,33 +337,26 @@ rel("belarus", "participant_in", "partnership-for-peace", "1995", W,
     "Belarus joined NATO's Partnership for Peace program in 1995.")
 rel("partnership-for-peace", "part_of", "nato", "", W, "NATO's Partnership for Peace program")
 rel("belarus", "cooperates_with", "nato", "1995", W,
-    "Belarus first began cooperating with NATO in signing Partnership for Peace documents in 1995.")
-rel("belarus", "signed", "partnership-for-peace-framework-document", "1995", W,
     "Belarus first began cooperating with NATO in signing Partnership for Peace documents in 1995.",
-    "source: 'Partnership for Peace documents'")
-rel("belarus", "participant_in", "individual-partnership-programme", "1997/..", W,
-    "Belarus has participated in NATO's Individual Partnership Program since 1997 without joining NATO.")
-rel("individual-partnership-programme", "part_of", "nato", "", W, "NATO's Individual Partnership Program")
+    "began by signing 'Partnership for Peace documents' (the source does not name them)")
+rel("belarus", "participant_in", "individual-partnership-and-cooperation-programme", "1997/..", W,
+    "Belarus has participated in NATO's Individual Partnership Program since 1997 without joining NATO.",
+    "source: 'Individual Partnership Program'; without joining NATO")
+rel("individual-partnership-and-cooperation-programme", "part_of", "nato", "", W, "NATO's Individual Partnership Program")
 rel("belarus", "member_of", "collective-security-treaty-organization", "", W,
     "Belarus has not joined NATO because it is a member of the Collective Security Treaty Organization under the auspices of Russia")
 rel("belarus", "has_mission_to", "nato", "1998/..", W, "Since 1998, Belarus has had its own diplomatic mission in NATO.")
-rel("belarus", "participant_in", "planning-and-review-process", "2004-01-19", W,
-    "Belarus formally announced its accession to the NATO process on 19 January 2004",
-    "source: 'accession to the NATO process'; the MFA dates accession to PARP to 2004")
 PKG = "in January 2006 Belarus and NATO approved the first package of partnership documents, containing 21 objectives (9 common objectives, 7 ground forces, 5 air forces) and an evaluation document"
 for st in ("belarus", "nato"):
     rel(st, "endorsed", "belarus-nato-partnership-goals-2006", "2006-01", W, PKG,
         "21 objectives (9 common, 7 ground forces, 5 air forces) and an evaluation document")
 rel("belarusian-presidential-election-2006", "held_in", "belarus", "2006-03", W,
     "Tensions between NATO and Belarus peaked after the March 2006 presidential election in Belarus.")
-rel("belarus", "allied_with", "russia", "2006", W,
-    "Belarus began to move in the Russian direction of policy in order to build a unified union of the two states.",
-    "dated by the section heading (2006); began to move towards a unified union of the two states")
 BAN = "The European Union and the United States have banned members of the Belarusian government from entering their countries following an energy conflict with the Russian Federation in late 2006."
 rel("european-union", "sanctioned", "belarus", "", W, BAN,
-    "entry ban on members of the Belarusian government, following the late-2006 energy conflict with Russia")
+    "entry ban on members of the Belarusian government, imposed after the late-2006 energy conflict with Russia (the ban itself is not dated)")
 rel("united-states", "sanctioned", "belarus", "", W, BAN,
-    "entry ban on members of the Belarusian government, following the late-2006 energy conflict with Russia")
+    "entry ban on members of the Belarusian government, imposed after the late-2006 energy conflict with Russia (the ban itself is not dated)")
 for st in ("belarus", "russia"):
     rel("belarus-russia-energy-conflict-2006", "affected", st, "2006", W,
         "following an energy conflict with the Russian Federation in late 2006", "late 2006")
@@ -376,9 +367,6 @@ rel("belarus", "participant_in", "belarus-anti-personnel-mine-destruction-projec
     "completed December 2006; 700,000 weapons destroyed")
 rel("belarus", "implements", "ottawa-convention", "", W,
     "an important step for Belarus to fulfill its obligations under the Ottawa Convention")
-rel("belarus", "participant_in", "eastern-partnership-prague-summit-2009", "2009-05", W,
-    "NATO–Belarus relations were more cautious due to internationally recognized political prisoners, limiting working visits to the Prague Summit in May 2009 on the Eastern Partnership.",
-    "source: NATO–Belarus working visits were limited to the Prague Summit")
 rel("eastern-partnership-prague-summit-2009", "held_in", "prague", "2009-05", W, "the Prague Summit in May 2009")
 rel("eastern-partnership-prague-summit-2009", "part_of", "eastern-partnership", "", W,
     "the Prague Summit in May 2009 on the Eastern Partnership")
@@ -388,24 +376,15 @@ rel("nato", "visited", "minsk", "2008-12", W,
 rel("ministry-of-defence-of-belarus", "participant_in", "nato-security-forum", "2009", W,
     "In 2009, a Belarusian Chief of Staff of the Belarusian Ministry of Defense took part in the NATO Security Forum.",
     "represented by a Chief of Staff")
-rel("belarus", "cooperates_with", "nato", "2009", W,
-    "In 2009, a Belarusian Chief of Staff of the Belarusian Ministry of Defense took part in the NATO Security Forum. It was agreed to continue work between the relevant experts.",
-    "agreed to continue work between experts")
-rel("belarus", "cooperates_with", "nato", "2010", W, "Belarus became a NATO partner among 22.",
-    "section 2010; one of 22 NATO partners")
-rel("belarus", "participant_in", "planning-and-review-process", "2010", W,
-    "Belarus is also a member of the Planning and Analysis (IPA), which highlights ways to improve interoperability",
-    "section 2010; source: 'Planning and Analysis (IPA)'")
-rel("armed-forces-of-belarus", "participant_in", "individual-partnership-programme", "2010", W,
-    "the modernization, restructuring of the Armed Forces of Belarus under the program of individual partnership with NATO",
-    "section 2010; modernization and restructuring")
-rel("belarus", "participant_in", "individual-partnership-programme", "2010", W,
+rel("belarus", "participant_in", "individual-partnership-and-cooperation-programme", "", W,
     "The 2010 NATO–Belarus Individual Partnership Program has already included around 100 practical actions for joint implementation",
-    "around 100 practical actions")
+    "the 2010 programme included around 100 practical actions (arms control, medical training, language learning, civil planning); "
+    "left undated because a single date would read as the start of participation")
 PKG12 = "In July 2012 (extended in 2014), a new package of NATO and Belarus targets was approved (6 general, 8 land, 4 air)."
 for st in ("belarus", "nato"):
     rel(st, "endorsed", "belarus-nato-partnership-targets-2012", "2012-07", W, PKG12,
-        "extended in 2014; 6 general, 8 land, 4 air targets; the source says the package of NATO and Belarus targets 'was approved'")
+        "extended in 2014; 6 general, 8 land, 4 air targets; the source says only that the package of 'NATO and Belarus targets' 'was approved' "
+        "(passive, approvers not named); read as approved by both, like the first package of 2006")
 rel("guards-separate-mobile-brigade-103", "participant_in", "partnership-for-peace", "", W,
     "As part of the agreed objectives of Belarus' partnership with NATO, the declared personnel are regularly trained ... the peacekeeping company of the 103rd Guards Separate Mobile Brigade",
     "its peacekeeping company is among the declared personnel")
@@ -425,14 +404,15 @@ rel("international-military-cooperation-department", "part_of", "ministry-of-def
     "the International Military Cooperation Department of the Belarusian Ministry of Defense")
 rel("belarus", "participant_in", "planning-and-review-process", "2014/2015", W,
     "Belarus' partnership with NATO for 2014-2015 agreed within the framework of the Partnership for Peace planning and assessment process",
-    "partnership for 2014-2015")
+    "partnership for 2014-2015; source's wording: 'Partnership for Peace planning and assessment process', read as PARP")
 rel("belarus", "met", "nato", "", W,
     "In accordance with the diplomatic protocol, Belarusian diplomats have regular contacts with NATO representatives.",
     "regular contacts of diplomats")
 rel("alexander-lukashenko", "called_on", "nato", "2019", W,
     "In 2019, after yet another aggravation of Belarusian-Russian relations, Belarusian President Alexander Lukashenko called for improved relations with NATO",
     "called for improved relations")
-rel("alexander-lukashenko", "holds_office", "president-of-belarus", "", W, "Belarusian President Alexander Lukashenko")
+rel("alexander-lukashenko", "holds_office", "president-of-belarus", "", W, "Belarusian President Alexander Lukashenko",
+    "in office in 2019 and 2020 per the source; start not given")
 rel("president-of-belarus", "office_of", "belarus", "", W, "the President of Belarus")
 rel("belarus", "sanctioned", "united-states", "2008", W,
     "lifted restrictions on American diplomats (which had been in place since 2008)",
@@ -442,7 +422,8 @@ rel("alexander-lukashenko", "criticised", "russia", "2019", W,
 INV = "After Russia's invasion of Ukraine in 2022, Belarus unexpectedly declared its readiness to cooperate with NATO."
 rel("russia", "participant_in", "russian-invasion-of-ukraine", "2022", W, "After Russia's invasion of Ukraine in 2022", "invader")
 rel("russian-invasion-of-ukraine", "affected", "ukraine", "2022", W, "After Russia's invasion of Ukraine in 2022")
-rel("belarus", "cooperates_with", "nato", "2022", W, INV, "declared its readiness to cooperate")
+rel("belarus", "cooperates_with", "nato", "", W, INV,
+    "declared its readiness to cooperate after Russia's 2022 invasion of Ukraine; left undated because a single date would read as the start of cooperation")
 rel("belarusian-protests-2020", "held_in", "belarus", "2020", W, "After the protests in Belarus in 2020")
 rel("alexander-lukashenko", "criticised", "nato", "2020/", W,
     "After the protests in Belarus in 2020, the President of Belarus, Alexander Lukashenko, has constantly intimidated the citizens of Belarus with the prospect of NATO invasion from Poland and Lithuania.",
@@ -461,14 +442,16 @@ rel("belarus", "detained", "sofia-sapega", "", W,
     "Belarus' actions to forcibly land a Ryanair aircraft, as well as the arrest of Roman Protasevich and his girlfriend Sofia Sapega")
 rel("north-atlantic-council", "criticised", "belarus", "", W,
     "The Council stressed that Protasevich's detention violated the principles of political dissent and freedom of the press.")
-rel("jens-stoltenberg", "holds_office", "secretary-general-of-nato", "", W, "NATO Secretary-General Jens Stoltenberg")
+rel("jens-stoltenberg", "holds_office", "secretary-general-of-nato", "", W, "NATO Secretary-General Jens Stoltenberg",
+    "in office at the time of the Ryanair response; the source gives no date")
 rel("nato", "sanctioned", "belarus", "", W,
     "NATO had decided to restrict Belarus' access to its headquarters in Brussels",
     "restricted Belarus' access to NATO headquarters in Brussels")
 for m in MEMBERS:
     q = "Belarus's foreign relations with NATO member states ... " + m
-    rel(slug(m), "member_of", "nato", "", W, q)
-    rel("belarus", "diplomatic_relations_with", slug(m), "", W, q)
+    rel(slug(m), "member_of", "nato", "", W, q, "listed as a NATO member state")
+    rel("belarus", "diplomatic_relations_with", slug(m), "", W, q,
+        "listed under 'Belarus's foreign relations with NATO member states'; no date")
 
 # ---------------- relations: NAC statement 2006 ----------------
 rel("north-atlantic-council", "condemned", "belarus", "2006-03-31", S,
@@ -484,6 +467,8 @@ rel("international-election-observation-mission-2006", "part_of", "osce-odihr", 
     "The OSCE/ODIHR-coordinated International Election Observation Mission", "coordinated by OSCE/ODIHR")
 rel("osce-odihr", "part_of", "organization-for-security-and-co-operation-in-europe", "", S,
     "The OSCE/ODIHR-coordinated International Election Observation Mission")
+rel("secretary-general-of-nato", "office_of", "nato", "", S,
+    "The Secretary General issued a statement on behalf of NATO", "acts on behalf of NATO")
 rel("nato", "condemned", "belarusian-presidential-election-2006", "", S,
     "The Secretary General issued a statement on behalf of NATO condemning the way in which the election was conducted.",
     "statement by the Secretary General on behalf of NATO, issued before the NAC statement of 31 March 2006")
@@ -496,7 +481,27 @@ rel("partnership-for-peace-framework-document", "part_of", "partnership-for-peac
     "the Partnership for Peace Framework Document of 1994")
 rel("nato", "sanctioned", "belarus", "2006-03-31", S,
     "NATO has begun a careful review of its relationship with Belarus ... It will not deal with those that have been involved in the repression of the Belarusian people.",
-    "review of the relationship; no dealings with those involved in the repression")
+    "restrictive measure: NATO began a review of its relationship with Belarus and will not deal with those involved in the repression")
+ent("nato-review-of-relations-with-belarus-2006", "event", "NATO review of its relationship with Belarus (2006)",
+    "review of its relationship with Belarus|NATO review",
+    "NATO's reassessment of its relationship with Belarus, announced by the North Atlantic Council.")
+ent("belarusian-election-protests-2006", "event", "2006 Belarusian election protests",
+    "civilian demonstrators peacefully protesting",
+    "Peaceful demonstrations in Belarus against the conduct of the 2006 presidential election.")
+rel("nato", "organizes", "nato-review-of-relations-with-belarus-2006", "2006-03-31", S,
+    "31 March 2006 ... NATO has begun a careful review of its relationship with Belarus",
+    "begun by the date of the statement")
+rel("nato-review-of-relations-with-belarus-2006", "responded_to", "belarusian-presidential-election-2006", "2006-03-31", S,
+    "before and after the 19th March election ... As part of a broader diplomatic response, NATO has begun a careful review of its relationship with Belarus",
+    "a response to the conduct of the election and the repression around it")
+rel("nato-review-of-relations-with-belarus-2006", "affected", "belarus", "2006-03-31", S,
+    "NATO has begun a careful review of its relationship with Belarus to determine how the Alliance can best add value")
+rel("belarusian-election-protests-2006", "responded_to", "belarusian-presidential-election-2006", "2006-03", S,
+    "civilian demonstrators peacefully protesting against the violation of their right to a democratic election process",
+    "month from the 19 March election and the statement of 31 March 2006")
+rel("north-atlantic-council", "condemned", "belarusian-election-protests-2006", "2006-03-31", S,
+    "The North Atlantic Council condemns and deplores the use of force by the Belarusian authorities against civilian demonstrators",
+    "condemns the use of force against the demonstrators, not the demonstrations")
 
 # ---------------- write ----------------
 def write(name, header, rows):

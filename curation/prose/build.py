@@ -13,9 +13,9 @@ def ent(i, kind, label, aliases="", desc=""):
     E.append((i, kind, label, aliases, desc))
 
 ent("united-nations", "organization", "United Nations", "UN", "International organisation of states.")
-ent("soviet-union", "state", "Soviet Union", "", "Former federal socialist state of which Belarus was a republic.")
-ent("ukraine", "state", "Ukraine", "Ukrainian SSR", "Eastern European state, neighbour of Belarus.")
-ent("commonwealth-of-independent-states", "organization", "Commonwealth of Independent States", "CIS", "Regional organisation of former Soviet republics.")
+ent("soviet-union", "state", "Soviet Union", "", "Former state of which Belarus was a republic.")
+ent("ukraine", "state", "Ukraine", "Ukrainian SSR", "State neighbouring Belarus.")
+ent("commonwealth-of-independent-states", "organization", "Commonwealth of Independent States", "CIS", "Regional organisation that Belarus joined after the dissolution of the Soviet Union.")
 ent("organization-for-security-and-co-operation-in-europe", "organization", "Organization for Security and Co-operation in Europe",
     "OSCE|Organization for Security and Cooperation in Europe", "European regional security organisation.")
 ent("partnership-for-peace", "programme", "Partnership for Peace", "NATO's Partnership for Peace|PfP", "NATO programme of bilateral cooperation with partner countries.")
@@ -25,12 +25,12 @@ ent("world-bank", "organization", "World Bank", "", "International financial ins
 ent("supreme-council-of-the-bssr", "organization", "Supreme Council of the BSSR", "", "Legislature of the Byelorussian SSR.")
 ent("declaration-of-state-sovereignty-of-belarus", "agreement", "Declaration of State Sovereignty of Belarus", "declaration of State Sovereignty of Belarus", "Declaration adopted by the Supreme Council of the BSSR.")
 ent("dissolution-of-the-soviet-union", "event", "Dissolution of the Soviet Union", "", "Break-up of the Soviet Union.")
-ent("russia", "state", "Russia", "", "Eastern European state.")
-ent("union-state", "organization", "Union State", "Union of Russia and Belarus|supranational union", "Supranational union of Russia and Belarus.")
+ent("russia", "state", "Russia", "", "State in a union with Belarus.")
+ent("union-state", "organization", "Union of Russia and Belarus", "Union State|supranational union", "Supranational union of Russia and Belarus.")
 ent("council-of-europe", "organization", "Council of Europe", "", "European international organisation.")
 ent("russian-financial-crisis-1998", "event", "1998 Russian financial crisis", "", "Financial crisis in Russia.")
 ent("alexander-lukashenko", "person", "Alexander Lukashenko", "Lukashenko|President Lukashenko", "President of Belarus.")
-ent("president-of-belarus", "office", "President of Belarus", "", "Head of state of Belarus.")
+ent("president-of-belarus", "office", "President of Belarus", "", "The presidency of Belarus.")
 ent("treaty-on-the-formation-of-a-community-of-russia-and-belarus", "agreement", "Treaty on the Formation of a Community of Russia and Belarus", "", "Russia–Belarus integration treaty.")
 ent("treaty-on-russia-belarus-union", "agreement", "Treaty on Russia-Belarus Union", "", "Russia–Belarus integration treaty.")
 ent("union-charter", "agreement", "Union Charter", "", "Russia–Belarus integration document.")
@@ -41,22 +41,22 @@ ent("european-community", "organization", "European Community", "EC", "European 
 ent("european-union", "organization", "European Union", "EU", "Political and economic union of European states.")
 ent("eu-belarus-partnership-and-cooperation-agreement", "agreement", "EU–Belarus Partnership and Cooperation Agreement",
     "Partnership and Cooperation Agreement|PCA", "Bilateral partnership agreement between the EU and Belarus.")
-ent("tacis", "programme", "TACIS", "TACIS programme", "EU assistance programme.")
+ent("tacis", "programme", "TACIS", "TACIS programme", "Assistance programme under which Belarus received aid.")
 ent("drazdy-conflict", "event", "Drazdy conflict", "", "Conflict that set back EU–Belarus relations.")
-ent("constitution-of-belarus-1994", "agreement", "Constitution of Belarus (1994)", "1994 constitution", "Constitution of Belarus adopted in 1994.")
-ent("constitution-of-belarus-1996", "agreement", "Constitution of Belarus (1996)", "1996 constitution", "Constitution of Belarus adopted in 1996.")
-ent("council-of-the-european-union", "organization", "Council of the European Union", "Council", "Institution of the EU.")
+ent("constitution-of-belarus-1994", "agreement", "Constitution of Belarus (1994)", "1994 constitution", "Earlier constitution of Belarus, later replaced.")
+ent("constitution-of-belarus-1996", "agreement", "Constitution of Belarus (1996)", "1996 constitution", "Constitution of Belarus that replaced the earlier one.")
+ent("council-of-the-european-union", "organization", "Council of the European Union", "", "Institution of the EU.")
 ent("eu-technical-assistance-to-belarus", "programme", "EU technical assistance programmes for Belarus", "EU technical assistance programs", "EU technical assistance to Belarus.")
 ent("eu-step-by-step-approach-to-belarus", "programme", "EU step-by-step approach to Belarus", "step-by-step approach", "EU policy of gradually lifting sanctions on Belarus against OSCE benchmarks.")
 ent("osce-amg", "organization", "OSCE AMG", "", "OSCE group that made recommendations on Belarus.")
 ent("european-commission", "organization", "European Commission", "EU's executive commission", "Executive institution of the EU.")
 ent("ec-ussr-trade-and-cooperation-agreement", "agreement", "Trade and Cooperation Agreement (EC–USSR, 1989)", "Trade and Cooperation Agreement",
     "Trade agreement between the European Community and the Soviet Union.")
-ent("united-kingdom", "state", "United Kingdom", "", "Western European state.")
+ent("united-kingdom", "state", "United Kingdom", "", "Sovereign state.")
 ent("minsk", "place", "Minsk", "", "City in Belarus.")
 ent("belarus-united-kingdom-double-taxation-agreement", "agreement", "Belarus–United Kingdom Double Taxation Agreement", "Double Taxation Agreement", "Bilateral tax treaty.")
 ent("belarus-united-kingdom-investment-agreement", "agreement", "Belarus–United Kingdom Investment Agreement", "Investment Agreement", "Bilateral investment agreement.")
-ent("united-states", "state", "United States", "US|U.S.", "North American state.")
+ent("united-states", "state", "United States", "US|U.S.|American", "Sovereign state.")
 ent("overseas-private-investment-corporation-agreement", "agreement", "Overseas Private Investment Corporation agreement (Belarus)", "",
     "Investment agreement concerning Belarus under the Overseas Private Investment Corporation.")
 ent("imf-stand-by-credit-to-belarus-1995", "programme", "IMF stand-by credit to Belarus (1995)", "standby credit", "IMF stand-by financing programme for Belarus.")
@@ -65,36 +65,35 @@ ent("eu-gsp-investigation-into-belarus-2003", "event", "European Commission GSP 
     "Investigation into violations of freedom of association in Belarus.")
 ent("belarusian-parliamentary-election-2004", "event", "2004 Belarusian parliamentary election", "parliamentary elections", "Parliamentary elections in Belarus.")
 ent("belarusian-referendum-2004", "event", "2004 Belarusian referendum", "referendum", "Referendum in Belarus.")
-ent("minsk-demonstrations-2004", "event", "2004 Minsk demonstrations", "peaceful political demonstrations in Minsk", "Political demonstrations in Minsk after the 2004 elections.")
+ent("minsk-demonstrations-2004", "event", "2004 Minsk demonstrations", "peaceful political demonstrations in Minsk", "Political demonstrations in Minsk after the elections and referendum.")
 ent("eu-position-on-travel-restrictions-2004", "agreement", "EU position on travel restrictions for Belarusian officials (December 2004)", "",
     "EU position imposing travel restrictions on Belarusian officials.")
-ent("european-parliament", "organization", "European Parliament", "", "Parliament of the EU.")
+ent("european-parliament", "organization", "European Parliament", "European parliamentarians", "European parliamentary body.")
 ent("european-parliament-resolution-on-belarusian-officials-bank-accounts", "agreement", "European Parliament resolution on Belarusian officials' bank accounts", "",
     "European Parliament resolution on tracking and freezing bank accounts of Belarusian leaders.")
 ent("amnesty-international", "organization", "Amnesty International", "", "International human-rights NGO.")
 ent("reporters-without-borders", "organization", "Reporters Without Borders", "", "International press-freedom NGO.")
-ent("poland", "state", "Poland", "", "Central European state.")
-ent("orange-revolution", "event", "Orange Revolution", "", "Protest movement in Ukraine.")
+ent("poland", "state", "Poland", "Polish", "Sovereign state.")
+ent("orange-revolution", "event", "Orange Revolution", "", "Peaceful revolution in Ukraine.")
 ent("union-of-poles-in-belarus", "organization", "Union of Poles in Belarus", "", "Association of the Polish minority in Belarus.")
 ent("belarusian-riot-police", "organization", "Belarusian riot police", "", "Belarusian police unit.")
 ent("union-of-poles-in-belarus-headquarters-seizure-2005", "event", "2005 seizure of the Union of Poles in Belarus headquarters", "", "Police seizure of the association's headquarters.")
-ent("adam-rotfeld", "person", "Adam Rotfeld", "", "Polish politician.")
+ent("adam-rotfeld", "person", "Adam Rotfeld", "", "Polish foreign minister.")
 ent("minister-of-foreign-affairs-of-poland", "office", "Minister of Foreign Affairs of Poland", "Polish Foreign Minister", "Foreign minister of Poland.")
 ent("eu-support-for-human-rights-activities-in-belarus", "programme", "European Commission support for human rights activities in Belarus", "",
     "EU budget support for human rights activities and independent media in Belarus.")
-ent("france", "state", "France", "", "Western European state.")
+ent("france", "state", "France", "", "Sovereign state.")
 ent("eastern-partnership", "programme", "Eastern Partnership", "EaP", "EU partnership initiative in which Belarus took part.")
-ent("sweden", "state", "Sweden", "", "Northern European state.")
+ent("sweden", "state", "Sweden", "Swedish", "Sovereign state.")
 ent("stefan-eriksson", "person", "Stefan Eriksson", "", "Swedish diplomat.")
-ent("ambassador-of-sweden-to-belarus", "office", "Swedish Ambassador to Belarus", "", "Head of Sweden's diplomatic mission to Belarus.")
+ent("ambassador-of-sweden-to-belarus", "office", "Swedish Ambassador to Belarus", "", "Sweden's ambassador accredited to Belarus.")
 ent("minsk-teddy-bear-airdrop-2012", "event", "2012 Minsk teddy bear airdrop", "",
     "Airdrop of teddy bears with pro-democracy flyers over Minsk by a Swedish public relations firm.")
 ent("imf-staff-monitored-program-belarus-2001", "programme", "IMF Staff-monitored program for Belarus (2001)", "SMP|IMF Staff-monitored program", "IMF-monitored reform programme for Belarus.")
 ent("united-states-congress", "organization", "United States Congress", "Congress of the United States|Congress", "Legislature of the United States.")
 ent("belarus-democracy-act-of-2004", "agreement", "Belarus Democracy Act of 2004", "", "United States law concerning Belarus.")
 ent("karen-b-stewart", "person", "Karen B. Stewart", "", "United States diplomat.")
-ent("ambassador-of-the-united-states-to-belarus", "office", "United States Ambassador to Belarus", "US Ambassador", "Head of the US diplomatic mission to Belarus.")
-ent("belneftekhim", "organization", "Belneftekhim", "", "Belarusian state-owned chemical company.")
+ent("ambassador-of-the-united-states-to-belarus", "office", "United States Ambassador to Belarus", "US Ambassador", "The United States' ambassador accredited to Belarus.")
 ent("hong-kong-national-security-law", "agreement", "Hong Kong national security law", "", "National security law for Hong Kong.")
 ent("united-nations-human-rights-council", "organization", "United Nations Human Rights Council", "", "UN human-rights body.")
 ent("belarus-nuclear-weapons-offer-2023", "event", "2023 Belarusian nuclear weapons offer", "", "Offer of nuclear weapons by the President of Belarus to states joining Belarus and Russia.")
@@ -136,7 +135,7 @@ rel("belarus", "trades_with", "russia", "1995", "The introduction of free trade 
 rel("russian-financial-crisis-1998", "affected", "belarus", "1998", "spectacular growth in bilateral trade, which was only temporarily reversed due to the 1998 Russian financial crisis",
     "temporarily reversed the growth of Belarus–Russia trade")
 rel("russian-financial-crisis-1998", "held_in", "russia", "1998", "the 1998 Russian financial crisis")
-rel("alexander-lukashenko", "holds_office", "president-of-belarus", "", "President Alexander Lukashenko sought to develop a closer relationship with Russia.", "sought a closer relationship with Russia")
+rel("alexander-lukashenko", "holds_office", "president-of-belarus", "", "President Alexander Lukashenko sought to develop a closer relationship with Russia.", "start of office not given in the source")
 rel("president-of-belarus", "office_of", "belarus", "", "In May 2023, the President of Belarus offered nuclear weapons")
 fw = "The framework for the Union of Russia and Belarus was set out in"
 treaties = [("treaty-on-the-formation-of-a-community-of-russia-and-belarus", "1996", "the Treaty on the Formation of a Community of Russia and Belarus (1996)"),
@@ -174,11 +173,12 @@ rel("european-union", "endorsed", "eu-step-by-step-approach-to-belarus", "1999",
 rel("eu-step-by-step-approach-to-belarus", "responded_to", "belarus", "1999", "Acknowledging the lack of progress in relation to bilateral relations and the internal situation following the position adopted in 1997, the EU adopted a step-by-step approach in 1999",
     "response to the lack of progress in Belarus's internal situation")
 rel("osce-amg", "part_of", "organization-for-security-and-co-operation-in-europe", "", "recommendations made by the OSCE AMG")
-rel("belarus", "cooperates_with", "osce-amg", "2000",
-    "In 2000, some moderately positive developments toward the implementation of recommendations made by the OSCE AMG were observed but were not sufficient in the realm of access to fair and free elections",
-    "moderately positive developments toward implementing its recommendations; not sufficient on fair and free elections")
+rel("osce-amg", "called_on", "belarus", "",
+    "In 2000, some moderately positive developments toward the implementation of recommendations made by the OSCE AMG were observed",
+    "recommendations (not dated in the source); in 2000 some moderately positive developments toward their implementation were observed, "
+    "not sufficient on access to fair and free elections")
 ecq = "The EU has not yet ratified the bilateral Partnership and Cooperation Agreement concluded with Belarus in 1995, due to Belarus' lack of commitment to democracy, and political and civil rights"
-rel("european-union", "not_ratified", "eu-belarus-partnership-and-cooperation-agreement", "", "According to the European Commission's website, as of 2025, \"" + ecq,
+rel("european-union", "not_ratified", "eu-belarus-partnership-and-cooperation-agreement", "", "as of 2025, \"The EU has not yet ratified the bilateral Partnership and Cooperation Agreement concluded with Belarus in 1995",
     "as of 2025, per the European Commission's website; due to Belarus' lack of commitment to democracy and political and civil rights")
 rel("european-union", "concluded", "eu-belarus-partnership-and-cooperation-agreement", "1995", ecq, "as quoted from the European Commission's website; the source also says the Council decided in 1997 that the PCA was not concluded")
 rel("belarus", "concluded", "eu-belarus-partnership-and-cooperation-agreement", "1995", "the bilateral Partnership and Cooperation Agreement concluded with Belarus in 1995", "as quoted from the European Commission's website")
@@ -220,7 +220,8 @@ rel("belarus", "trades_with", "european-union", "", "Belarusian exports to the E
 rel("belarus", "participant_in", "generalised-system-of-preferences", "", "Belarus is a beneficiary of the EU's Generalised System of Preferences (GSP).", "beneficiary")
 rel("generalised-system-of-preferences", "part_of", "european-union", "", "the EU's Generalised System of Preferences (GSP)")
 rel("european-commission", "organizes", "eu-gsp-investigation-into-belarus-2003", "2003",
-    "The European Commission decided in 2003 to initiate an investigation into violations of freedom of association in Belarus as the first step towards a possible temporary withdrawal of the GSP from Belarus.")
+    "The European Commission decided in 2003 to initiate an investigation into violations of freedom of association in Belarus",
+    "first step towards a possible temporary withdrawal of the GSP from Belarus")
 rel("eu-gsp-investigation-into-belarus-2003", "affected", "belarus", "2003", "an investigation into violations of freedom of association in Belarus as the first step towards a possible temporary withdrawal of the GSP from Belarus")
 rel("european-commission", "part_of", "european-union", "", "In August 2005 the EU's executive commission called for human rights to be respected in Belarus.")
 dec = "In December 2004, the EU adopted a position aimed at imposing travel restrictions on officials from Belarus responsible for the fraudulent parliamentary elections and referendum on 17 October 2004"
@@ -234,7 +235,6 @@ rel("belarusian-parliamentary-election-2004", "held_in", "belarus", "2004-10-17"
 rel("belarusian-referendum-2004", "held_in", "belarus", "2004-10-17", "officials from Belarus responsible for the fraudulent parliamentary elections and referendum on 17 October 2004")
 rel("minsk-demonstrations-2004", "held_in", "minsk", "2004", "responsible for the fraudulent parliamentary elections and referendum on 17 October 2004, and for human rights violations during subsequent peaceful political demonstrations in Minsk",
     "after the 17 October 2004 elections and before the EU position of December 2004")
-rel("european-parliament", "part_of", "european-union", "", "The European Parliament released a statement in March 2005")
 rel("european-parliament", "criticised", "belarus", "2005-03", "The European Parliament released a statement in March 2005 in which it denounced the Belarusian government as a dictatorship.",
     "denounced the government as a dictatorship; concerned about suppression of independent media")
 rel("european-parliament", "criticised", "belarusian-referendum-2004", "2005-03",
@@ -269,7 +269,7 @@ rel("minister-of-foreign-affairs-of-poland", "office_of", "poland", "", "Polish 
 rel("adam-rotfeld", "criticised", "belarus", "2005", rot, "later in 2005 (paragraph context)")
 rel("european-commission", "called_on", "belarus", "2005-08", "In August 2005 the EU's executive commission called for human rights to be respected in Belarus.", "to respect human rights")
 rel("european-commission", "funds", "eu-support-for-human-rights-activities-in-belarus", "2005-08",
-    "The commission said it was considering offering support to independent media in the country and had set aside more than eight million euros from its budget to offer support for human rights activities.",
+    "had set aside more than eight million euros from its budget to offer support for human rights activities",
     "more than eight million euros set aside; support to independent media under consideration (August 2005)")
 rel("france", "supported", "poland", "2005-08", "France expressed her solidarity with Poland on the issue of human rights in Belarus a day after the EU declared it was worried about the situation in that country.",
     "solidarity on human rights in Belarus; August 2005 (paragraph context)")
@@ -287,7 +287,7 @@ rel("ambassador-of-sweden-to-belarus", "office_of", "sweden", "", "the Swedish A
 rel("belarus", "has_mission_to", "sweden", "/2012-08", sw, "embassy in Stockholm, closed in August 2012")
 tb = "after a Swedish public relations firm released teddy bears carrying pro-democracy flyers in parachutes from an airplane over Minsk on 4 July 2012"
 rel("minsk-teddy-bear-airdrop-2012", "held_in", "minsk", "2012-07-04", tb, "by a Swedish public relations firm (not named in source)")
-rel("belarus", "responded_to", "minsk-teddy-bear-airdrop-2012", "2012-08", sw + ", " + tb, "expelled Swedish diplomats and closed its Stockholm embassy in response; Lukashenko also fired his air defence chief and head of border guards")
+rel("belarus", "responded_to", "minsk-teddy-bear-airdrop-2012", "2012-08", "In August 2012, Belarus expelled all Swedish diplomats ... and closed its embassy in Stockholm, after a Swedish public relations firm released teddy bears", "expelled Swedish diplomats and closed its Stockholm embassy in response; Lukashenko also fired his air defence chief and head of border guards")
 
 # --- 2001 onwards: Russia
 rel("belarus", "cooperates_with", "russia", "", "Russia remains the largest and most important partner for Belarus both in the political and economic fields.", "largest and most important political and economic partner")
@@ -295,7 +295,7 @@ rel("belarus", "trades_with", "russia", "2001-03", "the two countries' customs d
     "customs duties unified March 2001; customs controls soon restored")
 rel("belarus", "trades_with", "russia", "", "In terms of trade, almost half of Belarusian export goes to Russia.",
     "almost half of Belarusian exports go to Russia; Belarus relies on Russia for export markets and raw materials")
-mu = "After initial negotiation with the Russian Central Bank on monetary union, the Russian ruble was set to be introduced in Belarus in 2004, but this was postponed first until 2005, then until 2006"
+mu = "After initial negotiation with the Russian Central Bank on monetary union, the Russian ruble was set to be introduced in Belarus in 2004"
 rel("belarus", "participant_in", "belarus-russia-monetary-union", "", mu, "ruble introduction set for 2004, postponed to 2005, then 2006, then apparently suspended indefinitely")
 rel("central-bank-of-russia", "participant_in", "belarus-russia-monetary-union", "", "After initial negotiation with the Russian Central Bank on monetary union", "negotiating party")
 rel("central-bank-of-russia", "part_of", "russia", "", "the Russian Central Bank")
@@ -307,25 +307,22 @@ rel("belarus", "participant_in", "imf-staff-monitored-program-belarus-2001", "20
 rel("international-monetary-fund", "leads", "imf-staff-monitored-program-belarus-2001", "", "an IMF Staff-monitored program (SMP)")
 rel("belarus", "criticised", "international-monetary-fund", "",
     "Belarus authorities have said on several occasions that they find IMF intervention and recommendations in Belarus counter-productive", "on several occasions")
-rel("united-states-congress", "endorsed", "belarus-democracy-act-of-2004", "2004",
-    "The relationships with the United States have been further strained, after Congress of the United States unanimously passed the Belarus Democracy Act of 2004.", "passed unanimously; year from the Act's title")
+rel("united-states-congress", "endorsed", "belarus-democracy-act-of-2004", "",
+    "The relationships with the United States have been further strained, after Congress of the United States unanimously passed the Belarus Democracy Act of 2004.",
+    "passed unanimously; undated: the source gives the year only in the Act's title, not as the date of passage")
 rel("united-states-congress", "part_of", "united-states", "", "Congress of the United States")
-rel("belarus-democracy-act-of-2004", "affected", "belarus", "2004", "The relationships with the United States have been further strained, after Congress of the United States unanimously passed the Belarus Democracy Act of 2004.",
-    "US–Belarus relations further strained after its passage; year from the Act's title")
-ks = "On 7 March 2008 the government of Belarus ejected US Ambassador Karen B. Stewart from the country, following a row over travel restrictions placed on President Lukashenko and sanctions against state-owned chemical company Belneftekhim."
-rel("belarus", "expelled", "karen-b-stewart", "2008-03-07", ks, "ejected after a row over US travel restrictions on Lukashenko and sanctions on Belneftekhim")
-rel("belarus", "expelled", "united-states", "2008-03-07", "On 7 March 2008 the government of Belarus ejected US Ambassador Karen B. Stewart from the country", "the US ambassador")
+rel("belarus-democracy-act-of-2004", "affected", "belarus", "", "The relationships with the United States have been further strained, after Congress of the United States unanimously passed the Belarus Democracy Act of 2004.",
+    "US–Belarus relations further strained after its passage; undated (the year is only in the Act's title)")
+rel("belarus", "expelled", "karen-b-stewart", "2008-03-07", "On 7 March 2008 the government of Belarus ejected US Ambassador Karen B. Stewart from the country, following a row over travel restrictions placed on President Lukashenko",
+    "ejected after a row over travel restrictions placed on President Lukashenko and sanctions against the state-owned chemical company Belneftekhim")
 rel("karen-b-stewart", "holds_office", "ambassador-of-the-united-states-to-belarus", "", "US Ambassador Karen B. Stewart", "in office in March 2008")
 rel("ambassador-of-the-united-states-to-belarus", "office_of", "united-states", "", "US Ambassador Karen B. Stewart")
-rel("united-states", "sanctioned", "belneftekhim", "", "following a row over travel restrictions placed on President Lukashenko and sanctions against state-owned chemical company Belneftekhim",
-    "before March 2008; the sanctioning party is implied (US), not named in this sentence")
-rel("belneftekhim", "part_of", "belarus", "", "state-owned chemical company Belneftekhim", "state-owned chemical company")
 rel("belarus", "recalled_ambassador_from", "united-states", "2008-03-07", "The Belarusian Foreign Ministry announced at the same time that it was recalling its own ambassador to the US.",
     "announced by the Belarusian Foreign Ministry, at the same time as the ejection of 7 March 2008")
 rel("belarus", "expelled", "united-states", "2008-04", "This was followed by the expulsion of ten other U.S. embassy staff from Minsk in late April.",
     "ten U.S. embassy staff; late April 2008")
-rel("belarus", "called_on", "united-states", "2008-04", "At the same time the government of Belarus ordered the U.S. Embassy in Minsk to cut its staff by half.",
-    "ordered the U.S. Embassy in Minsk to cut its staff by half; late April 2008")
+rel("belarus", "sanctioned", "united-states", "2008-04", "At the same time the government of Belarus ordered the U.S. Embassy in Minsk to cut its staff by half.",
+    "restrictive measure: ordered the U.S. Embassy in Minsk to cut its staff by half; late April 2008 (paragraph context)")
 rel("united-states", "criticised", "belarus", "2008", "A White House spokesman described the expulsion as \"deeply disappointing\".", "a White House spokesman; about the 2008 expulsion")
 
 # --- other countries

@@ -1,13 +1,16 @@
 //! Validating the four files and building the [`Graph`]: every problem is collected in one pass.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
 
 use super::dataset::Dataset;
 use super::problem::{LoadError, Problem, Problems, Severity};
 use super::suggest::did_you_mean;
-use super::table::{read_rows, split_multi, Row};
+use super::table::{read_records, read_rows, split_multi, Limits, Row, Table};
 use crate::{fold, Edtf, Entity, EntityKind, Evidence, Graph, Id, Predicate, Source, Temporal};
 
 #[derive(Deserialize)]
@@ -43,14 +46,14 @@ struct RawEntity {
 }
 
 #[derive(Deserialize)]
-struct RawClaim {
-    subject: String,
-    predicate: String,
-    object: String,
-    date: String,
-    source: String,
-    quote: String,
-    note: String,
+struct RawClaim<'a> {
+    subject: &'a str,
+    predicate: &'a str,
+    object: &'a str,
+    date: &'a str,
+    source: &'a str,
+    quote: &'a str,
+    note: &'a str,
 }
 
 /// A claim that passed its row checks, before merging.
@@ -160,7 +163,11 @@ impl Checker<'_> {
     }
 }
 
-fn first_seen<K: std::hash::Hash + Eq>(seen: &mut HashMap<K, u64>, key: K, line: u64) -> Option<u64> {
+fn first_seen<K: std::hash::Hash + Eq, S: std::hash::BuildHasher>(
+    seen: &mut HashMap<K, u64, S>,
+    key: K,
+    line: u64,
+) -> Option<u64> {
     match seen.entry(key) {
         std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
         std::collections::hash_map::Entry::Vacant(v) => {
@@ -175,20 +182,20 @@ fn non_empty(s: &str) -> Option<String> {
 }
 
 /// Validates `dataset` and builds the graph, or returns every problem found.
-pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
+pub(crate) fn load(dataset: &Dataset, limits: &Limits) -> Result<Graph, LoadError> {
     let mut problems = Vec::new();
 
     // sources.csv
     let file = dataset.sources.name.as_str();
-    let rows: Vec<Row<RawSource>> = read_rows(
+    let source_table: Table<RawSource> = read_rows(
         &dataset.sources,
         &["id", "title", "publisher", "url", "published"],
+        limits,
         &mut problems,
-    )
-    .unwrap_or_default();
+    );
     let mut sources = Vec::new();
-    let mut seen = HashMap::new();
-    for Row { line, value: r } in rows {
+    let mut source_seen = HashMap::new();
+    for Row { line, value: r } in source_table.rows {
         let mut c = Checker {
             file,
             line,
@@ -209,7 +216,7 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
         }
         let published = c.date("published", &r.published);
         if let Some(id) = &id {
-            if let Some(first) = first_seen(&mut seen, id.clone(), line) {
+            if let Some(first) = first_seen(&mut source_seen, id.clone(), line) {
                 c.fail(
                     format!("duplicate source id '{id}' (first defined at line {first})"),
                     Some("ids are unique; give this source another id or merge the rows".to_owned()),
@@ -240,10 +247,10 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
         "temporal",
         "same_as",
     ];
-    let rows: Vec<Row<RawPredicate>> = read_rows(&dataset.predicates, &columns, &mut problems).unwrap_or_default();
+    let predicate_table: Table<RawPredicate> = read_rows(&dataset.predicates, &columns, limits, &mut problems);
     let mut predicates = Vec::new();
-    let mut seen = HashMap::new();
-    for Row { line, value: r } in rows {
+    let mut predicate_seen = HashMap::new();
+    for Row { line, value: r } in predicate_table.rows {
         let mut c = Checker {
             file,
             line,
@@ -279,7 +286,7 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
         };
         let same_as = c.iris("same_as", &r.same_as);
         if let Some(id) = &id {
-            if let Some(first) = first_seen(&mut seen, id.clone(), line) {
+            if let Some(first) = first_seen(&mut predicate_seen, id.clone(), line) {
                 c.fail(
                     format!("duplicate predicate id '{id}' (first defined at line {first})"),
                     None,
@@ -303,16 +310,16 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
 
     // entities.csv
     let file = dataset.entities.name.as_str();
-    let rows: Vec<Row<RawEntity>> = read_rows(
+    let entity_table: Table<RawEntity> = read_rows(
         &dataset.entities,
         &["id", "kind", "label", "aliases", "description", "same_as"],
+        limits,
         &mut problems,
-    )
-    .unwrap_or_default();
+    );
     let mut entities = Vec::new();
-    let mut seen = HashMap::new();
+    let mut entity_seen = HashMap::new();
     let mut labels: HashMap<String, (u64, String)> = HashMap::new();
-    for Row { line, value: r } in rows {
+    for Row { line, value: r } in entity_table.rows {
         let mut c = Checker {
             file,
             line,
@@ -333,7 +340,7 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
         let aliases = split_multi(&r.aliases);
         let same_as = c.iris("same_as", &r.same_as);
         if let Some(id) = &id {
-            if let Some(first) = first_seen(&mut seen, id.clone(), line) {
+            if let Some(first) = first_seen(&mut entity_seen, id.clone(), line) {
                 c.fail(
                     format!("duplicate entity id '{id}' (first defined at line {first})"),
                     Some("ids are unique; merge the two rows or give one another id".to_owned()),
@@ -343,17 +350,30 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
         if c.ok {
             let key = fold(&r.label);
             match labels.get(&key) {
-                Some((first, other)) if !key.is_empty() => c.problems.push(
-                    Problem::warning(
-                        file,
-                        Some(line),
-                        format!(
-                            "label '{}' differs from '{}' (line {first}) only by case, accents or punctuation",
-                            r.label, other
-                        ),
-                    )
-                    .with_hint("if they are the same entity, merge the rows; if not, make the labels distinct"),
-                ),
+                Some((first, other)) if !key.is_empty() => {
+                    let warning = if r.label.nfc().eq(other.nfc()) {
+                        Problem::warning(
+                            file,
+                            Some(line),
+                            format!(
+                                "label '{}' is the label of line {first} written with other Unicode code points (composed and decomposed accents)",
+                                r.label
+                            ),
+                        )
+                        .with_hint("if they are the same entity, merge the rows; otherwise retype the label (files are best saved as NFC)")
+                    } else {
+                        Problem::warning(
+                            file,
+                            Some(line),
+                            format!(
+                                "label '{}' differs from '{}' (line {first}) only by case, accents or punctuation",
+                                r.label, other
+                            ),
+                        )
+                        .with_hint("if they are the same entity, merge the rows; if not, make the labels distinct")
+                    };
+                    c.problems.push(warning);
+                }
                 _ => {
                     labels.insert(key, (line, r.label.clone()));
                 }
@@ -373,145 +393,193 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
 
     // relations.csv
     let file = dataset.relations.name.as_str();
-    let rows: Vec<Row<RawClaim>> = read_rows(
-        &dataset.relations,
-        &["subject", "predicate", "object", "date", "source", "quote", "note"],
-        &mut problems,
-    )
-    .unwrap_or_default();
-    let entity_kind: HashMap<&str, EntityKind> = entities.iter().map(|e| (e.id.as_str(), e.kind)).collect();
-    let predicate_by_id: HashMap<&str, &Predicate> = predicates.iter().map(|p| (p.id.as_str(), p)).collect();
+    let entity_kind: FxHashMap<&str, EntityKind> = entities.iter().map(|e| (e.id.as_str(), e.kind)).collect();
+    let predicate_by_id: FxHashMap<&str, &Predicate> = predicates.iter().map(|p| (p.id.as_str(), p)).collect();
     let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
-    // An id the file defines but whose row had errors still counts as known, so that one bad row
-    // does not cascade into "unknown entity" errors on every claim that uses it.
-    let defined = |seen: &HashMap<Id, u64>, id: &Id| seen.contains_key(id);
-    let entity_seen = seen;
+    // The ids as loaded: a claim shares them (an `Id` clone is a reference count) instead of
+    // allocating its own, which matters with millions of claims.
+    let entity_id: FxHashMap<&str, &Id> = entities.iter().map(|e| (e.id.as_str(), &e.id)).collect();
+    let source_id: FxHashMap<&str, &Id> = sources.iter().map(|s| (s.id.as_str(), &s.id)).collect();
+    // An id the file defines but whose row had errors (or was skipped for a syntax error) still
+    // counts as known, and nothing counts as unknown in a file that could not be read: one bad
+    // row must not cascade into "unknown id" errors on every claim that uses it.
+    let known = |table_readable: bool, seen: &HashMap<Id, u64>, skipped: &[String], id: &Id| {
+        !table_readable || seen.contains_key(id) || skipped.iter().any(|s| s == id.as_str())
+    };
+    let entity_known = |id: &Id| known(entity_table.readable, &entity_seen, &entity_table.skipped_ids, id);
+    let predicate_known = |id: &Id| {
+        known(
+            predicate_table.readable,
+            &predicate_seen,
+            &predicate_table.skipped_ids,
+            id,
+        )
+    };
+    let source_known = |id: &Id| known(source_table.readable, &source_seen, &source_table.skipped_ids, id);
     let mut claims = Vec::new();
-    let mut exact: HashMap<(String, String, String, String, String, String), u64> = HashMap::new();
+    let mut exact: FxHashMap<u128, u64> = FxHashMap::default();
     let mut directions: HashMap<(Id, Id, Id), u64> = HashMap::new();
-    for Row { line, value: r } in rows {
-        let mut c = Checker {
-            file,
-            line,
-            problems: &mut problems,
-            ok: true,
-        };
-        let subject = c.id("subject", &r.subject);
-        let predicate = c.id("predicate", &r.predicate);
-        let object = c.id("object", &r.object);
-        let source = c.id("source", &r.source);
-        c.required("quote", &r.quote);
-        let date = c.date("date", &r.date);
-        for (column, id) in [("subject", &subject), ("object", &object)] {
-            if let Some(id) = id {
-                if !entity_kind.contains_key(id.as_str()) && !defined(&entity_seen, id) {
-                    let hint = did_you_mean(id.as_str(), entities.iter().map(|e| e.id.as_str()));
-                    c.fail(
-                        format!("unknown {column} '{id}': no such entity in entities.csv"),
-                        hint.or_else(|| Some("add the entity to entities.csv first".to_owned())),
-                    );
+    let columns = ["subject", "predicate", "object", "date", "source", "quote", "note"];
+    // Claims are checked as they are read, never held as rows: with millions of claims, the rows
+    // and the graph would not fit in memory together.
+    read_records(
+        &dataset.relations,
+        &columns,
+        limits,
+        &mut problems,
+        |line, record, headers, problems| {
+            let r: RawClaim<'_> = match record.deserialize(Some(headers)) {
+                Ok(r) => r,
+                Err(e) => {
+                    problems.push(Problem::error(file, Some(line), format!("cannot read the row: {e}")));
+                    return;
                 }
-            }
-        }
-        let pred = predicate
-            .as_ref()
-            .and_then(|p| predicate_by_id.get(p.as_str()).copied());
-        if let (Some(p), None) = (&predicate, pred) {
-            let hint = did_you_mean(p.as_str(), predicates.iter().map(|p| p.id.as_str()));
-            c.fail(
-                format!("unknown predicate '{p}': not in predicates.csv"),
-                hint.or_else(|| {
-                    Some(format!(
-                        "the predicates are: {}",
-                        predicates.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
-                    ))
-                }),
-            );
-        }
-        if let Some(s) = &source {
-            if !source_ids.contains(&s.as_str()) {
-                let hint = did_you_mean(s.as_str(), source_ids.iter().copied());
-                c.fail(
-                    format!("unknown source '{s}': not in sources.csv"),
-                    hint.or_else(|| Some("add the source to sources.csv first".to_owned())),
-                );
-            }
-        }
-        if let Some(p) = pred {
-            for (column, id, allowed, side) in [
-                ("subject", &subject, &p.domain, "domain"),
-                ("object", &object, &p.range, "range"),
-            ] {
-                if let Some(kind) = id.as_ref().and_then(|id| entity_kind.get(id.as_str())) {
-                    if !allowed.contains(kind) {
-                        let allowed_names = allowed.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ");
+            };
+            let mut c = Checker {
+                file,
+                line,
+                problems,
+                ok: true,
+            };
+            let subject = match entity_id.get(r.subject) {
+                Some(id) => Some((*id).clone()),
+                None => c.id("subject", r.subject),
+            };
+            let predicate = match predicate_by_id.get(r.predicate) {
+                Some(p) => Some(p.id.clone()),
+                None => c.id("predicate", r.predicate),
+            };
+            let object = match entity_id.get(r.object) {
+                Some(id) => Some((*id).clone()),
+                None => c.id("object", r.object),
+            };
+            let source = match source_id.get(r.source) {
+                Some(id) => Some((*id).clone()),
+                None => c.id("source", r.source),
+            };
+            c.required("quote", r.quote);
+            let date = c.date("date", r.date);
+            for (column, id) in [("subject", &subject), ("object", &object)] {
+                if let Some(id) = id {
+                    if !entity_kind.contains_key(id.as_str()) && !entity_known(id) {
+                        let hint = did_you_mean(id.as_str(), entities.iter().map(|e| e.id.as_str()));
                         c.fail(
-                            format!("'{}' does not allow a {kind} as {column}; '{}' is a {kind}", p.id, id.as_ref().map_or("", |i| i.as_str())),
-                            Some(format!("the {side} of '{}' is: {allowed_names}; use another predicate or fix the entity's kind", p.id)),
+                            format!("unknown {column} '{id}': no such entity in entities.csv"),
+                            hint.or_else(|| Some("add the entity to entities.csv first".to_owned())),
                         );
                     }
                 }
             }
-        }
-        if let (Some(s), Some(o)) = (&subject, &object) {
-            if s == o {
-                c.fail(
-                    format!("the relation links '{s}' to itself"),
-                    Some("subject and object must be different entities".to_owned()),
-                );
-            }
-        }
-        if c.ok {
-            let key = (
-                r.subject.clone(),
-                r.predicate.clone(),
-                r.object.clone(),
-                r.date.clone(),
-                r.source.clone(),
-                crate::fold(&r.quote),
-            );
-            if let Some(first) = first_seen(&mut exact, key, line) {
-                c.fail(
-                    format!("duplicate claim: the same as line {first}"),
-                    Some("delete one of the two rows".to_owned()),
-                );
-            }
-        }
-        if let (true, Some(p), Some(s), Some(o)) = (c.ok, pred, &subject, &object) {
-            if p.symmetric {
-                if let Some(first) = directions.get(&(o.clone(), p.id.clone(), s.clone())) {
+            let pred = predicate
+                .as_ref()
+                .and_then(|p| predicate_by_id.get(p.as_str()).copied());
+            if let (Some(p), None) = (&predicate, pred) {
+                // A predicate defined in a row with errors of its own is not reported again here.
+                if !predicate_known(p) {
+                    let hint = did_you_mean(p.as_str(), predicates.iter().map(|p| p.id.as_str()));
                     c.fail(
-                        format!(
+                        format!("unknown predicate '{p}': not in predicates.csv"),
+                        hint.or_else(|| {
+                            Some(format!(
+                                "the predicates are: {}",
+                                predicates.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
+                            ))
+                        }),
+                    );
+                }
+            }
+            if let Some(s) = &source {
+                if !source_id.contains_key(s.as_str()) && !source_known(s) {
+                    let hint = did_you_mean(s.as_str(), source_ids.iter().copied());
+                    c.fail(
+                        format!("unknown source '{s}': not in sources.csv"),
+                        hint.or_else(|| Some("add the source to sources.csv first".to_owned())),
+                    );
+                }
+            }
+            if let Some(p) = pred {
+                for (column, id, allowed, side) in [
+                    ("subject", &subject, &p.domain, "domain"),
+                    ("object", &object, &p.range, "range"),
+                ] {
+                    if let Some(kind) = id.as_ref().and_then(|id| entity_kind.get(id.as_str())) {
+                        if !allowed.contains(kind) {
+                            let allowed_names = allowed.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ");
+                            c.fail(
+                            format!(
+                                "'{}' does not allow {} {kind} as {column}; '{}' is {} {kind}",
+                                p.id,
+                                article(*kind),
+                                id.as_ref().map_or("", |i| i.as_str()),
+                                article(*kind)
+                            ),
+                            Some(format!("the {side} of '{}' is: {allowed_names}; use another predicate or fix the entity's kind", p.id)),
+                        );
+                        }
+                    }
+                }
+            }
+            if let (Some(s), Some(o)) = (&subject, &object) {
+                if s == o {
+                    c.fail(
+                        format!("the relation links '{s}' to itself"),
+                        Some("subject and object must be different entities".to_owned()),
+                    );
+                }
+            }
+            if c.ok {
+                let key = fingerprint([r.subject, r.predicate, r.object, r.date, r.source, r.quote]);
+                if let Some(first) = first_seen(&mut exact, key, line) {
+                    c.fail(
+                        format!("duplicate claim: the same as line {first}"),
+                        Some("delete one of the two rows".to_owned()),
+                    );
+                }
+            }
+            if let (true, Some(p), Some(s), Some(o)) = (c.ok, pred, &subject, &object) {
+                if p.symmetric {
+                    if let Some(first) = directions.get(&(o.clone(), p.id.clone(), s.clone())) {
+                        c.fail(
+                            format!(
                             "'{}' is symmetric, and line {first} already states it the other way round ({o} {} {s})",
                             p.id, p.id
                         ),
-                        Some(
-                            "a symmetric relation is entered once; write both claims in the same direction".to_owned(),
-                        ),
-                    );
-                } else {
-                    directions.entry((s.clone(), p.id.clone(), o.clone())).or_insert(line);
+                            Some(
+                                "a symmetric relation is entered once; write both claims in the same direction"
+                                    .to_owned(),
+                            ),
+                        );
+                    } else {
+                        directions.entry((s.clone(), p.id.clone(), o.clone())).or_insert(line);
+                    }
                 }
             }
-        }
-        if let (true, Some(subject), Some(predicate), Some(object), Some(source)) =
-            (c.ok, subject, predicate, object, source)
-        {
-            let note = non_empty(&r.note);
-            claims.push(Claim {
-                subject,
-                predicate,
-                object,
-                date,
-                evidence: Evidence {
-                    source,
-                    quote: r.quote,
-                    note,
-                    line,
-                },
-            });
-        }
-    }
+            // Every id must resolve (not merely be "known" from a row with errors) before the claim
+            // is kept; with such a row there is an error anyway and no graph is built.
+            let resolved = pred.is_some()
+                && [&subject, &object]
+                    .iter()
+                    .all(|id| id.as_ref().is_some_and(|id| entity_kind.contains_key(id.as_str())))
+                && source.as_ref().is_some_and(|s| source_id.contains_key(s.as_str()));
+            if let (true, true, Some(subject), Some(predicate), Some(object), Some(source)) =
+                (c.ok, resolved, subject, predicate, object, source)
+            {
+                let note = non_empty(r.note);
+                claims.push(Claim {
+                    subject,
+                    predicate,
+                    object,
+                    date,
+                    evidence: Evidence {
+                        source,
+                        quote: r.quote.to_owned(),
+                        note,
+                        line,
+                    },
+                });
+            }
+        },
+    );
 
     problems.sort_by(|a, b| {
         file_rank(dataset, &a.file)
@@ -523,6 +591,31 @@ pub(crate) fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
         return Err(LoadError::Invalid(problems));
     }
     Ok(Graph::build(sources, predicates, entities, claims, problems))
+}
+
+/// `a` or `an`, for a kind in a message.
+fn article(kind: EntityKind) -> &'static str {
+    match kind.name().as_bytes().first() {
+        Some(b'a' | b'e' | b'i' | b'o' | b'u') => "an",
+        _ => "a",
+    }
+}
+
+/// A 128-bit fingerprint of a claim's cells, to find exact duplicate rows without keeping a copy
+/// of every row: two independent 64-bit hashes (SipHash with fixed keys, and FNV-1a), so that two
+/// different rows share a fingerprint with a probability of about 2^-128 per pair.
+fn fingerprint(cells: [&str; 6]) -> u128 {
+    use std::hash::{Hash, Hasher};
+    let mut sip = std::hash::DefaultHasher::new();
+    let mut fnv: u64 = 0xcbf2_9ce4_8422_2325;
+    for cell in cells {
+        cell.hash(&mut sip);
+        for byte in cell.bytes().chain(std::iter::once(0xff)) {
+            fnv ^= u64::from(byte);
+            fnv = fnv.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    (u128::from(sip.finish()) << 64) | u128::from(fnv)
 }
 
 fn file_rank(dataset: &Dataset, file: &str) -> usize {
@@ -537,24 +630,31 @@ fn file_rank(dataset: &Dataset, file: &str) -> usize {
     .unwrap_or(4)
 }
 
-/// Groups claims that agree into relations, keyed by subject, predicate, object and date.
-pub(crate) fn merge_claims(claims: Vec<Claim>) -> BTreeMap<(Id, Id, Id, String), (Option<Edtf>, Vec<Evidence>)> {
-    let mut merged: BTreeMap<(Id, Id, Id, String), (Option<Edtf>, Vec<Evidence>)> = BTreeMap::new();
-    for claim in claims {
-        let key = (
-            claim.subject,
-            claim.predicate,
-            claim.object,
-            claim.date.map(|d| d.to_string()).unwrap_or_default(),
-        );
-        merged
-            .entry(key)
-            .or_insert_with(|| (claim.date, Vec::new()))
-            .1
-            .push(claim.evidence);
-    }
-    for (_, evidence) in merged.values_mut() {
-        evidence.sort();
+/// What makes two claims the same relation: subject, predicate, object and the date as written.
+pub(crate) type RelationKey = (Id, Id, Id, String);
+
+/// Claims grouped into relations, in key order: each key with its date and the evidence of
+/// every claim, sorted.
+pub(crate) type MergedClaims = Vec<(RelationKey, (Option<Edtf>, Vec<Evidence>))>;
+
+/// Groups claims that agree into relations, keyed by subject, predicate, object and date, in key
+/// order. Sorting one vector keeps memory near the claims themselves (a map of millions of keys
+/// would double it).
+pub(crate) fn merge_claims(claims: Vec<Claim>) -> MergedClaims {
+    let mut keyed: Vec<(RelationKey, Option<Edtf>, Evidence)> = claims
+        .into_iter()
+        .map(|c| {
+            let date_text = c.date.map(|d| d.to_string()).unwrap_or_default();
+            ((c.subject, c.predicate, c.object, date_text), c.date, c.evidence)
+        })
+        .collect();
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp(&b.2)));
+    let mut merged: MergedClaims = Vec::new();
+    for (key, date, evidence) in keyed {
+        match merged.last_mut() {
+            Some((last, (_, list))) if *last == key => list.push(evidence),
+            _ => merged.push((key, (date, vec![evidence]))),
+        }
     }
     merged
 }

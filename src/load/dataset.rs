@@ -1,7 +1,10 @@
 //! The four files of a graph-data folder, as bytes.
 
 use std::borrow::Cow;
+use std::io::Read;
 use std::path::Path;
+
+use super::table::Limits;
 
 use crate::LoadError;
 
@@ -51,13 +54,23 @@ impl Dataset {
         }
     }
 
-    /// Reads the four files of the folder `dir`.
+    /// Reads the four files of the folder `dir` (at most [`Limits::default`]'s file size each).
     pub fn from_dir(dir: &Path) -> Result<Dataset, LoadError> {
+        Self::from_dir_with(dir, &Limits::default())
+    }
+
+    /// Reads the four files of the folder `dir`, each up to `limits.max_file_bytes` (plus one
+    /// byte, so that the loader can say the file is too large without reading it all).
+    pub fn from_dir_with(dir: &Path, limits: &Limits) -> Result<Dataset, LoadError> {
         let read = |name: &str| -> Result<DataFile, LoadError> {
             let path = dir.join(name);
             let shown = path.display().to_string();
-            match std::fs::read(&path) {
-                Ok(bytes) => Ok(DataFile {
+            // Read one byte past the limit, not the whole file: the loader then reports the file
+            // as too large, and memory stays bounded whatever the folder holds.
+            let limit = limits.max_file_bytes.saturating_add(1);
+            let mut bytes = Vec::new();
+            match std::fs::File::open(&path).and_then(|f| f.take(limit).read_to_end(&mut bytes)) {
+                Ok(_) => Ok(DataFile {
                     name: shown,
                     bytes: Cow::Owned(bytes),
                 }),

@@ -1,4 +1,15 @@
-//! Reading one CSV file of graph-data: syntax, encoding and header checks.
+//! Reading one CSV file of graph-data: size, syntax, encoding and header checks.
+//!
+//! The `csv` crate is lenient: it reads a bare quote inside a field, text after a closing quote
+//! and a quote that never closes without complaint. A hand-edited file with such a mistake must
+//! not load silently changed, so [`strict_scan`] checks RFC 4180 first, and every record it flags
+//! is reported once and skipped, rather than checked again as if it had parsed as meant.
+//!
+//! Line numbers are counted as editors count them (`\r\n`, a lone `\r` and a lone `\n` each end
+//! one line, inside quoted fields too), not as the `csv` crate does, so that a position after an
+//! embedded line break, a blank line or an old Mac line end is still the one the curator sees.
+
+use std::collections::HashSet;
 
 use serde::de::DeserializeOwned;
 
@@ -6,108 +17,233 @@ use super::dataset::DataFile;
 use super::problem::Problem;
 use super::suggest::nearest;
 
+/// Size limits of graph-data files, so that memory and time stay bounded whatever is given.
+///
+/// The defaults hold a graph of tens of millions of claims (a million claims with realistic quotes
+/// is about 300 MB of `relations.csv`); use smaller limits to refuse large input early.
+///
+/// ```
+/// use diplograph::Limits;
+/// let small = Limits { max_rows: 1000, ..Limits::default() };
+/// assert_eq!(small.max_cell_bytes, 64 * 1024);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest file read, in bytes (default 4 GiB); only this much plus one byte is read.
+    pub max_file_bytes: u64,
+    /// The most data rows a file may hold (default 20 million); reading stops after it.
+    pub max_rows: usize,
+    /// The longest cell, in bytes (default 64 KiB): a quote is a sentence, a description a paragraph.
+    pub max_cell_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 4 << 30,
+            max_rows: 20_000_000,
+            max_cell_bytes: 64 << 10,
+        }
+    }
+}
+
+/// `67108864 bytes (64 MiB)`.
+pub(crate) fn human_bytes(n: u64) -> String {
+    let (value, unit) = match n {
+        n if n >= 1 << 30 && n % (1 << 30) == 0 => (n >> 30, "GiB"),
+        n if n >= 1 << 20 && n % (1 << 20) == 0 => (n >> 20, "MiB"),
+        n if n >= 1 << 10 && n % (1 << 10) == 0 => (n >> 10, "KiB"),
+        n => return format!("{n} bytes"),
+    };
+    format!("{n} bytes ({value} {unit})")
+}
+
 /// A parsed row: the line it starts on and its value.
 pub(crate) struct Row<T> {
     pub line: u64,
     pub value: T,
 }
 
+/// What could be read of one file.
+pub(crate) struct Table<T> {
+    /// The rows that parsed, in file order.
+    pub rows: Vec<Row<T>>,
+    /// The `id` cells of records skipped for syntax or encoding errors (already reported), so
+    /// that references to them from other files are not reported as unknown ids as well.
+    pub skipped_ids: Vec<String>,
+    /// False when the file could not be read as a whole (a bad header, too large, too many
+    /// rows): references to it from other files cannot be checked.
+    pub readable: bool,
+}
+
+impl<T> Table<T> {
+    fn unreadable() -> Self {
+        Table {
+            rows: Vec::new(),
+            skipped_ids: Vec::new(),
+            readable: false,
+        }
+    }
+}
+
 /// Reads `file` as CSV with exactly the columns `columns` (in any order) and deserializes each
 /// row into `T`. Every problem found is pushed to `problems`; rows with problems are skipped.
-/// Returns `None` when the header itself is unusable.
 pub(crate) fn read_rows<T: DeserializeOwned>(
     file: &DataFile,
     columns: &[&str],
+    limits: &Limits,
     problems: &mut Vec<Problem>,
-) -> Option<Vec<Row<T>>> {
+) -> Table<T> {
     let name = file.name.as_str();
+    let mut rows = Vec::new();
+    let table = read_records(
+        file,
+        columns,
+        limits,
+        problems,
+        |line, record, headers, problems| match record.deserialize::<T>(Some(headers)) {
+            Ok(value) => rows.push(Row { line, value }),
+            Err(e) => problems.push(Problem::error(name, Some(line), format!("cannot read the row: {e}"))),
+        },
+    );
+    Table {
+        rows,
+        skipped_ids: table.skipped_ids,
+        readable: table.readable,
+    }
+}
+
+/// Reads `file` as CSV with exactly the columns `columns` (in any order), and hands each record
+/// that passed the syntax, encoding and size checks to `sink` as it is read — with its line, the
+/// header and the problem list — so that a file of millions of rows is never held as rows at
+/// once. Returns what is known of the file as a whole (its `rows` stay empty).
+pub(crate) fn read_records(
+    file: &DataFile,
+    columns: &[&str],
+    limits: &Limits,
+    problems: &mut Vec<Problem>,
+    mut sink: impl FnMut(u64, &csv::StringRecord, &csv::StringRecord, &mut Vec<Problem>),
+) -> Table<()> {
+    let name = file.name.as_str();
+    if file.bytes.len() as u64 > limits.max_file_bytes {
+        problems.push(
+            Problem::error(
+                name,
+                None,
+                format!(
+                    "the file is larger than {}, the limit for a graph-data file",
+                    human_bytes(limits.max_file_bytes)
+                ),
+            )
+            .with_hint("is this the right file? a graph-data file holds a few thousand rows"),
+        );
+        return Table::unreadable();
+    }
+    if file.bytes.starts_with(b"\xFF\xFE") || file.bytes.starts_with(b"\xFE\xFF") {
+        problems.push(
+            Problem::error(
+                name,
+                None,
+                "the file is UTF-16 (it starts with a UTF-16 byte-order mark)",
+            )
+            .with_hint("save it as \"CSV UTF-8\" (comma-separated)"),
+        );
+        return Table::unreadable();
+    }
     let bytes = file.bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&file.bytes);
-    for (line, message, hint) in strict_scan(bytes) {
-        problems.push(Problem::error(name, Some(line), message).with_hint(hint));
+    let syntax = strict_scan(bytes, limits.max_rows + 1);
+    let bad_records: HashSet<usize> = syntax.iter().map(|p| p.record).collect();
+    for p in syntax {
+        problems.push(Problem::error(name, Some(p.line), p.message).with_hint(p.hint));
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(bytes);
-    let mut records = reader.byte_records();
-    let header = match records.next() {
-        None => return Some(Vec::new()), // an empty file is an empty table
-        Some(Err(e)) => {
-            problems.push(csv_error(name, &e));
-            return None;
+    let mut lines = Lines::new(bytes);
+    let mut header = csv::ByteRecord::new();
+    match reader.read_byte_record(&mut header) {
+        Ok(false) => {
+            // An empty file is an empty table.
+            return Table {
+                rows: Vec::new(),
+                skipped_ids: Vec::new(),
+                readable: true,
+            };
         }
-        Some(Ok(h)) => h,
+        Ok(true) => {}
+        Err(e) => {
+            problems.push(csv_error(name, bytes, &e));
+            return Table::unreadable();
+        }
+    }
+    let start = record_start(bytes, &header);
+    let header_line = lines.at(start);
+    if bad_records.contains(&start) {
+        return Table::unreadable(); // the syntax error is reported; the header cannot be trusted
+    }
+    let Some(names) = read_header(name, header_line, &header, columns, problems) else {
+        return Table::unreadable();
     };
-    let mut names = Vec::with_capacity(header.len());
-    let mut header_ok = true;
-    for (i, raw) in header.iter().enumerate() {
-        let Ok(text) = std::str::from_utf8(raw) else {
-            problems.push(Problem::error(
-                name,
-                Some(1),
-                format!("column {} of the header is not valid UTF-8", i + 1),
-            ));
-            header_ok = false;
-            continue;
-        };
-        let text = text.trim();
-        if names.contains(&text) {
-            problems.push(
-                Problem::error(name, Some(1), format!("duplicate column '{text}'"))
-                    .with_hint("each column may appear once; remove the repeat"),
-            );
-            header_ok = false;
-        } else if !columns.contains(&text) {
-            let msg = if text.is_empty() {
-                format!("empty column name in column {}", i + 1)
-            } else {
-                format!("unknown column '{text}'")
-            };
-            let hint = match nearest(text, columns.iter().copied()).first() {
-                Some(n) if !text.is_empty() => format!("did you mean '{n}'? the columns are: {}", columns.join(", ")),
-                _ => format!("the columns are: {}", columns.join(", ")),
-            };
-            problems.push(Problem::error(name, Some(1), msg).with_hint(hint));
-            header_ok = false;
-        }
-        names.push(text);
-    }
-    let missing: Vec<&str> = columns.iter().copied().filter(|c| !names.contains(c)).collect();
-    if !missing.is_empty() && header_ok || missing.len() > 1 {
-        problems.push(
-            Problem::error(
-                name,
-                Some(1),
-                format!(
-                    "missing column{} {}",
-                    if missing.len() == 1 { "" } else { "s" },
-                    quoted(&missing)
-                ),
-            )
-            .with_hint(format!("the header must name: {} (in any order)", columns.join(", "))),
-        );
-        header_ok = false;
-    } else if !missing.is_empty() {
-        problems.push(Problem::error(
-            name,
-            Some(1),
-            format!("missing column {}", quoted(&missing)),
-        ));
-    }
-    if !header_ok {
-        return None;
-    }
+    let id_column = names.iter().position(|n| *n == "id");
+    let salvage = |record: &csv::ByteRecord| -> Option<String> {
+        let cell = record.get(id_column?)?;
+        let text = std::str::from_utf8(cell).ok()?.trim();
+        (!text.is_empty() && text.len() <= limits.max_cell_bytes).then(|| text.to_owned())
+    };
     let headers = csv::StringRecord::from(names.clone());
-    let mut rows = Vec::new();
-    for record in records {
-        let record = match record {
-            Ok(r) => r,
+    let mut table = Table {
+        rows: Vec::new(),
+        skipped_ids: Vec::new(),
+        readable: true,
+    };
+    let mut count = 0usize;
+    let mut record = csv::ByteRecord::new();
+    let mut text = csv::StringRecord::new();
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
             Err(e) => {
-                problems.push(csv_error(name, &e));
-                continue;
+                problems.push(csv_error(name, bytes, &e));
+                table.readable = false;
+                break;
             }
-        };
-        let line = record.position().map_or(0, |p| p.line());
+        }
+        let start = record_start(bytes, &record);
+        let line = lines.at(start);
+        count += 1;
+        if count > limits.max_rows {
+            problems.push(
+                Problem::error(
+                    name,
+                    Some(line),
+                    format!(
+                        "more than {max} rows: a graph-data file holds at most {max}; the rest of the file is not read",
+                        max = limits.max_rows
+                    ),
+                )
+                .with_hint("split the data, or check that this is the right file"),
+            );
+            table.readable = false;
+            break;
+        }
+        if bad_records.contains(&start) {
+            table.skipped_ids.extend(salvage(&record));
+            continue;
+        }
+        if record.len() == names.len()
+            && record
+                .iter()
+                .zip(&names)
+                .all(|(cell, n)| std::str::from_utf8(cell).is_ok_and(|c| c.trim() == *n))
+        {
+            problems.push(
+                Problem::error(name, Some(line), "the header row is repeated here")
+                    .with_hint("delete this line (were two files pasted together?)"),
+            );
+            continue;
+        }
         if record.len() != names.len() {
             problems.push(
                 Problem::error(
@@ -122,71 +258,275 @@ pub(crate) fn read_rows<T: DeserializeOwned>(
                 )
                 .with_hint("a field containing a comma, quote or line break must be enclosed in double quotes"),
             );
+            table.skipped_ids.extend(salvage(&record));
             continue;
         }
-        let mut fields = Vec::with_capacity(record.len());
-        let mut ok = true;
-        for (i, raw) in record.iter().enumerate() {
-            match std::str::from_utf8(raw) {
-                Ok(s) if s.contains('\0') => {
-                    problems.push(Problem::error(
-                        name,
-                        Some(line),
-                        format!("column '{}' contains a NUL byte", names[i]),
-                    ));
-                    ok = false;
+        match cells(name, line, &record, &names, limits.max_cell_bytes, problems) {
+            Some(fields) => {
+                text.clear();
+                for field in fields {
+                    text.push_field(field);
                 }
-                Ok(s) => fields.push(s),
-                Err(e) => {
-                    problems.push(
-                        Problem::error(
-                            name,
-                            Some(line),
-                            format!(
-                                "column '{}' is not valid UTF-8 (at byte {} of the field)",
-                                names[i],
-                                e.valid_up_to()
-                            ),
-                        )
-                        .with_hint("save the file as UTF-8"),
-                    );
-                    ok = false;
-                }
+                sink(line, &text, &headers, problems);
             }
-        }
-        if !ok {
-            continue;
-        }
-        let record = csv::StringRecord::from(fields);
-        match record.deserialize::<T>(Some(&headers)) {
-            Ok(value) => rows.push(Row { line, value }),
-            Err(e) => problems.push(Problem::error(name, Some(line), format!("cannot read the row: {e}"))),
+            None => table.skipped_ids.extend(salvage(&record)),
         }
     }
-    Some(rows)
+    table
+}
+
+/// Checks the header row; returns the column names (trimmed) if every column is known, present once.
+fn read_header<'r>(
+    name: &str,
+    line: u64,
+    header: &'r csv::ByteRecord,
+    columns: &[&str],
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<&'r str>> {
+    let texts: Vec<Option<&str>> = header
+        .iter()
+        .map(|raw| std::str::from_utf8(raw).ok().map(str::trim))
+        .collect();
+    if !texts.iter().flatten().any(|t| columns.contains(t)) {
+        // A spreadsheet set to another list separator writes `id;title;...` or tab-separated.
+        let separator = [';', '\t'].into_iter().find(|sep| {
+            texts
+                .iter()
+                .flatten()
+                .flat_map(|t| t.split(*sep))
+                .any(|t| columns.contains(&t.trim()))
+        });
+        if let Some(sep) = separator {
+            problems.push(
+                Problem::error(
+                    name,
+                    Some(line),
+                    format!("the columns are separated by {sep:?}, not by commas"),
+                )
+                .with_hint("save the file as comma-separated CSV (in a spreadsheet: CSV UTF-8, comma-delimited)"),
+            );
+            return None;
+        }
+        problems.push(
+            Problem::error(
+                name,
+                Some(line),
+                format!(
+                    "the first line is not a header: it names none of the columns {}",
+                    columns.join(", ")
+                ),
+            )
+            .with_hint(format!(
+                "add a header line such as {} (columns may come in any order)",
+                columns.join(",")
+            )),
+        );
+        return None;
+    }
+    let mut names = Vec::with_capacity(texts.len());
+    let mut ok = true;
+    for (i, text) in texts.into_iter().enumerate() {
+        let Some(text) = text else {
+            problems.push(
+                Problem::error(
+                    name,
+                    Some(line),
+                    format!("column {} of the header is not valid UTF-8", i + 1),
+                )
+                .with_hint("save the file as UTF-8"),
+            );
+            ok = false;
+            continue;
+        };
+        if names.contains(&text) {
+            problems.push(
+                Problem::error(name, Some(line), format!("duplicate column '{text}'"))
+                    .with_hint("each column may appear once; remove the repeat"),
+            );
+            ok = false;
+        } else if !columns.contains(&text) {
+            let msg = if text.is_empty() {
+                format!("empty column name in column {}", i + 1)
+            } else {
+                format!("unknown column '{}'", shorten(text))
+            };
+            let hint = match nearest(text, columns.iter().copied()).first() {
+                Some(n) if !text.is_empty() => format!("did you mean '{n}'? the columns are: {}", columns.join(", ")),
+                _ => format!("the columns are: {}", columns.join(", ")),
+            };
+            problems.push(Problem::error(name, Some(line), msg).with_hint(hint));
+            ok = false;
+        }
+        names.push(text);
+    }
+    let missing: Vec<&str> = columns.iter().copied().filter(|c| !names.contains(c)).collect();
+    if !missing.is_empty() {
+        problems.push(
+            Problem::error(
+                name,
+                Some(line),
+                format!(
+                    "missing column{} {}",
+                    if missing.len() == 1 { "" } else { "s" },
+                    quoted(&missing)
+                ),
+            )
+            .with_hint(format!("the header must name: {} (in any order)", columns.join(", "))),
+        );
+        ok = false;
+    }
+    ok.then_some(names)
+}
+
+/// The cells of a record as text, or `None` (with the problems pushed) if a cell is too long,
+/// not UTF-8, or holds a NUL byte.
+fn cells<'r>(
+    name: &str,
+    line: u64,
+    record: &'r csv::ByteRecord,
+    names: &[&str],
+    max_cell_bytes: usize,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<&'r str>> {
+    let mut fields = Vec::with_capacity(record.len());
+    let mut ok = true;
+    for (raw, column) in record.iter().zip(names) {
+        if raw.len() > max_cell_bytes {
+            problems.push(
+                Problem::error(
+                    name,
+                    Some(line),
+                    format!(
+                        "the '{column}' cell is {} bytes long; a cell holds at most {}",
+                        raw.len(),
+                        human_bytes(max_cell_bytes as u64)
+                    ),
+                )
+                .with_hint("is a closing quote missing? otherwise shorten the text"),
+            );
+            ok = false;
+            continue;
+        }
+        match std::str::from_utf8(raw) {
+            Ok(s) if s.contains('\0') => {
+                problems.push(
+                    Problem::error(name, Some(line), format!("column '{column}' contains a NUL byte"))
+                        .with_hint("remove the control character; was the file saved as UTF-16?"),
+                );
+                ok = false;
+            }
+            Ok(s) => fields.push(s),
+            Err(e) => {
+                problems.push(
+                    Problem::error(
+                        name,
+                        Some(line),
+                        format!(
+                            "column '{column}' is not valid UTF-8 (at byte {} of the field)",
+                            e.valid_up_to()
+                        ),
+                    )
+                    .with_hint("save the file as UTF-8"),
+                );
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(fields)
+}
+
+/// `text`, cut to 60 characters for a message.
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
+    }
 }
 
 fn quoted(items: &[&str]) -> String {
     items.iter().map(|c| format!("'{c}'")).collect::<Vec<_>>().join(", ")
 }
 
-fn csv_error(name: &str, e: &csv::Error) -> Problem {
-    let line = e.position().map(|p| p.line());
+fn csv_error(name: &str, bytes: &[u8], e: &csv::Error) -> Problem {
+    let line = e.position().map(|p| Lines::new(bytes).at(p.byte() as usize));
     Problem::error(name, line, format!("CSV syntax error: {e}"))
 }
 
+/// The offset of a record's first byte. The `csv` crate positions a record where the previous
+/// one ended, before any blank lines it skipped.
+fn record_start(bytes: &[u8], record: &csv::ByteRecord) -> usize {
+    let from = record.position().map_or(0, |p| p.byte() as usize).min(bytes.len());
+    from + bytes[from..].iter().take_while(|b| matches!(b, b'\r' | b'\n')).count()
+}
+
+/// Turns byte offsets, asked for in increasing order, into 1-based line numbers.
+struct Lines<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Lines { bytes, pos: 0, line: 1 }
+    }
+
+    /// The line of the byte at `offset`: `\r\n`, a lone `\r` and a lone `\n` each end a line.
+    fn at(&mut self, offset: usize) -> u64 {
+        let end = offset.min(self.bytes.len());
+        while self.pos < end {
+            if ends_line(self.bytes, self.pos) {
+                self.line += 1;
+            }
+            self.pos += 1;
+        }
+        self.line
+    }
+}
+
+/// Whether the byte at `i` ends a line (the `\r` of `\r\n` does not; its `\n` does).
+fn ends_line(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'\n' => true,
+        b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+        _ => false,
+    }
+}
+
+/// A violation of RFC 4180 that the lenient `csv` reader would accept.
+struct SyntaxProblem {
+    /// Offset of the first byte of the record it is in.
+    record: usize,
+    /// Line of the problem itself.
+    line: u64,
+    message: String,
+    hint: &'static str,
+}
+
 /// Finds what the lenient `csv` reader would accept silently but RFC 4180 forbids: a quote inside
-/// an unquoted field, text after a closing quote, and a quoted field that never closes.
-/// Returns `(line, message, hint)` for each.
-fn strict_scan(bytes: &[u8]) -> Vec<(u64, String, &'static str)> {
-    let mut out = Vec::new();
+/// an unquoted field, text after a closing quote, and a quoted field that never closes. Reports
+/// at most one problem per record, in the first `max_records` records (blank lines not counted):
+/// the part of the file that is read, so that the problem list stays bounded too.
+fn strict_scan(bytes: &[u8], max_records: usize) -> Vec<SyntaxProblem> {
+    let mut out: Vec<SyntaxProblem> = Vec::new();
     let mut line: u64 = 1;
+    let mut record = 0;
+    let mut records = 0;
     let mut field_start = true;
     let mut in_quotes = false;
     let mut quote_line = 1;
     let mut after_close = false;
     let mut unquoted_field = false;
-    let mut reported_line = 0;
+    fn report(out: &mut Vec<SyntaxProblem>, record: usize, line: u64, message: &str, hint: &'static str) {
+        if !matches!(out.last(), Some(p) if p.record == record) {
+            out.push(SyntaxProblem {
+                record,
+                line,
+                message: message.to_owned(),
+                hint,
+            });
+        }
+    }
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -197,60 +537,74 @@ fn strict_scan(bytes: &[u8]) -> Vec<(u64, String, &'static str)> {
                     in_quotes = false;
                     after_close = true;
                 }
-                b'\n' => line += 1,
+                _ if ends_line(bytes, i) => line += 1,
                 _ => {}
             }
-        } else {
-            match b {
-                b',' => {
-                    field_start = true;
-                    after_close = false;
-                    unquoted_field = false;
-                    i += 1;
-                    continue;
+            i += 1;
+            continue;
+        }
+        match b {
+            b',' => {
+                field_start = true;
+                after_close = false;
+                unquoted_field = false;
+            }
+            b'\n' | b'\r' => {
+                if ends_line(bytes, i) {
+                    line += 1;
                 }
-                b'\n' | b'\r' => {
-                    if b == b'\n' {
-                        line += 1;
+                if record < i {
+                    records += 1;
+                    if records >= max_records {
+                        return out;
                     }
-                    field_start = true;
-                    after_close = false;
-                    unquoted_field = false;
-                    i += 1;
-                    continue;
                 }
-                b'"' if field_start => {
-                    in_quotes = true;
-                    quote_line = line;
-                }
-                b'"' if unquoted_field && reported_line != line => {
-                    out.push((
-                        line,
-                        "a double quote inside an unquoted field".to_owned(),
-                        "enclose the field in double quotes and write each quote inside it as \"\"",
-                    ));
-                    reported_line = line;
-                }
-                _ if after_close && reported_line != line => {
-                    out.push((
-                        line,
-                        "text after the closing quote of a field".to_owned(),
-                        "write a quote inside a quoted field as \"\"",
-                    ));
-                    reported_line = line;
-                }
-                _ => unquoted_field = true,
+                record = i + 1;
+                field_start = true;
+                after_close = false;
+                unquoted_field = false;
+            }
+            b'"' if field_start => {
+                in_quotes = true;
+                quote_line = line;
+                field_start = false;
+            }
+            b'"' if unquoted_field => {
+                report(
+                    &mut out,
+                    record,
+                    line,
+                    "a double quote inside an unquoted field",
+                    "enclose the field in double quotes and write each quote inside it as \"\"",
+                );
+            }
+            _ if after_close => {
+                report(
+                    &mut out,
+                    record,
+                    line,
+                    "text after the closing quote of a field",
+                    "write a quote inside a quoted field as \"\"",
+                );
+                after_close = false;
+                unquoted_field = true;
+                field_start = false;
+            }
+            _ => {
+                unquoted_field = true;
+                field_start = false;
             }
         }
-        field_start = false;
         i += 1;
     }
     if in_quotes {
-        out.push((
-            quote_line,
-            "a quoted field is never closed (it runs to the end of the file)".to_owned(),
-            "add the closing double quote",
-        ));
+        // Reported even when the record has another problem: this one hides the rest of the file.
+        out.push(SyntaxProblem {
+            record,
+            line: quote_line,
+            message: "a quoted field is never closed (it runs to the end of the file)".to_owned(),
+            hint: "add the closing double quote",
+        });
     }
     out
 }
@@ -268,17 +622,59 @@ pub(crate) fn split_multi(cell: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
+    fn scan(bytes: &[u8]) -> Vec<(u64, String)> {
+        strict_scan(bytes, usize::MAX)
+            .into_iter()
+            .map(|p| (p.line, p.message))
+            .collect()
+    }
+
     #[test]
     fn strict_scan_accepts_rfc4180() {
-        assert!(strict_scan(b"a,b\n\"x, \"\"y\"\"\nz\",2\r\n").is_empty());
+        assert!(scan(b"a,b\n\"x, \"\"y\"\"\nz\",2\r\n").is_empty());
     }
 
     #[test]
     fn strict_scan_finds_quote_problems() {
-        let found = strict_scan(b"a,b\nx\"y,2\n\"ok\"junk,3\n\"open,4\n");
+        let found = scan(b"a,b\nx\"y,2\n\"ok\"junk,3\n\"open,4\n");
         let lines: Vec<u64> = found.iter().map(|f| f.0).collect();
         assert_eq!(lines, vec![2, 3, 4]);
         assert!(found[2].1.contains("never closed"));
+    }
+
+    #[test]
+    fn strict_scan_counts_every_line_end() {
+        // CRLF, lone CR, LF, and a CRLF inside a quoted field.
+        let found = scan(b"a,b\r\n1,2\r3,4\n\"x\r\ny\",5\r\nx\"y,6\n");
+        assert_eq!(found, vec![(6, "a double quote inside an unquoted field".to_owned())]);
+    }
+
+    #[test]
+    fn strict_scan_reports_one_problem_per_record() {
+        let found = strict_scan(b"a,b\nx\"y\"z,\"w\"v\nok,ok\n", usize::MAX);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].record, 4);
+    }
+
+    #[test]
+    fn strict_scan_stops_after_max_records() {
+        // Records: header, x"1, (blank), x"2, x"3.
+        let bytes = b"a\nx\"1\n\nx\"2\nx\"3\n";
+        let lines = |max| -> Vec<u64> { strict_scan(bytes, max).iter().map(|p| p.line).collect() };
+        assert_eq!(lines(usize::MAX), vec![2, 4, 5]);
+        assert_eq!(lines(3), vec![2, 4]);
+        assert_eq!(lines(1), Vec::<u64>::new());
+    }
+
+    #[test]
+    fn lines_count_like_editors() {
+        let bytes = b"a\r\nb\rc\nd";
+        let mut lines = Lines::new(bytes);
+        assert_eq!(lines.at(0), 1);
+        assert_eq!(lines.at(3), 2); // b
+        assert_eq!(lines.at(5), 3); // c
+        assert_eq!(lines.at(7), 4); // d
+        assert_eq!(lines.at(100), 4);
     }
 
     #[test]

@@ -198,6 +198,13 @@ impl DatePoint {
             Some(b'%') => (&text[..text.len() - 1], true, true),
             _ => (text, false, false),
         };
+        if let Some(q) = body.chars().next().filter(|c| matches!(c, '?' | '~' | '%')) {
+            // EDTF level 2 puts qualifiers before components; this graph uses level 1 (after).
+            return Err(err(format!(
+                "a qualifier (?, ~ or %) goes after the date, as in {}{q}",
+                &body[q.len_utf8()..]
+            )));
+        }
         if body.starts_with('-') {
             return Err(err(
                 "negative years are not supported; years run from 0001 to 9999".into()
@@ -518,5 +525,6 @@ mod tests {
         assert!(bad("1998-04-15T10:00").contains("expected"));
         assert!(bad(" 1998").contains("spaces"));
         assert!(bad("March 1993").contains("expected"));
+        assert!(bad("~2006").contains("goes after the date, as in 2006~"));
     }
 }

@@ -1,6 +1,8 @@
 //! The loaded graph: entities as nodes, relations as edges, with indexes by id and name.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -8,7 +10,9 @@ use petgraph::Direction;
 
 use crate::load::build::{merge_claims, Claim};
 use crate::load::suggest::nearest;
-use crate::{fold, Dataset, Day, Entity, EntityKind, Id, LoadError, Predicate, Problems, Relation, RelationId, Source};
+use crate::{
+    fold, Dataset, Day, Entity, EntityKind, Id, Limits, LoadError, Predicate, Problems, Relation, RelationId, Source,
+};
 
 /// The knowledge graph: entities (nodes) and dated, sourced relations (edges).
 ///
@@ -107,7 +111,12 @@ pub struct Stats {
 impl Graph {
     /// Validates and loads a dataset, or returns every problem found.
     pub fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
-        crate::load::build::load(dataset)
+        crate::load::build::load(dataset, &Limits::default())
+    }
+
+    /// Validates and loads a dataset under the given size limits.
+    pub fn load_with_limits(dataset: &Dataset, limits: &Limits) -> Result<Graph, LoadError> {
+        crate::load::build::load(dataset, limits)
     }
 
     /// Loads the graph-data folder at `dir`.
@@ -136,8 +145,8 @@ impl Graph {
         let source_index = sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
         let merged = merge_claims(claims);
         let mut graph = DiGraph::with_capacity(entities.len(), merged.len());
-        let mut by_id = HashMap::with_capacity(entities.len());
-        let mut names: HashMap<String, Vec<NodeIndex>> = HashMap::new();
+        let mut by_id = HashMap::with_capacity_and_hasher(entities.len(), Default::default());
+        let mut names: HashMap<String, Vec<NodeIndex>> = HashMap::default();
         for entity in entities {
             let id = entity.id.clone();
             let mut keys: Vec<String> = entity
@@ -195,7 +204,7 @@ impl Graph {
     /// kept only with both its ends). Sources and predicates are kept whole.
     pub fn restrict(&self, keep_node: impl Fn(NodeIndex) -> bool, keep_edge: impl Fn(EdgeIndex) -> bool) -> Graph {
         let mut graph = DiGraph::new();
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for n in self.graph.node_indices().filter(|&n| keep_node(n)) {
             map.insert(n, graph.add_node(self.graph[n].clone()));
         }
@@ -210,7 +219,7 @@ impl Graph {
             }
         }
         let by_id: HashMap<Id, NodeIndex> = graph.node_indices().map(|n| (graph[n].id.clone(), n)).collect();
-        let mut names: HashMap<String, Vec<NodeIndex>> = HashMap::new();
+        let mut names: HashMap<String, Vec<NodeIndex>> = HashMap::default();
         for (key, nodes) in &self.names {
             let kept: Vec<NodeIndex> = nodes.iter().filter_map(|n| map.get(n).copied()).collect();
             if !kept.is_empty() {

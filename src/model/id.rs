@@ -14,8 +14,8 @@ use std::fmt;
 /// assert!(Id::new("Belarus").is_err());
 /// assert!(Id::new("9-lives").is_err());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Id(Box<str>);
+#[derive(Debug, Clone, Eq)]
+pub struct Id(std::sync::Arc<str>);
 
 /// Why a text is not a valid [`Id`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -64,6 +64,37 @@ impl Id {
     /// The id as text.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+// Ids of a loaded graph are shared: equal ids are usually the same allocation, which compares
+// without reading the text (sorting millions of claims by their ids relies on it).
+impl PartialEq for Id {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
+// Consistent with `PartialEq`: equal ids have equal text, and the text is what is hashed.
+impl std::hash::Hash for Id {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+
+impl PartialOrd for Id {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Id {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        if std::sync::Arc::ptr_eq(&self.0, &other.0) {
+            std::cmp::Ordering::Equal
+        } else {
+            self.0.cmp(&other.0)
+        }
     }
 }
 

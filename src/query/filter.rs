@@ -3,7 +3,7 @@
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
 use super::time::{Certainty, TimeFilter};
-use crate::{Day, Entity, EntityKind, Graph, Id};
+use crate::{Day, Entity, EntityKind, Graph, Id, Temporal};
 
 /// Which relations and entities a query may use.
 ///
@@ -32,6 +32,9 @@ pub struct Filter {
     pub certain: bool,
     /// Drop undated relations.
     pub dated_only: bool,
+    /// Keep only relations whose predicate is of this kind: events (signed, condemned,
+    /// visited) or states (memberships, offices) (`None`: both).
+    pub temporal: Option<Temporal>,
     /// "Today", for open ends (`2011/..` holds up to today).
     pub today: Day,
 }
@@ -46,6 +49,7 @@ impl Default for Filter {
             time: None,
             certain: false,
             dated_only: false,
+            temporal: None,
             today: Day::today(),
         }
     }
@@ -81,6 +85,23 @@ impl Filter {
     #[must_use]
     pub fn dated_only(mut self, yes: bool) -> Self {
         self.dated_only = yes;
+        self
+    }
+
+    /// Keeps only relations whose predicate is an event, or only those that are a state.
+    ///
+    /// ```
+    /// use diplograph::{Filter, Graph, Temporal};
+    /// let graph = Graph::embedded().unwrap();
+    /// let events = Filter::default().temporal(Temporal::Event);
+    /// assert!(graph
+    ///     .relations()
+    ///     .filter(|r| events.admits(&graph, r).is_some())
+    ///     .all(|r| graph.predicate_of(r).temporal == Temporal::Event));
+    /// ```
+    #[must_use]
+    pub fn temporal(mut self, temporal: Temporal) -> Self {
+        self.temporal = Some(temporal);
         self
     }
 
@@ -124,6 +145,12 @@ impl Filter {
             return None;
         }
         if self.exclude_predicates.contains(&relation.predicate) {
+            return None;
+        }
+        if self
+            .temporal
+            .is_some_and(|t| graph.predicate_of(relation).temporal != t)
+        {
             return None;
         }
         if !self.sources.is_empty() && !relation.evidence.iter().any(|e| self.sources.contains(&e.source)) {

@@ -1,19 +1,23 @@
 //! The neighbourhood of an entity: an ego graph to a given depth.
 
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::fmt;
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
-use petgraph::visit::EdgeRef;
-use petgraph::Direction;
 
+use super::adjacency::Adjacency;
+use super::direction::Direction;
 use super::filter::Filter;
+use super::report::{EntityRef, HopReport, RelationLine, RelationReport};
+use super::time::Certainty;
 use crate::Graph;
 
 /// Entities within `depth` hops of `start` (following relations both ways, through `filter`),
-/// and the admitted relations among them.
+/// and the admitted relations among them. The same as
+/// `graph.neighbours(start).depth(depth).filter(filter.clone()).run()`, as sets.
 ///
 /// # Complexity
-/// O(V + E) over the part of the graph reached.
+/// O(V + E).
 ///
 /// ```
 /// use diplograph::{neighbourhood, Filter, Graph};
@@ -32,33 +36,274 @@ pub fn neighbourhood(
     depth: usize,
     filter: &Filter,
 ) -> (BTreeSet<NodeIndex>, BTreeSet<EdgeIndex>) {
-    let g = graph.petgraph();
-    let mut seen = BTreeSet::from([start]);
-    let mut queue = VecDeque::from([(start, 0usize)]);
-    while let Some((node, d)) = queue.pop_front() {
-        if d == depth {
-            continue;
+    let n = graph.neighbours(start).depth(depth).filter(filter.clone()).run();
+    (
+        n.distance.keys().copied().collect(),
+        n.relations.iter().map(|r| r.0).collect(),
+    )
+}
+
+/// A question about what surrounds an entity; made by [`Graph::neighbours`].
+///
+/// ```
+/// use diplograph::{Filter, Graph};
+/// let graph = Graph::embedded()?;
+/// let pratasevich = graph.node("raman-pratasevich").unwrap();
+/// let near = graph.neighbours(pratasevich).depth(2).run();
+/// assert_eq!(near.distance[&pratasevich], 0);
+/// assert!(near.distance.values().all(|&d| d <= 2));
+/// assert!(near.distance.contains_key(&graph.node("belarus").unwrap()));
+/// // Usable as the input of any export:
+/// let view = near.to_graph(&graph);
+/// assert_eq!(view.entities().count(), near.distance.len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct NeighbourQuery<'g> {
+    graph: &'g Graph,
+    centre: NodeIndex,
+    depth: usize,
+    filter: Filter,
+    direction: Direction,
+}
+
+impl Graph {
+    /// Starts a question about the entities around `centre`: see [`NeighbourQuery`].
+    pub fn neighbours(&self, centre: NodeIndex) -> NeighbourQuery<'_> {
+        NeighbourQuery {
+            graph: self,
+            centre,
+            depth: 1,
+            filter: Filter::default(),
+            direction: Direction::Both,
         }
-        for dir in [Direction::Outgoing, Direction::Incoming] {
-            for e in g.edges_directed(node, dir) {
-                let next = if dir == Direction::Outgoing {
-                    e.target()
-                } else {
-                    e.source()
-                };
-                if filter.admits_edge(graph, e.id()).is_some() && seen.insert(next) {
-                    queue.push_back((next, d + 1));
+    }
+}
+
+impl NeighbourQuery<'_> {
+    /// Entities up to `n` hops away (default 1).
+    pub fn depth(mut self, n: usize) -> Self {
+        self.depth = n;
+        self
+    }
+
+    /// Uses only the relations and entities `filter` admits (its kinds do not apply to the centre).
+    pub fn filter(mut self, filter: Filter) -> Self {
+        self.filter = filter;
+        self
+    }
+
+    /// Follows relations as `direction` says (default: both ways; directed: outgoing only).
+    pub fn direction(mut self, direction: Direction) -> Self {
+        self.direction = direction;
+        self
+    }
+
+    /// Finds the neighbourhood.
+    ///
+    /// # Complexity
+    /// O(V + E): one breadth-first search, then one pass over the relations.
+    pub fn run(&self) -> Neighbourhood {
+        let adj = Adjacency::new(self.graph, &self.filter, self.direction, &[self.centre]);
+        let mut distance = BTreeMap::new();
+        if self.centre.index() < adj.len() {
+            distance.insert(self.centre, 0);
+        }
+        let mut queue = VecDeque::from([self.centre]);
+        while let Some(node) = queue.pop_front() {
+            let d = distance[&node];
+            if d >= self.depth {
+                continue;
+            }
+            for step in adj.neighbours(node) {
+                if let std::collections::btree_map::Entry::Vacant(v) = distance.entry(step.to) {
+                    v.insert(d + 1);
+                    queue.push_back(step.to);
                 }
             }
         }
+        // Every admitted relation among the entities reached, whichever way it points.
+        let both = Adjacency::new(self.graph, &self.filter, Direction::Both, &[self.centre]);
+        let mut relations: Vec<(EdgeIndex, Certainty)> = Vec::new();
+        for &node in distance.keys() {
+            for step in both.steps(node) {
+                if step.forward && distance.contains_key(&step.to) {
+                    relations.push((step.edge, step.certainty));
+                }
+            }
+        }
+        relations.sort();
+        Neighbourhood {
+            centre: self.centre,
+            depth: self.depth,
+            direction: self.direction,
+            distance,
+            relations,
+        }
     }
-    let edges = g
-        .edge_indices()
-        .filter(|&e| {
-            g.edge_endpoints(e)
-                .is_some_and(|(a, b)| seen.contains(&a) && seen.contains(&b))
-                && filter.admits_edge(graph, e).is_some()
-        })
-        .collect();
-    (seen, edges)
+}
+
+/// The entities around one entity and the relations among them; made by [`NeighbourQuery::run`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Neighbourhood {
+    /// The entity asked about.
+    pub centre: NodeIndex,
+    /// How far out it reaches.
+    pub depth: usize,
+    /// How relations were followed.
+    pub direction: Direction,
+    /// Every entity reached, with its distance in hops from the centre (the centre: 0).
+    pub distance: BTreeMap<NodeIndex, usize>,
+    /// The admitted relations among them, with how surely each passes the time filter, in
+    /// relation order.
+    pub relations: Vec<(EdgeIndex, Certainty)>,
+}
+
+/// A neighbourhood, for `--json`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct NeighbourhoodReport<'g> {
+    /// The entity asked about.
+    pub centre: EntityRef<'g>,
+    /// How far out it reaches.
+    pub depth: usize,
+    /// `both` or `directed`.
+    pub direction: Direction,
+    /// Every entity reached, nearest first, then by id.
+    pub entities: Vec<NeighbourReport<'g>>,
+    /// The relations among them, each read from the end nearer the centre.
+    pub relations: Vec<HopReport<'g>>,
+}
+
+/// One entity of a neighbourhood, for `--json`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct NeighbourReport<'g> {
+    /// The entity.
+    #[serde(flatten)]
+    pub entity: EntityRef<'g>,
+    /// Its distance in hops from the centre.
+    pub distance: usize,
+}
+
+impl Neighbourhood {
+    /// The part of `graph` made of these entities and relations, for exports.
+    pub fn to_graph(&self, graph: &Graph) -> Graph {
+        let edges: BTreeSet<EdgeIndex> = self.relations.iter().map(|r| r.0).collect();
+        graph.restrict(|n| self.distance.contains_key(&n), |e| edges.contains(&e))
+    }
+
+    /// Each relation read from its end nearer the centre: (from, edge, forward, certainty).
+    fn oriented(&self, graph: &Graph) -> Vec<(NodeIndex, EdgeIndex, bool, Certainty)> {
+        self.relations
+            .iter()
+            .filter_map(|&(edge, certainty)| {
+                let (s, o) = graph.petgraph().edge_endpoints(edge)?;
+                let (ds, dob) = (self.distance.get(&s)?, self.distance.get(&o)?);
+                Some(if dob < ds {
+                    (o, edge, false, certainty)
+                } else {
+                    (s, edge, true, certainty)
+                })
+            })
+            .collect()
+    }
+
+    /// The neighbourhood as a report, for `--json`.
+    pub fn report<'g>(&self, graph: &'g Graph) -> NeighbourhoodReport<'g> {
+        let mut entities: Vec<(usize, &crate::Id, NodeIndex)> = self
+            .distance
+            .iter()
+            .map(|(&n, &d)| (d, &graph.entity_at(n).id, n))
+            .collect();
+        entities.sort();
+        NeighbourhoodReport {
+            centre: graph.entity_at(self.centre).into(),
+            depth: self.depth,
+            direction: self.direction,
+            entities: entities
+                .into_iter()
+                .map(|(distance, _, n)| NeighbourReport {
+                    entity: graph.entity_at(n).into(),
+                    distance,
+                })
+                .collect(),
+            relations: self
+                .oriented(graph)
+                .into_iter()
+                .filter_map(|(from, edge, forward, certainty)| {
+                    let (s, o) = graph.petgraph().edge_endpoints(edge)?;
+                    let to = if forward { o } else { s };
+                    Some(HopReport {
+                        from: graph.entity_at(from).into(),
+                        to: graph.entity_at(to).into(),
+                        relation: RelationReport::new(graph, edge, forward, certainty),
+                        order: None,
+                        also: Vec::new(),
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    /// The neighbourhood as text: a summary line, then for each distance the relations that
+    /// reach out to it, one a line, read from the centre's side.
+    pub fn display<'a>(&'a self, graph: &'a Graph) -> NeighbourhoodDisplay<'a> {
+        NeighbourhoodDisplay { graph, n: self }
+    }
+}
+
+/// A neighbourhood as text; made by [`Neighbourhood::display`].
+#[derive(Debug, Clone, Copy)]
+pub struct NeighbourhoodDisplay<'a> {
+    graph: &'a Graph,
+    n: &'a Neighbourhood,
+}
+
+impl fmt::Display for NeighbourhoodDisplay<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (graph, n) = (self.graph, self.n);
+        let centre = graph.entity_at(n.centre);
+        let others = n.distance.len().saturating_sub(1);
+        writeln!(
+            f,
+            "{} ({}): {others} entit{} within {} hop{}, {} relation{}",
+            centre.label,
+            centre.id,
+            if others == 1 { "y" } else { "ies" },
+            n.depth,
+            if n.depth == 1 { "" } else { "s" },
+            n.relations.len(),
+            if n.relations.len() == 1 { "" } else { "s" },
+        )?;
+        type Ring = Vec<(NodeIndex, NodeIndex, EdgeIndex, bool, Certainty)>;
+        let mut rings: BTreeMap<usize, Ring> = BTreeMap::new();
+        let mut sideways = 0;
+        for (from, edge, forward, certainty) in n.oriented(graph) {
+            let Some((s, o)) = graph.petgraph().edge_endpoints(edge) else {
+                continue;
+            };
+            let to = if forward { o } else { s };
+            let (df, dt) = (n.distance[&from], n.distance[&to]);
+            if dt == df + 1 {
+                rings.entry(dt).or_default().push((from, to, edge, forward, certainty));
+            } else {
+                sideways += 1;
+            }
+        }
+        for (d, mut lines) in rings {
+            lines.sort_by_key(|&(from, to, edge, ..)| (n.distance[&from], from, to, edge));
+            writeln!(f, "{d} hop{}:", if d == 1 { "" } else { "s" })?;
+            for (from, _, edge, forward, certainty) in lines {
+                writeln!(f, "  {}", RelationLine::new(graph, from, edge, forward, certainty))?;
+            }
+        }
+        if sideways > 0 {
+            writeln!(
+                f,
+                "and {sideways} relation{} among entities at the same distance (--json lists all)",
+                if sideways == 1 { "" } else { "s" }
+            )?;
+        }
+        Ok(())
+    }
 }

@@ -37,11 +37,26 @@ impl TimeFilter {
         }
     }
 
+    /// The first day the filter covers (`--at 1998` or `--from 1998`: 1998-01-01); `None` when
+    /// it is open at the start. Journeys start there.
+    ///
+    /// ```
+    /// use diplograph::TimeFilter;
+    /// let f = TimeFilter::Window { from: Some("1998-04".parse().unwrap()), until: None };
+    /// assert_eq!(f.first_day().unwrap().to_string(), "1998-04-01");
+    /// ```
+    pub fn first_day(&self) -> Option<Day> {
+        self.days().0
+    }
+
     /// Whether a relation with this `span` passes, and how surely; `None` if it cannot.
     ///
-    /// Definite means every day of the query lies inside the days the relation certainly
-    /// covers (for a window: some day of the window surely does); possible means the relation's
-    /// widest reading overlaps the query.
+    /// For a relation over an interval, definite means every day of the query lies inside the
+    /// days the relation certainly covers (for a window: some day of the window surely does);
+    /// for a relation at one date (an event), that every day the date can mean lies in the query
+    /// (`2004-12` is definitely in `2004`, `2004` only possibly in `2004-12`). A relation that
+    /// surely begins inside a window surely overlaps it, whatever its end. Possible means the
+    /// relation's widest reading overlaps the query.
     pub fn classify(&self, span: &Span, today: Day) -> Option<Certainty> {
         let (q0, q1) = self.days();
         // Widest reading: earliest possible start .. latest possible end.
@@ -62,6 +77,19 @@ impl TimeFilter {
         };
         if !overlaps {
             return None;
+        }
+        // A relation at one date (an event): it falls on the query date, or in the window, for
+        // sure when every day it can mean does.
+        if let (Bound::Date(a), Bound::Date(b)) = (span.start, span.end) {
+            if a == b {
+                let exact = !a.is_approximate() && !a.is_uncertain();
+                let inside = q0.is_none_or(|q0| q0 <= a.earliest()) && q1.is_none_or(|q1| a.latest() <= q1);
+                return Some(if exact && inside {
+                    Certainty::Definite
+                } else {
+                    Certainty::Possible
+                });
+            }
         }
         // Narrowest reading: latest possible start .. earliest possible end; an open end holds to today.
         let sure_start = match span.start {
@@ -106,6 +134,13 @@ impl TimeFilter {
             },
             _ => false,
         };
+        // Whatever its end, a relation holds when it begins: one that surely begins inside a
+        // window surely overlaps it.
+        let begins_inside = matches!((self, span.start), (TimeFilter::Window { .. }, Bound::Date(d))
+            if !d.is_approximate() && !d.is_uncertain()
+                && q0.is_none_or(|q0| q0 <= d.earliest())
+                && q1.is_none_or(|q1| d.latest() <= q1));
+        let definite = definite || begins_inside;
         Some(if definite {
             Certainty::Definite
         } else {
@@ -170,7 +205,9 @@ mod tests {
     #[test]
     fn precision_overlap_is_possible() {
         assert_eq!(at("1998-04-15", "1998", Event), Some(Possible));
-        assert_eq!(at("1998", "1998-04-15", Event), Some(Possible));
+        // An event on a day of 1998 definitely falls in 1998 ("an event falls on it").
+        assert_eq!(at("1998", "1998-04-15", Event), Some(Definite));
+        assert_eq!(at("1998-04", "1998-04-15", Event), Some(Definite));
         assert_eq!(at("1998-04-15", "1998-04-15", Event), Some(Definite));
         assert_eq!(at("1998-05", "1998-04", Event), None);
     }
@@ -179,6 +216,28 @@ mod tests {
     fn approximate_is_never_definite() {
         assert_eq!(at("2006-06", "2006~", Event), Some(Possible));
         assert_eq!(at("2006", "2006~/2008", State), Some(Possible));
+    }
+
+    #[test]
+    fn events_inside_a_window_are_definite_at_any_precision() {
+        assert_eq!(window(Some("2004"), Some("2012"), "2004-12", Event), Some(Definite));
+        assert_eq!(window(Some("2004-06"), Some("2012"), "2004", Event), Some(Possible));
+        assert_eq!(window(Some("2004"), Some("2012"), "2012~", Event), Some(Possible));
+        assert_eq!(window(None, Some("2005-03"), "2005", Event), Some(Possible));
+        assert_eq!(window(None, Some("2005"), "2005-03", Event), Some(Definite));
+    }
+
+    #[test]
+    fn a_state_that_begins_inside_a_window_surely_overlaps_it() {
+        assert_eq!(window(Some("2004"), Some("2012"), "2009-05", State), Some(Definite));
+        assert_eq!(
+            window(Some("2009-05-15"), Some("2012"), "2009-05", State),
+            Some(Possible)
+        );
+        assert_eq!(window(Some("2004"), Some("2012"), "2009~", State), Some(Possible));
+        assert_eq!(window(Some("2004"), None, "2009-05/", State), Some(Definite));
+        // At a date it must hold throughout: a state begun that month may begin on its last day.
+        assert_eq!(at("2009-05", "2009-05", State), Some(Possible));
     }
 
     #[test]

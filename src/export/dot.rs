@@ -1,0 +1,388 @@
+//! GraphViz DOT diagrams of the graph, meant to be looked at.
+//!
+//! petgraph's `Dot` is a debugging aid (nodes named by index, output "may change"); this writer
+//! names nodes by their entity ids, escapes every label (see `dot_escape`), styles nodes by
+//! kind and edges by the state of their dates, and writes its lines sorted so the same graph
+//! always gives the same bytes.
+
+use std::fmt;
+use std::io::{self, Write};
+use std::str::FromStr;
+
+use super::dot_escape::{quoted, wrap};
+use super::dot_style::{kind_attributes, kind_heading, write_legend, write_legend_table, EdgeLook, FONT};
+use super::facts::{facts, Fact};
+use crate::{Edtf, EntityKind, Graph};
+
+/// The direction of rank in a `dot` layout: where edges point.
+///
+/// ```
+/// use diplograph::RankDir;
+/// assert_eq!("LR".parse::<RankDir>().unwrap(), RankDir::LeftRight);
+/// assert_eq!(RankDir::TopBottom.to_string(), "TB");
+/// assert!("up".parse::<RankDir>().unwrap_err().contains("TB, LR, BT, RL"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum RankDir {
+    /// Top to bottom (Graphviz's default).
+    TopBottom,
+    /// Left to right: suits wide screens and long labels.
+    #[default]
+    LeftRight,
+    /// Bottom to top.
+    BottomTop,
+    /// Right to left.
+    RightLeft,
+}
+
+impl RankDir {
+    /// Every direction.
+    pub const ALL: [RankDir; 4] = [
+        RankDir::TopBottom,
+        RankDir::LeftRight,
+        RankDir::BottomTop,
+        RankDir::RightLeft,
+    ];
+
+    /// The Graphviz name: `TB`, `LR`, `BT`, `RL`.
+    pub fn name(self) -> &'static str {
+        match self {
+            RankDir::TopBottom => "TB",
+            RankDir::LeftRight => "LR",
+            RankDir::BottomTop => "BT",
+            RankDir::RightLeft => "RL",
+        }
+    }
+}
+
+impl FromStr for RankDir {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|r| r.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| {
+                format!(
+                    "unknown rank direction '{s}'; choose from: {}",
+                    Self::ALL.map(RankDir::name).join(", ")
+                )
+            })
+    }
+}
+
+impl fmt::Display for RankDir {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How to group nodes into boxes (Graphviz clusters).
+///
+/// ```
+/// use diplograph::Cluster;
+/// assert_eq!("kind".parse::<Cluster>().unwrap(), Cluster::Kind);
+/// assert!("year".parse::<Cluster>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cluster {
+    /// One box per entity kind: states, organizations, programmes ...
+    Kind,
+}
+
+impl FromStr for Cluster {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "kind" => Ok(Cluster::Kind),
+            _ => Err(format!("unknown clustering '{s}'; choose from: kind")),
+        }
+    }
+}
+
+/// The Graphviz layout engine a diagram asks for (its `layout` attribute, which `dot -Tsvg`
+/// honours too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum DotLayout {
+    /// Layered (`dot`): edges flow in the rank direction; labels never overlap. Best for views.
+    #[default]
+    Layered,
+    /// Force-directed for large graphs (`sfdp`), with node overlap removal: a compact overview
+    /// of the whole graph. `sfdp` ignores clusters and places edge labels over one another, so
+    /// use it with [`DotWriter::edge_labels`]`(false)`; the legend becomes a table.
+    Force,
+}
+
+/// Writes a graph as a DOT diagram.
+///
+/// Nodes are the entities (shape and colour by kind, with a legend); each fact — a subject,
+/// predicate and object — is one edge labelled with the predicate and its dates at their
+/// precision (`member of · 1995`, `participant in · since 1997-07`). A fact whose sources give
+/// different dates is drawn red with the dates side by side (`1991 ≠ 1992-01-27`); approximate
+/// or uncertain dates are dashed; undated facts are grey. Symmetric predicates have no arrow.
+///
+/// ```
+/// use diplograph::{Cluster, DotWriter, Graph, RankDir, Selection, Filter};
+/// let graph = Graph::embedded()?;
+/// let view = Selection { filter: Filter::default(), focus: graph.node("partnership-for-peace"), depth: 1 }
+///     .apply(&graph);
+/// let mut out = Vec::new();
+/// DotWriter::new().rankdir(RankDir::TopBottom).cluster(Some(Cluster::Kind)).write(&view, &mut out)?;
+/// let dot = String::from_utf8(out)?;
+/// assert!(dot.starts_with("digraph \"diplograph\" {"));
+/// assert!(dot.contains("\"belarus\" -> \"partnership-for-peace\""));
+/// assert!(dot.contains("participant in · 1995"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct DotWriter {
+    rankdir: RankDir,
+    cluster: Option<Cluster>,
+    title: Option<String>,
+    legend: bool,
+    layout: DotLayout,
+    wrap: usize,
+    edge_labels: bool,
+}
+
+impl Default for DotWriter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl DotWriter {
+    /// A writer with the defaults: left to right, no clusters, a legend, layered layout, labels
+    /// wrapped at 22 characters.
+    pub fn new() -> Self {
+        DotWriter {
+            rankdir: RankDir::default(),
+            cluster: None,
+            title: None,
+            legend: true,
+            layout: DotLayout::default(),
+            wrap: 22,
+            edge_labels: true,
+        }
+    }
+
+    /// The rank direction.
+    pub fn rankdir(mut self, rankdir: RankDir) -> Self {
+        self.rankdir = rankdir;
+        self
+    }
+
+    /// Group nodes into clusters (or not).
+    pub fn cluster(mut self, cluster: Option<Cluster>) -> Self {
+        self.cluster = cluster;
+        self
+    }
+
+    /// A title shown above the diagram.
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Draw the legend (default: yes).
+    pub fn legend(mut self, legend: bool) -> Self {
+        self.legend = legend;
+        self
+    }
+
+    /// The layout engine.
+    pub fn layout(mut self, layout: DotLayout) -> Self {
+        self.layout = layout;
+        self
+    }
+
+    /// Write each edge's predicate and dates as its label (default), or only as its tooltip
+    /// (shown on hover in SVG) — for overviews whose labels would overlap.
+    pub fn edge_labels(mut self, yes: bool) -> Self {
+        self.edge_labels = yes;
+        self
+    }
+
+    /// Wrap node and edge labels at this many characters (0: never).
+    pub fn wrap(mut self, width: usize) -> Self {
+        self.wrap = width;
+        self
+    }
+
+    /// Writes `graph` to `w`.
+    ///
+    /// # Errors
+    /// Only those of `w`.
+    pub fn write<W: Write>(&self, graph: &Graph, mut w: W) -> io::Result<()> {
+        let g = graph.petgraph();
+        let facts = facts(graph);
+        let mut kinds: Vec<EntityKind> = graph.entities().map(|e| e.kind).collect();
+        kinds.sort();
+        kinds.dedup();
+        let mut looks: Vec<EdgeLook> = facts.iter().map(|f| edge_look(graph, f)).collect();
+        looks.sort();
+        looks.dedup();
+
+        write_header(&mut w, self.title.as_deref(), self.rankdir, self.layout)?;
+        match (self.legend, self.layout) {
+            (false, _) => {}
+            (true, DotLayout::Layered) => write_legend(&mut w, &kinds, &looks, self.rankdir, "  ")?,
+            (true, DotLayout::Force) => write_legend_table(&mut w, &kinds, &looks, "  ")?,
+        }
+        let node_line = |n| {
+            let e = graph.entity_at(n);
+            format!(
+                "{} [label={}, tooltip={}, {}];",
+                quoted(e.id.as_str()),
+                quoted(&wrap(&e.label, self.wrap)),
+                quoted(&format!("{} ({}): {}", e.label, e.kind, e.description)),
+                kind_attributes(e.kind)
+            )
+        };
+        match self.cluster {
+            None => {
+                let mut lines: Vec<String> = g.node_indices().map(node_line).collect();
+                lines.sort();
+                for line in lines {
+                    writeln!(w, "  {line}")?;
+                }
+            }
+            Some(Cluster::Kind) => {
+                for kind in &kinds {
+                    let mut lines: Vec<String> = g
+                        .node_indices()
+                        .filter(|&n| graph.entity_at(n).kind == *kind)
+                        .map(node_line)
+                        .collect();
+                    lines.sort();
+                    writeln!(w, "  subgraph {} {{", quoted(&format!("cluster_kind_{}", kind.name())))?;
+                    writeln!(
+                        w,
+                        "    graph [label={}, style=\"rounded\", color=\"#cccccc\", fontsize=\"12\"];",
+                        quoted(kind_heading(*kind))
+                    )?;
+                    for line in lines {
+                        writeln!(w, "    {line}")?;
+                    }
+                    writeln!(w, "  }}")?;
+                }
+            }
+        }
+        let width = if self.edge_labels { Some(self.wrap) } else { None };
+        let mut lines: Vec<String> = facts.iter().map(|f| edge_line(graph, f, width)).collect();
+        lines.sort();
+        for line in lines {
+            writeln!(w, "  {line}")?;
+        }
+        writeln!(w, "}}")
+    }
+}
+
+/// Writes `graph` as a DOT diagram with the default settings of [`DotWriter`].
+///
+/// # Errors
+/// Only those of `w`.
+pub fn write_dot<W: Write>(graph: &Graph, w: W) -> io::Result<()> {
+    DotWriter::new().write(graph, w)
+}
+
+/// `digraph "diplograph" {` and the graph, node and edge defaults.
+pub(crate) fn write_header(
+    w: &mut dyn Write,
+    title: Option<&str>,
+    rankdir: RankDir,
+    layout: DotLayout,
+) -> io::Result<()> {
+    writeln!(w, "digraph \"diplograph\" {{")?;
+    let mut graph_attrs = vec![
+        format!("fontname=\"{FONT}\""),
+        "fontsize=\"16\"".to_owned(),
+        "charset=\"UTF-8\"".to_owned(),
+        "pad=\"0.3\"".to_owned(),
+    ];
+    if let Some(title) = title {
+        graph_attrs.push(format!("label={}", quoted(title)));
+        graph_attrs.push("labelloc=\"t\"".to_owned());
+        graph_attrs.push("labeljust=\"l\"".to_owned());
+    }
+    match layout {
+        DotLayout::Layered => {
+            // newrank: rank=same groups inside clusters (the legend, --cluster kind) otherwise
+            // make dot fail with "trouble in init_rank" on some graphs.
+            graph_attrs.push("newrank=\"true\"".to_owned());
+            graph_attrs.push(format!("rankdir=\"{}\"", rankdir.name()));
+            graph_attrs.push("nodesep=\"0.18\"".to_owned());
+            graph_attrs.push("ranksep=\"0.5\"".to_owned());
+        }
+        DotLayout::Force => {
+            graph_attrs.push("layout=\"sfdp\"".to_owned());
+            graph_attrs.push("overlap=\"prism\"".to_owned());
+            graph_attrs.push("overlap_scaling=\"4\"".to_owned());
+            graph_attrs.push("splines=\"true\"".to_owned());
+            graph_attrs.push("K=\"1.2\"".to_owned());
+        }
+    }
+    writeln!(w, "  graph [{}];", graph_attrs.join(", "))?;
+    writeln!(
+        w,
+        "  node [fontname=\"{FONT}\", fontsize=\"10\", margin=\"0.1,0.04\", height=\"0.3\"];"
+    )?;
+    writeln!(w, "  edge [fontname=\"{FONT}\", fontsize=\"8\", arrowsize=\"0.6\"];")
+}
+
+fn edge_look(graph: &Graph, fact: &Fact<'_>) -> EdgeLook {
+    let dates = fact.dates(graph);
+    EdgeLook::of(dates.len(), dates.iter().any(Edtf::is_qualified))
+}
+
+/// The label of a fact: the predicate, then its dates for people (`1995`, `since 2011`), several
+/// dates joined by ` ≠ `.
+pub(crate) fn fact_label(graph: &Graph, fact: &Fact<'_>) -> String {
+    let dates: Vec<String> = fact.dates(graph).iter().map(Edtf::human).collect();
+    if dates.is_empty() {
+        fact.predicate.label.clone()
+    } else {
+        format!("{} · {}", fact.predicate.label, dates.join(" ≠ "))
+    }
+}
+
+/// One edge statement for a fact, labelled (wrapped at `width`) or not.
+fn edge_line(graph: &Graph, fact: &Fact<'_>, width: Option<usize>) -> String {
+    let subject = graph.entity_at(fact.subject);
+    let object = graph.entity_at(fact.object);
+    let dates = fact.dates(graph);
+    let qualified = dates.iter().any(Edtf::is_qualified);
+    let look = EdgeLook::of(dates.len(), qualified);
+    let mut sources: Vec<&str> = fact
+        .edges
+        .iter()
+        .flat_map(|&e| graph.relation_at(e).evidence.iter().map(|ev| ev.source.as_str()))
+        .collect();
+    sources.sort_unstable();
+    sources.dedup();
+    let tooltip = format!(
+        "{} — {} — {}\nsources: {}",
+        subject.label,
+        fact_label(graph, fact),
+        object.label,
+        sources.join(", ")
+    );
+    let mut attrs = match width {
+        Some(width) => format!("label={}, ", quoted(&wrap(&fact_label(graph, fact), width))),
+        None => String::new(),
+    };
+    attrs.push_str(&format!("tooltip={}, {}", quoted(&tooltip), look.attributes()));
+    if qualified && look != EdgeLook::Qualified {
+        attrs.push_str(", style=\"dashed\"");
+    }
+    if fact.predicate.symmetric {
+        attrs.push_str(", dir=\"none\"");
+    }
+    format!(
+        "{} -> {} [{attrs}];",
+        quoted(subject.id.as_str()),
+        quoted(object.id.as_str())
+    )
+}

@@ -1,0 +1,99 @@
+//! Relations grouped by the fact they state: the same subject, predicate and object, whatever
+//! the date. Sources that give one fact different dates make it *disputed*; diagrams draw a
+//! fact as one edge listing its dates, and the CSV export marks each of its relations.
+
+use std::collections::BTreeMap;
+
+use petgraph::graph::{EdgeIndex, NodeIndex};
+
+use crate::{Edtf, Graph, Predicate};
+
+/// One fact and the relations (one per date) that state it.
+#[derive(Debug, Clone)]
+pub(crate) struct Fact<'g> {
+    /// The subject's node (for a symmetric predicate: of the first relation).
+    pub subject: NodeIndex,
+    /// The object's node.
+    pub object: NodeIndex,
+    /// The predicate.
+    pub predicate: &'g Predicate,
+    /// The relations, in graph order (undated first, then by date as written).
+    pub edges: Vec<EdgeIndex>,
+}
+
+impl Fact<'_> {
+    /// The distinct dates of the fact's relations, earliest first.
+    pub fn dates(&self, graph: &Graph) -> Vec<Edtf> {
+        let mut dates: Vec<Edtf> = self.edges.iter().filter_map(|&e| graph.relation_at(e).date).collect();
+        dates.sort_by_key(|d| (d.earliest(), d.latest(), d.to_string()));
+        dates.dedup();
+        dates
+    }
+
+    /// Whether the sources give the fact more than one date.
+    pub fn disputed(&self, graph: &Graph) -> bool {
+        self.dates(graph).len() > 1
+    }
+}
+
+/// The facts of `graph`, in the order of their first relation.
+pub(crate) fn facts(graph: &Graph) -> Vec<Fact<'_>> {
+    let g = graph.petgraph();
+    let mut index: BTreeMap<(NodeIndex, &str, NodeIndex), usize> = BTreeMap::new();
+    let mut out: Vec<Fact<'_>> = Vec::new();
+    for e in g.edge_indices() {
+        let Some((a, b)) = g.edge_endpoints(e) else {
+            continue;
+        };
+        let relation = &g[e];
+        let predicate = graph.predicate_of(relation);
+        let key = if predicate.symmetric && b < a {
+            (b, predicate.id.as_str(), a)
+        } else {
+            (a, predicate.id.as_str(), b)
+        };
+        match index.get(&key) {
+            Some(&i) => out[i].edges.push(e),
+            None => {
+                index.insert(key, out.len());
+                out.push(Fact {
+                    subject: a,
+                    object: b,
+                    predicate,
+                    edges: vec![e],
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_dates_of_one_fact() {
+        let graph = Graph::embedded().unwrap();
+        let all = facts(&graph);
+        assert!(all.len() < graph.relations().count());
+        let total: usize = all.iter().map(|f| f.edges.len()).sum();
+        assert_eq!(total, graph.relations().count());
+        for fact in &all {
+            let first = graph.relation_at(fact.edges[0]);
+            for &e in &fact.edges {
+                let r = graph.relation_at(e);
+                assert_eq!(r.predicate, first.predicate);
+            }
+            let dates = fact.dates(&graph);
+            let dated = fact
+                .edges
+                .iter()
+                .filter(|&&e| graph.relation_at(e).date.is_some())
+                .count();
+            assert_eq!(dates.len(), dated, "each relation of a fact has its own date");
+            assert_eq!(fact.disputed(&graph), dated > 1);
+        }
+        assert!(all.iter().any(|f| f.disputed(&graph)));
+    }
+}

@@ -1,0 +1,233 @@
+//! Writing a graph as RDF.
+
+use std::collections::HashMap;
+use std::io::{BufWriter, Write};
+
+use oxrdf::Quad;
+use oxttl::{NQuadsSerializer, NTriplesSerializer, TurtleSerializer};
+
+use super::base::BaseIri;
+use super::block::Block;
+use super::entity::entity;
+use super::error::RdfError;
+use super::iris::{self, Iris, INVERSE_SUFFIX};
+use super::namespaces::EXTERNAL_PREFIXES;
+use super::source::source;
+use super::statement::statement;
+use super::syntax::RdfSyntax;
+use super::vocabulary::{vocabulary, Terms};
+use crate::{Graph, RelationId};
+
+/// A graph ready to be written as RDF under a base IRI.
+///
+/// The output is, in this order: the vocabulary, the sources, the entities (each with its direct
+/// triples), and the statements (each with its evidence). Each part is sorted on its own, so the
+/// same graph always gives byte-identical output, whatever the order of the CSV rows; no blank
+/// nodes are used, so two exports can be compared as sets of triples.
+///
+/// ```
+/// use diplograph::{BaseIri, Graph, RdfExport, RdfSyntax};
+/// let graph = Graph::embedded()?;
+/// let rdf = RdfExport::new(&graph, &BaseIri::default())?;
+/// let turtle = rdf.write(RdfSyntax::Turtle, Vec::new())?;
+/// let text = String::from_utf8(turtle)?;
+/// assert!(text.contains("@prefix dg: <https://diplograph.example/vocab/> ."));
+/// assert!(text.contains("entity:belarus a dg:State"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct RdfExport<'g> {
+    graph: &'g Graph,
+    iris: Iris,
+    terms: Terms,
+}
+
+impl<'g> RdfExport<'g> {
+    /// Prepares the export of `graph` under `base`, checking that no two things would share an
+    /// IRI (a predicate named like another's minted inverse, or two relations whose ids collide).
+    pub fn new(graph: &'g Graph, base: &BaseIri) -> Result<RdfExport<'g>, RdfError> {
+        let iris = Iris::new(base);
+        for p in graph.predicates() {
+            if let Some(stem) = p.id.as_str().strip_suffix(INVERSE_SUFFIX) {
+                if graph.predicate(stem).is_some_and(|q| !q.symmetric) {
+                    return Err(RdfError::Clash {
+                        iri: iris.predicate(&p.id)?.into_string(),
+                        what: format!("the predicate '{}' and the inverse of '{stem}'", p.id),
+                    });
+                }
+            }
+        }
+        let mut seen: HashMap<RelationId, (&crate::Id, &crate::Id, &crate::Id)> = HashMap::new();
+        for r in graph.relations() {
+            if let Some((s, p, o)) = seen.insert(r.id, (&r.subject, &r.predicate, &r.object)) {
+                return Err(RdfError::Clash {
+                    iri: iris.relation(r.id)?.into_string(),
+                    what: format!(
+                        "the statements of '{s} {p} {o}' and '{} {} {}'",
+                        r.subject, r.predicate, r.object
+                    ),
+                });
+            }
+        }
+        let terms = Terms::new(&iris)?;
+        Ok(RdfExport { graph, iris, terms })
+    }
+
+    /// The Turtle prefixes: the external vocabularies, `dg` for the vocabulary, and `entity`,
+    /// `relation`, `evidence`, `source` for the resources, as `(name, namespace IRI)`.
+    pub fn prefixes(&self) -> Vec<(String, String)> {
+        let mut p: Vec<(String, String)> = EXTERNAL_PREFIXES
+            .iter()
+            .map(|(n, ns)| ((*n).to_owned(), (*ns).to_owned()))
+            .collect();
+        for (name, ns) in [
+            ("dg", iris::VOCAB),
+            ("entity", iris::ENTITY),
+            ("relation", iris::RELATION),
+            ("evidence", iris::EVIDENCE),
+            ("source", iris::SOURCE),
+        ] {
+            p.push((name.to_owned(), self.iris.namespace(ns)));
+        }
+        p.sort();
+        p
+    }
+
+    /// The parts of the export, in output order, each built only when it is reached.
+    fn blocks(&self) -> impl Iterator<Item = Result<Block, RdfError>> + '_ {
+        let g = self.graph;
+        std::iter::once_with(move || vocabulary(&self.iris, g.predicates()))
+            .chain(g.sources().iter().map(move |s| source(&self.iris, &self.terms, s)))
+            .chain(g.petgraph().node_indices().map(move |n| entity(&self.iris, g, n)))
+            .chain(g.relations().map(move |r| statement(&self.iris, &self.terms, g, r)))
+    }
+
+    /// Every quad of the export, in output order: statements and evidence in a named graph per
+    /// source, everything else in the default graph. Nothing is built before it is needed.
+    pub fn quads(&self) -> impl Iterator<Item = Result<Quad, RdfError>> + '_ {
+        self.blocks().flat_map(|b| match b {
+            Ok(b) => b.into_quads().into_iter().map(Ok).collect::<Vec<_>>(),
+            Err(e) => vec![Err(e)],
+        })
+    }
+
+    /// Writes the export in `syntax` to `writer` (buffered here) and hands the writer back.
+    pub fn write<W: Write>(&self, syntax: RdfSyntax, writer: W) -> Result<W, RdfError> {
+        let buffered = BufWriter::with_capacity(1 << 16, writer);
+        let buffered = match syntax {
+            RdfSyntax::Turtle => {
+                let mut serializer = TurtleSerializer::new();
+                for (name, ns) in self.prefixes() {
+                    serializer = serializer
+                        .with_prefix(name, ns.as_str())
+                        .map_err(|e| RdfError::BadIri {
+                            iri: ns.clone(),
+                            reason: e.to_string(),
+                        })?;
+                }
+                let mut out = serializer.for_writer(buffered);
+                for block in self.blocks() {
+                    for t in block?.into_triples() {
+                        out.serialize_triple(&t)?;
+                    }
+                }
+                out.finish()?
+            }
+            RdfSyntax::NTriples => {
+                let mut out = NTriplesSerializer::new().for_writer(buffered);
+                for block in self.blocks() {
+                    for t in block?.into_triples() {
+                        out.serialize_triple(&t)?;
+                    }
+                }
+                out.finish()
+            }
+            RdfSyntax::NQuads => {
+                let mut out = NQuadsSerializer::new().for_writer(buffered);
+                for block in self.blocks() {
+                    for q in block?.into_quads() {
+                        out.serialize_quad(&q)?;
+                    }
+                }
+                out.finish()
+            }
+        };
+        buffered.into_inner().map_err(|e| RdfError::Io(e.into_error()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::*;
+    use crate::{DataFile, Dataset};
+
+    fn graph(predicates: &str, relations: &str) -> Graph {
+        let file = |name: &str, text: &str| DataFile {
+            name: name.to_owned(),
+            bytes: Cow::Owned(text.as_bytes().to_vec()),
+        };
+        let dataset = Dataset {
+            sources: file("sources.csv", "id,title,publisher,url,published\ns1,T,P,,2006~\n"),
+            predicates: file(
+                "predicates.csv",
+                &format!("id,label,inverse_label,description,symmetric,domain,range,temporal,same_as\n{predicates}"),
+            ),
+            entities: file(
+                "entities.csv",
+                "id,kind,label,aliases,description,same_as\na,state,A,,First.,\nb,state,B,Bee|B2,Second.,\n",
+            ),
+            relations: file(
+                "relations.csv",
+                &format!("subject,predicate,object,date,source,quote,note\n{relations}"),
+            ),
+        };
+        Graph::load(&dataset).unwrap()
+    }
+
+    const LINKS: &str = "links,links,linked by,Links.,false,state,state,event,\n";
+
+    #[test]
+    fn refuses_a_predicate_named_like_a_minted_inverse() {
+        let g = graph(&format!("{LINKS}links-inverse,x,y,Z.,false,state,state,state,\n"), "");
+        let err = RdfExport::new(&g, &BaseIri::default()).unwrap_err();
+        assert!(err.to_string().contains("links-inverse"), "{err}");
+        // The inverse of a symmetric predicate is not minted, so the name is free.
+        let g = graph(
+            "links,links,links,Links.,true,state,state,event,\nlinks-inverse,x,y,Z.,false,state,state,state,\n",
+            "",
+        );
+        assert!(RdfExport::new(&g, &BaseIri::default()).is_ok());
+    }
+
+    #[test]
+    fn writes_dates_qualifiers_and_open_ends() {
+        let g = graph(
+            &format!("{LINKS}holds,holds,held by,Holds.,false,state,state,state,\n"),
+            "a,links,b,2006-03~,s1,q1,\na,holds,b,1995?/..,s1,q2,n\na,holds,b,/2007-01,s1,q3,\n",
+        );
+        let out = RdfExport::new(&g, &BaseIri::default())
+            .unwrap()
+            .write(RdfSyntax::Turtle, Vec::new())
+            .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        for expected in [
+            "dg:startDate \"2006-03\"^^xsd:gYearMonth",
+            "dg:endDate \"2006-03\"^^xsd:gYearMonth",
+            "dg:startApproximate true",
+            "dg:endApproximate true",
+            "dg:startUncertain true",
+            "dg:endOpen true",
+            "dg:latestDay \"2007-01-31\"^^xsd:date",
+            "dg:edtfDate \"1995?/..\"",
+            "dg:evidenceNote \"n\"",
+            "skos:altLabel \"B2\" , \"Bee\"",
+        ] {
+            assert!(text.contains(expected), "missing {expected} in\n{text}");
+        }
+        // An approximate publication date is kept as EDTF only.
+        assert!(text.contains("dg:edtfDate \"2006~\""));
+        assert!(!text.contains("dcterms:date"));
+    }
+}

@@ -1,0 +1,23 @@
+//! RDF export: Turtle, N-Triples and N-Quads that a triplestore loads and SPARQL can answer.
+//!
+//! The model (documented with examples in docs/rdf.md):
+//! - a vocabulary of our own under `<base>vocab/` (prefix `dg:`): a class per entity kind, a
+//!   property per predicate with a named inverse, and the terms for dates and evidence;
+//! - entities at `<base>entity/<id>`, with a direct triple per relation;
+//! - a statement per relation at `<base>relation/<relation id>` (standard reification), with its
+//!   dates as typed literals and one evidence resource per claim at `<base>evidence/...`,
+//!   derived from a source at `<base>source/<id>`;
+//! - in N-Quads, statements and evidence in a named graph per source, `<base>graph/<source id>`.
+
+pub(crate) mod base;
+mod block;
+mod dates;
+mod entity;
+pub(crate) mod error;
+pub(crate) mod export;
+mod iris;
+mod namespaces;
+mod source;
+mod statement;
+pub(crate) mod syntax;
+mod vocabulary;

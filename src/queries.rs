@@ -1,0 +1,290 @@
+//! The query commands (`path`, `neighbors`, `timeline`, `conflicts`): flags in, library calls,
+//! results out.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use diplograph::{Certainty, Direction, EntityRef, Graph, PathReport, PathSet};
+use petgraph::graph::NodeIndex;
+
+use crate::cli::{ConflictsArgs, FilterArgs, NeighborsArgs, PathArgs, ResultFormat, TimelineArgs};
+use crate::to_filter;
+
+fn node(graph: &Graph, name: &str) -> Result<NodeIndex> {
+    let entity = graph.resolve(name)?;
+    graph.node(entity.id.as_str()).context("resolved entity has no node")
+}
+
+fn direction(directed: bool) -> Direction {
+    if directed {
+        Direction::Directed
+    } else {
+        Direction::Both
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Whether any filter flag narrows the graph (for the "nothing found" message).
+fn filtered(args: &FilterArgs) -> bool {
+    args.at.is_some()
+        || args.from.is_some()
+        || args.until.is_some()
+        || args.certain
+        || args.dated_only
+        || args.events
+        || !args.predicates.is_empty()
+        || !args.exclude_predicates.is_empty()
+        || !args.kinds.is_empty()
+        || !args.sources.is_empty()
+}
+
+/// The `--json` document of `path`, fields in this order.
+#[derive(serde::Serialize)]
+struct PathsJson<'g> {
+    from: EntityRef<'g>,
+    to: EntityRef<'g>,
+    mode: &'static str,
+    direction: Direction,
+    complete: bool,
+    paths: Vec<PathReport<'g>>,
+}
+
+/// `path FROM TO`: prints the paths; exit status 1 when there is none.
+pub fn path(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let (from, to) = (node(graph, &args.from)?, node(graph, &args.to)?);
+    if from == to {
+        anyhow::bail!("FROM and TO are the same entity ({})", graph.entity_at(from).id);
+    }
+    let mut query = graph
+        .paths(from, to)
+        .filter(to_filter(graph, &args.filter)?)
+        .direction(direction(args.directed))
+        .limit(args.limit)
+        .undated(args.undated);
+    if let Some(n) = args.max_hops {
+        query = query.max_hops(n);
+    }
+    let (mode, found) = if args.chronological {
+        ("journeys", query.journeys(args.k.unwrap_or(1)))
+    } else if args.all {
+        ("all", query.all())
+    } else if let Some(k) = args.k {
+        (
+            "k_shortest",
+            PathSet {
+                paths: query.k_shortest(k),
+                complete: true,
+            },
+        )
+    } else {
+        (
+            "shortest",
+            PathSet {
+                paths: query.shortest().into_iter().collect(),
+                complete: true,
+            },
+        )
+    };
+    let (a, b) = (graph.entity_at(from), graph.entity_at(to));
+    if json_out {
+        let doc = PathsJson {
+            from: a.into(),
+            to: b.into(),
+            mode,
+            direction: direction(args.directed),
+            complete: found.complete,
+            paths: found.paths.iter().map(|p| p.report(graph)).collect(),
+        };
+        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+    }
+    if found.paths.is_empty() {
+        out.flush()?;
+        let within = args
+            .max_hops
+            .map(|n| format!(" within {}", plural(n, "hop", "hops")))
+            .unwrap_or_default();
+        let filters = if filtered(&args.filter) {
+            " with the filters given"
+        } else {
+            ""
+        };
+        let (what, why) = if args.chronological {
+            (
+                "journey",
+                ": no chain of dated relations between them runs forward in time",
+            )
+        } else {
+            ("path", "")
+        };
+        let one_way = if args.directed {
+            " following relations one way (try without --directed)"
+        } else {
+            ""
+        };
+        let gave_up = if found.complete {
+            ""
+        } else {
+            " (the search stopped at its work budget: there may be one; lower --max-hops or add filters)"
+        };
+        eprintln!(
+            "no {what} from {} ({}) to {} ({}){within}{filters}{one_way}{why}{gave_up}",
+            a.label, a.id, b.label, b.id
+        );
+        return Ok(ExitCode::from(1));
+    }
+    if json_out {
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.format == ResultFormat::Dot {
+        let best = &found.paths[0];
+        let hops: Vec<_> = best.hops.iter().map(|h| (h.to, h.edge, h.forward)).collect();
+        let title = format!("{} → {}", a.label, b.label);
+        diplograph::PathWriter::new()
+            .title(title)
+            .write(graph, &hops, &mut *out)?;
+        if found.paths.len() > 1 {
+            eprintln!(
+                "note: the diagram shows the first of {} paths; --json lists them all",
+                found.paths.len()
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let noun = if args.chronological {
+        ("journey", "journeys")
+    } else {
+        ("path", "paths")
+    };
+    let several = found.paths.len() > 1 || mode != "shortest";
+    if several {
+        writeln!(
+            out,
+            "{} → {}: {}{}",
+            a.label,
+            b.label,
+            plural(found.paths.len(), noun.0, noun.1),
+            if args.chronological {
+                ", earliest arrival first"
+            } else {
+                ", shortest first"
+            }
+        )?;
+    }
+    for (i, path) in found.paths.iter().enumerate() {
+        let mut head = if several {
+            format!("{} {}: {}", noun.0, i + 1, plural(path.len(), "hop", "hops"))
+        } else {
+            format!("{} → {}: {}", a.label, b.label, plural(path.len(), "hop", "hops"))
+        };
+        if let Some(day) = path.arrival {
+            head.push_str(&format!(", arrives {day} at the earliest"));
+        }
+        match path.order() {
+            Some(Certainty::Possible) => head.push_str(", possibly in order"),
+            Some(Certainty::Undated) => head.push_str(", with undated steps"),
+            _ => {}
+        }
+        writeln!(out, "{head}")?;
+        write!(out, "{}", path.display(graph))?;
+    }
+    if !found.complete {
+        let why = if args.all && found.paths.len() >= args.limit {
+            format!(
+                "stopped at --limit {}; there are more (raise --limit or lower --max-hops)",
+                args.limit
+            )
+        } else {
+            "the search stopped at its work budget; there may be more (lower --max-hops or add filters)".to_owned()
+        };
+        writeln!(out, "({why})")?;
+    }
+    if found
+        .paths
+        .iter()
+        .flat_map(|p| &p.hops)
+        .any(|h| h.certainty == Certainty::Possible)
+    {
+        writeln!(
+            out,
+            "(possibly: the dates allow, but do not settle, that the relation held at the time asked)"
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `neighbors ENTITY`.
+pub fn neighbors(graph: &Graph, json_out: bool, args: &NeighborsArgs, out: &mut impl Write) -> Result<()> {
+    let centre = node(graph, &args.entity)?;
+    let found = graph
+        .neighbours(centre)
+        .depth(args.depth)
+        .direction(direction(args.directed))
+        .filter(to_filter(graph, &args.filter)?)
+        .run();
+    if json_out {
+        writeln!(out, "{}", serde_json::to_string_pretty(&found.report(graph))?)?;
+    } else {
+        write!(out, "{}", found.display(graph))?;
+    }
+    Ok(())
+}
+
+/// `timeline [ENTITY] [--with OTHER]`.
+pub fn timeline(graph: &Graph, json_out: bool, args: &TimelineArgs, out: &mut impl Write) -> Result<()> {
+    let mut query = graph.timeline().filter(to_filter(graph, &args.filter)?);
+    if let Some(name) = &args.entity {
+        query = query.entity(node(graph, name)?);
+    }
+    if let Some(name) = &args.with {
+        query = query.with(node(graph, name)?);
+    }
+    let found = query.run();
+    if json_out {
+        writeln!(out, "{}", serde_json::to_string_pretty(&found.report(graph))?)?;
+    } else if args.format == ResultFormat::Dot {
+        let edges: std::collections::BTreeSet<_> = found.entries.iter().map(|e| e.edge).collect();
+        let view = graph.restrict(|_| true, |e| edges.contains(&e));
+        let mut writer = diplograph::TimelineWriter::new();
+        let mut title = "Timeline".to_owned();
+        if let Some(name) = &args.entity {
+            let e = graph.resolve(name)?;
+            title = match &args.with {
+                Some(other) => format!("Timeline: {} and {}", e.label, graph.resolve(other)?.label),
+                None => format!("Timeline of {}", e.label),
+            };
+            writer = writer.focus(e.id.as_str());
+        }
+        writer.title(title).write(&view, &mut *out)?;
+    } else {
+        write!(out, "{}", found.display(graph))?;
+    }
+    Ok(())
+}
+
+/// `conflicts`.
+pub fn conflicts(graph: &Graph, json_out: bool, args: &ConflictsArgs, out: &mut impl Write) -> Result<()> {
+    let found = graph
+        .disagreements()
+        .filter(to_filter(graph, &args.filter)?)
+        .compatible(args.all)
+        .run();
+    if json_out {
+        let reports: Vec<_> = found.iter().filter_map(|d| d.report(graph)).collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&reports)?)?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{} between sources",
+        plural(found.len(), "disagreement", "disagreements")
+    )?;
+    for d in &found {
+        writeln!(out)?;
+        write!(out, "{}", d.display(graph))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,279 @@
+//! Timelines: dated relations in chronological order.
+
+use std::fmt;
+
+use petgraph::graph::{EdgeIndex, NodeIndex};
+
+use super::adjacency::Adjacency;
+use super::direction::Direction;
+use super::filter::Filter;
+use super::report::{EntityRef, HopReport, RelationLine, RelationReport};
+use super::time::Certainty;
+use crate::{Bound, Day, Edtf, Graph, Span, TimeFilter};
+
+/// A question about what happened when; made by [`Graph::timeline`].
+///
+/// The dated relations of the whole graph, of one entity, or between two entities, that pass
+/// the filter, in chronological order. Undated relations have no place on a timeline and are
+/// left out.
+///
+/// ```
+/// use diplograph::{Filter, Graph};
+/// let graph = Graph::embedded()?;
+/// let belarus = graph.node("belarus").unwrap();
+/// let eu = graph.node("european-union").unwrap();
+/// let window = Filter::default().between(Some("2004".parse()?), Some("2012".parse()?));
+/// let timeline = graph.timeline().entity(belarus).with(eu).filter(window).run();
+/// assert!(!timeline.entries.is_empty());
+/// let days: Vec<_> = timeline.entries.iter().map(|e| graph.relation_at(e.edge).date.unwrap()).collect();
+/// assert!(days.windows(2).all(|w| diplograph::chronological(&w[0]) <= diplograph::chronological(&w[1])));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct TimelineQuery<'g> {
+    graph: &'g Graph,
+    entity: Option<NodeIndex>,
+    with: Option<NodeIndex>,
+    filter: Filter,
+}
+
+impl Graph {
+    /// Starts a timeline of the whole graph: see [`TimelineQuery`].
+    pub fn timeline(&self) -> TimelineQuery<'_> {
+        TimelineQuery {
+            graph: self,
+            entity: None,
+            with: None,
+            filter: Filter::default(),
+        }
+    }
+}
+
+/// The key that puts dates in chronological order: the first day they can mean (for an
+/// interval whose start is unknown, the first day of its end), then the last.
+///
+/// ```
+/// use diplograph::{chronological, Edtf};
+/// let mut dates: Vec<Edtf> = ["2004-12", "1995", "2004", "/2007-01", "1998-04-30", "2011/.."]
+///     .iter().map(|d| d.parse().unwrap()).collect();
+/// dates.sort_by_key(chronological);
+/// let sorted: Vec<String> = dates.iter().map(|d| d.to_string()).collect();
+/// assert_eq!(sorted, ["1995", "1998-04-30", "2004", "2004-12", "/2007-01", "2011/.."]);
+/// ```
+pub fn chronological(date: &Edtf) -> (Option<Day>, Option<Day>) {
+    let first = date.earliest().or_else(|| date.end().date().map(|d| d.earliest()));
+    let last = date.latest().or_else(|| date.start().date().map(|d| d.latest()));
+    (first, last)
+}
+
+/// Whether `date` — a single date, or an interval's start or end — falls within `time`, and how
+/// surely (the surest of its dates that do).
+fn dated_within(date: &Edtf, time: &TimeFilter, today: Day) -> Option<Certainty> {
+    [date.start(), date.end()]
+        .iter()
+        .filter_map(Bound::date)
+        .filter_map(|d| {
+            let point = Span {
+                start: Bound::Date(*d),
+                end: Bound::Date(*d),
+            };
+            time.classify(&point, today)
+        })
+        .min()
+}
+
+impl TimelineQuery<'_> {
+    /// Only the relations of `entity`.
+    pub fn entity(mut self, entity: NodeIndex) -> Self {
+        self.entity = Some(entity);
+        self
+    }
+
+    /// Only the relations between the entity and `other` (with [`entity`](Self::entity)).
+    pub fn with(mut self, other: NodeIndex) -> Self {
+        self.with = Some(other);
+        self
+    }
+
+    /// Only the relations `filter` admits. A time filter keeps the relations with a date in it:
+    /// their date, or the start or end of their interval (`1995/2007-01` is in `2004..2012` by
+    /// its end); a state that began before the window and merely goes on is left out.
+    pub fn filter(mut self, filter: Filter) -> Self {
+        self.filter = filter;
+        self
+    }
+
+    /// The timeline.
+    ///
+    /// # Complexity
+    /// O(E log E).
+    pub fn run(&self) -> Timeline {
+        // The time filter asks what is *dated* in it (a date, a start or an end), not which
+        // states merely continue through it; the rest of the filter applies as usual.
+        let mut filter = self.filter.clone();
+        filter.dated_only = true;
+        filter.time = None;
+        filter.certain = false;
+        let when = |edge: EdgeIndex, certainty: Certainty| -> Option<Certainty> {
+            let Some(time) = &self.filter.time else {
+                return Some(certainty);
+            };
+            let date = self.graph.relation_at(edge).date?;
+            let c = dated_within(&date, time, self.filter.today)?;
+            (!self.filter.certain || c == Certainty::Definite).then_some(c)
+        };
+        let mut entries: Vec<TimelineEntry> = match self.entity {
+            Some(entity) => {
+                let exempt: Vec<NodeIndex> = std::iter::once(entity).chain(self.with).collect();
+                let adj = Adjacency::new(self.graph, &filter, Direction::Both, &exempt);
+                adj.steps(entity)
+                    .iter()
+                    .filter(|s| self.with.is_none_or(|w| s.to == w))
+                    .filter_map(|s| {
+                        Some(TimelineEntry {
+                            from: entity,
+                            edge: s.edge,
+                            forward: s.forward,
+                            certainty: when(s.edge, s.certainty)?,
+                        })
+                    })
+                    .collect()
+            }
+            None => {
+                let g = self.graph.petgraph();
+                g.edge_indices()
+                    .filter_map(|edge| {
+                        let (s, _) = g.edge_endpoints(edge)?;
+                        let certainty = when(edge, filter.admits_edge(self.graph, edge)?)?;
+                        Some(TimelineEntry {
+                            from: s,
+                            edge,
+                            forward: true,
+                            certainty,
+                        })
+                    })
+                    .collect()
+            }
+        };
+        entries.sort_by_key(|e| {
+            let key = self.graph.relation_at(e.edge).date.as_ref().map(chronological);
+            (key, e.edge, !e.forward)
+        });
+        Timeline {
+            entity: self.entity,
+            with: self.with,
+            entries,
+        }
+    }
+}
+
+/// Dated relations in chronological order; made by [`TimelineQuery::run`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timeline {
+    /// The entity whose timeline it is (`None`: the whole graph).
+    pub entity: Option<NodeIndex>,
+    /// The other entity, for a timeline between two.
+    pub with: Option<NodeIndex>,
+    /// The relations, earliest first.
+    pub entries: Vec<TimelineEntry>,
+}
+
+/// One relation on a timeline, read from the timeline's entity (or from its subject).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimelineEntry {
+    /// The end it is read from.
+    pub from: NodeIndex,
+    /// The relation.
+    pub edge: EdgeIndex,
+    /// True when `from` is the subject.
+    pub forward: bool,
+    /// How surely it passes the time filter.
+    pub certainty: Certainty,
+}
+
+/// A timeline, for `--json`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TimelineReport<'g> {
+    /// The entity whose timeline it is (`null`: the whole graph).
+    pub entity: Option<EntityRef<'g>>,
+    /// The other entity, for a timeline between two.
+    pub with: Option<EntityRef<'g>>,
+    /// The relations, earliest first.
+    pub entries: Vec<HopReport<'g>>,
+}
+
+impl Timeline {
+    /// The timeline as a report, for `--json`.
+    pub fn report<'g>(&self, graph: &'g Graph) -> TimelineReport<'g> {
+        TimelineReport {
+            entity: self.entity.map(|n| graph.entity_at(n).into()),
+            with: self.with.map(|n| graph.entity_at(n).into()),
+            entries: self
+                .entries
+                .iter()
+                .filter_map(|e| {
+                    let (s, o) = graph.petgraph().edge_endpoints(e.edge)?;
+                    Some(HopReport {
+                        from: graph.entity_at(e.from).into(),
+                        to: graph.entity_at(if e.from == s { o } else { s }).into(),
+                        relation: RelationReport::new(graph, e.edge, e.forward, e.certainty),
+                        order: None,
+                        also: Vec::new(),
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    /// The timeline as text: one relation a line, after its date as people write it
+    /// (`1998-04`, `~2006`, `since 2011`).
+    ///
+    /// ```
+    /// use diplograph::Graph;
+    /// let graph = Graph::embedded()?;
+    /// let belarus = graph.node("belarus").unwrap();
+    /// let text = graph.timeline().entity(belarus).run().display(&graph).to_string();
+    /// assert!(text.lines().skip(1).all(|l| l.contains(" —") && l.contains("→ ")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn display<'a>(&'a self, graph: &'a Graph) -> TimelineDisplay<'a> {
+        TimelineDisplay { graph, timeline: self }
+    }
+}
+
+/// A timeline as text; made by [`Timeline::display`].
+#[derive(Debug, Clone, Copy)]
+pub struct TimelineDisplay<'a> {
+    graph: &'a Graph,
+    timeline: &'a Timeline,
+}
+
+impl fmt::Display for TimelineDisplay<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (graph, t) = (self.graph, self.timeline);
+        let n = t.entries.len();
+        write!(f, "{n} dated relation{}", if n == 1 { "" } else { "s" })?;
+        if let Some(e) = t.entity {
+            write!(f, " of {}", graph.entity_at(e).label)?;
+        }
+        if let Some(w) = t.with {
+            write!(f, " with {}", graph.entity_at(w).label)?;
+        }
+        writeln!(f)?;
+        let dates: Vec<String> = t
+            .entries
+            .iter()
+            .map(|e| graph.relation_at(e.edge).date.map(|d| d.human()).unwrap_or_default())
+            .collect();
+        let width = dates.iter().map(|d| d.chars().count()).max().unwrap_or(0);
+        for (entry, date) in t.entries.iter().zip(&dates) {
+            let text = RelationLine {
+                show_date: false,
+                ..RelationLine::new(graph, entry.from, entry.edge, entry.forward, entry.certainty)
+            };
+            writeln!(f, "  {date:<width$}  {text}")?;
+        }
+        Ok(())
+    }
+}
