@@ -1,0 +1,262 @@
+//! Times queries on a loaded graph: each query alone, after the graph is loaded.
+//!
+//! ```text
+//! cargo run --release --example querybench -- --data DIR --hub belarus --from A --to B \
+//!     --all-paths-to nato --repeat 3
+//! ```
+//!
+//! Prints one JSON object on stdout: the load time, the memory after loading (VmHWM/VmRSS from
+//! `/proc/self/status`, where there is one), and for every query its implementation, its status
+//! (`ok`, or `pending` while the library has no such query yet), its times (seconds, one per
+//! repetition) and a short summary of its answer, so the peers' answers can be compared.
+//!
+//! The path queries are slots (`pending`) until the query API lands (branch `query`): fill in the
+//! functions marked `SLOT`. Meanwhile, `petgraph-reference` rows time petgraph's own algorithms
+//! on an undirected simple graph of the same edges — the floor a Rust implementation starts from,
+//! not diplograph's answer.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::Parser;
+use diplograph::{neighbourhood, Filter, Graph};
+use petgraph::graph::{NodeIndex, UnGraph};
+use petgraph::visit::EdgeRef;
+use serde_json::{json, Value};
+
+/// Time queries on a graph-data folder.
+#[derive(Debug, Parser)]
+#[command(name = "querybench")]
+struct Args {
+    /// The graph-data folder.
+    #[arg(long, value_name = "DIR")]
+    data: PathBuf,
+    /// A hub entity, for the neighbourhood query.
+    #[arg(long)]
+    hub: String,
+    /// Start of the path queries.
+    #[arg(long)]
+    from: String,
+    /// End of the shortest-path queries.
+    #[arg(long)]
+    to: String,
+    /// End of all simple paths (from --from).
+    #[arg(long)]
+    all_paths_to: String,
+    /// Times each query is run (the driver reports the median).
+    #[arg(long, default_value_t = 3)]
+    repeat: usize,
+    /// Longest path, in hops, for all simple paths.
+    #[arg(long, default_value_t = 4)]
+    max_hops: usize,
+    /// Stop all simple paths after this many.
+    #[arg(long, default_value_t = 10_000)]
+    cap: usize,
+    /// How many shortest paths for k shortest paths.
+    #[arg(long, default_value_t = 10)]
+    k: usize,
+}
+
+/// The endpoints and limits every query gets.
+struct Ask<'g> {
+    graph: &'g Graph,
+    hub: NodeIndex,
+    from: NodeIndex,
+    to: NodeIndex,
+    all_paths_to: NodeIndex,
+    max_hops: usize,
+    cap: usize,
+    k: usize,
+}
+
+// --- diplograph ------------------------------------------------------------------------------
+
+/// Depth-2 neighbourhood of the hub, following relations both ways.
+fn neighbourhood_of_hub(ask: &Ask) -> Option<String> {
+    let (nodes, edges) = neighbourhood(ask.graph, ask.hub, 2, &Filter::default());
+    Some(format!("{} entities, {} relations", nodes.len(), edges.len()))
+}
+
+/// The full timeline. STAND-IN until `diplograph::timeline` lands (branch `query`): every dated
+/// relation ordered by the earliest day it can mean, from `Graph::relations`.
+fn full_timeline(ask: &Ask) -> Option<String> {
+    let mut dated: Vec<_> = ask
+        .graph
+        .relations()
+        .filter_map(|r| r.date.as_ref().and_then(|d| d.earliest()).map(|day| (day, r)))
+        .collect();
+    dated.sort_by_key(|(day, _)| *day);
+    Some(format!("{} dated relations", dated.len()))
+}
+
+/// SLOT (branch `query`): diplograph's shortest path from `ask.from` to `ask.to`; return a
+/// summary such as "3 hops".
+fn shortest_path(_ask: &Ask) -> Option<String> {
+    None
+}
+
+/// SLOT (branch `query`): the `ask.k` shortest simple paths; return e.g. "10 paths, 3..4 hops".
+fn k_shortest_paths(_ask: &Ask) -> Option<String> {
+    None
+}
+
+/// SLOT (branch `query`): all simple paths from `ask.from` to `ask.all_paths_to` of at most
+/// `ask.max_hops` hops, stopping after `ask.cap`; return e.g. "10000 paths (capped)".
+fn all_simple_paths(_ask: &Ask) -> Option<String> {
+    None
+}
+
+/// SLOT (branch `query`): a time-respecting path (each relation no earlier than the previous).
+fn time_respecting_path(_ask: &Ask) -> Option<String> {
+    None
+}
+
+// --- petgraph reference ----------------------------------------------------------------------
+
+/// The same entities and edges as an undirected simple graph (one edge per pair of entities that
+/// share a relation), with the node indices of the diplograph graph.
+fn simple_undirected(graph: &Graph) -> UnGraph<(), ()> {
+    let g = graph.petgraph();
+    let mut pairs: Vec<(u32, u32)> = g
+        .edge_references()
+        .map(|e| {
+            let (a, b) = (e.source().index() as u32, e.target().index() as u32);
+            (a.min(b), a.max(b))
+        })
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut un = UnGraph::with_capacity(g.node_count(), pairs.len());
+    for _ in 0..g.node_count() {
+        un.add_node(());
+    }
+    un.extend_with_edges(pairs);
+    un
+}
+
+fn reference_shortest_path(un: &UnGraph<(), ()>, ask: &Ask) -> String {
+    match petgraph::algo::astar(un, ask.from, |n| n == ask.to, |_| 1usize, |_| 0) {
+        Some((hops, _path)) => format!("{hops} hops"),
+        None => "no path".to_owned(),
+    }
+}
+
+fn reference_all_simple_paths(un: &UnGraph<(), ()>, ask: &Ask) -> String {
+    let paths = petgraph::algo::all_simple_paths::<Vec<NodeIndex>, _, std::hash::RandomState>(
+        un,
+        ask.from,
+        ask.all_paths_to,
+        0,
+        Some(ask.max_hops.saturating_sub(1)),
+    )
+    .take(ask.cap)
+    .count();
+    format!("{paths} paths{}", if paths == ask.cap { " (capped)" } else { "" })
+}
+
+// --- harness ---------------------------------------------------------------------------------
+
+/// Runs `query` `repeat` times; `None` when the query is a pending slot.
+fn measure(name: &str, implementation: &str, repeat: usize, mut query: impl FnMut() -> Option<String>) -> Value {
+    let mut seconds = Vec::with_capacity(repeat);
+    let mut answer = None;
+    for _ in 0..repeat.max(1) {
+        let started = Instant::now();
+        let result = query();
+        let elapsed = started.elapsed().as_secs_f64();
+        match result {
+            Some(a) => {
+                seconds.push(elapsed);
+                answer = Some(a);
+            }
+            None => {
+                return json!({ "query": name, "impl": implementation, "status": "pending",
+                               "note": "not in the library yet (branch `query`)" })
+            }
+        }
+    }
+    json!({ "query": name, "impl": implementation, "status": "ok", "seconds": seconds, "answer": answer })
+}
+
+/// `VmHWM` (peak) and `VmRSS` (current) of this process in KiB, on Linux.
+fn memory() -> Value {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse::<u64>().ok())
+    };
+    json!({ "peak_kib": field("VmHWM:"), "current_kib": field("VmRSS:") })
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let started = Instant::now();
+    let graph = match Graph::load_dir(&args.data) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let load_seconds = started.elapsed().as_secs_f64();
+    let after_load = memory();
+    let node = |name: &str| graph.resolve(name).ok().and_then(|e| graph.node(e.id.as_str()));
+    let ends = (
+        node(&args.hub),
+        node(&args.from),
+        node(&args.to),
+        node(&args.all_paths_to),
+    );
+    let (Some(hub), Some(from), Some(to), Some(all_paths_to)) = ends else {
+        eprintln!("error: --hub, --from, --to and --all-paths-to must name entities of the graph");
+        return ExitCode::FAILURE;
+    };
+    let ask = Ask {
+        graph: &graph,
+        hub,
+        from,
+        to,
+        all_paths_to,
+        max_hops: args.max_hops,
+        cap: args.cap,
+        k: args.k,
+    };
+    let r = args.repeat;
+    let mut queries = vec![
+        measure("shortest_path", "diplograph", r, || shortest_path(&ask)),
+        measure("k_shortest_paths", "diplograph", r, || k_shortest_paths(&ask)),
+        measure("all_simple_paths", "diplograph", r, || all_simple_paths(&ask)),
+        measure("time_respecting_path", "diplograph", r, || time_respecting_path(&ask)),
+        measure("neighbourhood_depth2", "diplograph", r, || neighbourhood_of_hub(&ask)),
+        measure("timeline", "diplograph (stand-in: Graph::relations + sort)", r, || {
+            full_timeline(&ask)
+        }),
+    ];
+    let memory_diplograph = memory();
+    let build_started = Instant::now();
+    let un = simple_undirected(&graph);
+    let reference_build = build_started.elapsed().as_secs_f64();
+    queries.push(measure("shortest_path", "petgraph-reference", r, || {
+        Some(reference_shortest_path(&un, &ask))
+    }));
+    queries.push(measure("all_simple_paths", "petgraph-reference", r, || {
+        Some(reference_all_simple_paths(&un, &ask))
+    }));
+    let _ = ask.k; // used by the k-shortest-paths slot once it is filled
+    let out = json!({
+        "load_seconds": load_seconds,
+        "entities": graph.petgraph().node_count(),
+        "relations": graph.petgraph().edge_count(),
+        "memory_after_load": after_load,
+        "memory_after_diplograph_queries": memory_diplograph,
+        "reference_graph": { "build_seconds": reference_build, "edges": un.edge_count() },
+        "queries": queries,
+        "memory_at_end": memory(),
+    });
+    println!("{out}");
+    ExitCode::SUCCESS
+}
