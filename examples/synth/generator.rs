@@ -1053,7 +1053,7 @@ pub fn generate(options: &Options, out: &Path) -> io::Result<Summary> {
         .collect();
     let kind_of: Vec<EntityKind> = pools
         .iter()
-        .flat_map(|pool| std::iter::repeat(pool.kind).take(pool.len))
+        .flat_map(|pool| std::iter::repeat_n(pool.kind, pool.len))
         .collect();
 
     // Claims.
