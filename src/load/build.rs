@@ -10,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::dataset::Dataset;
 use super::problem::{LoadError, Problem, Problems, Severity};
 use super::suggest::did_you_mean;
-use super::table::{read_records, read_rows, split_multi, Limits, Row, Table};
+use super::table::{read_records, read_rows, split_multi, Limits, Row, Table, Threads};
 use crate::{fold, Edtf, Entity, EntityKind, Evidence, Graph, Id, Predicate, Source, Temporal};
 
 #[derive(Deserialize)]
@@ -45,7 +45,7 @@ struct RawEntity {
     same_as: String,
 }
 
-#[derive(Deserialize)]
+/// A claim's cells, in the order of [`CLAIM_COLUMNS`].
 struct RawClaim<'a> {
     subject: &'a str,
     predicate: &'a str,
@@ -54,6 +54,19 @@ struct RawClaim<'a> {
     source: &'a str,
     quote: &'a str,
     note: &'a str,
+}
+
+const CLAIM_COLUMNS: [&str; 7] = ["subject", "predicate", "object", "date", "source", "quote", "note"];
+
+/// A row of `relations.csv` that passed the checks of the row alone, with what the checks
+/// against the rows before it need.
+struct Checked {
+    line: u64,
+    fingerprint: u128,
+    /// Subject, predicate and object, if the predicate is symmetric.
+    direction: Option<(Id, Id, Id)>,
+    /// The claim, if every id in it resolved.
+    claim: Option<Claim>,
 }
 
 /// A claim that passed its row checks, before merging.
@@ -183,6 +196,11 @@ fn non_empty(s: &str) -> Option<String> {
 
 /// Validates `dataset` and builds the graph, or returns every problem found.
 pub(crate) fn load(dataset: &Dataset, limits: &Limits) -> Result<Graph, LoadError> {
+    load_with(dataset, limits, &Threads::default())
+}
+
+/// [`load`], reading `relations.csv` with `threads`.
+fn load_with(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Graph, LoadError> {
     let mut problems = Vec::new();
 
     // sources.csv
@@ -418,22 +436,27 @@ pub(crate) fn load(dataset: &Dataset, limits: &Limits) -> Result<Graph, LoadErro
     let source_known = |id: &Id| known(source_table.readable, &source_seen, &source_table.skipped_ids, id);
     let mut claims = Vec::new();
     let mut exact: FxHashMap<u128, u64> = FxHashMap::default();
-    let mut directions: HashMap<(Id, Id, Id), u64> = HashMap::new();
-    let columns = ["subject", "predicate", "object", "date", "source", "quote", "note"];
+    let mut directions: FxHashMap<(Id, Id, Id), u64> = FxHashMap::default();
     // Claims are checked as they are read, never held as rows: with millions of claims, the rows
-    // and the graph would not fit in memory together.
+    // and the graph would not fit in memory together. Each row is checked on its own (on several
+    // threads for a large file); what depends on the rows before it — duplicates, and symmetric
+    // claims stated both ways — is checked after, in file order.
     read_records(
         &dataset.relations,
-        &columns,
+        &CLAIM_COLUMNS,
         limits,
+        threads,
         &mut problems,
-        |line, record, headers, problems| {
-            let r: RawClaim<'_> = match record.deserialize(Some(headers)) {
-                Ok(r) => r,
-                Err(e) => {
-                    problems.push(Problem::error(file, Some(line), format!("cannot read the row: {e}")));
-                    return;
-                }
+        |line, fields, problems| {
+            let &[subject, predicate, object, date, source, quote, note] = fields;
+            let r = RawClaim {
+                subject,
+                predicate,
+                object,
+                date,
+                source,
+                quote,
+                note,
             };
             let mut c = Checker {
                 file,
@@ -527,33 +550,14 @@ pub(crate) fn load(dataset: &Dataset, limits: &Limits) -> Result<Graph, LoadErro
                     );
                 }
             }
-            if c.ok {
-                let key = fingerprint([r.subject, r.predicate, r.object, r.date, r.source, r.quote]);
-                if let Some(first) = first_seen(&mut exact, key, line) {
-                    c.fail(
-                        format!("duplicate claim: the same as line {first}"),
-                        Some("delete one of the two rows".to_owned()),
-                    );
-                }
+            if !c.ok {
+                return None;
             }
-            if let (true, Some(p), Some(s), Some(o)) = (c.ok, pred, &subject, &object) {
-                if p.symmetric {
-                    if let Some(first) = directions.get(&(o.clone(), p.id.clone(), s.clone())) {
-                        c.fail(
-                            format!(
-                            "'{}' is symmetric, and line {first} already states it the other way round ({o} {} {s})",
-                            p.id, p.id
-                        ),
-                            Some(
-                                "a symmetric relation is entered once; write both claims in the same direction"
-                                    .to_owned(),
-                            ),
-                        );
-                    } else {
-                        directions.entry((s.clone(), p.id.clone(), o.clone())).or_insert(line);
-                    }
-                }
-            }
+            let fingerprint = fingerprint([r.subject, r.predicate, r.object, r.date, r.source, r.quote]);
+            let direction = match (pred, &subject, &object) {
+                (Some(p), Some(s), Some(o)) if p.symmetric => Some((s.clone(), p.id.clone(), o.clone())),
+                _ => None,
+            };
             // Every id must resolve (not merely be "known" from a row with errors) before the claim
             // is kept; with such a row there is an error anyway and no graph is built.
             let resolved = pred.is_some()
@@ -561,11 +565,8 @@ pub(crate) fn load(dataset: &Dataset, limits: &Limits) -> Result<Graph, LoadErro
                     .iter()
                     .all(|id| id.as_ref().is_some_and(|id| entity_kind.contains_key(id.as_str())))
                 && source.as_ref().is_some_and(|s| source_id.contains_key(s.as_str()));
-            if let (true, true, Some(subject), Some(predicate), Some(object), Some(source)) =
-                (c.ok, resolved, subject, predicate, object, source)
-            {
-                let note = non_empty(r.note);
-                claims.push(Claim {
+            let claim = match (resolved, subject, predicate, object, source) {
+                (true, Some(subject), Some(predicate), Some(object), Some(source)) => Some(Claim {
                     subject,
                     predicate,
                     object,
@@ -573,11 +574,51 @@ pub(crate) fn load(dataset: &Dataset, limits: &Limits) -> Result<Graph, LoadErro
                     evidence: Evidence {
                         source,
                         quote: r.quote.to_owned(),
-                        note,
+                        note: non_empty(r.note),
                         line,
                     },
-                });
+                }),
+                _ => None,
+            };
+            Some(Checked {
+                line,
+                fingerprint,
+                direction,
+                claim,
+            })
+        },
+        |checked, problems| {
+            let Checked {
+                line,
+                fingerprint,
+                direction,
+                claim,
+            } = checked;
+            let fail = |problems: &mut Vec<Problem>, message: String, hint: &str| {
+                problems.push(Problem::error(file, Some(line), message).with_hint(hint));
+            };
+            if let Some(first) = first_seen(&mut exact, fingerprint, line) {
+                fail(
+                    problems,
+                    format!("duplicate claim: the same as line {first}"),
+                    "delete one of the two rows",
+                );
+                return;
             }
+            if let Some((s, p, o)) = direction {
+                if let Some(first) = directions.get(&(o.clone(), p.clone(), s.clone())) {
+                    fail(
+                        problems,
+                        format!(
+                            "'{p}' is symmetric, and line {first} already states it the other way round ({o} {p} {s})"
+                        ),
+                        "a symmetric relation is entered once; write both claims in the same direction",
+                    );
+                    return;
+                }
+                directions.entry((s, p, o)).or_insert(line);
+            }
+            claims.extend(claim);
         },
     );
 
@@ -602,20 +643,15 @@ fn article(kind: EntityKind) -> &'static str {
 }
 
 /// A 128-bit fingerprint of a claim's cells, to find exact duplicate rows without keeping a copy
-/// of every row: two independent 64-bit hashes (SipHash with fixed keys, and FNV-1a), so that two
+/// of every row: XXH3-128 of the cells joined by `0xFF` (a byte UTF-8 text never holds), so two
 /// different rows share a fingerprint with a probability of about 2^-128 per pair.
 fn fingerprint(cells: [&str; 6]) -> u128 {
-    use std::hash::{Hash, Hasher};
-    let mut sip = std::hash::DefaultHasher::new();
-    let mut fnv: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
     for cell in cells {
-        cell.hash(&mut sip);
-        for byte in cell.bytes().chain(std::iter::once(0xff)) {
-            fnv ^= u64::from(byte);
-            fnv = fnv.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        hasher.update(cell.as_bytes());
+        hasher.update(&[0xff]);
     }
-    (u128::from(sip.finish()) << 64) | u128::from(fnv)
+    hasher.digest128()
 }
 
 fn file_rank(dataset: &Dataset, file: &str) -> usize {
@@ -657,4 +693,127 @@ pub(crate) fn merge_claims(claims: Vec<Claim>) -> MergedClaims {
         }
     }
     merged
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::*;
+    use crate::DataFile;
+
+    fn file(name: &str, text: String) -> DataFile {
+        DataFile {
+            name: name.to_owned(),
+            bytes: Cow::Owned(text.into_bytes()),
+        }
+    }
+
+    /// A `relations.csv` of `rows` claims, a few of them wrong in every way the checks of one
+    /// row and the checks against earlier rows can find (when `clean`, none is).
+    fn dataset(rows: usize, clean: bool, syntax_error: bool) -> Dataset {
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let mut relations = String::from("quote,subject,predicate,object,date,source,note\n");
+        let mut written: Vec<String> = Vec::new();
+        for i in 0..rows {
+            let broken = !clean && next(10) == 0;
+            let row = match (broken, next(8)) {
+                (true, 0) if !written.is_empty() => written[next(written.len() as u64) as usize].clone(),
+                (true, 1) => format!("\"q{i}\",e{},links,e{},,s1,\n", i % 7, 50 + i % 3),
+                (true, 2) => format!("\"q{i}\",e1,link,e2,2001-13,s1,\n"),
+                (true, 3) => ",e1,holds,e1,,s9,\n".to_owned(),
+                (true, 4) => "quote,subject,predicate,object,date,source,note\n".to_owned(),
+                (true, 5) => format!("\"q{i}\",e1,holds\n"),
+                (true, _) => {
+                    // A symmetric claim, then the same the other way round.
+                    let (a, b) = (next(40), next(40) + 40);
+                    format!("\"q{i}\",e{a},links,e{b},,s1,\n\"r{i}\",e{b},links,e{a},,s1,\n")
+                }
+                (false, _) => format!(
+                    "\"q{i}, \"\"quoted\"\"\nover two lines\",e{},{},e{},{},s1,{}\n",
+                    next(50),
+                    if next(2) == 0 { "links" } else { "holds" },
+                    next(50) + 50,
+                    ["", "1995", "1998-04", "2011/..", "2005-03~"][next(5) as usize],
+                    if next(3) == 0 { "a note" } else { "" },
+                ),
+            };
+            written.push(row.clone());
+            relations.push_str(&row);
+            if syntax_error && i == rows / 2 {
+                relations.push_str("q\"x,e1,holds,e51,,s1,\n");
+            }
+        }
+        let entities: String = (0..100).map(|i| format!("e{i},state,E {i},,Entity {i}.,\n")).collect();
+        Dataset {
+            sources: file(
+                "sources.csv",
+                "id,title,publisher,url,published\ns1,T,P,,2006\n".to_owned(),
+            ),
+            predicates: file(
+                "predicates.csv",
+                "id,label,inverse_label,description,symmetric,domain,range,temporal,same_as\n\
+                 links,links,links,Links.,true,state,state,state,\n\
+                 holds,holds,held by,Holds.,false,state,state,state,\n"
+                    .to_owned(),
+            ),
+            entities: file(
+                "entities.csv",
+                format!("id,kind,label,aliases,description,same_as\n{entities}"),
+            ),
+            relations: file("relations.csv", relations),
+        }
+    }
+
+    fn outcome(dataset: &Dataset, threads: &Threads) -> String {
+        match load_with(dataset, &Limits::default(), threads) {
+            Ok(graph) => format!("{:#?}", graph.relations().collect::<Vec<_>>()),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn reading_in_chunks_on_threads_gives_what_one_thread_gives() {
+        let one = Threads {
+            min_file_bytes: usize::MAX,
+            ..Threads::default()
+        };
+        let many = Threads {
+            min_file_bytes: 0,
+            min_chunk_bytes: 1,
+            max: Some(3),
+        };
+        for (clean, syntax_error) in [(true, false), (false, false), (false, true)] {
+            let data = dataset(3000, clean, syntax_error);
+            let expected = outcome(&data, &one);
+            assert_eq!(
+                outcome(&data, &many),
+                expected,
+                "clean: {clean}, syntax error: {syntax_error}"
+            );
+            if clean {
+                assert!(
+                    expected.contains("evidence"),
+                    "{}",
+                    &expected[..200.min(expected.len())]
+                );
+            } else {
+                for found in [
+                    "duplicate claim",
+                    "already states it the other way round",
+                    "unknown predicate",
+                    "repeated",
+                    "field",
+                ] {
+                    assert!(expected.contains(found), "no '{found}' in {expected}");
+                }
+            }
+        }
+    }
 }

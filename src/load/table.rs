@@ -9,7 +9,7 @@
 //! one line, inside quoted fields too), not as the `csv` crate does, so that a position after an
 //! embedded line break, a blank line or an old Mac line end is still the one the curator sees.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use serde::de::DeserializeOwned;
 
@@ -88,23 +88,32 @@ impl<T> Table<T> {
 
 /// Reads `file` as CSV with exactly the columns `columns` (in any order) and deserializes each
 /// row into `T`. Every problem found is pushed to `problems`; rows with problems are skipped.
-pub(crate) fn read_rows<T: DeserializeOwned>(
+pub(crate) fn read_rows<T: DeserializeOwned + Send, const N: usize>(
     file: &DataFile,
-    columns: &[&str],
+    columns: &[&str; N],
     limits: &Limits,
     problems: &mut Vec<Problem>,
 ) -> Table<T> {
     let name = file.name.as_str();
     let mut rows = Vec::new();
+    let headers = csv::StringRecord::from(columns.as_slice());
     let table = read_records(
         file,
         columns,
         limits,
+        &Threads::default(),
         problems,
-        |line, record, headers, problems| match record.deserialize::<T>(Some(headers)) {
-            Ok(value) => rows.push(Row { line, value }),
-            Err(e) => problems.push(Problem::error(name, Some(line), format!("cannot read the row: {e}"))),
+        |line, fields, problems| {
+            let record = csv::StringRecord::from(fields.as_slice());
+            match record.deserialize::<T>(Some(&headers)) {
+                Ok(value) => Some(Row { line, value }),
+                Err(e) => {
+                    problems.push(Problem::error(name, Some(line), format!("cannot read the row: {e}")));
+                    None
+                }
+            }
         },
+        |row, _| rows.push(row),
     );
     Table {
         rows,
@@ -113,16 +122,24 @@ pub(crate) fn read_rows<T: DeserializeOwned>(
     }
 }
 
-/// Reads `file` as CSV with exactly the columns `columns` (in any order), and hands each record
-/// that passed the syntax, encoding and size checks to `sink` as it is read — with its line, the
-/// header and the problem list — so that a file of millions of rows is never held as rows at
-/// once. Returns what is known of the file as a whole (its `rows` stay empty).
-pub(crate) fn read_records(
+/// Reads `file` as CSV with exactly the columns `columns` (in any order). Each record that passed
+/// the syntax, encoding and size checks goes to `check` — with its line, its cells in the order
+/// of `columns` (whatever their order in the file) and the problem list — and what `check`
+/// returns goes to `consume`, in file order, so a file of millions of rows is never held as rows
+/// at once. Returns what is known of the file as a whole (its `rows` stay empty).
+///
+/// A large file with no syntax problem is read in chunks by one thread per core: `check` runs
+/// on the chunks side by side (so it must not depend on the rows before it), `consume` on the
+/// calling thread, in file order, as the chunks come in. Problems come out in the same order as
+/// in a single-threaded read once sorted by line (which the loader does).
+pub(crate) fn read_records<const N: usize, T: Send>(
     file: &DataFile,
-    columns: &[&str],
+    columns: &[&str; N],
     limits: &Limits,
+    threads: &Threads,
     problems: &mut Vec<Problem>,
-    mut sink: impl FnMut(u64, &csv::StringRecord, &csv::StringRecord, &mut Vec<Problem>),
+    check: impl Fn(u64, &[&str; N], &mut Vec<Problem>) -> Option<T> + Sync,
+    mut consume: impl FnMut(T, &mut Vec<Problem>),
 ) -> Table<()> {
     let name = file.name.as_str();
     if file.bytes.len() as u64 > limits.max_file_bytes {
@@ -151,16 +168,17 @@ pub(crate) fn read_records(
         return Table::unreadable();
     }
     let bytes = file.bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&file.bytes);
-    let syntax = strict_scan(bytes, limits.max_rows + 1);
-    let bad_records: HashSet<usize> = syntax.iter().map(|p| p.record).collect();
-    for p in syntax {
+    let workers = threads.workers(bytes.len());
+    let split_every = (bytes.len() / (workers * CHUNKS_PER_WORKER)).max(threads.min_chunk_bytes);
+    let scan = strict_scan_splitting(bytes, limits.max_rows + 1, split_every);
+    let bad_records: FxHashSet<usize> = scan.problems.iter().map(|p| p.record).collect();
+    for p in scan.problems {
         problems.push(Problem::error(name, Some(p.line), p.message).with_hint(p.hint));
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(bytes);
-    let mut lines = Lines::new(bytes);
     let mut header = csv::ByteRecord::new();
     match reader.read_byte_record(&mut header) {
         Ok(false) => {
@@ -178,101 +196,274 @@ pub(crate) fn read_records(
         }
     }
     let start = record_start(bytes, &header);
-    let header_line = lines.at(start);
+    let header_line = Lines::new(bytes).at(start);
     if bad_records.contains(&start) {
         return Table::unreadable(); // the syntax error is reported; the header cannot be trusted
     }
     let Some(names) = read_header(name, header_line, &header, columns, problems) else {
         return Table::unreadable();
     };
-    let id_column = names.iter().position(|n| *n == "id");
-    let salvage = |record: &csv::ByteRecord| -> Option<String> {
-        let cell = record.get(id_column?)?;
-        let text = std::str::from_utf8(cell).ok()?.trim();
-        (!text.is_empty() && text.len() <= limits.max_cell_bytes).then(|| text.to_owned())
+    // Where each of `columns` is in the file (the header check made sure each is there once).
+    let order: [usize; N] = std::array::from_fn(|k| names.iter().position(|n| *n == columns[k]).unwrap_or(0));
+    let body = Body {
+        name,
+        names: &names,
+        order,
+        id_column: names.iter().position(|n| *n == "id"),
+        bad_records: &bad_records,
+        limits,
     };
-    let headers = csv::StringRecord::from(names.clone());
+    let body_start = (reader.position().byte() as usize).min(bytes.len());
+    let body_line = Lines::new(bytes).at(body_start);
+    // Chunks are cut where the strict scan saw a record start, so they split the file exactly as
+    // a single reader would; a file with syntax problems, or too many rows, is read in one go so
+    // that those are reported as always.
+    let mut cuts: Vec<(usize, u64)> = vec![(body_start, body_line)];
+    if workers > 1 && bad_records.is_empty() && scan.complete {
+        cuts.extend(scan.splits.into_iter().filter(|&(at, _)| at > body_start));
+    }
+    cuts.push((bytes.len(), 0));
+    if cuts.len() <= 2 {
+        let mut table = Table {
+            rows: Vec::new(),
+            skipped_ids: Vec::new(),
+            readable: true,
+        };
+        table.readable = body.read(
+            bytes,
+            body_start,
+            body_line,
+            problems,
+            &mut table.skipped_ids,
+            |line, cells, problems| {
+                if let Some(value) = check(line, cells, problems) {
+                    consume(value, problems);
+                }
+            },
+        );
+        return table;
+    }
+    read_chunks(&body, bytes, &cuts, workers, problems, &check, &mut consume)
+}
+
+/// When a file is read by several threads.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Threads {
+    /// Files smaller than this are read by one thread.
+    pub min_file_bytes: usize,
+    /// The smallest chunk a file is cut into.
+    pub min_chunk_bytes: usize,
+    /// The most threads (besides the calling one); `None`: one per core, at most 8.
+    pub max: Option<usize>,
+}
+
+impl Default for Threads {
+    /// Below 8 MB starting threads costs more than it saves.
+    fn default() -> Self {
+        Threads {
+            min_file_bytes: 8 << 20,
+            min_chunk_bytes: 2 << 20,
+            max: None,
+        }
+    }
+}
+
+impl Threads {
+    fn workers(&self, file_bytes: usize) -> usize {
+        if file_bytes < self.min_file_bytes {
+            return 1;
+        }
+        self.max
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(8)))
+            .max(1)
+    }
+}
+/// Chunks per thread: enough that a thread that falls behind does not hold the others up, few
+/// enough that a chunk is large.
+const CHUNKS_PER_WORKER: usize = 8;
+
+/// What one chunk of a file gave: its checked rows, its problems and its skipped ids.
+struct Chunk<T> {
+    values: Vec<T>,
+    problems: Vec<Problem>,
+    skipped_ids: Vec<String>,
+    readable: bool,
+}
+
+/// Reads the chunks between `cuts` on `workers` threads, and consumes their rows in file order.
+fn read_chunks<const N: usize, T: Send>(
+    body: &Body<'_, N>,
+    bytes: &[u8],
+    cuts: &[(usize, u64)],
+    workers: usize,
+    problems: &mut Vec<Problem>,
+    check: &(impl Fn(u64, &[&str; N], &mut Vec<Problem>) -> Option<T> + Sync),
+    consume: &mut impl FnMut(T, &mut Vec<Problem>),
+) -> Table<()> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let chunks = cuts.len() - 1;
+    let next = AtomicUsize::new(0);
     let mut table = Table {
         rows: Vec::new(),
         skipped_ids: Vec::new(),
         readable: true,
     };
-    let mut count = 0usize;
-    let mut record = csv::ByteRecord::new();
-    let mut text = csv::StringRecord::new();
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                problems.push(csv_error(name, bytes, &e));
-                table.readable = false;
-                break;
-            }
-        }
-        let start = record_start(bytes, &record);
-        let line = lines.at(start);
-        count += 1;
-        if count > limits.max_rows {
-            problems.push(
-                Problem::error(
-                    name,
-                    Some(line),
-                    format!(
-                        "more than {max} rows: a graph-data file holds at most {max}; the rest of the file is not read",
-                        max = limits.max_rows
-                    ),
-                )
-                .with_hint("split the data, or check that this is the right file"),
-            );
-            table.readable = false;
-            break;
-        }
-        if bad_records.contains(&start) {
-            table.skipped_ids.extend(salvage(&record));
-            continue;
-        }
-        if record.len() == names.len()
-            && record
-                .iter()
-                .zip(&names)
-                .all(|(cell, n)| std::str::from_utf8(cell).is_ok_and(|c| c.trim() == *n))
-        {
-            problems.push(
-                Problem::error(name, Some(line), "the header row is repeated here")
-                    .with_hint("delete this line (were two files pasted together?)"),
-            );
-            continue;
-        }
-        if record.len() != names.len() {
-            problems.push(
-                Problem::error(
-                    name,
-                    Some(line),
-                    format!(
-                        "the row has {} field{}, the header has {}",
-                        record.len(),
-                        if record.len() == 1 { "" } else { "s" },
-                        names.len()
-                    ),
-                )
-                .with_hint("a field containing a comma, quote or line break must be enclosed in double quotes"),
-            );
-            table.skipped_ids.extend(salvage(&record));
-            continue;
-        }
-        match cells(name, line, &record, &names, limits.max_cell_bytes, problems) {
-            Some(fields) => {
-                text.clear();
-                for field in fields {
-                    text.push_field(field);
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::channel::<(usize, Chunk<T>)>();
+        for _ in 0..workers.min(chunks) {
+            let send = send.clone();
+            let next = &next;
+            scope.spawn(move || loop {
+                let k = next.fetch_add(1, Ordering::Relaxed);
+                if k >= chunks {
+                    break;
                 }
-                sink(line, &text, &headers, problems);
+                let ((from, line), (to, _)) = (cuts[k], cuts[k + 1]);
+                let mut chunk = Chunk {
+                    values: Vec::new(),
+                    problems: Vec::new(),
+                    skipped_ids: Vec::new(),
+                    readable: true,
+                };
+                chunk.readable = body.read(
+                    &bytes[..to],
+                    from,
+                    line,
+                    &mut chunk.problems,
+                    &mut chunk.skipped_ids,
+                    |line, cells, problems| chunk.values.extend(check(line, cells, problems)),
+                );
+                if send.send((k, chunk)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(send);
+        // Chunks arrive in any order; each is consumed once all before it have been.
+        let mut waiting: Vec<Option<Chunk<T>>> = (0..chunks).map(|_| None).collect();
+        let mut due = 0;
+        for (k, chunk) in receive {
+            waiting[k] = Some(chunk);
+            while let Some(chunk) = waiting.get_mut(due).and_then(Option::take) {
+                problems.extend(chunk.problems);
+                table.skipped_ids.extend(chunk.skipped_ids);
+                table.readable &= chunk.readable;
+                for value in chunk.values {
+                    consume(value, problems);
+                }
+                due += 1;
             }
-            None => table.skipped_ids.extend(salvage(&record)),
+        }
+    });
+    table
+}
+
+/// The rows of a file after its header: how to read and check them.
+struct Body<'a, const N: usize> {
+    name: &'a str,
+    names: &'a [&'a str],
+    order: [usize; N],
+    id_column: Option<usize>,
+    /// Offsets of the records the strict scan reported.
+    bad_records: &'a FxHashSet<usize>,
+    limits: &'a Limits,
+}
+
+impl<const N: usize> Body<'_, N> {
+    /// Reads the records of `bytes` from offset `from` (a record start, on line `line`) to the
+    /// end of `bytes`, handing each good one to `sink`; returns false if reading stopped early.
+    fn read(
+        &self,
+        bytes: &[u8],
+        from: usize,
+        line: u64,
+        problems: &mut Vec<Problem>,
+        skipped_ids: &mut Vec<String>,
+        mut sink: impl FnMut(u64, &[&str; N], &mut Vec<Problem>),
+    ) -> bool {
+        let (name, names, limits) = (self.name, self.names, self.limits);
+        let part = &bytes[from..];
+        let salvage = |record: &csv::ByteRecord| -> Option<String> {
+            let cell = record.get(self.id_column?)?;
+            let text = std::str::from_utf8(cell).ok()?.trim();
+            (!text.is_empty() && text.len() <= limits.max_cell_bytes).then(|| text.to_owned())
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(part);
+        let mut lines = Lines::starting(part, line);
+        let mut count = 0usize;
+        let mut record = csv::ByteRecord::new();
+        loop {
+            match reader.read_byte_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => return true,
+                Err(e) => {
+                    let at = e.position().map(|p| Lines::starting(part, line).at(p.byte() as usize));
+                    problems.push(Problem::error(name, at, format!("CSV syntax error: {e}")));
+                    return false;
+                }
+            }
+            let start = record_start(part, &record);
+            let line = lines.at(start);
+            count += 1;
+            if count > limits.max_rows {
+                problems.push(
+                    Problem::error(
+                        name,
+                        Some(line),
+                        format!(
+                            "more than {max} rows: a graph-data file holds at most {max}; the rest of the file is not read",
+                            max = limits.max_rows
+                        ),
+                    )
+                    .with_hint("split the data, or check that this is the right file"),
+                );
+                return false;
+            }
+            if !self.bad_records.is_empty() && self.bad_records.contains(&(from + start)) {
+                skipped_ids.extend(salvage(&record));
+                continue;
+            }
+            if record.len() == names.len()
+                && record
+                    .iter()
+                    .zip(names)
+                    .all(|(cell, n)| std::str::from_utf8(cell).is_ok_and(|c| c.trim() == *n))
+            {
+                problems.push(
+                    Problem::error(name, Some(line), "the header row is repeated here")
+                        .with_hint("delete this line (were two files pasted together?)"),
+                );
+                continue;
+            }
+            if record.len() != names.len() {
+                problems.push(
+                    Problem::error(
+                        name,
+                        Some(line),
+                        format!(
+                            "the row has {} field{}, the header has {}",
+                            record.len(),
+                            if record.len() == 1 { "" } else { "s" },
+                            names.len()
+                        ),
+                    )
+                    .with_hint("a field containing a comma, quote or line break must be enclosed in double quotes"),
+                );
+                skipped_ids.extend(salvage(&record));
+                continue;
+            }
+            match cells(name, line, &record, names, limits.max_cell_bytes, problems) {
+                Some(fields) => {
+                    let ordered: [&str; N] = std::array::from_fn(|k| fields[self.order[k]]);
+                    sink(line, &ordered, problems);
+                }
+                None => skipped_ids.extend(salvage(&record)),
+            }
         }
     }
-    table
 }
 
 /// Checks the header row; returns the column names (trimmed) if every column is known, present once.
@@ -481,7 +672,12 @@ struct Lines<'a> {
 
 impl<'a> Lines<'a> {
     fn new(bytes: &'a [u8]) -> Self {
-        Lines { bytes, pos: 0, line: 1 }
+        Lines::starting(bytes, 1)
+    }
+
+    /// Lines of `bytes` whose first byte is on line `line`.
+    fn starting(bytes: &'a [u8], line: u64) -> Self {
+        Lines { bytes, pos: 0, line }
     }
 
     /// The line of the byte at `offset`: `\r\n`, a lone `\r` and a lone `\n` each end a line.
@@ -520,7 +716,26 @@ struct SyntaxProblem {
 /// an unquoted field, text after a closing quote, and a quoted field that never closes. Reports
 /// at most one problem per record, in the first `max_records` records (blank lines not counted):
 /// the part of the file that is read, so that the problem list stays bounded too.
+#[cfg(test)]
 fn strict_scan(bytes: &[u8], max_records: usize) -> Vec<SyntaxProblem> {
+    strict_scan_splitting(bytes, max_records, usize::MAX).problems
+}
+
+/// What [`strict_scan_splitting`] found.
+struct Scan {
+    problems: Vec<SyntaxProblem>,
+    /// False if the scan stopped after `max_records` records.
+    complete: bool,
+    /// Record starts (offset, line) at least `split_every` bytes apart, each just after a `\n`
+    /// outside quotes: where the file can be cut into chunks that read as the whole file does.
+    splits: Vec<(usize, u64)>,
+}
+
+/// [`strict_scan`], also noting record starts to cut the file into chunks of about
+/// `split_every` bytes.
+fn strict_scan_splitting(bytes: &[u8], max_records: usize, split_every: usize) -> Scan {
+    let mut splits = Vec::new();
+    let mut last_split = 0usize;
     let mut out: Vec<SyntaxProblem> = Vec::new();
     let mut line: u64 = 1;
     let mut record = 0;
@@ -569,10 +784,18 @@ fn strict_scan(bytes: &[u8], max_records: usize) -> Vec<SyntaxProblem> {
                 if record < i {
                     records += 1;
                     if records >= max_records {
-                        return out;
+                        return Scan {
+                            problems: out,
+                            complete: false,
+                            splits,
+                        };
                     }
                 }
                 record = i + 1;
+                if b == b'\n' && record - last_split >= split_every {
+                    splits.push((record, line));
+                    last_split = record;
+                }
                 field_start = true;
                 after_close = false;
                 unquoted_field = false;
@@ -619,7 +842,11 @@ fn strict_scan(bytes: &[u8], max_records: usize) -> Vec<SyntaxProblem> {
             hint: "add the closing double quote",
         });
     }
-    out
+    Scan {
+        problems: out,
+        complete: true,
+        splits,
+    }
 }
 
 /// Splits a multi-valued cell on `|`, trimming each value and dropping empty ones.
