@@ -67,8 +67,7 @@ fn load(cli: &Cli) -> Result<Graph> {
         format!("loading {} MB of graph-data", size >> 20),
         size > progress::LARGE_INPUT_BYTES,
     );
-    let loaded = Graph::load(&data);
-    drop(data);
+    let loaded = Graph::load_dataset(data);
     progress.finish();
     match loaded {
         Ok(graph) => {

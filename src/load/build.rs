@@ -196,11 +196,39 @@ fn non_empty(s: &str) -> Option<String> {
 
 /// Validates `dataset` and builds the graph, or returns every problem found.
 pub(crate) fn load(dataset: &Dataset, limits: &Limits) -> Result<Graph, LoadError> {
-    load_with(dataset, limits, &Threads::default())
+    validate(dataset, limits, &Threads::default()).map(Valid::build)
 }
 
-/// [`load`], reading `relations.csv` with `threads`.
+/// [`load`], freeing the files' bytes once they are read, before the graph is built: with a
+/// million claims, the text of `relations.csv` and the graph would otherwise be held together.
+pub(crate) fn load_owned(dataset: Dataset, limits: &Limits) -> Result<Graph, LoadError> {
+    let valid = validate(&dataset, limits, &Threads::default());
+    drop(dataset);
+    valid.map(Valid::build)
+}
+
+/// What passed validation, ready to become a graph.
+pub(crate) struct Valid {
+    sources: Vec<Source>,
+    predicates: Vec<Predicate>,
+    entities: Vec<Entity>,
+    claims: Vec<Claim>,
+    warnings: Problems,
+}
+
+impl Valid {
+    fn build(self) -> Graph {
+        Graph::build(self.sources, self.predicates, self.entities, self.claims, self.warnings)
+    }
+}
+
+#[cfg(test)]
 fn load_with(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Graph, LoadError> {
+    validate(dataset, limits, threads).map(Valid::build)
+}
+
+/// Checks every row of `dataset`, reading `relations.csv` with `threads`.
+fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Valid, LoadError> {
     let mut problems = Vec::new();
 
     // sources.csv
@@ -212,7 +240,7 @@ fn load_with(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Gr
         &mut problems,
     );
     let mut sources = Vec::new();
-    let mut source_seen = HashMap::new();
+    let mut source_seen = FxHashMap::default();
     for Row { line, value: r } in source_table.rows {
         let mut c = Checker {
             file,
@@ -267,7 +295,7 @@ fn load_with(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Gr
     ];
     let predicate_table: Table<RawPredicate> = read_rows(&dataset.predicates, &columns, limits, &mut problems);
     let mut predicates = Vec::new();
-    let mut predicate_seen = HashMap::new();
+    let mut predicate_seen = FxHashMap::default();
     for Row { line, value: r } in predicate_table.rows {
         let mut c = Checker {
             file,
@@ -335,8 +363,8 @@ fn load_with(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Gr
         &mut problems,
     );
     let mut entities = Vec::new();
-    let mut entity_seen = HashMap::new();
-    let mut labels: HashMap<String, (u64, String)> = HashMap::new();
+    let mut entity_seen = FxHashMap::default();
+    let mut labels: FxHashMap<String, (u64, String)> = FxHashMap::default();
     for Row { line, value: r } in entity_table.rows {
         let mut c = Checker {
             file,
@@ -421,7 +449,7 @@ fn load_with(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Gr
     // An id the file defines but whose row had errors (or was skipped for a syntax error) still
     // counts as known, and nothing counts as unknown in a file that could not be read: one bad
     // row must not cascade into "unknown id" errors on every claim that uses it.
-    let known = |table_readable: bool, seen: &HashMap<Id, u64>, skipped: &[String], id: &Id| {
+    let known = |table_readable: bool, seen: &FxHashMap<Id, u64>, skipped: &[String], id: &Id| {
         !table_readable || seen.contains_key(id) || skipped.iter().any(|s| s == id.as_str())
     };
     let entity_known = |id: &Id| known(entity_table.readable, &entity_seen, &entity_table.skipped_ids, id);
@@ -631,7 +659,13 @@ fn load_with(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Gr
     if problems.0.iter().any(|p| p.severity == Severity::Error) {
         return Err(LoadError::Invalid(problems));
     }
-    Ok(Graph::build(sources, predicates, entities, claims, problems))
+    Ok(Valid {
+        sources,
+        predicates,
+        entities,
+        claims,
+        warnings: problems,
+    })
 }
 
 /// `a` or `an`, for a kind in a message.
@@ -669,30 +703,68 @@ fn file_rank(dataset: &Dataset, file: &str) -> usize {
 /// What makes two claims the same relation: subject, predicate, object and the date as written.
 pub(crate) type RelationKey = (Id, Id, Id, String);
 
-/// Claims grouped into relations, in key order: each key with its date and the evidence of
-/// every claim, sorted.
-pub(crate) type MergedClaims = Vec<(RelationKey, (Option<Edtf>, Vec<Evidence>))>;
+/// A relation being gathered: the ranks of its ids, its key, date and evidence.
+type Relation = ([u32; 3], RelationKey, Option<Edtf>, Vec<Evidence>);
 
-/// Groups claims that agree into relations, keyed by subject, predicate, object and date, in key
-/// order. Sorting one vector keeps memory near the claims themselves (a map of millions of keys
-/// would double it).
-pub(crate) fn merge_claims(claims: Vec<Claim>) -> MergedClaims {
-    let mut keyed: Vec<(RelationKey, Option<Edtf>, Evidence)> = claims
-        .into_iter()
-        .map(|c| {
-            let date_text = c.date.map(|d| d.to_string()).unwrap_or_default();
-            ((c.subject, c.predicate, c.object, date_text), c.date, c.evidence)
-        })
+/// Groups claims that agree into relations, keyed by subject, predicate, object and date, and
+/// hands each relation to `relation` in key order, with the ranks of its subject, predicate and
+/// object, its date and the evidence of every claim, sorted. `rank` gives an id's place in the sorted ids of its kind (entities or
+/// predicates), so the claims are sorted by numbers rather than by comparing strings; ties are
+/// broken by the ids themselves, so a rank that is wrong cannot merge two relations. An index is
+/// sorted, not the claims, and no map of millions of keys is built: memory stays near the claims.
+pub(crate) fn merge_claims(
+    claims: Vec<Claim>,
+    rank: impl Fn(&Id) -> u32,
+    mut relation: impl FnMut([u32; 3], RelationKey, Option<Edtf>, Vec<Evidence>),
+) {
+    let mut dates: Vec<String> = claims
+        .iter()
+        .map(|c| c.date.map(|d| d.to_string()).unwrap_or_default())
         .collect();
-    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp(&b.2)));
-    let mut merged: MergedClaims = Vec::new();
-    for (key, date, evidence) in keyed {
-        match merged.last_mut() {
-            Some((last, (_, list))) if *last == key => list.push(evidence),
-            _ => merged.push((key, (date, vec![evidence]))),
+    let mut order: Vec<([u32; 3], u32)> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ([rank(&c.subject), rank(&c.predicate), rank(&c.object)], i as u32))
+        .collect();
+    let ids = |i: u32| {
+        let c = &claims[i as usize];
+        (&c.subject, &c.predicate, &c.object)
+    };
+    order.sort_unstable_by(|(ra, a), (rb, b)| {
+        ra.cmp(rb)
+            .then_with(|| ids(*a).cmp(&ids(*b)))
+            .then_with(|| dates[*a as usize].cmp(&dates[*b as usize]))
+            .then_with(|| claims[*a as usize].evidence.cmp(&claims[*b as usize].evidence))
+    });
+    let mut claims: Vec<Option<Claim>> = claims.into_iter().map(Some).collect();
+    let mut group: Option<Relation> = None;
+    for (ranks, i) in order {
+        let Some(claim) = claims[i as usize].take() else {
+            continue;
+        };
+        let date_text = std::mem::take(&mut dates[i as usize]);
+        match &mut group {
+            Some((_, (s, p, o, d), _, list))
+                if *s == claim.subject && *p == claim.predicate && *o == claim.object && *d == date_text =>
+            {
+                list.push(claim.evidence);
+            }
+            _ => {
+                let next = (
+                    ranks,
+                    (claim.subject, claim.predicate, claim.object, date_text),
+                    claim.date,
+                    vec![claim.evidence],
+                );
+                if let Some((ranks, key, date, list)) = group.replace(next) {
+                    relation(ranks, key, date, list);
+                }
+            }
         }
     }
-    merged
+    if let Some((ranks, key, date, list)) = group {
+        relation(ranks, key, date, list);
+    }
 }
 
 #[cfg(test)]

@@ -757,9 +757,13 @@ fn strict_scan_splitting(bytes: &[u8], max_records: usize, split_every: usize) -
     }
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
         if in_quotes {
-            match b {
+            // Inside quotes only a quote or a line end matters: jump to the next one.
+            let Some(skip) = memchr::memchr3(b'"', b'\n', b'\r', &bytes[i..]) else {
+                break;
+            };
+            i += skip;
+            match bytes[i] {
                 b'"' if bytes.get(i + 1) == Some(&b'"') => i += 1,
                 b'"' => {
                     in_quotes = false;
@@ -771,6 +775,7 @@ fn strict_scan_splitting(bytes: &[u8], max_records: usize, split_every: usize) -
             i += 1;
             continue;
         }
+        let b = bytes[i];
         match b {
             b',' => {
                 field_start = true;

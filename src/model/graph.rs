@@ -119,9 +119,23 @@ impl Graph {
         crate::load::build::load(dataset, limits)
     }
 
+    /// Validates and loads a dataset, freeing its bytes once they are read and before the
+    /// graph is built, so that the text of the files and the graph are never held together
+    /// (what [`Graph::load_dir`] does; with large files, prefer it to [`Graph::load`]).
+    ///
+    /// ```
+    /// use diplograph::{Dataset, Graph};
+    /// let graph = Graph::load_dataset(Dataset::embedded())?;
+    /// assert!(graph.entity("belarus").is_some());
+    /// # Ok::<(), diplograph::LoadError>(())
+    /// ```
+    pub fn load_dataset(dataset: Dataset) -> Result<Graph, LoadError> {
+        crate::load::build::load_owned(dataset, &Limits::default())
+    }
+
     /// Loads the graph-data folder at `dir`.
     pub fn load_dir(dir: impl AsRef<std::path::Path>) -> Result<Graph, LoadError> {
-        Self::load(&Dataset::from_dir(dir.as_ref())?)
+        Self::load_dataset(Dataset::from_dir(dir.as_ref())?)
     }
 
     /// Loads the curated graph shipped in the binary.
@@ -143,8 +157,7 @@ impl Graph {
         let predicate_index: HashMap<Id, usize> =
             predicates.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
         let source_index = sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
-        let merged = merge_claims(claims);
-        let mut graph = DiGraph::with_capacity(entities.len(), merged.len());
+        let mut graph = DiGraph::with_capacity(entities.len(), claims.len());
         let mut by_id = HashMap::with_capacity_and_hasher(entities.len(), Default::default());
         let mut names: HashMap<String, Vec<NodeIndex>> = HashMap::default();
         for entity in entities {
@@ -162,31 +175,49 @@ impl Graph {
             }
             by_id.insert(id, node);
         }
-        for ((subject, predicate, object, date_text), (date, evidence)) in merged {
-            let symmetric = predicate_index
-                .get(&predicate)
-                .is_some_and(|&i| predicates[i].symmetric);
-            let id = RelationId::of(
-                &subject,
-                &predicate,
-                &object,
-                (!date_text.is_empty()).then_some(date_text.as_str()),
-                symmetric,
-            );
-            let (a, b) = (by_id[&subject], by_id[&object]);
-            graph.add_edge(
-                a,
-                b,
-                Relation {
-                    id,
-                    subject,
-                    predicate,
-                    object,
-                    date,
-                    evidence,
-                },
-            );
-        }
+        // The entities were added in id order, so a node's index is its id's rank among the
+        // entities', as a predicate's index is among the predicates'.
+        let rank = |id: &Id| {
+            by_id
+                .get(id)
+                .map(|n: &NodeIndex| n.index())
+                .or_else(|| predicate_index.get(id).copied())
+                .map_or(u32::MAX, |i| i as u32)
+        };
+        let node_ids: Vec<Id> = graph.node_weights().map(|e| e.id.clone()).collect();
+        let node = |rank: u32, id: &Id| match node_ids.get(rank as usize) {
+            Some(node_id) if node_id == id => NodeIndex::new(rank as usize),
+            _ => by_id[id],
+        };
+        merge_claims(
+            claims,
+            rank,
+            |ranks, (subject, predicate, object, date_text), date, evidence| {
+                let symmetric = predicate_index
+                    .get(&predicate)
+                    .is_some_and(|&i| predicates[i].symmetric);
+                let id = RelationId::of(
+                    &subject,
+                    &predicate,
+                    &object,
+                    (!date_text.is_empty()).then_some(date_text.as_str()),
+                    symmetric,
+                );
+                let (a, b) = (node(ranks[0], &subject), node(ranks[2], &object));
+                graph.add_edge(
+                    a,
+                    b,
+                    Relation {
+                        id,
+                        subject,
+                        predicate,
+                        object,
+                        date,
+                        evidence,
+                    },
+                );
+            },
+        );
         Graph {
             sources,
             predicates,
