@@ -291,18 +291,26 @@ fn export(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
         ),
         None => None,
     };
-    let view = Selection {
+    let selection = Selection {
         filter: to_filter(graph, &args.filter)?,
         focus,
         depth: args.depth,
-    }
-    .apply(graph);
+    };
+    // The whole graph is exported as it is, not copied (a copy doubled the memory of a large
+    // export).
+    let restricted;
+    let view = if selection.keeps_everything() {
+        graph
+    } else {
+        restricted = selection.apply(graph);
+        &restricted
+    };
     if args.all {
         let mut job = ExportAll::new().svg(!args.no_svg);
         if let Some(iri) = &args.base_iri {
             job = job.base_iri(BaseIri::new(iri)?);
         }
-        let report = job.write(&view, &args.out)?;
+        let report = job.write(view, &args.out)?;
         for path in &report.written {
             eprintln!("wrote {}", path.display());
         }
@@ -319,7 +327,7 @@ fn export(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
         Format::Dot => {
             let writer = DotWriter::new().rankdir(args.rankdir).cluster(args.cluster);
             write_output_of(args.output.as_deref(), view.relations().count(), |w| {
-                writer.write(&view, w)
+                writer.write(view, w)
             })?;
         }
         Format::Csv => {
@@ -334,9 +342,9 @@ fn export(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
                 );
             }
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
-            write_csv_files(&view, args.flavor, dir)?;
+            write_csv_files(view, args.flavor, dir)?;
         }
-        Format::Turtle | Format::NTriples | Format::NQuads => return export_rdf(&view, format, args),
+        Format::Turtle | Format::NTriples | Format::NQuads => return export_rdf(view, format, args),
     }
     Ok(ExitCode::SUCCESS)
 }

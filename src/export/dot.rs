@@ -275,10 +275,27 @@ impl DotWriter {
             }
         }
         let width = if self.edge_labels { Some(self.wrap) } else { None };
-        let mut lines: Vec<String> = facts.iter().map(|f| edge_line(graph, f, width)).collect();
-        lines.sort();
-        for line in lines {
-            writeln!(w, "  {line}")?;
+        // The edge lines, sorted, without holding them all: a line starts with the quoted ids of
+        // its ends, and ids need no escaping and sort after the quote that closes them, so lines
+        // sort by subject id, then object id, then the rest — only the lines of one pair of ends
+        // are held and sorted at once.
+        let ends = |f: &Fact<'_>| {
+            (
+                graph.entity_at(f.subject).id.as_str(),
+                graph.entity_at(f.object).id.as_str(),
+            )
+        };
+        let mut order: Vec<&Fact<'_>> = facts.iter().collect();
+        order.sort_unstable_by(|a, b| ends(a).cmp(&ends(b)));
+        let mut lines: Vec<String> = Vec::new();
+        for (i, fact) in order.iter().enumerate() {
+            lines.push(edge_line(graph, fact, width));
+            if order.get(i + 1).is_none_or(|next| ends(next) != ends(fact)) {
+                lines.sort();
+                for line in lines.drain(..) {
+                    writeln!(w, "  {line}")?;
+                }
+            }
         }
         writeln!(w, "}}")
     }

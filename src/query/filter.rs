@@ -178,6 +178,24 @@ impl Filter {
         self.admits(graph, &g[edge])
     }
 
+    /// Whether the filter admits every entity and relation of any graph (as the default does).
+    ///
+    /// ```
+    /// use diplograph::Filter;
+    /// assert!(Filter::default().admits_everything());
+    /// assert!(!Filter::default().certain(true).admits_everything());
+    /// ```
+    pub fn admits_everything(&self) -> bool {
+        self.predicates.is_empty()
+            && self.exclude_predicates.is_empty()
+            && self.kinds.is_empty()
+            && self.sources.is_empty()
+            && self.time.is_none()
+            && !self.certain
+            && !self.dated_only
+            && self.temporal.is_none()
+    }
+
     /// Whether the entity at a node may appear.
     pub fn admits_node(&self, graph: &Graph, node: NodeIndex) -> bool {
         self.admits_entity(graph.entity_at(node))

@@ -24,6 +24,17 @@ pub struct Selection {
 }
 
 impl Selection {
+    /// Whether the selection keeps the whole graph (no focus, a filter that admits everything):
+    /// then the graph itself can be used instead of [`Selection::apply`]'s copy.
+    ///
+    /// ```
+    /// use diplograph::Selection;
+    /// assert!(Selection::default().keeps_everything());
+    /// ```
+    pub fn keeps_everything(&self) -> bool {
+        self.focus.is_none() && self.filter.admits_everything()
+    }
+
     /// The selected part of `graph`, as a graph of its own (sources and predicates are kept whole).
     /// Without a focus, every admitted entity and relation is kept.
     pub fn apply(&self, graph: &Graph) -> Graph {
