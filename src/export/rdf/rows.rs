@@ -1,0 +1,484 @@
+//! Rows: one part of the export with its terms already rendered to bytes, for the fast writer.
+//!
+//! The same part as a [`super::block::Block`], sorted and deduplicated in the same order, but
+//! with no `oxrdf` term built: every term is rendered once, as it is described, into one arena
+//! of bytes reused from part to part, and a row is four ranges of it. Sorting compares those
+//! bytes. The IRIs used over and over (the standard vocabularies', the export's own vocabulary)
+//! are rendered once per export and copied.
+
+use std::cmp::Ordering;
+use std::fmt::Write as _;
+
+use oxrdf::vocab::xsd;
+use oxrdf::{NamedNode, NamedNodeRef};
+use rustc_hash::FxHashMap;
+
+use super::error::RdfError;
+use super::iris::{self, VOCAB};
+use super::render::{is_turtle_boolean, quote, Prefixes};
+use super::sink::{Iri, Local, Object, Sink};
+use crate::RelationId;
+
+/// An IRI rendered into the arena: its N-Triples form `<iri>` and its form in the output
+/// syntax (the same range, or a Turtle prefixed name).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Node {
+    nt: (u32, u32),
+    out: (u32, u32),
+}
+
+/// An object rendered into the arena: its N-Triples form (the sort key) and its form in the
+/// output syntax.
+#[derive(Debug, Clone, Copy)]
+struct Term {
+    nt: (u32, u32),
+    out: (u32, u32),
+}
+
+/// One triple or quad of the part.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Row {
+    graph: Option<Node>,
+    subject: Node,
+    predicate: Node,
+    object: Term,
+    /// The subject is the part's own resource (the first subject added): written first.
+    lead: bool,
+    /// The predicate is `rdf:type`: written first, and as `a` in Turtle.
+    is_type: bool,
+}
+
+/// An IRI rendered once per export.
+#[derive(Debug)]
+struct Rendered {
+    nt: Box<[u8]>,
+    turtle: Option<Box<[u8]>>,
+}
+
+/// The Turtle prefixes that can abbreviate the IRIs of each namespace of the export.
+#[derive(Debug)]
+struct Turtle<'p> {
+    prefixes: &'p Prefixes,
+    /// `(namespace, candidate prefixes)`, for each of the export's namespaces.
+    namespaces: Vec<(&'static str, Vec<usize>)>,
+    everything: Vec<usize>,
+}
+
+/// The rows of one part of the export; cleared and refilled for each part.
+#[derive(Debug)]
+pub(crate) struct Rows<'p> {
+    base: &'p str,
+    /// `Some` when writing Turtle.
+    turtle: Option<Turtle<'p>>,
+    arena: Vec<u8>,
+    rows: Vec<Row>,
+    order: Vec<u32>,
+    lead: Option<Node>,
+    fixed: FxHashMap<&'static str, Rendered>,
+    vocab: FxHashMap<Box<str>, Rendered>,
+    /// The last relation id written as text, with its text.
+    relation: Option<(RelationId, String)>,
+    scratch: String,
+}
+
+/// `<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>`, which sorts first and is written `a`.
+const RDF_TYPE: &[u8] = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
+
+impl<'p> Rows<'p> {
+    /// Empty rows for IRIs under `base`, abbreviated with `prefixes` if writing Turtle.
+    pub(crate) fn new(base: &'p str, prefixes: Option<&'p Prefixes>) -> Rows<'p> {
+        let turtle = prefixes.map(|prefixes| {
+            let namespaces = [
+                iris::VOCAB,
+                iris::ENTITY,
+                iris::RELATION,
+                iris::EVIDENCE,
+                iris::SOURCE,
+                iris::GRAPH,
+            ]
+            .into_iter()
+            .map(|ns| (ns, prefixes.candidates(&format!("{base}{ns}"))))
+            .collect();
+            Turtle {
+                prefixes,
+                namespaces,
+                everything: prefixes.candidates(""),
+            }
+        });
+        Rows {
+            base,
+            turtle,
+            arena: Vec::with_capacity(1 << 12),
+            rows: Vec::new(),
+            order: Vec::new(),
+            lead: None,
+            fixed: FxHashMap::default(),
+            vocab: FxHashMap::default(),
+            relation: None,
+            scratch: String::new(),
+        }
+    }
+
+    /// Empties the rows for the next part (the IRIs rendered once per export are kept).
+    pub(crate) fn clear(&mut self) {
+        self.arena.clear();
+        self.rows.clear();
+        self.lead = None;
+    }
+
+    fn bytes(&self, (start, end): (u32, u32)) -> &[u8] {
+        &self.arena[start as usize..end as usize]
+    }
+
+    /// The IRI of a node, without its angle brackets.
+    fn bare(&self, n: Node) -> &[u8] {
+        let (start, end) = n.nt;
+        &self.arena[start as usize + 1..end as usize - 1]
+    }
+
+    fn mark(&self) -> u32 {
+        // A part holds far less than 4 GiB; should one not, the ranges would be wrong, so
+        // refuse to go on rather than write garbage (see `check_size`).
+        self.arena.len() as u32
+    }
+
+    /// Appends the Turtle form of the IRI in `nt` (an `<iri>` range), trying `candidates`.
+    fn abbreviate_range(&mut self, nt: (u32, u32), namespace: Option<&'static str>) -> (u32, u32) {
+        let Some(t) = &self.turtle else {
+            return nt;
+        };
+        let start = self.mark();
+        let (s, e) = (nt.0 as usize + 1, nt.1 as usize - 1);
+        // The arena grows as the name is appended, so the IRI is read from a copy.
+        self.scratch.clear();
+        self.scratch
+            .push_str(std::str::from_utf8(&self.arena[s..e]).unwrap_or_default());
+        let candidates = match namespace {
+            Some(ns) => t
+                .namespaces
+                .iter()
+                .find(|(n, _)| *n == ns)
+                .map_or(t.everything.as_slice(), |(_, c)| c.as_slice()),
+            None => t.everything.as_slice(),
+        };
+        t.prefixes
+            .abbreviate(&self.scratch, candidates.iter().copied(), &mut self.arena);
+        (start, self.mark())
+    }
+
+    /// Renders an IRI rendered once per export from its cache entry.
+    fn copy(arena: &mut Vec<u8>, r: &Rendered) -> Node {
+        let start = arena.len() as u32;
+        arena.extend_from_slice(&r.nt);
+        let nt = (start, arena.len() as u32);
+        let out = match &r.turtle {
+            Some(t) => {
+                arena.extend_from_slice(t);
+                (nt.1, arena.len() as u32)
+            }
+            None => nt,
+        };
+        Node { nt, out }
+    }
+
+    /// Renders `iri` fresh into the arena.
+    fn render(&mut self, iri: Iri<'_>) -> Result<Node, RdfError> {
+        let start = self.mark();
+        self.arena.push(b'<');
+        let namespace = match iri {
+            Iri::Minted(ns, local) => {
+                self.arena.extend_from_slice(self.base.as_bytes());
+                self.arena.extend_from_slice(ns.as_bytes());
+                self.local(local);
+                Some(ns)
+            }
+            Iri::Fixed(iri) => {
+                self.arena.extend_from_slice(iri.as_str().as_bytes());
+                None
+            }
+            Iri::Data(text) => {
+                // Checked as the reference path checks it, so both fail on the same data.
+                NamedNode::new(text).map_err(|e| RdfError::BadIri {
+                    iri: text.to_owned(),
+                    reason: e.to_string(),
+                })?;
+                self.arena.extend_from_slice(text.as_bytes());
+                None
+            }
+        };
+        self.arena.push(b'>');
+        let nt = (start, self.mark());
+        let out = self.abbreviate_range(nt, namespace);
+        Ok(Node { nt, out })
+    }
+
+    /// Appends a local name.
+    fn local(&mut self, local: Local<'_>) {
+        match local {
+            Local::Name(name) => self.arena.extend_from_slice(name.as_bytes()),
+            Local::Inverse(id) => {
+                self.arena.extend_from_slice(id.as_bytes());
+                self.arena.extend_from_slice(iris::INVERSE_SUFFIX.as_bytes());
+            }
+            Local::Relation(r) => self.relation_text(r),
+            Local::Evidence(r, source, n) => {
+                self.relation_text(r);
+                self.arena.push(b'.');
+                self.arena.extend_from_slice(source.as_bytes());
+                if n > 1 {
+                    self.scratch.clear();
+                    // Writing to a String cannot fail.
+                    let _ = write!(self.scratch, ".{n}");
+                    self.arena.extend_from_slice(self.scratch.as_bytes());
+                }
+            }
+        }
+    }
+
+    /// Appends the text of a relation id, formatted once for all the IRIs of its part.
+    fn relation_text(&mut self, r: RelationId) {
+        match &mut self.relation {
+            Some((id, _)) if *id == r => {}
+            slot => {
+                let mut text = slot.take().map(|(_, t)| t).unwrap_or_default();
+                text.clear();
+                let _ = write!(text, "{r}");
+                *slot = Some((r, text));
+            }
+        }
+        if let Some((_, text)) = &self.relation {
+            self.arena.extend_from_slice(text.as_bytes());
+        }
+    }
+
+    /// Renders an object.
+    fn term(&mut self, object: Object<'_, Node>) -> Term {
+        match object {
+            Object::Node(n) => Term { nt: n.nt, out: n.out },
+            Object::Plain(text) => {
+                let start = self.mark();
+                quote(text, &mut self.arena);
+                let nt = (start, self.mark());
+                Term { nt, out: nt }
+            }
+            Object::English(text) => {
+                let start = self.mark();
+                quote(text, &mut self.arena);
+                self.arena.extend_from_slice(b"@en");
+                let nt = (start, self.mark());
+                Term { nt, out: nt }
+            }
+            Object::Typed(text, datatype) => self.typed(text, datatype),
+            Object::True => self.typed("true", xsd::BOOLEAN),
+        }
+    }
+
+    /// Renders a typed literal: `"value"^^<datatype>`; in Turtle, a boolean bare and the
+    /// datatype as a prefixed name.
+    fn typed(&mut self, text: &str, datatype: NamedNodeRef<'static>) -> Term {
+        if self.turtle.is_some() && !self.fixed.contains_key(datatype.as_str()) {
+            let mark = self.arena.len();
+            let node = self.render(Iri::Fixed(datatype));
+            if let Ok(node) = node {
+                let r = self.rendered(node);
+                self.fixed.insert(datatype.as_str(), r);
+            }
+            self.arena.truncate(mark);
+        }
+        let start = self.mark();
+        quote(text, &mut self.arena);
+        let quoted_end = self.mark();
+        self.arena.extend_from_slice(b"^^<");
+        self.arena.extend_from_slice(datatype.as_str().as_bytes());
+        self.arena.push(b'>');
+        let nt = (start, self.mark());
+        if self.turtle.is_none() {
+            return Term { nt, out: nt };
+        }
+        let out_start = self.mark();
+        if datatype == xsd::BOOLEAN && is_turtle_boolean(text) {
+            self.arena.extend_from_slice(text.as_bytes());
+        } else {
+            self.arena.extend_from_within(start as usize..quoted_end as usize);
+            self.arena.extend_from_slice(b"^^");
+            if let Some(t) = self.fixed.get(datatype.as_str()).and_then(|r| r.turtle.as_deref()) {
+                self.arena.extend_from_slice(t);
+            }
+        }
+        Term {
+            nt,
+            out: (out_start, self.mark()),
+        }
+    }
+
+    /// A cache entry for a node just rendered.
+    fn rendered(&self, node: Node) -> Rendered {
+        Rendered {
+            nt: self.bytes(node.nt).into(),
+            turtle: (node.out != node.nt).then(|| self.bytes(node.out).into()),
+        }
+    }
+
+    /// Fails if the part has grown past what the ranges can address.
+    pub(crate) fn check_size(&self) -> Result<(), RdfError> {
+        if self.arena.len() >= u32::MAX as usize {
+            return Err(RdfError::Io(std::io::Error::other(
+                "one resource's triples are over 4 GiB of RDF",
+            )));
+        }
+        Ok(())
+    }
+
+    /// Sorts the rows as [`super::block::Block`] sorts its quads (`quads`) or triples, and
+    /// calls `each` on every row in order, repeats skipped.
+    pub(crate) fn sorted(&mut self, quads: bool, mut each: impl FnMut(&Rows<'p>, &Row)) {
+        let mut order = std::mem::take(&mut self.order);
+        order.clear();
+        order.extend(0..self.rows.len() as u32);
+        let key = |r: &Row| self.graph_key(r);
+        order.sort_unstable_by(|&a, &b| {
+            let (a, b) = (&self.rows[a as usize], &self.rows[b as usize]);
+            let by_graph = if quads { key(a).cmp(key(b)) } else { Ordering::Equal };
+            by_graph.then_with(|| self.compare_triples(a, b))
+        });
+        let mut previous: Option<&Row> = None;
+        for &i in &order {
+            let row = &self.rows[i as usize];
+            let repeat = previous
+                .is_some_and(|p| self.compare_triples(p, row) == Ordering::Equal && (!quads || key(p) == key(row)));
+            if !repeat {
+                each(self, row);
+            }
+            previous = Some(row);
+        }
+        self.order = order;
+    }
+
+    /// The graph's sort key: its IRI, or `DEFAULT` (what `oxrdf` prints for the default graph).
+    fn graph_key(&self, r: &Row) -> &[u8] {
+        match r.graph {
+            Some(g) => self.bare(g),
+            None => b"DEFAULT",
+        }
+    }
+
+    /// Subject (the part's own first), predicate (`rdf:type` first), object: bare IRIs for the
+    /// subject and predicate, the N-Triples form for the object.
+    fn compare_triples(&self, a: &Row, b: &Row) -> Ordering {
+        b.lead
+            .cmp(&a.lead)
+            .then_with(|| self.bare(a.subject).cmp(self.bare(b.subject)))
+            .then_with(|| b.is_type.cmp(&a.is_type))
+            .then_with(|| self.bare(a.predicate).cmp(self.bare(b.predicate)))
+            .then_with(|| self.bytes(a.object.nt).cmp(self.bytes(b.object.nt)))
+    }
+
+    /// The N-Triples form of a row's subject, predicate, object and graph.
+    pub(crate) fn nt(&self, row: &Row) -> [&[u8]; 4] {
+        [
+            self.bytes(row.subject.nt),
+            self.bytes(row.predicate.nt),
+            self.bytes(row.object.nt),
+            row.graph.map_or(&[][..], |g| self.bytes(g.nt)),
+        ]
+    }
+
+    /// The Turtle form of a row's subject, predicate (`a` for `rdf:type`) and object, with the
+    /// bare subject and predicate IRIs to tell when they change.
+    pub(crate) fn turtle(&self, row: &Row) -> TurtleRow<'_> {
+        TurtleRow {
+            subject_iri: self.bare(row.subject),
+            predicate_iri: self.bare(row.predicate),
+            subject: self.bytes(row.subject.out),
+            predicate: if row.is_type {
+                b"a"
+            } else {
+                self.bytes(row.predicate.out)
+            },
+            object: self.bytes(row.object.out),
+        }
+    }
+}
+
+/// A row as Turtle pieces.
+pub(crate) struct TurtleRow<'a> {
+    pub(crate) subject_iri: &'a [u8],
+    pub(crate) predicate_iri: &'a [u8],
+    pub(crate) subject: &'a [u8],
+    pub(crate) predicate: &'a [u8],
+    pub(crate) object: &'a [u8],
+}
+
+impl Sink for Rows<'_> {
+    type Node = Node;
+
+    fn iri(&mut self, iri: Iri<'_>) -> Result<Node, RdfError> {
+        // The IRIs every part uses are rendered once per export.
+        match iri {
+            Iri::Fixed(f) => {
+                if let Some(r) = self.fixed.get(f.as_str()) {
+                    return Ok(Self::copy(&mut self.arena, r));
+                }
+                let node = self.render(iri)?;
+                let r = self.rendered(node);
+                self.fixed.insert(f.as_str(), r);
+                Ok(node)
+            }
+            Iri::Minted(VOCAB, Local::Name(name)) => {
+                if let Some(r) = self.vocab.get(name) {
+                    return Ok(Self::copy(&mut self.arena, r));
+                }
+                let node = self.render(iri)?;
+                let r = self.rendered(node);
+                self.vocab.insert(name.into(), r);
+                Ok(node)
+            }
+            _ => self.render(iri),
+        }
+    }
+
+    fn add_in(&mut self, graph: Option<&Node>, subject: &Node, predicate: &Node, object: Object<'_, Node>) {
+        let lead = *self.lead.get_or_insert(*subject);
+        let object = self.term(object);
+        let row = Row {
+            graph: graph.copied(),
+            subject: *subject,
+            predicate: *predicate,
+            object,
+            lead: self.bytes(lead.nt) == self.bytes(subject.nt),
+            is_type: self.bytes(predicate.nt) == RDF_TYPE,
+        };
+        self.rows.push(row);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use oxrdf::vocab::rdf;
+
+    use super::*;
+
+    #[test]
+    fn type_first_lead_first_repeats_once() {
+        let mut rows = Rows::new("http://example.org/", None);
+        let s = rows.iri(Iri::Data("http://example.org/s")).unwrap();
+        let t = rows.iri(Iri::Data("http://example.org/t")).unwrap();
+        let p = rows.iri(Iri::Data("http://example.org/a")).unwrap();
+        let a = rows.iri(Iri::Fixed(rdf::TYPE)).unwrap();
+        rows.add(&t, &p, Object::Plain("x"));
+        rows.add(&s, &p, Object::Plain("x"));
+        rows.add(&t, &a, Object::Node(&p));
+        rows.add(&t, &p, Object::Plain("x"));
+        let mut lines = Vec::new();
+        rows.sorted(false, |r, row| lines.push(r.nt(row)[..3].concat()));
+        let lines: Vec<String> = lines.into_iter().map(|l| String::from_utf8(l).unwrap()).collect();
+        assert_eq!(
+            lines,
+            [
+                "<http://example.org/t><http://www.w3.org/1999/02/22-rdf-syntax-ns#type><http://example.org/a>",
+                "<http://example.org/t><http://example.org/a>\"x\"",
+                "<http://example.org/s><http://example.org/a>\"x\"",
+            ]
+        );
+    }
+}
