@@ -112,11 +112,13 @@ fn a_failing_writer_fails_the_export() {
     let rdf = RdfExport::new(&graph, &BaseIri::default()).expect("the export prepares");
     for syntax in RdfSyntax::ALL {
         for room in [0, 10, 100_000] {
-            let err = rdf.write(syntax, Full { room }).err();
-            assert!(
-                matches!(err, Some(diplograph::RdfError::Io(ref e)) if e.to_string() == "disk full"),
-                "{syntax} with room for {room} bytes: {err:?}"
-            );
+            for threads in [1, 2] {
+                let err = rdf.write_on(syntax, Full { room }, threads, 3).err();
+                assert!(
+                    matches!(err, Some(diplograph::RdfError::Io(ref e)) if e.to_string() == "disk full"),
+                    "{syntax} with room for {room} bytes on {threads} threads: {err:?}"
+                );
+            }
         }
     }
 }

@@ -8,19 +8,22 @@ use oxttl::{NQuadsSerializer, NTriplesSerializer, TurtleSerializer};
 
 use super::base::BaseIri;
 use super::block::Block;
+use super::chunks;
 use super::entity::entity;
 use super::error::RdfError;
 use super::iris::{self, Iris, INVERSE_SUFFIX};
 use super::namespaces::EXTERNAL_PREFIXES;
 use super::render::Prefixes;
 use super::rows::Rows;
-use super::sink::Sink;
 use super::source::source;
 use super::statement::statement;
 use super::syntax::RdfSyntax;
 use super::vocabulary::vocabulary;
 use super::writer::RdfWriter;
 use crate::{Graph, RelationId};
+
+/// The most threads [`RdfExport::write`] formats on.
+const MAX_THREADS: usize = 4;
 
 /// A graph ready to be written as RDF under a base IRI.
 ///
@@ -95,31 +98,6 @@ impl<'g> RdfExport<'g> {
         p
     }
 
-    /// Describes every part of the export, in output order, to `sink`, calling `done` after
-    /// each part (which takes what the sink gathered).
-    fn parts<S: Sink>(
-        &self,
-        sink: &mut S,
-        mut done: impl FnMut(&mut S) -> Result<(), RdfError>,
-    ) -> Result<(), RdfError> {
-        let g = self.graph;
-        vocabulary(sink, g.predicates())?;
-        done(sink)?;
-        for s in g.sources() {
-            source(sink, s)?;
-            done(sink)?;
-        }
-        for n in g.petgraph().node_indices() {
-            entity(sink, g, n)?;
-            done(sink)?;
-        }
-        for r in g.relations() {
-            statement(sink, g, r)?;
-            done(sink)?;
-        }
-        Ok(())
-    }
-
     /// The parts of the export as `oxrdf` quads, in output order, each built only when it is
     /// reached.
     fn blocks(&self) -> impl Iterator<Item = Result<Block<'_>, RdfError>> + '_ {
@@ -150,14 +128,42 @@ impl<'g> RdfExport<'g> {
     /// time. It is byte for byte what `oxttl`'s serializers write for [`RdfExport::quads`],
     /// only faster: each term is rendered straight to bytes, once.
     pub fn write<W: Write>(&self, syntax: RdfSyntax, writer: W) -> Result<W, RdfError> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS));
+        self.write_on(syntax, writer, threads, chunks::PARTS)
+    }
+
+    /// [`RdfExport::write`] with the entities and statements formatted on `threads` threads
+    /// (none but the caller's if fewer than two), in chunks of `parts` entities or statements.
+    /// For the tests, which cut small graphs into many chunks.
+    #[doc(hidden)]
+    pub fn write_on<W: Write>(
+        &self,
+        syntax: RdfSyntax,
+        writer: W,
+        threads: usize,
+        parts: usize,
+    ) -> Result<W, RdfError> {
+        let g = self.graph;
         let prefixes = self.turtle_prefixes()?;
-        let mut rows = Rows::new(self.iris.base(), (syntax == RdfSyntax::Turtle).then_some(&prefixes));
+        let base = self.iris.base();
+        let mut rows = Rows::new(base, (syntax == RdfSyntax::Turtle).then_some(&prefixes));
         let mut out = RdfWriter::new(syntax, &prefixes, writer);
-        self.parts(&mut rows, |rows| {
-            out.part(rows)?;
+        // The vocabulary and the sources: few parts, written here.
+        vocabulary(&mut rows, g.predicates())?;
+        out.part(&mut rows)?;
+        for s in g.sources() {
             rows.clear();
-            Ok(())
-        })?;
+            source(&mut rows, s)?;
+            out.part(&mut rows)?;
+        }
+        let jobs = chunks::jobs(g, parts);
+        if threads < 2 || jobs.len() < 2 {
+            for job in &jobs {
+                chunks::run(job, g, &mut rows, |r| out.part(r))?;
+            }
+        } else {
+            chunks::write_parallel(g, &jobs, threads, syntax, base, &prefixes, &mut rows, &mut out)?;
+        }
         out.finish()
     }
 

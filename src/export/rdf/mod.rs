@@ -11,6 +11,7 @@
 
 pub(crate) mod base;
 mod block;
+mod chunks;
 mod dates;
 mod entity;
 pub(crate) mod error;

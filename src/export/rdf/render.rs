@@ -20,44 +20,61 @@ pub(crate) fn quote(value: &str, out: &mut Vec<u8>) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let escape: Option<&[u8]> = match b {
-            0x08 => Some(b"\\b"),
-            b'\t' => Some(b"\\t"),
-            b'\n' => Some(b"\\n"),
-            0x0C => Some(b"\\f"),
-            b'\r' => Some(b"\\r"),
-            b'"' => Some(b"\\\""),
-            b'\\' => Some(b"\\\\"),
-            0x00..=0x1F | 0x7F => None,
-            0xEF if bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) => None,
+        if !SPECIAL[usize::from(b)] {
+            i += 1;
+            continue;
+        }
+        let escape: &[u8] = match b {
+            0x08 => b"\\b",
+            b'\t' => b"\\t",
+            b'\n' => b"\\n",
+            0x0C => b"\\f",
+            b'\r' => b"\\r",
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            0xEF => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(0xBF), Some(0xBE)) => b"\\uFFFE",
+                (Some(0xBF), Some(0xBF)) => b"\\uFFFF",
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            },
             _ => {
-                i += 1;
-                continue;
-            }
-        };
-        out.extend_from_slice(&bytes[run..i]);
-        match escape {
-            Some(e) => {
-                out.extend_from_slice(e);
-                i += 1;
-            }
-            None if b == 0xEF => {
-                out.extend_from_slice(if bytes[i + 2] == 0xBE { b"\\uFFFE" } else { b"\\uFFFF" });
-                i += 3;
-            }
-            None => {
                 const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                out.extend_from_slice(&bytes[run..i]);
                 out.extend_from_slice(b"\\u00");
                 out.push(HEX[usize::from(b >> 4)]);
                 out.push(HEX[usize::from(b & 0xF)]);
                 i += 1;
+                run = i;
+                continue;
             }
-        }
+        };
+        out.extend_from_slice(&bytes[run..i]);
+        out.extend_from_slice(escape);
+        i += if b == 0xEF { 3 } else { 1 };
         run = i;
     }
     out.extend_from_slice(&bytes[run..]);
     out.push(b'"');
 }
+
+/// The bytes [`quote`] looks at: controls, `"`, `\`, DEL, and `EF` (which may start U+FFFE or
+/// U+FFFF).
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t[0x7F] = true;
+    t[0xEF] = true;
+    t
+};
 
 /// The Turtle prefixes, in the order `oxttl` tries them: longest namespace first.
 #[derive(Debug, Clone)]

@@ -335,17 +335,21 @@ impl<'p> Rows<'p> {
         let mut order = std::mem::take(&mut self.order);
         order.clear();
         order.extend(0..self.rows.len() as u32);
-        let key = |r: &Row| self.graph_key(r);
+        let key = |a: &Row, b: &Row| match (a.graph, b.graph) {
+            (Some(x), Some(y)) => self.compare_nodes(x, y),
+            _ => self.graph_key(a).cmp(self.graph_key(b)),
+        };
         order.sort_unstable_by(|&a, &b| {
             let (a, b) = (&self.rows[a as usize], &self.rows[b as usize]);
-            let by_graph = if quads { key(a).cmp(key(b)) } else { Ordering::Equal };
+            let by_graph = if quads { key(a, b) } else { Ordering::Equal };
             by_graph.then_with(|| self.compare_triples(a, b))
         });
         let mut previous: Option<&Row> = None;
         for &i in &order {
             let row = &self.rows[i as usize];
-            let repeat = previous
-                .is_some_and(|p| self.compare_triples(p, row) == Ordering::Equal && (!quads || key(p) == key(row)));
+            let repeat = previous.is_some_and(|p| {
+                self.compare_triples(p, row) == Ordering::Equal && (!quads || key(p, row) == Ordering::Equal)
+            });
             if !repeat {
                 each(self, row);
             }
@@ -367,10 +371,28 @@ impl<'p> Rows<'p> {
     fn compare_triples(&self, a: &Row, b: &Row) -> Ordering {
         b.lead
             .cmp(&a.lead)
-            .then_with(|| self.bare(a.subject).cmp(self.bare(b.subject)))
+            .then_with(|| self.compare_nodes(a.subject, b.subject))
             .then_with(|| b.is_type.cmp(&a.is_type))
-            .then_with(|| self.bare(a.predicate).cmp(self.bare(b.predicate)))
-            .then_with(|| self.bytes(a.object.nt).cmp(self.bytes(b.object.nt)))
+            .then_with(|| self.compare_nodes(a.predicate, b.predicate))
+            .then_with(|| self.compare(a.object.nt, b.object.nt))
+    }
+
+    /// Compares the IRIs of two nodes; a node used twice is one range, equal without reading it.
+    fn compare_nodes(&self, a: Node, b: Node) -> Ordering {
+        if a.nt == b.nt {
+            Ordering::Equal
+        } else {
+            self.bare(a).cmp(self.bare(b))
+        }
+    }
+
+    /// Compares two ranges of bytes.
+    fn compare(&self, a: (u32, u32), b: (u32, u32)) -> Ordering {
+        if a == b {
+            Ordering::Equal
+        } else {
+            self.bytes(a).cmp(self.bytes(b))
+        }
     }
 
     /// The N-Triples form of a row's subject, predicate, object and graph.
@@ -445,7 +467,7 @@ impl Sink for Rows<'_> {
             subject: *subject,
             predicate: *predicate,
             object,
-            lead: self.bytes(lead.nt) == self.bytes(subject.nt),
+            lead: lead.nt == subject.nt || self.bytes(lead.nt) == self.bytes(subject.nt),
             is_type: self.bytes(predicate.nt) == RDF_TYPE,
         };
         self.rows.push(row);
