@@ -76,7 +76,6 @@ fn export_once(rdf: &RdfExport<'_>, syntax: RdfSyntax, out: &PathBuf) -> Result<
     let started = Instant::now();
     let file = File::create(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let file = rdf.write(syntax, file).map_err(|e| format!("{syntax}: {e}"))?;
-    file.sync_data().ok();
     let seconds = started.elapsed().as_secs_f64();
     let bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
     Ok((seconds, bytes))

@@ -7,7 +7,7 @@
 
 use std::io::Write;
 use std::ops::Range;
-use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::mpsc::{channel, sync_channel, Receiver, Sender};
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
@@ -89,15 +89,20 @@ pub(crate) fn write_parallel<W: Write>(
 ) -> Result<(), RdfError> {
     std::thread::scope(|scope| {
         let mut receivers: Vec<Receiver<Result<Chunk, RdfError>>> = Vec::with_capacity(threads);
+        // The emptied buffers of written chunks go back to their worker.
+        let mut returns: Vec<Sender<Vec<u8>>> = Vec::with_capacity(threads);
         for w in 0..threads {
             let (tx, rx) = sync_channel(QUEUE);
             receivers.push(rx);
+            let (back, buffers) = channel();
+            returns.push(back);
             scope.spawn(move || {
                 let turtle = (syntax == RdfSyntax::Turtle).then_some(prefixes);
                 let mut rows = Rows::new(base, turtle);
                 let mut lines = Lines::for_chunks(syntax);
                 for job in jobs.iter().skip(w).step_by(threads) {
-                    let chunk = run(job, graph, &mut rows, |r| lines.part(r)).map(|()| lines.take_chunk());
+                    let chunk = run(job, graph, &mut rows, |r| lines.part(r))
+                        .map(|()| lines.take_chunk(buffers.try_recv().ok()));
                     let failed = chunk.is_err();
                     // The writing thread stops taking chunks when it fails; so does this one.
                     if tx.send(chunk).is_err() || failed {
@@ -113,7 +118,9 @@ pub(crate) fn write_parallel<W: Write>(
             if out.continues(&chunk) {
                 run(job, graph, rows, |r| out.part(r))?;
             } else {
-                out.chunk(chunk)?;
+                let buffer = out.chunk(chunk)?;
+                // A worker that has finished no longer takes buffers back; that is no error.
+                let _ = returns[k % threads].send(buffer);
             }
         }
         Ok(())

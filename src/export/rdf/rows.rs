@@ -74,11 +74,18 @@ pub(crate) struct Rows<'p> {
     rows: Vec<Row>,
     order: Vec<u32>,
     lead: Option<Node>,
-    fixed: FxHashMap<&'static str, Rendered>,
+    /// Keyed by where the `'static` text is: two keys may hold the same IRI, never one key two.
+    fixed: FxHashMap<(usize, usize), Rendered>,
     vocab: FxHashMap<Box<str>, Rendered>,
     /// The last relation id written as text, with its text.
     relation: Option<(RelationId, String)>,
     scratch: String,
+}
+
+/// The cache key of a `'static` text: its address and length, hashed and compared without
+/// reading it.
+fn static_key(text: &'static str) -> (usize, usize) {
+    (text.as_ptr() as usize, text.len())
 }
 
 /// `<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>`, which sorts first and is written `a`.
@@ -276,12 +283,12 @@ impl<'p> Rows<'p> {
     /// Renders a typed literal: `"value"^^<datatype>`; in Turtle, a boolean bare and the
     /// datatype as a prefixed name.
     fn typed(&mut self, text: &str, datatype: NamedNodeRef<'static>) -> Term {
-        if self.turtle.is_some() && !self.fixed.contains_key(datatype.as_str()) {
+        if self.turtle.is_some() && !self.fixed.contains_key(&static_key(datatype.as_str())) {
             let mark = self.arena.len();
             let node = self.render(Iri::Fixed(datatype));
             if let Ok(node) = node {
                 let r = self.rendered(node);
-                self.fixed.insert(datatype.as_str(), r);
+                self.fixed.insert(static_key(datatype.as_str()), r);
             }
             self.arena.truncate(mark);
         }
@@ -301,7 +308,11 @@ impl<'p> Rows<'p> {
         } else {
             self.arena.extend_from_within(start as usize..quoted_end as usize);
             self.arena.extend_from_slice(b"^^");
-            if let Some(t) = self.fixed.get(datatype.as_str()).and_then(|r| r.turtle.as_deref()) {
+            if let Some(t) = self
+                .fixed
+                .get(&static_key(datatype.as_str()))
+                .and_then(|r| r.turtle.as_deref())
+            {
                 self.arena.extend_from_slice(t);
             }
         }
@@ -438,12 +449,12 @@ impl Sink for Rows<'_> {
         // The IRIs every part uses are rendered once per export.
         match iri {
             Iri::Fixed(f) => {
-                if let Some(r) = self.fixed.get(f.as_str()) {
+                if let Some(r) = self.fixed.get(&static_key(f.as_str())) {
                     return Ok(Self::copy(&mut self.arena, r));
                 }
                 let node = self.render(iri)?;
                 let r = self.rendered(node);
-                self.fixed.insert(f.as_str(), r);
+                self.fixed.insert(static_key(f.as_str()), r);
                 Ok(node)
             }
             Iri::Minted(VOCAB, Local::Name(name)) => {

@@ -3,7 +3,7 @@
 use oxrdf::vocab::{rdf, xsd};
 use oxrdf::NamedNodeRef;
 
-use super::dates::date_literal;
+use super::dates::{date_literal, day_value};
 use super::error::RdfError;
 use super::iris::{ENTITY, EVIDENCE, GRAPH, RELATION, SOURCE};
 use super::namespaces::prov;
@@ -82,7 +82,7 @@ pub(crate) fn statement<S: Sink>(b: &mut S, graph: &Graph, r: &Relation) -> Resu
                 term::START_APPROXIMATE,
                 term::START_UNCERTAIN,
             ],
-            |d| d.earliest().to_string(),
+            |d| day_value(d.earliest()),
         )?;
         bound(
             b,
@@ -94,7 +94,7 @@ pub(crate) fn statement<S: Sink>(b: &mut S, graph: &Graph, r: &Relation) -> Resu
                 term::END_APPROXIMATE,
                 term::END_UNCERTAIN,
             ],
-            |d| d.latest().to_string(),
+            |d| day_value(d.latest()),
         )?;
     }
 

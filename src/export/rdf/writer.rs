@@ -118,10 +118,11 @@ impl Lines {
         Ok(())
     }
 
-    /// The chunk formatted so far; the lines start afresh for the next one.
-    pub(crate) fn take_chunk(&mut self) -> Chunk {
+    /// The chunk formatted so far; the lines start afresh for the next one, in `buffer` (an
+    /// emptied buffer of an earlier chunk, so as not to fault in fresh memory for each).
+    pub(crate) fn take_chunk(&mut self, buffer: Option<Vec<u8>>) -> Chunk {
         let chunk = Chunk {
-            out: std::mem::take(&mut self.out),
+            out: std::mem::replace(&mut self.out, buffer.unwrap_or_default()),
             first_subject: self.first_subject.take(),
             subject: std::mem::take(&mut self.subject),
             predicate: std::mem::take(&mut self.predicate),
@@ -171,8 +172,15 @@ impl<W: Write> RdfWriter<W> {
         self.lines.open && chunk.first_subject.as_deref() == Some(self.lines.subject.as_slice())
     }
 
-    /// Joins a chunk formatted apart (and not [`RdfWriter::continues`]).
-    pub(crate) fn chunk(&mut self, chunk: Chunk) -> Result<(), RdfError> {
+    /// Joins a chunk formatted apart (and not [`RdfWriter::continues`]); hands back its
+    /// buffer, emptied, for another.
+    pub(crate) fn chunk(&mut self, mut chunk: Chunk) -> Result<Vec<u8>, RdfError> {
+        self.join(&chunk)?;
+        chunk.out.clear();
+        Ok(chunk.out)
+    }
+
+    fn join(&mut self, chunk: &Chunk) -> Result<(), RdfError> {
         if self.lines.syntax != RdfSyntax::Turtle {
             self.drain(0)?;
             self.writer.write_all(&chunk.out)?;
@@ -192,8 +200,8 @@ impl<W: Write> RdfWriter<W> {
         self.drain(0)?;
         self.writer.write_all(bytes)?;
         self.lines.open = true;
-        self.lines.subject = chunk.subject;
-        self.lines.predicate = chunk.predicate;
+        set(&mut self.lines.subject, &chunk.subject);
+        set(&mut self.lines.predicate, &chunk.predicate);
         Ok(())
     }
 
