@@ -79,7 +79,8 @@ pub(crate) struct Rows<'p> {
     vocab: FxHashMap<Box<str>, Rendered>,
     /// The last relation id written as text, with its text.
     relation: Option<(RelationId, String)>,
-    scratch: String,
+    /// The IRI being rendered.
+    text: String,
 }
 
 /// The cache key of a `'static` text: its address and length, hashed and compared without
@@ -122,7 +123,7 @@ impl<'p> Rows<'p> {
             fixed: FxHashMap::default(),
             vocab: FxHashMap::default(),
             relation: None,
-            scratch: String::new(),
+            text: String::new(),
         }
     }
 
@@ -149,30 +150,6 @@ impl<'p> Rows<'p> {
         self.arena.len() as u32
     }
 
-    /// Appends the Turtle form of the IRI in `nt` (an `<iri>` range), trying `candidates`.
-    fn abbreviate_range(&mut self, nt: (u32, u32), namespace: Option<&'static str>) -> (u32, u32) {
-        let Some(t) = &self.turtle else {
-            return nt;
-        };
-        let start = self.mark();
-        let (s, e) = (nt.0 as usize + 1, nt.1 as usize - 1);
-        // The arena grows as the name is appended, so the IRI is read from a copy.
-        self.scratch.clear();
-        self.scratch
-            .push_str(std::str::from_utf8(&self.arena[s..e]).unwrap_or_default());
-        let candidates = match namespace {
-            Some(ns) => t
-                .namespaces
-                .iter()
-                .find(|(n, _)| *n == ns)
-                .map_or(t.everything.as_slice(), |(_, c)| c.as_slice()),
-            None => t.everything.as_slice(),
-        };
-        t.prefixes
-            .abbreviate(&self.scratch, candidates.iter().copied(), &mut self.arena);
-        (start, self.mark())
-    }
-
     /// Renders an IRI rendered once per export from its cache entry.
     fn copy(arena: &mut Vec<u8>, r: &Rendered) -> Node {
         let start = arena.len() as u32;
@@ -190,60 +167,73 @@ impl<'p> Rows<'p> {
 
     /// Renders `iri` fresh into the arena.
     fn render(&mut self, iri: Iri<'_>) -> Result<Node, RdfError> {
-        let start = self.mark();
-        self.arena.push(b'<');
+        // The IRI is spelled out in `text` first, for Turtle to abbreviate.
+        let mut text = std::mem::take(&mut self.text);
+        text.clear();
         let namespace = match iri {
             Iri::Minted(ns, local) => {
-                self.arena.extend_from_slice(self.base.as_bytes());
-                self.arena.extend_from_slice(ns.as_bytes());
-                self.local(local);
+                text.push_str(self.base);
+                text.push_str(ns);
+                self.local(&mut text, local);
                 Some(ns)
             }
             Iri::Fixed(iri) => {
-                self.arena.extend_from_slice(iri.as_str().as_bytes());
+                text.push_str(iri.as_str());
                 None
             }
-            Iri::Data(text) => {
+            Iri::Data(data) => {
                 // Checked as the reference path checks it, so both fail on the same data.
-                NamedNode::new(text).map_err(|e| RdfError::BadIri {
-                    iri: text.to_owned(),
+                NamedNode::new(data).map_err(|e| RdfError::BadIri {
+                    iri: data.to_owned(),
                     reason: e.to_string(),
                 })?;
-                self.arena.extend_from_slice(text.as_bytes());
+                text.push_str(data);
                 None
             }
         };
+        let start = self.mark();
+        self.arena.push(b'<');
+        self.arena.extend_from_slice(text.as_bytes());
         self.arena.push(b'>');
         let nt = (start, self.mark());
-        let out = self.abbreviate_range(nt, namespace);
+        let out = match &self.turtle {
+            Some(t) => {
+                let candidates = namespace
+                    .and_then(|ns| t.namespaces.iter().find(|(n, _)| *n == ns))
+                    .map_or(t.everything.as_slice(), |(_, c)| c.as_slice());
+                t.prefixes
+                    .abbreviate(&text, candidates.iter().copied(), &mut self.arena);
+                (nt.1, self.mark())
+            }
+            None => nt,
+        };
+        self.text = text;
         Ok(Node { nt, out })
     }
 
-    /// Appends a local name.
-    fn local(&mut self, local: Local<'_>) {
+    /// Appends a local name to `text`.
+    fn local(&mut self, text: &mut String, local: Local<'_>) {
         match local {
-            Local::Name(name) => self.arena.extend_from_slice(name.as_bytes()),
+            Local::Name(name) => text.push_str(name),
             Local::Inverse(id) => {
-                self.arena.extend_from_slice(id.as_bytes());
-                self.arena.extend_from_slice(iris::INVERSE_SUFFIX.as_bytes());
+                text.push_str(id);
+                text.push_str(iris::INVERSE_SUFFIX);
             }
-            Local::Relation(r) => self.relation_text(r),
+            Local::Relation(r) => text.push_str(self.relation_text(r)),
             Local::Evidence(r, source, n) => {
-                self.relation_text(r);
-                self.arena.push(b'.');
-                self.arena.extend_from_slice(source.as_bytes());
+                text.push_str(self.relation_text(r));
+                text.push('.');
+                text.push_str(source);
                 if n > 1 {
-                    self.scratch.clear();
                     // Writing to a String cannot fail.
-                    let _ = write!(self.scratch, ".{n}");
-                    self.arena.extend_from_slice(self.scratch.as_bytes());
+                    let _ = write!(text, ".{n}");
                 }
             }
         }
     }
 
-    /// Appends the text of a relation id, formatted once for all the IRIs of its part.
-    fn relation_text(&mut self, r: RelationId) {
+    /// The text of a relation id, formatted once for all the IRIs of its part.
+    fn relation_text(&mut self, r: RelationId) -> &str {
         match &mut self.relation {
             Some((id, _)) if *id == r => {}
             slot => {
@@ -253,9 +243,7 @@ impl<'p> Rows<'p> {
                 *slot = Some((r, text));
             }
         }
-        if let Some((_, text)) = &self.relation {
-            self.arena.extend_from_slice(text.as_bytes());
-        }
+        self.relation.as_ref().map_or("", |(_, t)| t.as_str())
     }
 
     /// Renders an object.
