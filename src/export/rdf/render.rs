@@ -98,25 +98,35 @@ impl Prefixes {
         self.list.iter()
     }
 
-    /// The indices of the prefixes that can abbreviate some IRI starting with `namespace`: those
-    /// that are a start of it, and those that start with it. The others never match such an
-    /// IRI, so skipping them changes nothing.
-    pub(crate) fn candidates(&self, namespace: &str) -> Vec<usize> {
+    /// The prefixes that can abbreviate some IRI starting with `namespace`, as `(index, sure)`:
+    /// those that are a start of it (`sure`: they are a start of every such IRI), and those
+    /// that start with it. The others never match such an IRI, so skipping them changes
+    /// nothing.
+    pub(crate) fn candidates(&self, namespace: &str) -> Vec<(usize, bool)> {
         (0..self.list.len())
-            .filter(|&i| {
+            .filter_map(|i| {
                 let ns = &self.list[i].1;
-                namespace.starts_with(ns.as_str()) || ns.starts_with(namespace)
+                if namespace.starts_with(ns.as_str()) {
+                    Some((i, true))
+                } else {
+                    ns.starts_with(namespace).then_some((i, false))
+                }
             })
             .collect()
     }
 
-    /// Appends `iri` as Turtle: `name:local` with the first prefix (among `candidates`, indices
-    /// into the list, in order) that is a start of it and leaves a local name Turtle can
-    /// write, else `<iri>`.
-    pub(crate) fn abbreviate(&self, iri: &str, candidates: impl IntoIterator<Item = usize>, out: &mut Vec<u8>) {
-        for i in candidates {
+    /// Appends `iri` as Turtle: `name:local` with the first prefix (among `candidates`, from
+    /// [`Prefixes::candidates`] for a start of `iri`) that is a start of it and leaves a local
+    /// name Turtle can write, else `<iri>`.
+    pub(crate) fn abbreviate(&self, iri: &str, candidates: &[(usize, bool)], out: &mut Vec<u8>) {
+        for &(i, sure) in candidates {
             let (name, ns) = &self.list[i];
-            if let Some(local) = iri.strip_prefix(ns.as_str()) {
+            let local = if sure {
+                iri.get(ns.len()..)
+            } else {
+                iri.strip_prefix(ns.as_str())
+            };
+            if let Some(local) = local {
                 let mark = out.len();
                 out.extend_from_slice(name.as_bytes());
                 out.push(b':');
@@ -305,10 +315,10 @@ mod tests {
             "http://g.example/q",
         ] {
             let mut out = Vec::new();
-            p.abbreviate(iri, 0..prefixes.len(), &mut out);
+            p.abbreviate(iri, &p.candidates(""), &mut out);
             assert_eq!(String::from_utf8(out).unwrap(), oxttl_object(&prefixes, iri), "{iri}");
             let mut out = Vec::new();
-            p.abbreviate(iri, p.candidates("http://e.example/ns/"), &mut out);
+            p.abbreviate(iri, &p.candidates("http://e.example/ns/"), &mut out);
             if iri.starts_with("http://e.example/ns/") {
                 assert_eq!(String::from_utf8(out).unwrap(), oxttl_object(&prefixes, iri), "{iri}");
             }

@@ -60,8 +60,8 @@ struct Rendered {
 struct Turtle<'p> {
     prefixes: &'p Prefixes,
     /// `(namespace, candidate prefixes)`, for each of the export's namespaces.
-    namespaces: Vec<(&'static str, Vec<usize>)>,
-    everything: Vec<usize>,
+    namespaces: Vec<(&'static str, Vec<(usize, bool)>)>,
+    everything: Vec<(usize, bool)>,
 }
 
 /// The rows of one part of the export; cleared and refilled for each part.
@@ -201,8 +201,7 @@ impl<'p> Rows<'p> {
                 let candidates = namespace
                     .and_then(|ns| t.namespaces.iter().find(|(n, _)| *n == ns))
                     .map_or(t.everything.as_slice(), |(_, c)| c.as_slice());
-                t.prefixes
-                    .abbreviate(&text, candidates.iter().copied(), &mut self.arena);
+                t.prefixes.abbreviate(&text, candidates, &mut self.arena);
                 (nt.1, self.mark())
             }
             None => nt,
