@@ -135,13 +135,16 @@ impl<'p> Rows<'p> {
     }
 
     fn bytes(&self, (start, end): (u32, u32)) -> &[u8] {
-        &self.arena[start as usize..end as usize]
+        // Out of range only past 4 GiB, which `check_size` refuses before anything is written.
+        self.arena.get(start as usize..end as usize).unwrap_or_default()
     }
 
     /// The IRI of a node, without its angle brackets.
     fn bare(&self, n: Node) -> &[u8] {
         let (start, end) = n.nt;
-        &self.arena[start as usize + 1..end as usize - 1]
+        self.arena
+            .get(start as usize + 1..(end as usize).saturating_sub(1))
+            .unwrap_or_default()
     }
 
     fn mark(&self) -> u32 {
@@ -281,7 +284,6 @@ impl<'p> Rows<'p> {
         }
         let start = self.mark();
         quote(text, &mut self.arena);
-        let quoted_end = self.mark();
         self.arena.extend_from_slice(b"^^<");
         self.arena.extend_from_slice(datatype.as_str().as_bytes());
         self.arena.push(b'>');
@@ -293,7 +295,7 @@ impl<'p> Rows<'p> {
         if datatype == xsd::BOOLEAN && is_turtle_boolean(text) {
             self.arena.extend_from_slice(text.as_bytes());
         } else {
-            self.arena.extend_from_within(start as usize..quoted_end as usize);
+            quote(text, &mut self.arena);
             self.arena.extend_from_slice(b"^^");
             if let Some(t) = self
                 .fixed
