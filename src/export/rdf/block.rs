@@ -8,32 +8,66 @@
 use oxrdf::vocab::rdf;
 use oxrdf::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple};
 
-/// Quads gathered for one part of the export.
-#[derive(Debug, Default)]
-pub(crate) struct Block {
+use super::error::RdfError;
+use super::iris::Iris;
+use super::sink::{Iri, Object, Sink};
+
+/// Quads gathered for one part of the export, as `oxrdf` terms: the reference form of the
+/// export, behind [`super::RdfExport::quads`].
+#[derive(Debug)]
+pub(crate) struct Block<'i> {
+    iris: &'i Iris,
     quads: Vec<Quad>,
     /// The first subject added: the block's own resource, written first.
     lead: Option<NamedNode>,
 }
 
-impl Block {
-    /// Adds `subject predicate object` to the default graph.
-    pub(crate) fn add(&mut self, subject: &NamedNode, predicate: NamedNodeRef<'_>, object: impl Into<Term>) {
-        self.add_in(GraphName::DefaultGraph, subject, predicate, object);
+impl Sink for Block<'_> {
+    type Node = NamedNode;
+
+    fn iri(&mut self, iri: Iri<'_>) -> Result<NamedNode, RdfError> {
+        match iri {
+            Iri::Minted(ns, local) => self.iris.minted(ns, local),
+            Iri::Fixed(iri) => Ok(iri.into_owned()),
+            Iri::Data(text) => NamedNode::new(text).map_err(|e| RdfError::BadIri {
+                iri: text.to_owned(),
+                reason: e.to_string(),
+            }),
+        }
     }
 
-    /// Adds `subject predicate object` to `graph`.
-    pub(crate) fn add_in(
+    fn add_in(
         &mut self,
-        graph: GraphName,
+        graph: Option<&NamedNode>,
         subject: &NamedNode,
-        predicate: NamedNodeRef<'_>,
-        object: impl Into<Term>,
+        predicate: &NamedNode,
+        object: Object<'_, NamedNode>,
     ) {
         if self.lead.is_none() {
             self.lead = Some(subject.clone());
         }
-        self.quads.push(Quad::new(subject.clone(), predicate, object, graph));
+        let object: Term = match object {
+            Object::Node(n) => n.clone().into(),
+            Object::Plain(text) => Literal::new_simple_literal(text).into(),
+            // "en" is a well-formed language tag, so the unchecked constructor is safe here.
+            Object::English(text) => Literal::new_language_tagged_literal_unchecked(text, "en").into(),
+            Object::Typed(value, datatype) => Literal::new_typed_literal(value, datatype).into(),
+            Object::True => Literal::from(true).into(),
+        };
+        let graph = graph.map_or(GraphName::DefaultGraph, |g| GraphName::NamedNode(g.clone()));
+        self.quads
+            .push(Quad::new(subject.clone(), predicate.clone(), object, graph));
+    }
+}
+
+impl<'i> Block<'i> {
+    /// An empty block minting its IRIs with `iris`.
+    pub(crate) fn new(iris: &'i Iris) -> Block<'i> {
+        Block {
+            iris,
+            quads: Vec::new(),
+            lead: None,
+        }
     }
 
     /// The quads, sorted by graph, subject (the block's own first), predicate (`rdf:type`
@@ -84,35 +118,21 @@ fn sort_key(
     )
 }
 
-/// A string tagged `@en`: the curators' own English text (labels, descriptions).
-pub(crate) fn english(text: &str) -> Literal {
-    // "en" is a well-formed language tag, so the unchecked constructor is safe here.
-    Literal::new_language_tagged_literal_unchecked(text, "en")
-}
-
-/// A plain string: text whose language the data does not record (quotes, titles, aliases).
-pub(crate) fn plain(text: &str) -> Literal {
-    Literal::new_simple_literal(text)
-}
-
-/// `true` as an `xsd:boolean`.
-pub(crate) fn yes() -> Literal {
-    Literal::from(true)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn sorts_type_first_and_dedups() {
-        let s = NamedNode::new("http://example.org/s").unwrap();
-        let p = NamedNode::new("http://example.org/a").unwrap();
-        let g = GraphName::NamedNode(NamedNode::new("http://example.org/g").unwrap());
-        let mut b = Block::default();
-        b.add(&s, p.as_ref(), plain("x"));
-        b.add(&s, rdf::TYPE, p.clone());
-        b.add_in(g.clone(), &s, p.as_ref(), plain("x"));
+        let iris = Iris::new(&crate::BaseIri::default());
+        let mut b = Block::new(&iris);
+        let s = b.iri(Iri::Data("http://example.org/s")).unwrap();
+        let p = b.iri(Iri::Data("http://example.org/a")).unwrap();
+        let g = b.iri(Iri::Data("http://example.org/g")).unwrap();
+        let a = b.iri(Iri::Fixed(rdf::TYPE)).unwrap();
+        b.add(&s, &p, Object::Plain("x"));
+        b.add(&s, &a, Object::Node(&p));
+        b.add_in(Some(&g), &s, &p, Object::Plain("x"));
         let triples = b.into_triples();
         assert_eq!(triples.len(), 2);
         assert_eq!(triples[0].predicate.as_ref(), rdf::TYPE);

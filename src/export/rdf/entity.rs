@@ -1,47 +1,50 @@
 //! An entity's block: its description and its direct triples.
 
 use oxrdf::vocab::{rdf, rdfs};
-use oxrdf::NamedNode;
 use petgraph::graph::NodeIndex;
 
-use super::block::{english, plain, Block};
 use super::error::RdfError;
-use super::iris::Iris;
+use super::iris::ENTITY;
 use super::namespaces::{owl, skos};
+use super::sink::{Iri, Local, Object, Sink};
 use crate::Graph;
 
 /// The entity at `node`: type, label, aliases, description, `owl:sameAs`, and one direct triple
 /// `entity predicate other` per relation it is the subject of — and, for a symmetric predicate,
 /// per relation it is the object of too, so plain SPARQL finds it from either end without a
 /// reasoner.
-pub(crate) fn entity(iris: &Iris, graph: &Graph, node: NodeIndex) -> Result<Block, RdfError> {
+pub(crate) fn entity<S: Sink>(b: &mut S, graph: &Graph, node: NodeIndex) -> Result<(), RdfError> {
     let e = graph.entity_at(node);
-    let iri = iris.entity(&e.id)?;
-    let mut b = Block::default();
-    b.add(&iri, rdf::TYPE, iris.class(e.kind)?);
-    b.add(&iri, rdfs::LABEL, english(&e.label));
-    for alias in &e.aliases {
-        // The data does not record the aliases' language (some are Russian), so no tag.
-        b.add(&iri, skos::ALT_LABEL, plain(alias));
+    let iri = b.iri(Iri::Minted(ENTITY, Local::Name(e.id.as_str())))?;
+    let class = b.iri(Iri::vocab(e.kind.title()))?;
+    let a = b.iri(Iri::Fixed(rdf::TYPE))?;
+    b.add(&iri, &a, Object::Node(&class));
+    let label = b.iri(Iri::Fixed(rdfs::LABEL))?;
+    b.add(&iri, &label, Object::English(&e.label));
+    if !e.aliases.is_empty() {
+        let alt_label = b.iri(Iri::Fixed(skos::ALT_LABEL))?;
+        for alias in &e.aliases {
+            // The data does not record the aliases' language (some are Russian), so no tag.
+            b.add(&iri, &alt_label, Object::Plain(alias));
+        }
     }
     if !e.description.is_empty() {
-        b.add(&iri, rdfs::COMMENT, english(&e.description));
+        let comment = b.iri(Iri::Fixed(rdfs::COMMENT))?;
+        b.add(&iri, &comment, Object::English(&e.description));
     }
-    for same in &e.same_as {
-        let other = NamedNode::new(same.as_str()).map_err(|err| RdfError::BadIri {
-            iri: same.clone(),
-            reason: err.to_string(),
-        })?;
-        b.add(&iri, owl::SAME_AS, other);
+    if !e.same_as.is_empty() {
+        let same_as = b.iri(Iri::Fixed(owl::SAME_AS))?;
+        for same in &e.same_as {
+            let other = b.iri(Iri::Data(same))?;
+            b.add(&iri, &same_as, Object::Node(&other));
+        }
     }
     for incident in graph.incidents(node) {
         if incident.outgoing || incident.predicate.symmetric {
-            b.add(
-                &iri,
-                iris.predicate(&incident.predicate.id)?.as_ref(),
-                iris.entity(&incident.other.id)?,
-            );
+            let p = b.iri(Iri::vocab(incident.predicate.id.as_str()))?;
+            let other = b.iri(Iri::Minted(ENTITY, Local::Name(incident.other.id.as_str())))?;
+            b.add(&iri, &p, Object::Node(&other));
         }
     }
-    Ok(b)
+    Ok(())
 }

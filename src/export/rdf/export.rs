@@ -8,15 +8,22 @@ use oxttl::{NQuadsSerializer, NTriplesSerializer, TurtleSerializer};
 
 use super::base::BaseIri;
 use super::block::Block;
+use super::chunks;
 use super::entity::entity;
 use super::error::RdfError;
 use super::iris::{self, Iris, INVERSE_SUFFIX};
 use super::namespaces::EXTERNAL_PREFIXES;
+use super::render::Prefixes;
+use super::rows::Rows;
 use super::source::source;
 use super::statement::statement;
 use super::syntax::RdfSyntax;
-use super::vocabulary::{vocabulary, Terms};
+use super::vocabulary::vocabulary;
+use super::writer::RdfWriter;
 use crate::{Graph, RelationId};
+
+/// The most threads [`RdfExport::write`] formats on.
+const MAX_THREADS: usize = 4;
 
 /// A graph ready to be written as RDF under a base IRI.
 ///
@@ -39,7 +46,6 @@ use crate::{Graph, RelationId};
 pub struct RdfExport<'g> {
     graph: &'g Graph,
     iris: Iris,
-    terms: Terms,
 }
 
 impl<'g> RdfExport<'g> {
@@ -69,8 +75,7 @@ impl<'g> RdfExport<'g> {
                 });
             }
         }
-        let terms = Terms::new(&iris)?;
-        Ok(RdfExport { graph, iris, terms })
+        Ok(RdfExport { graph, iris })
     }
 
     /// The Turtle prefixes: the external vocabularies, `dg` for the vocabulary, and `entity`,
@@ -93,13 +98,19 @@ impl<'g> RdfExport<'g> {
         p
     }
 
-    /// The parts of the export, in output order, each built only when it is reached.
-    fn blocks(&self) -> impl Iterator<Item = Result<Block, RdfError>> + '_ {
+    /// The parts of the export as `oxrdf` quads, in output order, each built only when it is
+    /// reached.
+    fn blocks(&self) -> impl Iterator<Item = Result<Block<'_>, RdfError>> + '_ {
         let g = self.graph;
-        std::iter::once_with(move || vocabulary(&self.iris, g.predicates()))
-            .chain(g.sources().iter().map(move |s| source(&self.iris, &self.terms, s)))
-            .chain(g.petgraph().node_indices().map(move |n| entity(&self.iris, g, n)))
-            .chain(g.relations().map(move |r| statement(&self.iris, &self.terms, g, r)))
+        let iris = &self.iris;
+        let block = move |f: &dyn Fn(&mut Block<'_>) -> Result<(), RdfError>| {
+            let mut b = Block::new(iris);
+            f(&mut b).map(|()| b)
+        };
+        std::iter::once_with(move || block(&|b| vocabulary(b, g.predicates())))
+            .chain(g.sources().iter().map(move |s| block(&|b| source(b, s))))
+            .chain(g.petgraph().node_indices().map(move |n| block(&|b| entity(b, g, n))))
+            .chain(g.relations().map(move |r| block(&|b| statement(b, g, r))))
     }
 
     /// Every quad of the export, in output order: statements and evidence in a named graph per
@@ -112,7 +123,67 @@ impl<'g> RdfExport<'g> {
     }
 
     /// Writes the export in `syntax` to `writer` (buffered here) and hands the writer back.
+    ///
+    /// The output streams: one part of the export (a resource and its triples) is held at a
+    /// time. It is byte for byte what `oxttl`'s serializers write for [`RdfExport::quads`],
+    /// only faster: each term is rendered straight to bytes, once.
     pub fn write<W: Write>(&self, syntax: RdfSyntax, writer: W) -> Result<W, RdfError> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS));
+        self.write_on(syntax, writer, threads, chunks::PARTS)
+    }
+
+    /// [`RdfExport::write`] with the entities and statements formatted on `threads` threads
+    /// (none but the caller's if fewer than two), in chunks of `parts` entities or statements.
+    /// For the tests, which cut small graphs into many chunks.
+    #[doc(hidden)]
+    pub fn write_on<W: Write>(
+        &self,
+        syntax: RdfSyntax,
+        writer: W,
+        threads: usize,
+        parts: usize,
+    ) -> Result<W, RdfError> {
+        let g = self.graph;
+        let prefixes = self.turtle_prefixes()?;
+        let base = self.iris.base();
+        let mut rows = Rows::new(base, (syntax == RdfSyntax::Turtle).then_some(&prefixes));
+        let mut out = RdfWriter::new(syntax, &prefixes, writer);
+        // The vocabulary and the sources: few parts, written here.
+        vocabulary(&mut rows, g.predicates())?;
+        out.part(&mut rows)?;
+        for s in g.sources() {
+            rows.clear();
+            source(&mut rows, s)?;
+            out.part(&mut rows)?;
+        }
+        let jobs = chunks::jobs(g, parts);
+        if threads < 2 || jobs.len() < 2 {
+            for job in &jobs {
+                chunks::run(job, g, &mut rows, |r| out.part(r))?;
+            }
+        } else {
+            chunks::write_parallel(g, &jobs, threads, syntax, base, &prefixes, &mut rows, &mut out)?;
+        }
+        out.finish()
+    }
+
+    /// The Turtle prefixes in the order `oxttl` declares and tries them, each checked as
+    /// `oxttl` checks it.
+    fn turtle_prefixes(&self) -> Result<Prefixes, RdfError> {
+        let by_name = self.prefixes();
+        for (_, ns) in &by_name {
+            oxrdf::NamedNode::new(ns.as_str()).map_err(|e| RdfError::BadIri {
+                iri: ns.clone(),
+                reason: e.to_string(),
+            })?;
+        }
+        Ok(Prefixes::new(by_name))
+    }
+
+    /// Writes the export with `oxttl`'s serializers over [`RdfExport::quads`]: the reference
+    /// that [`RdfExport::write`] must match byte for byte. Slower; kept for the tests.
+    #[doc(hidden)]
+    pub fn write_with_oxttl<W: Write>(&self, syntax: RdfSyntax, writer: W) -> Result<W, RdfError> {
         let buffered = BufWriter::with_capacity(1 << 16, writer);
         let buffered = match syntax {
             RdfSyntax::Turtle => {

@@ -8,6 +8,7 @@ use oxrdf::NamedNode;
 
 use super::base::BaseIri;
 use super::error::RdfError;
+use super::sink::Local;
 use crate::{EntityKind, Id, RelationId};
 
 /// The vocabulary namespace: classes and properties.
@@ -39,6 +40,11 @@ impl Iris {
         }
     }
 
+    /// The base IRI as text.
+    pub(crate) fn base(&self) -> &str {
+        &self.base
+    }
+
     /// The namespace IRI `<base><ns>` as text, for prefixes.
     pub(crate) fn namespace(&self, ns: &str) -> String {
         format!("{}{ns}", self.base)
@@ -52,6 +58,16 @@ impl Iris {
         })
     }
 
+    /// The IRI `<base><ns><local>`, checked.
+    pub(crate) fn minted(&self, ns: &str, local: Local<'_>) -> Result<NamedNode, RdfError> {
+        match local {
+            Local::Name(name) => self.mint(ns, name),
+            Local::Inverse(id) => self.mint(ns, &format!("{id}{INVERSE_SUFFIX}")),
+            Local::Relation(r) => self.mint(ns, &r.to_string()),
+            Local::Evidence(r, source, n) => self.mint(ns, &evidence_local(r, source, n)),
+        }
+    }
+
     /// A term of the vocabulary: `<base>vocab/<name>`; the empty name is the ontology itself.
     pub(crate) fn vocab(&self, name: &str) -> Result<NamedNode, RdfError> {
         self.mint(VOCAB, name)
@@ -62,51 +78,17 @@ impl Iris {
         self.vocab(id.as_str())
     }
 
-    /// The minted inverse property of a (non-symmetric) predicate.
-    pub(crate) fn inverse(&self, id: &Id) -> Result<NamedNode, RdfError> {
-        self.vocab(&format!("{id}{INVERSE_SUFFIX}"))
-    }
-
-    /// The class of an entity kind: `vocab/State`.
-    pub(crate) fn class(&self, kind: EntityKind) -> Result<NamedNode, RdfError> {
-        self.vocab(kind.title())
-    }
-
-    /// The class for a domain or range: the kind's class for one kind, the named union class
-    /// (`vocab/StateOrOrganization`) for several, `None` for none.
-    pub(crate) fn kinds_class(&self, kinds: &[EntityKind]) -> Result<Option<NamedNode>, RdfError> {
-        match kinds {
-            [] => Ok(None),
-            [one] => self.class(*one).map(Some),
-            many => self.vocab(&union_name(many)).map(Some),
-        }
-    }
-
-    pub(crate) fn entity(&self, id: &Id) -> Result<NamedNode, RdfError> {
-        self.mint(ENTITY, id.as_str())
-    }
-
     pub(crate) fn relation(&self, id: RelationId) -> Result<NamedNode, RdfError> {
         self.mint(RELATION, &id.to_string())
     }
+}
 
-    /// The evidence resource of the `n`-th claim (1-based) of `source` behind a relation. `.`
-    /// cannot occur in ids, so the parts cannot run into each other.
-    pub(crate) fn evidence(&self, relation: RelationId, source: &Id, n: usize) -> Result<NamedNode, RdfError> {
-        let local = if n <= 1 {
-            format!("{relation}.{source}")
-        } else {
-            format!("{relation}.{source}.{n}")
-        };
-        self.mint(EVIDENCE, &local)
-    }
-
-    pub(crate) fn source(&self, id: &Id) -> Result<NamedNode, RdfError> {
-        self.mint(SOURCE, id.as_str())
-    }
-
-    pub(crate) fn graph(&self, source: &Id) -> Result<NamedNode, RdfError> {
-        self.mint(GRAPH, source.as_str())
+/// The local name of the evidence of the `n`-th claim (1-based) of `source` behind a relation.
+pub(crate) fn evidence_local(relation: RelationId, source: &str, n: usize) -> String {
+    if n <= 1 {
+        format!("{relation}.{source}")
+    } else {
+        format!("{relation}.{source}.{n}")
     }
 }
 
@@ -136,16 +118,16 @@ mod tests {
         let iris = Iris::new(&BaseIri::new("http://example.org/kg#").unwrap());
         let id = Id::new("belarus").unwrap();
         assert_eq!(
-            iris.entity(&id).unwrap().as_str(),
+            iris.minted(ENTITY, Local::Name(id.as_str())).unwrap().as_str(),
             "http://example.org/kg#entity/belarus"
         );
         let p = Id::new("member_of").unwrap();
         assert_eq!(
-            iris.inverse(&p).unwrap().as_str(),
+            iris.minted(VOCAB, Local::Inverse(p.as_str())).unwrap().as_str(),
             "http://example.org/kg#vocab/member_of-inverse"
         );
         let r = RelationId::of(&id, &p, &id, None, false);
-        let e = iris.evidence(r, &id, 2).unwrap();
+        let e = iris.minted(EVIDENCE, Local::Evidence(r, "belarus", 2)).unwrap();
         assert!(e.as_str().ends_with(&format!("evidence/{r}.belarus.2")));
         assert_eq!(
             union_name(&[EntityKind::Organization, EntityKind::State, EntityKind::State]),

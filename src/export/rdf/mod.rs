@@ -11,13 +11,18 @@
 
 pub(crate) mod base;
 mod block;
+mod chunks;
 mod dates;
 mod entity;
 pub(crate) mod error;
 pub(crate) mod export;
 mod iris;
 mod namespaces;
+mod render;
+mod rows;
+mod sink;
 mod source;
 mod statement;
 pub(crate) mod syntax;
 mod vocabulary;
+mod writer;

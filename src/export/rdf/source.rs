@@ -1,39 +1,42 @@
 //! A source's block.
 
 use oxrdf::vocab::rdf;
-use oxrdf::NamedNode;
 
-use super::block::{plain, Block};
 use super::dates::date_literal;
 use super::error::RdfError;
-use super::iris::Iris;
+use super::iris::SOURCE;
 use super::namespaces::{dcterms, schema};
-use super::vocabulary::Terms;
+use super::sink::{Iri, Local, Object, Sink};
+use super::vocabulary::term;
 use crate::{Edtf, Source};
 
 /// A source as a resource: title, publisher, URL and date. The date is written as EDTF, and
 /// also as a typed `dcterms:date` when it is one plain date.
-pub(crate) fn source(iris: &Iris, terms: &Terms, s: &Source) -> Result<Block, RdfError> {
-    let iri = iris.source(&s.id)?;
-    let mut b = Block::default();
-    b.add(&iri, rdf::TYPE, terms.source_class.clone());
+pub(crate) fn source<S: Sink>(b: &mut S, s: &Source) -> Result<(), RdfError> {
+    let iri = b.iri(Iri::Minted(SOURCE, Local::Name(s.id.as_str())))?;
+    let a = b.iri(Iri::Fixed(rdf::TYPE))?;
+    let class = b.iri(Iri::vocab(term::SOURCE))?;
+    b.add(&iri, &a, Object::Node(&class));
     // Titles and publishers are in the source's own language, which the data does not record.
-    b.add(&iri, dcterms::TITLE, plain(&s.title));
-    b.add(&iri, dcterms::PUBLISHER, plain(&s.publisher));
+    let title = b.iri(Iri::Fixed(dcterms::TITLE))?;
+    b.add(&iri, &title, Object::Plain(&s.title));
+    let publisher = b.iri(Iri::Fixed(dcterms::PUBLISHER))?;
+    b.add(&iri, &publisher, Object::Plain(&s.publisher));
     if let Some(url) = &s.url {
-        let page = NamedNode::new(url.as_str()).map_err(|e| RdfError::BadIri {
-            iri: url.clone(),
-            reason: e.to_string(),
-        })?;
-        b.add(&iri, schema::URL, page);
+        let page = b.iri(Iri::Data(url))?;
+        let p = b.iri(Iri::Fixed(schema::URL))?;
+        b.add(&iri, &p, Object::Node(&page));
     }
     if let Some(date) = &s.published {
-        b.add(&iri, terms.edtf_date.as_ref(), plain(&date.to_string()));
+        let edtf = b.iri(Iri::vocab(term::EDTF_DATE))?;
+        b.add(&iri, &edtf, Object::Plain(&date.to_string()));
         if let Edtf::Single(d) = date {
             if !d.is_approximate() && !d.is_uncertain() {
-                b.add(&iri, dcterms::DATE, date_literal(d));
+                let p = b.iri(Iri::Fixed(dcterms::DATE))?;
+                let (value, datatype) = date_literal(d);
+                b.add(&iri, &p, Object::Typed(&value, datatype));
             }
         }
     }
-    Ok(b)
+    Ok(())
 }

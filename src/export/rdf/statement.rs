@@ -1,81 +1,133 @@
 //! A relation's statement: the reified triple, its dates, and its evidence.
 
-use oxrdf::vocab::rdf;
-use oxrdf::{GraphName, NamedNode, Term};
+use oxrdf::vocab::{rdf, xsd};
+use oxrdf::NamedNodeRef;
 
-use super::block::{plain, yes, Block};
-use super::dates::{date_literal, day_literal};
+use super::dates::{date_literal, day_value};
 use super::error::RdfError;
-use super::iris::Iris;
+use super::iris::{ENTITY, EVIDENCE, GRAPH, RELATION, SOURCE};
 use super::namespaces::prov;
-use super::vocabulary::Terms;
-use crate::{Bound, Graph, Id, Relation};
+use super::sink::{Iri, Local, Object, Sink};
+use super::vocabulary::term;
+use crate::{Bound, DatePoint, Graph, Id, Relation};
+
+/// The object of one of the statement's own triples, held while it is written into the graph
+/// of every source.
+enum Value<N> {
+    Node(N),
+    Plain(String),
+    Typed(String, NamedNodeRef<'static>),
+    True,
+}
+
+impl<N> Value<N> {
+    fn object(&self) -> Object<'_, N> {
+        match self {
+            Value::Node(n) => Object::Node(n),
+            Value::Plain(text) => Object::Plain(text),
+            Value::Typed(value, datatype) => Object::Typed(value, *datatype),
+            Value::True => Object::True,
+        }
+    }
+}
 
 /// The statement of `r` — `rdf:subject`, `rdf:predicate`, `rdf:object`, its dates — and one
 /// evidence resource per claim. For N-Quads, the statement is written into the named graph of
 /// every source that states it, and each piece of evidence into its own source's graph.
-pub(crate) fn statement(iris: &Iris, terms: &Terms, graph: &Graph, r: &Relation) -> Result<Block, RdfError> {
+pub(crate) fn statement<S: Sink>(b: &mut S, graph: &Graph, r: &Relation) -> Result<(), RdfError> {
     let predicate = graph.predicate_of(r);
-    let st = iris.relation(r.id)?;
-    let mut core: Vec<(NamedNode, Term)> = vec![
-        (rdf::TYPE.into_owned(), rdf::STATEMENT.into_owned().into()),
-        (rdf::SUBJECT.into_owned(), iris.entity(&r.subject)?.into()),
-        (rdf::PREDICATE.into_owned(), iris.predicate(&r.predicate)?.into()),
-        (rdf::OBJECT.into_owned(), iris.entity(&r.object)?.into()),
-    ];
+    let st = b.iri(Iri::Minted(RELATION, Local::Relation(r.id)))?;
+    let mut core: Vec<(S::Node, Value<S::Node>)> = Vec::with_capacity(12);
+    core.push((
+        b.iri(Iri::Fixed(rdf::TYPE))?,
+        Value::Node(b.iri(Iri::Fixed(rdf::STATEMENT))?),
+    ));
+    let subject = b.iri(Iri::Minted(ENTITY, Local::Name(r.subject.as_str())))?;
+    core.push((b.iri(Iri::Fixed(rdf::SUBJECT))?, Value::Node(subject)));
+    let property = b.iri(Iri::vocab(r.predicate.as_str()))?;
+    core.push((b.iri(Iri::Fixed(rdf::PREDICATE))?, Value::Node(property)));
+    let object = b.iri(Iri::Minted(ENTITY, Local::Name(r.object.as_str())))?;
+    core.push((b.iri(Iri::Fixed(rdf::OBJECT))?, Value::Node(object)));
     if let (Some(date), Some(span)) = (&r.date, r.span(predicate.temporal)) {
-        core.push((terms.edtf_date.clone(), plain(&date.to_string()).into()));
-        match span.start {
-            Bound::Date(d) => {
-                core.push((terms.start_date.clone(), date_literal(&d).into()));
-                core.push((terms.earliest_day.clone(), day_literal(d.earliest()).into()));
-                if d.is_approximate() {
-                    core.push((terms.start_approximate.clone(), yes().into()));
+        core.push((b.iri(Iri::vocab(term::EDTF_DATE))?, Value::Plain(date.to_string())));
+        let mut bound = |b: &mut S,
+                         bound: Bound,
+                         [date_term, day_term, open, approximate, uncertain]: [&str; 5],
+                         day: fn(&DatePoint) -> String|
+         -> Result<(), RdfError> {
+            match bound {
+                Bound::Date(d) => {
+                    let (value, datatype) = date_literal(&d);
+                    core.push((b.iri(Iri::vocab(date_term))?, Value::Typed(value, datatype)));
+                    core.push((b.iri(Iri::vocab(day_term))?, Value::Typed(day(&d), xsd::DATE)));
+                    if d.is_approximate() {
+                        core.push((b.iri(Iri::vocab(approximate))?, Value::True));
+                    }
+                    if d.is_uncertain() {
+                        core.push((b.iri(Iri::vocab(uncertain))?, Value::True));
+                    }
                 }
-                if d.is_uncertain() {
-                    core.push((terms.start_uncertain.clone(), yes().into()));
-                }
+                Bound::Open => core.push((b.iri(Iri::vocab(open))?, Value::True)),
+                Bound::Unknown => {}
             }
-            Bound::Open => core.push((terms.start_open.clone(), yes().into())),
-            Bound::Unknown => {}
-        }
-        match span.end {
-            Bound::Date(d) => {
-                core.push((terms.end_date.clone(), date_literal(&d).into()));
-                core.push((terms.latest_day.clone(), day_literal(d.latest()).into()));
-                if d.is_approximate() {
-                    core.push((terms.end_approximate.clone(), yes().into()));
-                }
-                if d.is_uncertain() {
-                    core.push((terms.end_uncertain.clone(), yes().into()));
-                }
-            }
-            Bound::Open => core.push((terms.end_open.clone(), yes().into())),
-            Bound::Unknown => {}
-        }
+            Ok(())
+        };
+        bound(
+            b,
+            span.start,
+            [
+                term::START_DATE,
+                term::EARLIEST_DAY,
+                term::START_OPEN,
+                term::START_APPROXIMATE,
+                term::START_UNCERTAIN,
+            ],
+            |d| day_value(d.earliest()),
+        )?;
+        bound(
+            b,
+            span.end,
+            [
+                term::END_DATE,
+                term::LATEST_DAY,
+                term::END_OPEN,
+                term::END_APPROXIMATE,
+                term::END_UNCERTAIN,
+            ],
+            |d| day_value(d.latest()),
+        )?;
     }
 
-    let mut b = Block::default();
     for source in r.sources() {
-        let g = GraphName::from(iris.graph(source)?);
+        let g = b.iri(Iri::Minted(GRAPH, Local::Name(source.as_str())))?;
         for (p, o) in &core {
-            b.add_in(g.clone(), &st, p.as_ref(), o.clone());
+            b.add_in(Some(&g), &st, p, o.object());
         }
     }
+    if r.evidence.is_empty() {
+        return Ok(());
+    }
+    let has_evidence = b.iri(Iri::vocab(term::HAS_EVIDENCE))?;
+    let a = b.iri(Iri::Fixed(rdf::TYPE))?;
+    let evidence_class = b.iri(Iri::vocab(term::EVIDENCE))?;
+    let derived_from = b.iri(Iri::Fixed(prov::WAS_DERIVED_FROM))?;
+    let quote = b.iri(Iri::vocab(term::EVIDENCE_QUOTE))?;
     let mut previous: Option<&Id> = None;
     let mut n = 0;
     for ev in &r.evidence {
         n = if previous == Some(&ev.source) { n + 1 } else { 1 };
         previous = Some(&ev.source);
-        let g = GraphName::from(iris.graph(&ev.source)?);
-        let e = iris.evidence(r.id, &ev.source, n)?;
-        b.add_in(g.clone(), &st, terms.has_evidence.as_ref(), e.clone());
-        b.add_in(g.clone(), &e, rdf::TYPE, terms.evidence_class.clone());
-        b.add_in(g.clone(), &e, prov::WAS_DERIVED_FROM, iris.source(&ev.source)?);
-        b.add_in(g.clone(), &e, terms.evidence_quote.as_ref(), plain(&ev.quote));
+        let g = b.iri(Iri::Minted(GRAPH, Local::Name(ev.source.as_str())))?;
+        let e = b.iri(Iri::Minted(EVIDENCE, Local::Evidence(r.id, ev.source.as_str(), n)))?;
+        let source = b.iri(Iri::Minted(SOURCE, Local::Name(ev.source.as_str())))?;
+        b.add_in(Some(&g), &st, &has_evidence, Object::Node(&e));
+        b.add_in(Some(&g), &e, &a, Object::Node(&evidence_class));
+        b.add_in(Some(&g), &e, &derived_from, Object::Node(&source));
+        b.add_in(Some(&g), &e, &quote, Object::Plain(&ev.quote));
         if let Some(note) = &ev.note {
-            b.add_in(g, &e, terms.evidence_note.as_ref(), plain(note));
+            let p = b.iri(Iri::vocab(term::EVIDENCE_NOTE))?;
+            b.add_in(Some(&g), &e, &p, Object::Plain(note));
         }
     }
-    Ok(b)
+    Ok(())
 }

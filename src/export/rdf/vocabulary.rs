@@ -7,12 +7,12 @@
 //! [`super::RdfExport::new`] checks against the predicate ids.
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
-use oxrdf::{NamedNode, NamedNodeRef};
+use oxrdf::NamedNodeRef;
 
-use super::block::{english, Block};
 use super::error::RdfError;
-use super::iris::{canonical_kinds, union_name, Iris};
+use super::iris::{canonical_kinds, union_name};
 use super::namespaces::{owl, prov, skos};
+use super::sink::{Iri, Local, Object, Sink};
 use crate::{EntityKind, Predicate, Temporal};
 
 /// What a structural property links to.
@@ -40,29 +40,30 @@ struct TermDef {
     range: Range,
 }
 
-/// The structural properties, minted once per export.
-#[derive(Debug, Clone)]
-pub(crate) struct Terms {
-    pub(crate) has_evidence: NamedNode,
-    pub(crate) evidence_quote: NamedNode,
-    pub(crate) evidence_note: NamedNode,
-    pub(crate) edtf_date: NamedNode,
-    pub(crate) start_date: NamedNode,
-    pub(crate) end_date: NamedNode,
-    pub(crate) start_open: NamedNode,
-    pub(crate) end_open: NamedNode,
-    pub(crate) start_approximate: NamedNode,
-    pub(crate) start_uncertain: NamedNode,
-    pub(crate) end_approximate: NamedNode,
-    pub(crate) end_uncertain: NamedNode,
-    pub(crate) earliest_day: NamedNode,
-    pub(crate) latest_day: NamedNode,
-    pub(crate) evidence_class: NamedNode,
-    pub(crate) source_class: NamedNode,
+/// The local names of the structural terms, under `<base>vocab/`.
+pub(crate) mod term {
+    pub(crate) const HAS_EVIDENCE: &str = "hasEvidence";
+    pub(crate) const EVIDENCE_QUOTE: &str = "evidenceQuote";
+    pub(crate) const EVIDENCE_NOTE: &str = "evidenceNote";
+    pub(crate) const EDTF_DATE: &str = "edtfDate";
+    pub(crate) const START_DATE: &str = "startDate";
+    pub(crate) const END_DATE: &str = "endDate";
+    pub(crate) const START_OPEN: &str = "startOpen";
+    pub(crate) const END_OPEN: &str = "endOpen";
+    pub(crate) const START_APPROXIMATE: &str = "startApproximate";
+    pub(crate) const START_UNCERTAIN: &str = "startUncertain";
+    pub(crate) const END_APPROXIMATE: &str = "endApproximate";
+    pub(crate) const END_UNCERTAIN: &str = "endUncertain";
+    pub(crate) const EARLIEST_DAY: &str = "earliestDay";
+    pub(crate) const LATEST_DAY: &str = "latestDay";
+    /// The class of evidence resources.
+    pub(crate) const EVIDENCE: &str = "Evidence";
+    /// The class of sources.
+    pub(crate) const SOURCE: &str = "Source";
 }
 
-const EVIDENCE: &str = "Evidence";
-const SOURCE: &str = "Source";
+const EVIDENCE: &str = term::EVIDENCE;
+const SOURCE: &str = term::SOURCE;
 const EVENT_PROPERTY: &str = "EventProperty";
 const STATE_PROPERTY: &str = "StateProperty";
 
@@ -73,128 +74,104 @@ const STRING: Range = Range::Datatype(xsd::STRING);
 
 const TERMS: [TermDef; 14] = [
     TermDef {
-        name: "hasEvidence",
+        name: term::HAS_EVIDENCE,
         label: "has evidence",
         comment: "Links a statement (one relation) to the evidence for it: one resource per claim, i.e. per row of relations.csv.",
         domain: Some(Domain::Statement),
         range: Range::Class(EVIDENCE),
     },
     TermDef {
-        name: "evidenceQuote",
+        name: term::EVIDENCE_QUOTE,
         label: "quote",
         comment: "The shortest verbatim passage of the source that states the fact.",
         domain: Some(Domain::Class(EVIDENCE)),
         range: STRING,
     },
     TermDef {
-        name: "evidenceNote",
+        name: term::EVIDENCE_NOTE,
         label: "note",
         comment: "The curator's note on a claim: quantities, qualifications.",
         domain: Some(Domain::Class(EVIDENCE)),
         range: STRING,
     },
     TermDef {
-        name: "edtfDate",
+        name: term::EDTF_DATE,
         label: "EDTF date",
         comment: "The date exactly as curated, in the Extended Date/Time Format (ISO 8601-2): 1995, 1998-04, 2004-01-19, 1995/2007-01, 2011/.., 2006~.",
         domain: None,
         range: STRING,
     },
     TermDef {
-        name: "startDate",
+        name: term::START_DATE,
         label: "start date",
         comment: "When the relation began or the event happened, at the precision the source gives: an xsd:gYear, xsd:gYearMonth or xsd:date.",
         domain: Some(Domain::Statement),
         range: LITERAL,
     },
     TermDef {
-        name: "endDate",
+        name: term::END_DATE,
         label: "end date",
         comment: "When the relation ended (for an event, when it happened), at the precision the source gives: an xsd:gYear, xsd:gYearMonth or xsd:date.",
         domain: Some(Domain::Statement),
         range: LITERAL,
     },
     TermDef {
-        name: "startOpen",
+        name: term::START_OPEN,
         label: "open start",
         comment: "True when the interval is open at its start (EDTF '..'): it held since before any date the sources give.",
         domain: Some(Domain::Statement),
         range: BOOLEAN,
     },
     TermDef {
-        name: "endOpen",
+        name: term::END_OPEN,
         label: "open end",
         comment: "True when the interval is open at its end (EDTF '..'): the relation still holds.",
         domain: Some(Domain::Statement),
         range: BOOLEAN,
     },
     TermDef {
-        name: "startApproximate",
+        name: term::START_APPROXIMATE,
         label: "start approximate",
         comment: "True when the start date is approximate (EDTF '~' or '%').",
         domain: Some(Domain::Statement),
         range: BOOLEAN,
     },
     TermDef {
-        name: "startUncertain",
+        name: term::START_UNCERTAIN,
         label: "start uncertain",
         comment: "True when the start date is uncertain (EDTF '?' or '%').",
         domain: Some(Domain::Statement),
         range: BOOLEAN,
     },
     TermDef {
-        name: "endApproximate",
+        name: term::END_APPROXIMATE,
         label: "end approximate",
         comment: "True when the end date is approximate (EDTF '~' or '%').",
         domain: Some(Domain::Statement),
         range: BOOLEAN,
     },
     TermDef {
-        name: "endUncertain",
+        name: term::END_UNCERTAIN,
         label: "end uncertain",
         comment: "True when the end date is uncertain (EDTF '?' or '%').",
         domain: Some(Domain::Statement),
         range: BOOLEAN,
     },
     TermDef {
-        name: "earliestDay",
+        name: term::EARLIEST_DAY,
         label: "earliest day",
         comment: "The first day the start date can mean (1998-04 gives 1998-04-01), for range queries across precisions.",
         domain: Some(Domain::Statement),
         range: DATE,
     },
     TermDef {
-        name: "latestDay",
+        name: term::LATEST_DAY,
         label: "latest day",
         comment: "The last day the end date can mean (1998-04 gives 1998-04-30), for range queries across precisions; absent when the end is open or unknown.",
         domain: Some(Domain::Statement),
         range: DATE,
     },
 ];
-
-impl Terms {
-    pub(crate) fn new(iris: &Iris) -> Result<Terms, RdfError> {
-        let v = |name: &str| iris.vocab(name);
-        Ok(Terms {
-            has_evidence: v(TERMS[0].name)?,
-            evidence_quote: v(TERMS[1].name)?,
-            evidence_note: v(TERMS[2].name)?,
-            edtf_date: v(TERMS[3].name)?,
-            start_date: v(TERMS[4].name)?,
-            end_date: v(TERMS[5].name)?,
-            start_open: v(TERMS[6].name)?,
-            end_open: v(TERMS[7].name)?,
-            start_approximate: v(TERMS[8].name)?,
-            start_uncertain: v(TERMS[9].name)?,
-            end_approximate: v(TERMS[10].name)?,
-            end_uncertain: v(TERMS[11].name)?,
-            earliest_day: v(TERMS[12].name)?,
-            latest_day: v(TERMS[13].name)?,
-            evidence_class: v(EVIDENCE)?,
-            source_class: v(SOURCE)?,
-        })
-    }
-}
 
 /// What an entity kind is, for the class's `rdfs:comment`.
 fn kind_comment(kind: EntityKind) -> &'static str {
@@ -217,42 +194,51 @@ fn kind_comment(kind: EntityKind) -> &'static str {
 }
 
 /// The vocabulary block: the ontology, its classes and its properties.
-pub(crate) fn vocabulary(iris: &Iris, predicates: &[Predicate]) -> Result<Block, RdfError> {
-    let mut b = Block::default();
-    let ontology = iris.vocab("")?;
-    b.add(&ontology, rdf::TYPE, owl::ONTOLOGY);
-    b.add(&ontology, rdfs::LABEL, english("diplograph vocabulary"));
+pub(crate) fn vocabulary<S: Sink>(b: &mut S, predicates: &[Predicate]) -> Result<(), RdfError> {
+    let a = b.iri(Iri::Fixed(rdf::TYPE))?;
+    let label = b.iri(Iri::Fixed(rdfs::LABEL))?;
+    let comment = b.iri(Iri::Fixed(rdfs::COMMENT))?;
+    let sub_class_of = b.iri(Iri::Fixed(rdfs::SUB_CLASS_OF))?;
+    let fixed = |b: &mut S, iri: NamedNodeRef<'static>| b.iri(Iri::Fixed(iri));
+    let ontology = b.iri(Iri::vocab(""))?;
+    let o = fixed(b, owl::ONTOLOGY)?;
+    b.add(&ontology, &a, Object::Node(&o));
+    b.add(&ontology, &label, Object::English("diplograph vocabulary"));
     b.add(
         &ontology,
-        rdfs::COMMENT,
-        english("Classes and properties of the diplograph knowledge graph of Belarus's foreign relations: a class per entity kind, a property per predicate (with a named inverse), and the terms that date statements and tie them to their evidence and sources."),
+        &comment,
+        Object::English("Classes and properties of the diplograph knowledge graph of Belarus's foreign relations: a class per entity kind, a property per predicate (with a named inverse), and the terms that date statements and tie them to their evidence and sources."),
     );
 
-    let class = |b: &mut Block, iri: &NamedNode, label: &str, comment: &str| {
-        b.add(iri, rdf::TYPE, owl::CLASS);
-        b.add(iri, rdfs::LABEL, english(label));
-        b.add(iri, rdfs::COMMENT, english(comment));
+    let owl_class = fixed(b, owl::CLASS)?;
+    let class = |b: &mut S, iri: &S::Node, l: &str, c: &str| {
+        b.add(iri, &a, Object::Node(&owl_class));
+        b.add(iri, &label, Object::English(l));
+        b.add(iri, &comment, Object::English(c));
     };
     for kind in EntityKind::ALL {
-        class(&mut b, &iris.class(kind)?, kind.title(), kind_comment(kind));
+        let iri = b.iri(Iri::vocab(kind.title()))?;
+        class(b, &iri, kind.title(), kind_comment(kind));
     }
-    let evidence = iris.vocab(EVIDENCE)?;
+    let prov_entity = fixed(b, prov::ENTITY)?;
+    let evidence = b.iri(Iri::vocab(EVIDENCE))?;
     class(
-        &mut b,
+        b,
         &evidence,
         "Evidence",
         "One claim: a source's support for a statement, with the verbatim quote that states it.",
     );
-    b.add(&evidence, rdfs::SUB_CLASS_OF, prov::ENTITY);
-    let source = iris.vocab(SOURCE)?;
+    b.add(&evidence, &sub_class_of, Object::Node(&prov_entity));
+    let source = b.iri(Iri::vocab(SOURCE))?;
     class(
-        &mut b,
+        b,
         &source,
         "Source",
         "A cited document: a web page, statement or article.",
     );
-    b.add(&source, rdfs::SUB_CLASS_OF, prov::ENTITY);
-    for (name, label, comment) in [
+    b.add(&source, &sub_class_of, Object::Node(&prov_entity));
+    let object_property = fixed(b, owl::OBJECT_PROPERTY)?;
+    for (name, l, c) in [
         (
             EVENT_PROPERTY,
             "event property",
@@ -264,9 +250,9 @@ pub(crate) fn vocabulary(iris: &Iris, predicates: &[Predicate]) -> Result<Block,
             "A predicate that holds over an interval (member of, holds office): a single date is when it began, its end unknown.",
         ),
     ] {
-        let iri = iris.vocab(name)?;
-        class(&mut b, &iri, label, comment);
-        b.add(&iri, rdfs::SUB_CLASS_OF, owl::OBJECT_PROPERTY);
+        let iri = b.iri(Iri::vocab(name))?;
+        class(b, &iri, l, c);
+        b.add(&iri, &sub_class_of, Object::Node(&object_property));
     }
 
     // Named union classes for multi-kind domains and ranges (no blank nodes, so no owl:unionOf):
@@ -279,11 +265,11 @@ pub(crate) fn vocabulary(iris: &Iris, predicates: &[Predicate]) -> Result<Block,
     unions.sort();
     unions.dedup();
     for kinds in &unions {
-        let iri = iris.vocab(&union_name(kinds))?;
+        let iri = b.iri(Iri::vocab(&union_name(kinds)))?;
         let titles: Vec<&str> = kinds.iter().map(|k| k.title()).collect();
         let names: Vec<&str> = kinds.iter().map(|k| k.name()).collect();
         class(
-            &mut b,
+            b,
             &iri,
             &titles.join(" or "),
             &format!(
@@ -292,85 +278,111 @@ pub(crate) fn vocabulary(iris: &Iris, predicates: &[Predicate]) -> Result<Block,
             ),
         );
         for k in kinds {
-            b.add(&iris.class(*k)?, rdfs::SUB_CLASS_OF, iri.clone());
+            let member = b.iri(Iri::vocab(k.title()))?;
+            b.add(&member, &sub_class_of, Object::Node(&iri));
         }
     }
 
+    let datatype_property = fixed(b, owl::DATATYPE_PROPERTY)?;
+    let domain = b.iri(Iri::Fixed(rdfs::DOMAIN))?;
+    let range = b.iri(Iri::Fixed(rdfs::RANGE))?;
     for t in &TERMS {
-        let iri = iris.vocab(t.name)?;
+        let iri = b.iri(Iri::vocab(t.name))?;
         let kind = match t.range {
-            Range::Class(_) => owl::OBJECT_PROPERTY,
-            Range::Datatype(_) => owl::DATATYPE_PROPERTY,
+            Range::Class(_) => &object_property,
+            Range::Datatype(_) => &datatype_property,
         };
-        b.add(&iri, rdf::TYPE, kind);
-        b.add(&iri, rdfs::LABEL, english(t.label));
-        b.add(&iri, rdfs::COMMENT, english(t.comment));
-        match t.domain {
-            Some(Domain::Class(c)) => b.add(&iri, rdfs::DOMAIN, iris.vocab(c)?),
-            Some(Domain::Statement) => b.add(&iri, rdfs::DOMAIN, rdf::STATEMENT),
-            None => {}
+        b.add(&iri, &a, Object::Node(kind));
+        b.add(&iri, &label, Object::English(t.label));
+        b.add(&iri, &comment, Object::English(t.comment));
+        let d = match t.domain {
+            Some(Domain::Class(c)) => Some(b.iri(Iri::vocab(c))?),
+            Some(Domain::Statement) => Some(fixed(b, rdf::STATEMENT)?),
+            None => None,
+        };
+        if let Some(d) = d {
+            b.add(&iri, &domain, Object::Node(&d));
         }
-        match t.range {
-            Range::Class(c) => b.add(&iri, rdfs::RANGE, iris.vocab(c)?),
-            Range::Datatype(d) => b.add(&iri, rdfs::RANGE, d),
-        }
+        let r = match t.range {
+            Range::Class(c) => b.iri(Iri::vocab(c))?,
+            Range::Datatype(d) => fixed(b, d)?,
+        };
+        b.add(&iri, &range, Object::Node(&r));
     }
 
     for p in predicates {
-        predicate(&mut b, iris, p)?;
+        predicate(b, p)?;
     }
-    Ok(b)
+    Ok(())
+}
+
+/// The class for a domain or range: the kind's class for one kind, the named union class
+/// (`vocab/StateOrOrganization`) for several, `None` for none.
+fn kinds_class<S: Sink>(b: &mut S, kinds: &[EntityKind]) -> Result<Option<S::Node>, RdfError> {
+    match kinds {
+        [] => Ok(None),
+        [one] => b.iri(Iri::vocab(one.title())).map(Some),
+        many => b.iri(Iri::vocab(&union_name(many))).map(Some),
+    }
 }
 
 /// A predicate's property and, unless it is symmetric, its named inverse.
-fn predicate(b: &mut Block, iris: &Iris, p: &Predicate) -> Result<(), RdfError> {
-    let iri = iris.predicate(&p.id)?;
-    let temporal = iris.vocab(match p.temporal {
+fn predicate<S: Sink>(b: &mut S, p: &Predicate) -> Result<(), RdfError> {
+    let a = b.iri(Iri::Fixed(rdf::TYPE))?;
+    let label = b.iri(Iri::Fixed(rdfs::LABEL))?;
+    let comment = b.iri(Iri::Fixed(rdfs::COMMENT))?;
+    let domain_p = b.iri(Iri::Fixed(rdfs::DOMAIN))?;
+    let range_p = b.iri(Iri::Fixed(rdfs::RANGE))?;
+    let object_property = b.iri(Iri::Fixed(owl::OBJECT_PROPERTY))?;
+    let inverse_of = b.iri(Iri::Fixed(owl::INVERSE_OF))?;
+    let iri = b.iri(Iri::vocab(p.id.as_str()))?;
+    let temporal = b.iri(Iri::vocab(match p.temporal {
         Temporal::Event => EVENT_PROPERTY,
         Temporal::State => STATE_PROPERTY,
-    })?;
-    let domain = iris.kinds_class(&p.domain)?;
-    let range = iris.kinds_class(&p.range)?;
-    b.add(&iri, rdf::TYPE, owl::OBJECT_PROPERTY);
-    b.add(&iri, rdf::TYPE, temporal.clone());
-    b.add(&iri, rdfs::LABEL, english(&p.label));
-    b.add(&iri, rdfs::COMMENT, english(&p.description));
+    }))?;
+    let domain = kinds_class(b, &p.domain)?;
+    let range = kinds_class(b, &p.range)?;
+    b.add(&iri, &a, Object::Node(&object_property));
+    b.add(&iri, &a, Object::Node(&temporal));
+    b.add(&iri, &label, Object::English(&p.label));
+    b.add(&iri, &comment, Object::English(&p.description));
     if let Some(d) = &domain {
-        b.add(&iri, rdfs::DOMAIN, d.clone());
+        b.add(&iri, &domain_p, Object::Node(d));
     }
     if let Some(r) = &range {
-        b.add(&iri, rdfs::RANGE, r.clone());
+        b.add(&iri, &range_p, Object::Node(r));
     }
-    for same in &p.same_as {
-        let other = NamedNode::new(same.as_str()).map_err(|e| RdfError::BadIri {
-            iri: same.clone(),
-            reason: e.to_string(),
-        })?;
-        b.add(&iri, skos::EXACT_MATCH, other);
+    if !p.same_as.is_empty() {
+        let exact_match = b.iri(Iri::Fixed(skos::EXACT_MATCH))?;
+        for same in &p.same_as {
+            let other = b.iri(Iri::Data(same))?;
+            b.add(&iri, &exact_match, Object::Node(&other));
+        }
     }
     if p.symmetric {
-        b.add(&iri, rdf::TYPE, owl::SYMMETRIC_PROPERTY);
+        let symmetric = b.iri(Iri::Fixed(owl::SYMMETRIC_PROPERTY))?;
+        b.add(&iri, &a, Object::Node(&symmetric));
         return Ok(());
     }
-    let inverse = iris.inverse(&p.id)?;
-    b.add(&iri, owl::INVERSE_OF, inverse.clone());
-    b.add(&inverse, rdf::TYPE, owl::OBJECT_PROPERTY);
-    b.add(&inverse, rdf::TYPE, temporal);
-    b.add(&inverse, rdfs::LABEL, english(&p.inverse_label));
+    let inverse = b.iri(Iri::Minted(super::iris::VOCAB, Local::Inverse(p.id.as_str())))?;
+    b.add(&iri, &inverse_of, Object::Node(&inverse));
+    b.add(&inverse, &a, Object::Node(&object_property));
+    b.add(&inverse, &a, Object::Node(&temporal));
+    b.add(&inverse, &label, Object::English(&p.inverse_label));
     b.add(
         &inverse,
-        rdfs::COMMENT,
-        english(&format!(
+        &comment,
+        Object::English(&format!(
             "The inverse of '{}', read from object to subject. {}",
             p.label, p.description
         )),
     );
-    b.add(&inverse, owl::INVERSE_OF, iri);
-    if let Some(r) = range {
-        b.add(&inverse, rdfs::DOMAIN, r);
+    b.add(&inverse, &inverse_of, Object::Node(&iri));
+    if let Some(r) = &range {
+        b.add(&inverse, &domain_p, Object::Node(r));
     }
-    if let Some(d) = domain {
-        b.add(&inverse, rdfs::RANGE, d);
+    if let Some(d) = &domain {
+        b.add(&inverse, &range_p, Object::Node(d));
     }
     Ok(())
 }

@@ -1,0 +1,165 @@
+//! Times the RDF exports of a loaded graph: each syntax alone, after the graph is loaded.
+//!
+//! ```text
+//! cargo run --release --example exportbench -- --data DIR --out /tmp/export.out \
+//!     --format ntriples --format turtle --format nquads --repeat 3
+//! ```
+//!
+//! Prints one JSON object on stdout: the load time, the memory after loading and at the end
+//! (VmHWM/VmRSS from `/proc/self/status`, where there is one), and for every syntax its times
+//! (seconds, one per repetition, each writing the whole export to `--out` through
+//! [`RdfExport::write`]), the CPU time of each (all threads: a fairer measure on a busy machine)
+//! and the bytes written. The file is removed at the end unless `--keep`.
+
+use std::fs::File;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, ValueEnum};
+use diplograph::{BaseIri, Graph, RdfExport, RdfSyntax};
+use serde_json::{json, Value};
+
+/// The syntaxes that can be timed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Syntax {
+    Ntriples,
+    Turtle,
+    Nquads,
+}
+
+impl Syntax {
+    fn rdf(self) -> RdfSyntax {
+        match self {
+            Syntax::Ntriples => RdfSyntax::NTriples,
+            Syntax::Turtle => RdfSyntax::Turtle,
+            Syntax::Nquads => RdfSyntax::NQuads,
+        }
+    }
+}
+
+/// Time the RDF exports of a graph-data folder.
+#[derive(Debug, Parser)]
+#[command(name = "exportbench")]
+struct Args {
+    /// The graph-data folder.
+    #[arg(long, value_name = "DIR")]
+    data: PathBuf,
+    /// The syntaxes to time, in order (repeat the flag); all three by default.
+    #[arg(long, value_enum)]
+    format: Vec<Syntax>,
+    /// The file each export is written to (overwritten each time).
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// Times each export is run (the driver reports the median).
+    #[arg(long, default_value_t = 3)]
+    repeat: usize,
+    /// Keep the last export in `--out` instead of removing it.
+    #[arg(long)]
+    keep: bool,
+}
+
+/// `VmHWM` (peak) and `VmRSS` (current) of this process in KiB, on Linux.
+fn memory() -> Value {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse::<u64>().ok())
+    };
+    json!({ "peak_kib": field("VmHWM:"), "current_kib": field("VmRSS:") })
+}
+
+/// The CPU time of this process so far (user and system, every thread), in seconds, on
+/// Linux; zero elsewhere.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command (which is in parentheses and may hold spaces).
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or(vec![], |(_, rest)| rest.split_whitespace().collect());
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command; in ticks of
+    // (almost always) 100 a second.
+    let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// Writes the export once to `out`; returns the seconds taken (wall clock and CPU) and the
+/// bytes written.
+fn export_once(rdf: &RdfExport<'_>, syntax: RdfSyntax, out: &PathBuf) -> Result<(f64, f64, u64), String> {
+    let started = Instant::now();
+    let cpu = cpu_seconds();
+    let file = File::create(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let file = rdf.write(syntax, file).map_err(|e| format!("{syntax}: {e}"))?;
+    let seconds = started.elapsed().as_secs_f64();
+    let cpu = cpu_seconds() - cpu;
+    let bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
+    Ok((seconds, cpu, bytes))
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let started = Instant::now();
+    let graph = match Graph::load_dir(&args.data) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let load_seconds = started.elapsed().as_secs_f64();
+    let after_load = memory();
+    let rdf = match RdfExport::new(&graph, &BaseIri::default()) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let formats = if args.format.is_empty() {
+        vec![Syntax::Ntriples, Syntax::Turtle, Syntax::Nquads]
+    } else {
+        args.format.clone()
+    };
+    let mut exports = Vec::new();
+    for format in formats {
+        let mut seconds = Vec::new();
+        let mut cpu = Vec::new();
+        let mut bytes = 0;
+        for _ in 0..args.repeat.max(1) {
+            match export_once(&rdf, format.rdf(), &args.out) {
+                Ok((s, c, b)) => {
+                    seconds.push(s);
+                    cpu.push(c);
+                    bytes = b;
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        let best = seconds.iter().copied().fold(f64::INFINITY, f64::min);
+        exports.push(json!({
+            "syntax": format.rdf().to_string(),
+            "seconds": seconds,
+            "cpu_seconds": cpu,
+            "bytes": bytes,
+            "best_mb_per_second": bytes as f64 / 1e6 / best,
+        }));
+    }
+    if !args.keep {
+        std::fs::remove_file(&args.out).ok();
+    }
+    let report = json!({
+        "data": args.data.display().to_string(),
+        "load_seconds": load_seconds,
+        "memory_after_load": after_load,
+        "exports": exports,
+        "memory_at_end": memory(),
+    });
+    println!("{report:#}");
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,506 @@
+//! Rows: one part of the export with its terms already rendered to bytes, for the fast writer.
+//!
+//! The same part as a [`super::block::Block`], sorted and deduplicated in the same order, but
+//! with no `oxrdf` term built: every term is rendered once, as it is described, into one arena
+//! of bytes reused from part to part, and a row is four ranges of it. Sorting compares those
+//! bytes. The IRIs used over and over (the standard vocabularies', the export's own vocabulary)
+//! are rendered once per export and copied.
+
+use std::cmp::Ordering;
+use std::fmt::Write as _;
+
+use oxrdf::vocab::xsd;
+use oxrdf::{NamedNode, NamedNodeRef};
+use rustc_hash::FxHashMap;
+
+use super::error::RdfError;
+use super::iris::{self, VOCAB};
+use super::render::{is_turtle_boolean, quote, Prefixes};
+use super::sink::{Iri, Local, Object, Sink};
+use crate::RelationId;
+
+/// An IRI rendered into the arena: its N-Triples form `<iri>` and its form in the output
+/// syntax (the same range, or a Turtle prefixed name).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Node {
+    nt: (u32, u32),
+    out: (u32, u32),
+}
+
+/// An object rendered into the arena: its N-Triples form (the sort key) and its form in the
+/// output syntax.
+#[derive(Debug, Clone, Copy)]
+struct Term {
+    nt: (u32, u32),
+    out: (u32, u32),
+}
+
+/// One triple or quad of the part.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Row {
+    graph: Option<Node>,
+    subject: Node,
+    predicate: Node,
+    object: Term,
+    /// The subject is the part's own resource (the first subject added): written first.
+    lead: bool,
+    /// The predicate is `rdf:type`: written first, and as `a` in Turtle.
+    is_type: bool,
+}
+
+/// An IRI rendered once per export.
+#[derive(Debug)]
+struct Rendered {
+    nt: Box<[u8]>,
+    turtle: Option<Box<[u8]>>,
+}
+
+/// The Turtle prefixes that can abbreviate the IRIs of each namespace of the export.
+#[derive(Debug)]
+struct Turtle<'p> {
+    prefixes: &'p Prefixes,
+    /// `(namespace, candidate prefixes)`, for each of the export's namespaces.
+    namespaces: Vec<(&'static str, Vec<(usize, bool)>)>,
+    everything: Vec<(usize, bool)>,
+}
+
+/// The rows of one part of the export; cleared and refilled for each part.
+#[derive(Debug)]
+pub(crate) struct Rows<'p> {
+    base: &'p str,
+    /// `Some` when writing Turtle.
+    turtle: Option<Turtle<'p>>,
+    arena: Vec<u8>,
+    rows: Vec<Row>,
+    order: Vec<u32>,
+    lead: Option<Node>,
+    /// Keyed by where the `'static` text is: two keys may hold the same IRI, never one key two.
+    fixed: FxHashMap<(usize, usize), Rendered>,
+    vocab: FxHashMap<Box<str>, Rendered>,
+    /// The last relation id written as text, with its text.
+    relation: Option<(RelationId, String)>,
+    /// The IRI being rendered.
+    text: String,
+}
+
+/// The cache key of a `'static` text: its address and length, hashed and compared without
+/// reading it.
+fn static_key(text: &'static str) -> (usize, usize) {
+    (text.as_ptr() as usize, text.len())
+}
+
+/// `<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>`, which sorts first and is written `a`.
+const RDF_TYPE: &[u8] = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
+
+impl<'p> Rows<'p> {
+    /// Empty rows for IRIs under `base`, abbreviated with `prefixes` if writing Turtle.
+    pub(crate) fn new(base: &'p str, prefixes: Option<&'p Prefixes>) -> Rows<'p> {
+        let turtle = prefixes.map(|prefixes| {
+            let namespaces = [
+                iris::VOCAB,
+                iris::ENTITY,
+                iris::RELATION,
+                iris::EVIDENCE,
+                iris::SOURCE,
+                iris::GRAPH,
+            ]
+            .into_iter()
+            .map(|ns| (ns, prefixes.candidates(&format!("{base}{ns}"))))
+            .collect();
+            Turtle {
+                prefixes,
+                namespaces,
+                everything: prefixes.candidates(""),
+            }
+        });
+        Rows {
+            base,
+            turtle,
+            arena: Vec::with_capacity(1 << 12),
+            rows: Vec::new(),
+            order: Vec::new(),
+            lead: None,
+            fixed: FxHashMap::default(),
+            vocab: FxHashMap::default(),
+            relation: None,
+            text: String::new(),
+        }
+    }
+
+    /// Empties the rows for the next part (the IRIs rendered once per export are kept).
+    pub(crate) fn clear(&mut self) {
+        self.arena.clear();
+        self.rows.clear();
+        self.lead = None;
+    }
+
+    fn bytes(&self, (start, end): (u32, u32)) -> &[u8] {
+        // Out of range only past 4 GiB, which `check_size` refuses before anything is written.
+        self.arena.get(start as usize..end as usize).unwrap_or_default()
+    }
+
+    /// The IRI of a node, without its angle brackets.
+    fn bare(&self, n: Node) -> &[u8] {
+        let (start, end) = n.nt;
+        self.arena
+            .get(start as usize + 1..(end as usize).saturating_sub(1))
+            .unwrap_or_default()
+    }
+
+    fn mark(&self) -> u32 {
+        // A part holds far less than 4 GiB; should one not, the ranges would be wrong, so
+        // refuse to go on rather than write garbage (see `check_size`).
+        self.arena.len() as u32
+    }
+
+    /// Renders an IRI rendered once per export from its cache entry.
+    fn copy(arena: &mut Vec<u8>, r: &Rendered) -> Node {
+        let start = arena.len() as u32;
+        arena.extend_from_slice(&r.nt);
+        let nt = (start, arena.len() as u32);
+        let out = match &r.turtle {
+            Some(t) => {
+                arena.extend_from_slice(t);
+                (nt.1, arena.len() as u32)
+            }
+            None => nt,
+        };
+        Node { nt, out }
+    }
+
+    /// Renders `iri` fresh into the arena.
+    fn render(&mut self, iri: Iri<'_>) -> Result<Node, RdfError> {
+        // The IRI is spelled out in `text` first, for Turtle to abbreviate.
+        let mut text = std::mem::take(&mut self.text);
+        text.clear();
+        let namespace = match iri {
+            Iri::Minted(ns, local) => {
+                text.push_str(self.base);
+                text.push_str(ns);
+                self.local(&mut text, local);
+                Some(ns)
+            }
+            Iri::Fixed(iri) => {
+                text.push_str(iri.as_str());
+                None
+            }
+            Iri::Data(data) => {
+                // Checked as the reference path checks it, so both fail on the same data.
+                NamedNode::new(data).map_err(|e| RdfError::BadIri {
+                    iri: data.to_owned(),
+                    reason: e.to_string(),
+                })?;
+                text.push_str(data);
+                None
+            }
+        };
+        let start = self.mark();
+        self.arena.push(b'<');
+        self.arena.extend_from_slice(text.as_bytes());
+        self.arena.push(b'>');
+        let nt = (start, self.mark());
+        let out = match &self.turtle {
+            Some(t) => {
+                let candidates = namespace
+                    .and_then(|ns| t.namespaces.iter().find(|(n, _)| *n == ns))
+                    .map_or(t.everything.as_slice(), |(_, c)| c.as_slice());
+                t.prefixes.abbreviate(&text, candidates, &mut self.arena);
+                (nt.1, self.mark())
+            }
+            None => nt,
+        };
+        self.text = text;
+        Ok(Node { nt, out })
+    }
+
+    /// Appends a local name to `text`.
+    fn local(&mut self, text: &mut String, local: Local<'_>) {
+        match local {
+            Local::Name(name) => text.push_str(name),
+            Local::Inverse(id) => {
+                text.push_str(id);
+                text.push_str(iris::INVERSE_SUFFIX);
+            }
+            Local::Relation(r) => text.push_str(self.relation_text(r)),
+            Local::Evidence(r, source, n) => {
+                text.push_str(self.relation_text(r));
+                text.push('.');
+                text.push_str(source);
+                if n > 1 {
+                    // Writing to a String cannot fail.
+                    let _ = write!(text, ".{n}");
+                }
+            }
+        }
+    }
+
+    /// The text of a relation id, formatted once for all the IRIs of its part.
+    fn relation_text(&mut self, r: RelationId) -> &str {
+        match &mut self.relation {
+            Some((id, _)) if *id == r => {}
+            slot => {
+                let mut text = slot.take().map(|(_, t)| t).unwrap_or_default();
+                text.clear();
+                let _ = write!(text, "{r}");
+                *slot = Some((r, text));
+            }
+        }
+        self.relation.as_ref().map_or("", |(_, t)| t.as_str())
+    }
+
+    /// Renders an object.
+    fn term(&mut self, object: Object<'_, Node>) -> Term {
+        match object {
+            Object::Node(n) => Term { nt: n.nt, out: n.out },
+            Object::Plain(text) => {
+                let start = self.mark();
+                quote(text, &mut self.arena);
+                let nt = (start, self.mark());
+                Term { nt, out: nt }
+            }
+            Object::English(text) => {
+                let start = self.mark();
+                quote(text, &mut self.arena);
+                self.arena.extend_from_slice(b"@en");
+                let nt = (start, self.mark());
+                Term { nt, out: nt }
+            }
+            Object::Typed(text, datatype) => self.typed(text, datatype),
+            Object::True => self.typed("true", xsd::BOOLEAN),
+        }
+    }
+
+    /// Renders a typed literal: `"value"^^<datatype>`; in Turtle, a boolean bare and the
+    /// datatype as a prefixed name.
+    fn typed(&mut self, text: &str, datatype: NamedNodeRef<'static>) -> Term {
+        if self.turtle.is_some() && !self.fixed.contains_key(&static_key(datatype.as_str())) {
+            let mark = self.arena.len();
+            let node = self.render(Iri::Fixed(datatype));
+            if let Ok(node) = node {
+                let r = self.rendered(node);
+                self.fixed.insert(static_key(datatype.as_str()), r);
+            }
+            self.arena.truncate(mark);
+        }
+        let start = self.mark();
+        quote(text, &mut self.arena);
+        self.arena.extend_from_slice(b"^^<");
+        self.arena.extend_from_slice(datatype.as_str().as_bytes());
+        self.arena.push(b'>');
+        let nt = (start, self.mark());
+        if self.turtle.is_none() {
+            return Term { nt, out: nt };
+        }
+        let out_start = self.mark();
+        if datatype == xsd::BOOLEAN && is_turtle_boolean(text) {
+            self.arena.extend_from_slice(text.as_bytes());
+        } else {
+            quote(text, &mut self.arena);
+            self.arena.extend_from_slice(b"^^");
+            if let Some(t) = self
+                .fixed
+                .get(&static_key(datatype.as_str()))
+                .and_then(|r| r.turtle.as_deref())
+            {
+                self.arena.extend_from_slice(t);
+            }
+        }
+        Term {
+            nt,
+            out: (out_start, self.mark()),
+        }
+    }
+
+    /// A cache entry for a node just rendered.
+    fn rendered(&self, node: Node) -> Rendered {
+        Rendered {
+            nt: self.bytes(node.nt).into(),
+            turtle: (node.out != node.nt).then(|| self.bytes(node.out).into()),
+        }
+    }
+
+    /// Fails if the part has grown past what the ranges can address.
+    pub(crate) fn check_size(&self) -> Result<(), RdfError> {
+        if self.arena.len() >= u32::MAX as usize {
+            return Err(RdfError::Io(std::io::Error::other(
+                "one resource's triples are over 4 GiB of RDF",
+            )));
+        }
+        Ok(())
+    }
+
+    /// Sorts the rows as [`super::block::Block`] sorts its quads (`quads`) or triples, and
+    /// calls `each` on every row in order, repeats skipped.
+    pub(crate) fn sorted(&mut self, quads: bool, mut each: impl FnMut(&Rows<'p>, &Row)) {
+        let mut order = std::mem::take(&mut self.order);
+        order.clear();
+        order.extend(0..self.rows.len() as u32);
+        let key = |a: &Row, b: &Row| match (a.graph, b.graph) {
+            (Some(x), Some(y)) => self.compare_nodes(x, y),
+            _ => self.graph_key(a).cmp(self.graph_key(b)),
+        };
+        order.sort_unstable_by(|&a, &b| {
+            let (a, b) = (&self.rows[a as usize], &self.rows[b as usize]);
+            let by_graph = if quads { key(a, b) } else { Ordering::Equal };
+            by_graph.then_with(|| self.compare_triples(a, b))
+        });
+        let mut previous: Option<&Row> = None;
+        for &i in &order {
+            let row = &self.rows[i as usize];
+            let repeat = previous.is_some_and(|p| {
+                self.compare_triples(p, row) == Ordering::Equal && (!quads || key(p, row) == Ordering::Equal)
+            });
+            if !repeat {
+                each(self, row);
+            }
+            previous = Some(row);
+        }
+        self.order = order;
+    }
+
+    /// The graph's sort key: its IRI, or `DEFAULT` (what `oxrdf` prints for the default graph).
+    fn graph_key(&self, r: &Row) -> &[u8] {
+        match r.graph {
+            Some(g) => self.bare(g),
+            None => b"DEFAULT",
+        }
+    }
+
+    /// Subject (the part's own first), predicate (`rdf:type` first), object: bare IRIs for the
+    /// subject and predicate, the N-Triples form for the object.
+    fn compare_triples(&self, a: &Row, b: &Row) -> Ordering {
+        b.lead
+            .cmp(&a.lead)
+            .then_with(|| self.compare_nodes(a.subject, b.subject))
+            .then_with(|| b.is_type.cmp(&a.is_type))
+            .then_with(|| self.compare_nodes(a.predicate, b.predicate))
+            .then_with(|| self.compare(a.object.nt, b.object.nt))
+    }
+
+    /// Compares the IRIs of two nodes; a node used twice is one range, equal without reading it.
+    fn compare_nodes(&self, a: Node, b: Node) -> Ordering {
+        if a.nt == b.nt {
+            Ordering::Equal
+        } else {
+            self.bare(a).cmp(self.bare(b))
+        }
+    }
+
+    /// Compares two ranges of bytes.
+    fn compare(&self, a: (u32, u32), b: (u32, u32)) -> Ordering {
+        if a == b {
+            Ordering::Equal
+        } else {
+            self.bytes(a).cmp(self.bytes(b))
+        }
+    }
+
+    /// The N-Triples form of a row's subject, predicate, object and graph.
+    pub(crate) fn nt(&self, row: &Row) -> [&[u8]; 4] {
+        [
+            self.bytes(row.subject.nt),
+            self.bytes(row.predicate.nt),
+            self.bytes(row.object.nt),
+            row.graph.map_or(&[][..], |g| self.bytes(g.nt)),
+        ]
+    }
+
+    /// The Turtle form of a row's subject, predicate (`a` for `rdf:type`) and object, with the
+    /// bare subject and predicate IRIs to tell when they change.
+    pub(crate) fn turtle(&self, row: &Row) -> TurtleRow<'_> {
+        TurtleRow {
+            subject_iri: self.bare(row.subject),
+            predicate_iri: self.bare(row.predicate),
+            subject: self.bytes(row.subject.out),
+            predicate: if row.is_type {
+                b"a"
+            } else {
+                self.bytes(row.predicate.out)
+            },
+            object: self.bytes(row.object.out),
+        }
+    }
+}
+
+/// A row as Turtle pieces.
+pub(crate) struct TurtleRow<'a> {
+    pub(crate) subject_iri: &'a [u8],
+    pub(crate) predicate_iri: &'a [u8],
+    pub(crate) subject: &'a [u8],
+    pub(crate) predicate: &'a [u8],
+    pub(crate) object: &'a [u8],
+}
+
+impl Sink for Rows<'_> {
+    type Node = Node;
+
+    fn iri(&mut self, iri: Iri<'_>) -> Result<Node, RdfError> {
+        // The IRIs every part uses are rendered once per export.
+        match iri {
+            Iri::Fixed(f) => {
+                if let Some(r) = self.fixed.get(&static_key(f.as_str())) {
+                    return Ok(Self::copy(&mut self.arena, r));
+                }
+                let node = self.render(iri)?;
+                let r = self.rendered(node);
+                self.fixed.insert(static_key(f.as_str()), r);
+                Ok(node)
+            }
+            Iri::Minted(VOCAB, Local::Name(name)) => {
+                if let Some(r) = self.vocab.get(name) {
+                    return Ok(Self::copy(&mut self.arena, r));
+                }
+                let node = self.render(iri)?;
+                let r = self.rendered(node);
+                self.vocab.insert(name.into(), r);
+                Ok(node)
+            }
+            _ => self.render(iri),
+        }
+    }
+
+    fn add_in(&mut self, graph: Option<&Node>, subject: &Node, predicate: &Node, object: Object<'_, Node>) {
+        let lead = *self.lead.get_or_insert(*subject);
+        let object = self.term(object);
+        let row = Row {
+            graph: graph.copied(),
+            subject: *subject,
+            predicate: *predicate,
+            object,
+            lead: lead.nt == subject.nt || self.bytes(lead.nt) == self.bytes(subject.nt),
+            is_type: self.bytes(predicate.nt) == RDF_TYPE,
+        };
+        self.rows.push(row);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use oxrdf::vocab::rdf;
+
+    use super::*;
+
+    #[test]
+    fn type_first_lead_first_repeats_once() {
+        let mut rows = Rows::new("http://example.org/", None);
+        let s = rows.iri(Iri::Data("http://example.org/s")).unwrap();
+        let t = rows.iri(Iri::Data("http://example.org/t")).unwrap();
+        let p = rows.iri(Iri::Data("http://example.org/a")).unwrap();
+        let a = rows.iri(Iri::Fixed(rdf::TYPE)).unwrap();
+        rows.add(&t, &p, Object::Plain("x"));
+        rows.add(&s, &p, Object::Plain("x"));
+        rows.add(&t, &a, Object::Node(&p));
+        rows.add(&t, &p, Object::Plain("x"));
+        let mut lines = Vec::new();
+        rows.sorted(false, |r, row| lines.push(r.nt(row)[..3].concat()));
+        let lines: Vec<String> = lines.into_iter().map(|l| String::from_utf8(l).unwrap()).collect();
+        assert_eq!(
+            lines,
+            [
+                "<http://example.org/t><http://www.w3.org/1999/02/22-rdf-syntax-ns#type><http://example.org/a>",
+                "<http://example.org/t><http://example.org/a>\"x\"",
+                "<http://example.org/s><http://example.org/a>\"x\"",
+            ]
+        );
+    }
+}
