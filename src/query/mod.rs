@@ -2,6 +2,7 @@
 
 pub(crate) mod adjacency;
 pub(crate) mod clock;
+pub(crate) mod csr;
 pub(crate) mod direction;
 pub(crate) mod disagreement;
 pub(crate) mod filter;
@@ -12,6 +13,8 @@ pub(crate) mod paths;
 pub(crate) mod quantity;
 pub(crate) mod report;
 pub(crate) mod select;
+#[cfg(test)]
+pub(crate) mod test_graph;
 pub(crate) mod shortest;
 pub(crate) mod simple_paths;
 pub(crate) mod time;

@@ -6,7 +6,7 @@ use petgraph::graph::NodeIndex;
 
 use super::adjacency::Adjacency;
 use super::path::Path;
-use super::shortest::{fewest_hops, path_through};
+use super::shortest::{fewest_hops, path_through, Bans};
 use super::time::Certainty;
 
 /// Up to `k` simple paths from `from` to `to` of at most `max_hops` hops, fewest hops first.
@@ -15,14 +15,15 @@ use super::time::Certainty;
 /// hop takes the best and lists the others as alternatives, so `k` counts genuinely different
 /// routes. Among equally long paths, surer ones come first, then in id order.
 ///
-/// The search stops when it has spent `work` steps (a breadth-first search costs V steps, and
-/// finding the steps to cut one per path found so far); the flag returned is false when it
-/// stopped so, with fewer than `k` paths and possibly more to find.
+/// The search stops when it has spent `work` steps (a search costs one step per neighbour it
+/// looks at, and finding the steps to cut one per path found so far); the flag returned is
+/// false when it stopped so, with fewer than `k` paths and possibly more to find.
 ///
 /// # Complexity
-/// O(k · n · (V + E + k)) for paths of n hops: each of the k rounds runs one breadth-first
-/// search per node of the previous path (Yen, 1971), and looks for the paths found so far that
-/// share its root — at most `work` steps in all.
+/// O(k · n · (V + E + k)) for paths of n hops: each of the k rounds runs one (bidirectional)
+/// breadth-first search per node of the previous path (Yen, 1971), and looks for the paths
+/// found so far that share its root — at most `work` steps in all. The banned entities and
+/// steps of each search are small sets beside the shared adjacency, not copies of the graph.
 pub(crate) fn k_shortest(
     adj: &Adjacency,
     from: NodeIndex,
@@ -34,13 +35,13 @@ pub(crate) fn k_shortest(
     if k == 0 {
         return (Vec::new(), true);
     }
-    let Some(first) = fewest_hops(adj, from, to, max_hops, &HashSet::new(), &HashSet::new()) else {
+    let Some(first) = fewest_hops(adj, from, to, max_hops, &Bans::default(), &mut 0) else {
         return (Vec::new(), true);
     };
     let rank = |nodes: &Vec<NodeIndex>| -> (usize, Certainty, Vec<NodeIndex>) {
         let worst = nodes
             .windows(2)
-            .filter_map(|w| adj.between(w[0], w[1]).first().map(|s| s.certainty))
+            .filter_map(|w| adj.best_certainty(w[0], w[1]))
             .max()
             .unwrap_or(Certainty::Definite);
         (nodes.len(), worst, nodes.clone())
@@ -53,12 +54,10 @@ pub(crate) fn k_shortest(
     while found.len() < k {
         let Some(last) = found.last().cloned() else { break };
         for i in 0..last.len().saturating_sub(1) {
-            let cost = adj.len() + found.len();
-            if work_left < cost {
+            if work_left == 0 {
                 complete = false;
                 break;
             }
-            work_left -= cost;
             let spur = last[i];
             let root = &last[..=i];
             let cut: HashSet<(NodeIndex, NodeIndex)> = found
@@ -66,9 +65,15 @@ pub(crate) fn k_shortest(
                 .filter(|p| p.len() > i + 1 && &p[..=i] == root)
                 .map(|p| (p[i], p[i + 1]))
                 .collect();
-            let blocked: HashSet<NodeIndex> = root[..i].iter().copied().collect();
+            let bans = Bans {
+                blocked: root[..i].iter().copied().collect(),
+                cut,
+            };
             let budget = max_hops.map(|m| m.saturating_sub(i));
-            if let Some(tail) = fewest_hops(adj, spur, to, budget, &blocked, &cut) {
+            let mut used = found.len();
+            let tail = fewest_hops(adj, spur, to, budget, &bans, &mut used);
+            work_left = work_left.saturating_sub(used);
+            if let Some(tail) = tail {
                 let mut nodes = root[..i].to_vec();
                 nodes.extend(tail);
                 if !seen.contains(&nodes) {
