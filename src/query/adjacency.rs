@@ -44,6 +44,8 @@ pub(crate) struct Adjacency<'g> {
     all_kinds: bool,
     /// The filter has no time part, so an entry's certainty follows from its being dated.
     untimed: bool,
+    /// Every relation is admitted, both ways: the searches need not look at the filter at all.
+    open: bool,
 }
 
 impl<'g> Adjacency<'g> {
@@ -67,6 +69,7 @@ impl<'g> Adjacency<'g> {
             all_relations,
             all_kinds: filter.kinds.is_empty(),
             untimed,
+            open: all_relations && filter.kinds.is_empty() && direction == Direction::Both,
         }
     }
 
@@ -154,6 +157,17 @@ impl<'g> Adjacency<'g> {
         steps
     }
 
+    /// Whether there is an admitted step from `a` to `b`.
+    pub fn has_step(&self, a: NodeIndex, b: NodeIndex) -> bool {
+        self.admits_node(a) && self.csr.between(a, b).iter().any(|e| self.step(e).is_some())
+    }
+
+    /// The number of relation ends at `node`, admitted or not: what looking at its neighbours
+    /// costs.
+    pub fn degree(&self, node: NodeIndex) -> usize {
+        self.csr.entries(node).len()
+    }
+
     /// The certainty of the best admitted step from `a` to `b`, if there is one.
     pub fn best_certainty(&self, a: NodeIndex, b: NodeIndex) -> Option<Certainty> {
         self.between(a, b).first().map(|s| s.certainty)
@@ -164,11 +178,11 @@ impl<'g> Adjacency<'g> {
     /// and always fall at the start of a neighbour's entries.
     pub fn next_neighbour(&self, node: NodeIndex, mut at: usize) -> Option<(NodeIndex, usize)> {
         let entries = self.csr.entries(node);
-        while at < entries.len() {
-            let to = entries[at].to;
-            let end = at + entries[at..].partition_point(|e| e.to == to);
-            if entries[at..end].iter().any(|e| self.step(e).is_some()) {
-                return Some((entries[at].to(), end));
+        while let Some(first) = entries.get(at) {
+            // Parallel relations are few: a linear scan finds the end of the group soonest.
+            let end = at + entries[at..].iter().take_while(|e| e.to == first.to).count();
+            if self.open || entries[at..end].iter().any(|e| self.step(e).is_some()) {
+                return Some((first.to(), end));
             }
             at = end;
         }
@@ -198,7 +212,7 @@ impl<'g> Adjacency<'g> {
         };
         let mut last = None;
         entries.iter().filter_map(move |e| {
-            if last == Some(e.to) || !self.admits_reverse(e) {
+            if last == Some(e.to) || !(self.open || self.admits_reverse(e)) {
                 return None;
             }
             last = Some(e.to);

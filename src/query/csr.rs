@@ -118,7 +118,11 @@ impl Csr {
                 flags: flags | FORWARD,
             };
             fill[a] += 1;
-            entries[fill[b] as usize] = Entry { to: a as u32, edge, flags };
+            entries[fill[b] as usize] = Entry {
+                to: a as u32,
+                edge,
+                flags,
+            };
             fill[b] += 1;
         }
         for i in 0..n {

@@ -1,19 +1,18 @@
 //! Shortest path: fewest hops, by bidirectional breadth-first search.
 
-use std::collections::HashSet;
-
 use petgraph::graph::NodeIndex;
-use rustc_hash::FxHashMap;
+use rustc_hash::FxHashSet;
 
 use super::adjacency::Adjacency;
+use super::marks::{DenseMarks, Marks};
 use super::path::Path;
 
 /// What a fewest-hop search may not use: entities it may not enter and steps `(a, b)` it may
 /// not take (Yen's algorithm bans both; a plain query neither).
 #[derive(Debug, Default)]
 pub(crate) struct Bans {
-    pub blocked: HashSet<NodeIndex>,
-    pub cut: HashSet<(NodeIndex, NodeIndex)>,
+    pub blocked: FxHashSet<NodeIndex>,
+    pub cut: FxHashSet<(NodeIndex, NodeIndex)>,
 }
 
 impl Bans {
@@ -23,32 +22,73 @@ impl Bans {
     }
 }
 
-/// One side of a bidirectional search: the depth of every node it reached, and its levels.
-struct Side {
-    depth: FxHashMap<NodeIndex, u32>,
+/// One side of a bidirectional search: every node it reached, with its depth and the node it
+/// was first reached from, and the nodes of each depth in the order they were reached.
+struct Side<'s> {
+    reached: Marks<'s, Reached>,
     levels: Vec<Vec<NodeIndex>>,
 }
 
-impl Side {
-    fn new(start: NodeIndex) -> Side {
-        Side {
-            depth: FxHashMap::from_iter([(start, 0)]),
-            levels: vec![vec![start]],
+/// Arrays over every node for the two sides of a search, reused by the many searches of Yen's
+/// algorithm.
+#[derive(Debug)]
+pub(crate) struct Scratch {
+    forward: DenseMarks<Reached>,
+    backward: DenseMarks<Reached>,
+}
+
+impl Scratch {
+    /// Room for searches over `n` nodes.
+    pub fn new(n: usize) -> Scratch {
+        Scratch {
+            forward: DenseMarks::new(n),
+            backward: DenseMarks::new(n),
         }
     }
+}
 
-    fn frontier(&self) -> &[NodeIndex] {
-        self.levels.last().map_or(&[], Vec::as_slice)
+#[derive(Debug, Clone, Copy, Default)]
+struct Reached {
+    depth: u32,
+    /// Where in its level the node is.
+    position: u32,
+    /// The node it was first reached from (itself for the start).
+    parent: NodeIndex,
+}
+
+impl<'s> Side<'s> {
+    fn new(start: NodeIndex, marks: Option<&'s mut DenseMarks<Reached>>) -> Side<'s> {
+        let mut reached = Marks::new(marks);
+        let mark = Reached {
+            depth: 0,
+            position: 0,
+            parent: start,
+        };
+        reached.insert(start, mark);
+        Side {
+            reached,
+            levels: vec![vec![start]],
+        }
     }
 
     /// Levels beyond the start.
     fn reach(&self) -> usize {
         self.levels.len() - 1
     }
+
+    /// The relations the next level would look at: what growing this side costs.
+    fn cost(&self, adj: &Adjacency) -> usize {
+        self.levels.last().map_or(0, |l| l.iter().map(|&n| adj.degree(n)).sum())
+    }
+
+    fn depth(&self, node: NodeIndex) -> Option<u32> {
+        self.reached.get(node).map(|r| r.depth)
+    }
 }
 
 /// The entities of a fewest-hop path from `from` to `to` of at most `max_hops` hops, never
 /// entering a banned node nor taking a banned step; `work` counts the neighbours looked at.
+/// With `scratch`, the search notes what it reaches there instead of in hash maps of its own.
 ///
 /// Among equally short paths the answer is always the same one: the smallest in node (id)
 /// order, comparing the entities one by one from `from` — the path a breadth-first search from
@@ -56,7 +96,7 @@ impl Side {
 ///
 /// # Complexity
 /// O(V + E) over the admitted graph in the worst case, but the search grows from both ends,
-/// always the side with the smaller frontier, and stops at the level where they meet: on a
+/// always the side whose next level is cheaper, and stops at the level where they meet: on a
 /// large graph it looks at a small part of it.
 pub(crate) fn fewest_hops(
     adj: &Adjacency,
@@ -65,6 +105,7 @@ pub(crate) fn fewest_hops(
     max_hops: Option<usize>,
     bans: &Bans,
     work: &mut usize,
+    scratch: Option<&mut Scratch>,
 ) -> Option<Vec<NodeIndex>> {
     if from.index() >= adj.len()
         || to.index() >= adj.len()
@@ -78,88 +119,109 @@ pub(crate) fn fewest_hops(
     if from == to {
         return Some(vec![from]);
     }
-    let mut forward = Side::new(from);
-    let mut backward = Side::new(to);
-    // The nodes reached from both sides, all at the same distance from each end.
+    let (f, b) = match scratch {
+        Some(s) => (Some(&mut s.forward), Some(&mut s.backward)),
+        None => (None, None),
+    };
+    let mut forward = Side::new(from, f);
+    let mut backward = Side::new(to, b);
+    // The node where the answer crosses from the part found from `from` to the part found
+    // from `to`.
     let meeting = loop {
         if max_hops.is_some_and(|m| forward.reach() + backward.reach() >= m) {
             return None;
         }
-        let grow_forward = forward.frontier().len() <= backward.frontier().len();
-        let (side, other) = if grow_forward {
-            (&mut forward, &backward)
-        } else {
-            (&mut backward, &forward)
-        };
-        let depth = side.reach() as u32 + 1;
-        let mut next = Vec::new();
-        let mut meeting = Vec::new();
-        let last = side.levels.len() - 1;
-        for &node in &side.levels[last] {
-            let mut look = |n: NodeIndex| {
-                *work += 1;
-                let ok = if grow_forward {
-                    bans.step_ok(node, n)
-                } else {
-                    // The step taken is n -> node.
-                    !bans.blocked.contains(&n) && bans.step_ok(n, node)
-                };
-                if !ok || side.depth.contains_key(&n) {
-                    return;
+        if forward.cost(adj) <= backward.cost(adj) {
+            // Levels from `from` list their nodes in the order a breadth-first search reaches
+            // them, which is the order of the smallest paths to them: the first node reached
+            // that the other side knows is where the smallest path crosses.
+            let depth = forward.reach() as u32 + 1;
+            let mut next: Vec<NodeIndex> = Vec::new();
+            let mut meeting = None;
+            'level: for &node in &forward.levels[forward.reach()] {
+                for n in adj.neighbours(node) {
+                    *work += 1;
+                    if !bans.step_ok(node, n) || forward.reached.contains(n) {
+                        continue;
+                    }
+                    let reached = Reached {
+                        depth,
+                        position: next.len() as u32,
+                        parent: node,
+                    };
+                    forward.reached.insert(n, reached);
+                    next.push(n);
+                    if backward.reached.contains(n) {
+                        meeting = Some(n);
+                        break 'level;
+                    }
                 }
-                side.depth.insert(n, depth);
-                next.push(n);
-                if other.depth.contains_key(&n) {
-                    meeting.push(n);
-                }
-            };
-            if grow_forward {
-                adj.neighbours(node).for_each(&mut look);
-            } else {
-                adj.predecessors(node).for_each(&mut look);
             }
-        }
-        if next.is_empty() {
-            return None;
-        }
-        side.levels.push(next);
-        if !meeting.is_empty() {
-            break meeting;
+            if next.is_empty() {
+                return None;
+            }
+            forward.levels.push(next);
+            if let Some(m) = meeting {
+                break m;
+            }
+        } else {
+            // From `to`, every node of the level must be seen: the crossing is the meeting
+            // node that comes first in its level from `from`.
+            let depth = backward.reach() as u32 + 1;
+            let mut next: Vec<NodeIndex> = Vec::new();
+            let mut meeting: Option<(u32, NodeIndex)> = None;
+            for &node in &backward.levels[backward.reach()] {
+                for n in adj.predecessors(node) {
+                    *work += 1;
+                    // The step taken is n -> node.
+                    if bans.blocked.contains(&n) || !bans.step_ok(n, node) || backward.reached.contains(n) {
+                        continue;
+                    }
+                    let reached = Reached {
+                        depth,
+                        position: next.len() as u32,
+                        parent: node,
+                    };
+                    backward.reached.insert(n, reached);
+                    next.push(n);
+                    if let Some(f) = forward.reached.get(n) {
+                        if meeting.is_none_or(|(p, _)| f.position < p) {
+                            meeting = Some((f.position, n));
+                        }
+                    }
+                }
+            }
+            if next.is_empty() {
+                return None;
+            }
+            backward.levels.push(next);
+            if let Some((_, m)) = meeting {
+                break m;
+            }
         }
     };
-    let (kf, kb) = (forward.reach(), backward.reach());
-    // good[i]: the nodes at depth i from `from` that start a shortest path to the meeting nodes.
-    let mut good: Vec<Vec<NodeIndex>> = vec![Vec::new(); kf + 1];
-    good[kf] = meeting;
-    good[kf].sort_unstable();
-    for i in (0..kf).rev() {
-        let mut level: Vec<NodeIndex> = Vec::new();
-        for &v in &good[i + 1] {
-            for u in adj.predecessors(v) {
-                *work += 1;
-                if forward.depth.get(&u) == Some(&(i as u32)) && bans.step_ok(u, v) {
-                    level.push(u);
-                }
-            }
-        }
-        level.sort_unstable();
-        level.dedup();
-        good[i] = level;
-    }
-    // Then the smallest next entity at every step: towards the meeting nodes, then to `to`.
-    let mut nodes = Vec::with_capacity(kf + kb + 1);
-    let mut at = from;
-    nodes.push(at);
-    for level in good.iter().skip(1) {
-        at = adj
-            .neighbours(at)
-            .find(|n| level.binary_search(n).is_ok() && bans.step_ok(at, *n))?;
+    // To the meeting node along the first-reached links from `from`...
+    let mut nodes = vec![meeting];
+    let mut at = meeting;
+    while at != from {
+        at = forward.reached.get(at)?.parent;
         nodes.push(at);
     }
-    for j in (0..kb).rev() {
-        at = adj
-            .neighbours(at)
-            .find(|n| backward.depth.get(n) == Some(&(j as u32)) && bans.step_ok(at, *n))?;
+    nodes.reverse();
+    // ...then on to `to` by the smallest next node that is one hop nearer to it.
+    let mut at = meeting;
+    for j in (0..backward.depth(meeting)?).rev() {
+        let level = &backward.levels[j as usize];
+        let ok = |n: NodeIndex| backward.depth(n) == Some(j) && bans.step_ok(at, n);
+        at = if level.len() < adj.degree(at) {
+            *work += level.len();
+            level.iter().copied().filter(|&n| ok(n) && adj.has_step(at, n)).min()?
+        } else {
+            adj.neighbours(at).find(|&n| {
+                *work += 1;
+                ok(n)
+            })?
+        };
         nodes.push(at);
     }
     Some(nodes)
@@ -181,7 +243,7 @@ pub(crate) fn path_through(adj: &Adjacency, nodes: &[NodeIndex]) -> Option<Path>
 
 /// A fewest-hop path from `from` to `to`, if one of at most `max_hops` hops exists.
 pub(crate) fn shortest(adj: &Adjacency, from: NodeIndex, to: NodeIndex, max_hops: Option<usize>) -> Option<Path> {
-    let nodes = fewest_hops(adj, from, to, max_hops, &Bans::default(), &mut 0)?;
+    let nodes = fewest_hops(adj, from, to, max_hops, &Bans::default(), &mut 0, None)?;
     path_through(adj, &nodes)
 }
 
@@ -242,7 +304,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(48))]
+        #![proptest_config(ProptestConfig::with_cases(64))]
         #[test]
         fn bidirectional_search_agrees_with_plain_bfs(
             size in 2usize..24,
@@ -260,11 +322,14 @@ mod tests {
                 blocked: banned.iter().map(|&i| node(i)).filter(|n| n.index() != 0).collect(),
                 cut: cuts.iter().map(|&(a, b)| (node(a), node(b))).collect(),
             };
+            let mut scratch = Scratch::new(adj.len());
             for to in 0..size {
                 let (a, b) = (NodeIndex::new(0), NodeIndex::new(to));
                 let expected = plain_bfs(&adj, a, b, max_hops, &bans);
-                let got = fewest_hops(&adj, a, b, max_hops, &bans, &mut 0);
-                prop_assert_eq!(got, expected, "to {}", to);
+                let got = fewest_hops(&adj, a, b, max_hops, &bans, &mut 0, None);
+                prop_assert_eq!(&got, &expected, "to {}", to);
+                let reused = fewest_hops(&adj, a, b, max_hops, &bans, &mut 0, Some(&mut scratch));
+                prop_assert_eq!(&reused, &expected, "to {} (reused arrays)", to);
             }
         }
     }

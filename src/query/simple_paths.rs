@@ -53,7 +53,13 @@ pub struct SimplePaths<'g> {
 }
 
 impl<'g> SimplePaths<'g> {
-    pub(crate) fn new(adj: Adjacency<'g>, from: NodeIndex, to: NodeIndex, max_hops: usize, work: usize) -> SimplePaths<'g> {
+    pub(crate) fn new(
+        adj: Adjacency<'g>,
+        from: NodeIndex,
+        to: NodeIndex,
+        max_hops: usize,
+        work: usize,
+    ) -> SimplePaths<'g> {
         let n = adj.len();
         let dist = adj.distances_to(to, Some(max_hops));
         let done = from.index() >= n || to.index() >= n || dist[from.index()] as usize > max_hops;
@@ -111,6 +117,25 @@ impl Iterator for SimplePaths<'_> {
                 self.start_length(self.length + 1);
                 continue;
             };
+            if self.stack.len() == self.length {
+                // Only `to` can end a path of this length from here: look it up rather than
+                // walk every neighbour (the hubs of a large graph have thousands).
+                self.stack.pop();
+                self.on_path[node.index()] = false;
+                if self.work_left == 0 {
+                    self.exhausted = true;
+                    self.done = true;
+                    return None;
+                }
+                self.work_left -= 1;
+                if self.adj.has_step(node, self.to) {
+                    let nodes: Vec<NodeIndex> = self.stack.iter().map(|(n, _)| *n).chain([node, self.to]).collect();
+                    if let Some(path) = path_through(&self.adj, &nodes) {
+                        return Some(path);
+                    }
+                }
+                continue;
+            }
             let Some((next, after)) = self.adj.next_neighbour(node, i) else {
                 self.stack.pop();
                 self.on_path[node.index()] = false;

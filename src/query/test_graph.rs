@@ -29,7 +29,10 @@ pub(crate) fn graph_of(size: usize, edges: &[(usize, usize, bool)]) -> Graph {
         bytes: Cow::Owned(text.into_bytes()),
     };
     let dataset = Dataset {
-        sources: file("sources.csv", "id,title,publisher,url,published\nsrc,Source,Publisher,,2020\n".into()),
+        sources: file(
+            "sources.csv",
+            "id,title,publisher,url,published\nsrc,Source,Publisher,,2020\n".into(),
+        ),
         predicates: file("predicates.csv", predicates),
         entities: file("entities.csv", entities),
         relations: file("relations.csv", relations),

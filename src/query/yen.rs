@@ -3,10 +3,11 @@
 use std::collections::{BTreeSet, HashSet};
 
 use petgraph::graph::NodeIndex;
+use rustc_hash::FxHashSet;
 
 use super::adjacency::Adjacency;
 use super::path::Path;
-use super::shortest::{fewest_hops, path_through, Bans};
+use super::shortest::{fewest_hops, path_through, Bans, Scratch};
 use super::time::Certainty;
 
 /// Up to `k` simple paths from `from` to `to` of at most `max_hops` hops, fewest hops first.
@@ -35,7 +36,7 @@ pub(crate) fn k_shortest(
     if k == 0 {
         return (Vec::new(), true);
     }
-    let Some(first) = fewest_hops(adj, from, to, max_hops, &Bans::default(), &mut 0) else {
+    let Some(first) = fewest_hops(adj, from, to, max_hops, &Bans::default(), &mut 0, None) else {
         return (Vec::new(), true);
     };
     let rank = |nodes: &Vec<NodeIndex>| -> (usize, Certainty, Vec<NodeIndex>) {
@@ -50,6 +51,9 @@ pub(crate) fn k_shortest(
     let mut found: Vec<Vec<NodeIndex>> = vec![first];
     let mut candidates: BTreeSet<(usize, Certainty, Vec<NodeIndex>)> = BTreeSet::new();
     let mut work_left = work;
+    // Arrays over every node, shared by the spur searches (allocated once: their pages are
+    // only touched where the searches go).
+    let mut scratch = Scratch::new(adj.len());
     let mut complete = true;
     while found.len() < k {
         let Some(last) = found.last().cloned() else { break };
@@ -60,7 +64,7 @@ pub(crate) fn k_shortest(
             }
             let spur = last[i];
             let root = &last[..=i];
-            let cut: HashSet<(NodeIndex, NodeIndex)> = found
+            let cut: FxHashSet<(NodeIndex, NodeIndex)> = found
                 .iter()
                 .filter(|p| p.len() > i + 1 && &p[..=i] == root)
                 .map(|p| (p[i], p[i + 1]))
@@ -71,7 +75,7 @@ pub(crate) fn k_shortest(
             };
             let budget = max_hops.map(|m| m.saturating_sub(i));
             let mut used = found.len();
-            let tail = fewest_hops(adj, spur, to, budget, &bans, &mut used);
+            let tail = fewest_hops(adj, spur, to, budget, &bans, &mut used, Some(&mut scratch));
             work_left = work_left.saturating_sub(used);
             if let Some(tail) = tail {
                 let mut nodes = root[..i].to_vec();
