@@ -370,7 +370,7 @@ mod tests {
         let all = adj.distances_to(belarus, None);
         let near = adj.distances_to(belarus, Some(1));
         assert_eq!(all[belarus.index()], 0);
-        assert!(all.iter().any(|&d| d == 2));
+        assert!(all.contains(&2));
         for (a, b) in all.iter().zip(&near) {
             assert_eq!(*b, if *a <= 1 { *a } else { UNREACHED });
         }
