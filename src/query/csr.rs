@@ -110,7 +110,14 @@ impl Csr {
             if relation.date.is_some() {
                 flags |= DATED;
             }
-            rank.push((relation.date.is_none(), relation.sources().len() as u32));
+            // Distinct sources (the evidence is sorted by source), without collecting them.
+            let sources = relation
+                .evidence
+                .iter()
+                .enumerate()
+                .filter(|(i, ev)| *i == 0 || relation.evidence[i - 1].source != ev.source)
+                .count();
+            rank.push((relation.date.is_none(), sources as u32));
             let edge = i as u32;
             entries[fill[a] as usize] = Entry {
                 to: b as u32,
