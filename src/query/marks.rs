@@ -9,9 +9,9 @@ use rustc_hash::FxHashMap;
 /// map it fills again and again.
 #[derive(Debug, Clone)]
 pub(crate) struct DenseMarks<T> {
-    /// The generation each node's value was set in.
-    stamp: Vec<u32>,
-    value: Vec<T>,
+    /// Per node: the generation its value was set in, and the value (side by side, so a mark
+    /// costs one cache miss, not two).
+    slots: Vec<(u32, T)>,
     generation: u32,
 }
 
@@ -19,17 +19,21 @@ impl<T: Copy + Default> DenseMarks<T> {
     /// Marks for `n` nodes, none set.
     pub fn new(n: usize) -> DenseMarks<T> {
         DenseMarks {
-            stamp: vec![0; n],
-            value: vec![T::default(); n],
+            slots: vec![(0, T::default()); n],
             generation: 1,
         }
+    }
+
+    /// The number of nodes.
+    pub fn len(&self) -> usize {
+        self.slots.len()
     }
 
     /// Forgets every mark.
     pub fn clear(&mut self) {
         self.generation = self.generation.wrapping_add(1);
         if self.generation == 0 {
-            self.stamp.iter_mut().for_each(|s| *s = 0);
+            self.slots.iter_mut().for_each(|s| s.0 = 0);
             self.generation = 1;
         }
     }
@@ -57,32 +61,34 @@ impl<'s, T: Copy + Default> Marks<'s, T> {
     }
 
     /// The mark of `node`, if it has one.
+    #[inline]
     pub fn get(&self, node: NodeIndex) -> Option<&T> {
         match self {
             Marks::Sparse(map) => map.get(&node),
-            Marks::Dense(d) => {
-                let i = node.index();
-                (d.stamp.get(i) == Some(&d.generation)).then(|| &d.value[i])
-            }
+            Marks::Dense(d) => match d.slots.get(node.index()) {
+                Some((stamp, value)) if *stamp == d.generation => Some(value),
+                _ => None,
+            },
         }
     }
 
     /// Whether `node` has a mark.
+    #[inline]
     pub fn contains(&self, node: NodeIndex) -> bool {
         self.get(node).is_some()
     }
 
     /// Marks `node` (a node of the graph) with `value`.
+    #[inline]
     pub fn insert(&mut self, node: NodeIndex, value: T) {
         match self {
             Marks::Sparse(map) => {
                 map.insert(node, value);
             }
             Marks::Dense(d) => {
-                let i = node.index();
-                if i < d.stamp.len() {
-                    d.stamp[i] = d.generation;
-                    d.value[i] = value;
+                let generation = d.generation;
+                if let Some(slot) = d.slots.get_mut(node.index()) {
+                    *slot = (generation, value);
                 }
             }
         }
@@ -117,7 +123,7 @@ mod tests {
         let mut arrays = DenseMarks::<u8>::new(4);
         Marks::new(Some(&mut arrays)).insert(NodeIndex::new(1), 5);
         arrays.generation = u32::MAX;
-        arrays.stamp[2] = u32::MAX;
+        arrays.slots[2].0 = u32::MAX;
         let marks = Marks::new(Some(&mut arrays));
         assert!(!marks.contains(NodeIndex::new(2)));
         assert!(!marks.contains(NodeIndex::new(1)));

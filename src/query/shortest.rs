@@ -1,5 +1,7 @@
 //! Shortest path: fewest hops, by bidirectional breadth-first search.
 
+use std::cell::RefCell;
+
 use petgraph::graph::NodeIndex;
 use rustc_hash::FxHashSet;
 
@@ -37,6 +39,12 @@ pub(crate) struct Scratch {
     backward: DenseMarks<Reached>,
 }
 
+thread_local! {
+    /// The arrays of the last finished k-shortest search on this thread, kept for the next:
+    /// filling arrays over every node of a large graph costs as much as several searches.
+    static SPARE: RefCell<Option<Scratch>> = const { RefCell::new(None) };
+}
+
 impl Scratch {
     /// Room for searches over `n` nodes.
     pub fn new(n: usize) -> Scratch {
@@ -44,6 +52,20 @@ impl Scratch {
             forward: DenseMarks::new(n),
             backward: DenseMarks::new(n),
         }
+    }
+
+    /// Room for searches over `n` nodes: the arrays this thread last gave back if they fit,
+    /// else new ones. Every search clears what it lends, so nothing carries over.
+    pub fn take(n: usize) -> Scratch {
+        SPARE
+            .with(|spare| spare.borrow_mut().take())
+            .filter(|s| s.forward.len() == n)
+            .unwrap_or_else(|| Scratch::new(n))
+    }
+
+    /// Keeps the arrays for this thread's next [`Scratch::take`].
+    pub fn give_back(self) {
+        SPARE.with(|spare| *spare.borrow_mut() = Some(self));
     }
 }
 

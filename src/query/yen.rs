@@ -51,9 +51,8 @@ pub(crate) fn k_shortest(
     let mut found: Vec<Vec<NodeIndex>> = vec![first];
     let mut candidates: BTreeSet<(usize, Certainty, Vec<NodeIndex>)> = BTreeSet::new();
     let mut work_left = work;
-    // Arrays over every node, shared by the spur searches (allocated once: their pages are
-    // only touched where the searches go).
-    let mut scratch = Scratch::new(adj.len());
+    // Arrays over every node, shared by the spur searches (and kept for the next query).
+    let mut scratch = Scratch::take(adj.len());
     let mut complete = true;
     while found.len() < k {
         let Some(last) = found.last().cloned() else { break };
@@ -96,6 +95,39 @@ pub(crate) fn k_shortest(
             None => break,
         }
     }
+    scratch.give_back();
     let paths = found.iter().filter_map(|nodes| path_through(adj, nodes)).collect();
     (paths, complete)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::test_graph::{edges_within, graph_of};
+    use crate::{Direction, Filter};
+
+    #[test]
+    fn reused_arrays_give_the_same_paths() {
+        let mut seed: u64 = 7;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize
+        };
+        let raw: Vec<(usize, usize, bool)> = (0..90).map(|i| (next(), next(), i % 5 == 0)).collect();
+        let small = graph_of(30, &edges_within(30, &raw));
+        let large = graph_of(40, &edges_within(40, &raw));
+        let ask = |g: &crate::Graph, a: usize, b: usize| {
+            let adj = Adjacency::new(g, &Filter::default(), Direction::Both, &[]);
+            k_shortest(&adj, NodeIndex::new(a), NodeIndex::new(b), 6, None, usize::MAX)
+        };
+        let first = ask(&small, 0, 17);
+        assert!(first.0.len() > 1, "the test graph has several paths");
+        // Other searches in between, on this graph and on one of another size.
+        let _ = ask(&small, 3, 11);
+        let _ = ask(&large, 2, 29);
+        assert_eq!(ask(&small, 0, 17), first);
+        assert_eq!(ask(&small, 0, 17), first);
+    }
 }
