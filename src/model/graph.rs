@@ -37,6 +37,8 @@ pub struct Graph {
     names: HashMap<String, Vec<NodeIndex>>,
     claim_count: usize,
     warnings: Problems,
+    /// The relations as a compact adjacency for the queries, built on first use.
+    adjacency: std::sync::OnceLock<crate::query::csr::Csr>,
 }
 
 /// Why a name did not resolve to one entity.
@@ -228,6 +230,7 @@ impl Graph {
             names,
             claim_count,
             warnings,
+            adjacency: std::sync::OnceLock::new(),
         }
     }
 
@@ -267,12 +270,18 @@ impl Graph {
             names,
             claim_count,
             warnings: Problems::default(),
+            adjacency: std::sync::OnceLock::new(),
         }
     }
 
     /// The underlying petgraph graph (nodes: entities, edges: relations).
     pub fn petgraph(&self) -> &DiGraph<Entity, Relation> {
         &self.graph
+    }
+
+    /// The relations as a compact adjacency, built on the first query that needs it.
+    pub(crate) fn csr(&self) -> &crate::query::csr::Csr {
+        self.adjacency.get_or_init(|| crate::query::csr::Csr::new(self))
     }
 
     /// Warnings found while loading (the load succeeded).

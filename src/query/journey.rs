@@ -6,7 +6,7 @@ use std::collections::{BinaryHeap, HashSet};
 
 use petgraph::graph::NodeIndex;
 
-use super::adjacency::{Adjacency, Step};
+use super::adjacency::{Adjacency, Step, UNREACHED};
 use super::clock::Clock;
 use super::path::{Alternative, Hop, Path};
 use super::time::Certainty;
@@ -65,7 +65,7 @@ pub(crate) fn journeys(
     if from == to {
         return (vec![Path::empty(from)], true);
     }
-    let dist = adj.distances_to(to);
+    let dist = adj.distances_to(to, limits.max_hops);
     let mut labels = vec![Label {
         node: from,
         parent: None,
@@ -96,7 +96,7 @@ pub(crate) fn journeys(
         let remaining = limits.max_hops.map_or(usize::MAX, |m| m.saturating_sub(hops));
         for step in adj.steps(label.node) {
             let d = dist[step.to.index()];
-            if d == usize::MAX || d + 1 > remaining || on_route(&labels, id, step.to) {
+            if d == UNREACHED || d as usize + 1 > remaining || on_route(&labels, id, step.to) {
                 continue;
             }
             let label = &labels[id];
@@ -121,7 +121,7 @@ pub(crate) fn journeys(
             let next = Label {
                 node: step.to,
                 parent: Some(id),
-                step: Some((*step, order)),
+                step: Some((step, order)),
                 clock,
                 hops: hops + 1,
                 undated,

@@ -1,11 +1,11 @@
 //! The neighbourhood of an entity: an ego graph to a given depth.
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
-use super::adjacency::Adjacency;
+use super::adjacency::{Adjacency, UNREACHED};
 use super::direction::Direction;
 use super::filter::Filter;
 use super::report::{EntityRef, HopReport, RelationLine, RelationReport};
@@ -103,37 +103,44 @@ impl NeighbourQuery<'_> {
     /// Finds the neighbourhood.
     ///
     /// # Complexity
-    /// O(V + E): one breadth-first search, then one pass over the relations.
+    /// O(V) to set up, then O(V' + E') for the V' entities reached and their E' relations: one
+    /// breadth-first search, then one pass over the relations of the entities reached.
     pub fn run(&self) -> Neighbourhood {
         let adj = Adjacency::new(self.graph, &self.filter, self.direction, &[self.centre]);
-        let mut distance = BTreeMap::new();
+        let mut reached: Vec<NodeIndex> = Vec::new();
+        let mut depth = vec![UNREACHED; adj.len()];
         if self.centre.index() < adj.len() {
-            distance.insert(self.centre, 0);
+            depth[self.centre.index()] = 0;
+            reached.push(self.centre);
         }
-        let mut queue = VecDeque::from([self.centre]);
-        while let Some(node) = queue.pop_front() {
-            let d = distance[&node];
-            if d >= self.depth {
+        let mut next = 0;
+        while let Some(&node) = reached.get(next) {
+            next += 1;
+            let d = depth[node.index()];
+            if d as usize >= self.depth {
                 continue;
             }
-            for step in adj.neighbours(node) {
-                if let std::collections::btree_map::Entry::Vacant(v) = distance.entry(step.to) {
-                    v.insert(d + 1);
-                    queue.push_back(step.to);
+            for to in adj.neighbours(node) {
+                if depth[to.index()] == UNREACHED {
+                    depth[to.index()] = d + 1;
+                    reached.push(to);
                 }
             }
         }
-        // Every admitted relation among the entities reached, whichever way it points.
+        // Every admitted relation among the entities reached, whichever way it points: each is
+        // seen from its subject.
         let both = Adjacency::new(self.graph, &self.filter, Direction::Both, &[self.centre]);
         let mut relations: Vec<(EdgeIndex, Certainty)> = Vec::new();
-        for &node in distance.keys() {
-            for step in both.steps(node) {
-                if step.forward && distance.contains_key(&step.to) {
-                    relations.push((step.edge, step.certainty));
-                }
-            }
+        for &node in &reached {
+            relations.extend(
+                both.forward_steps(node)
+                    .filter(|s| depth[s.to.index()] != UNREACHED)
+                    .map(|s| (s.edge, s.certainty)),
+            );
         }
-        relations.sort();
+        relations.sort_unstable();
+        reached.sort_unstable();
+        let distance = reached.into_iter().map(|n| (n, depth[n.index()] as usize)).collect();
         Neighbourhood {
             centre: self.centre,
             depth: self.depth,

@@ -152,14 +152,18 @@ impl<'g> PathQuery<'g> {
         self
     }
 
-    fn adjacency(&self, filter: &Filter) -> Adjacency {
+    fn adjacency(&self, filter: &Filter) -> Adjacency<'g> {
         Adjacency::new(self.graph, filter, self.direction, &[self.from, self.to])
     }
 
     /// A path with the fewest hops, if there is one (within `max_hops`).
     ///
+    /// Among equally short paths, the one whose entities come first in id order, compared one
+    /// by one from `from` (the path a breadth-first search from `from` meets first).
+    ///
     /// # Complexity
-    /// O(V + E): one breadth-first search.
+    /// O(V + E) at worst: one breadth-first search, grown from both ends, which on large graphs
+    /// looks at a small part of them.
     pub fn shortest(&self) -> Option<Path> {
         shortest::shortest(&self.adjacency(&self.filter), self.from, self.to, self.max_hops)
     }
@@ -206,7 +210,7 @@ impl<'g> PathQuery<'g> {
 
     /// Every simple path up to `max_hops` (default [`DEFAULT_MAX_HOPS`]), shortest first, lazily,
     /// within the work budget.
-    pub fn iter(&self) -> SimplePaths {
+    pub fn iter(&self) -> SimplePaths<'g> {
         SimplePaths::new(
             self.adjacency(&self.filter),
             self.from,

@@ -2,7 +2,7 @@
 
 use petgraph::graph::NodeIndex;
 
-use super::adjacency::Adjacency;
+use super::adjacency::{Adjacency, UNREACHED};
 use super::path::Path;
 use super::shortest::path_through;
 
@@ -20,7 +20,7 @@ use super::shortest::path_through;
 /// # Complexity
 /// Iterative deepening: the search for paths of n hops is repeated for n = 1, 2, …, and prunes
 /// every branch that cannot reach the target within n hops. Each step taken counts against the
-/// work budget.
+/// work budget. Setting up costs one breadth-first search from the target, `max_hops` deep.
 ///
 /// ```
 /// use diplograph::Graph;
@@ -34,17 +34,17 @@ use super::shortest::path_through;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
-pub struct SimplePaths {
-    adj: Adjacency,
-    neighbours: Vec<Vec<NodeIndex>>,
+pub struct SimplePaths<'g> {
+    adj: Adjacency<'g>,
     from: NodeIndex,
     to: NodeIndex,
     max_hops: usize,
-    /// Fewest hops from each node to `to`.
-    dist: Vec<usize>,
+    /// Fewest hops from each node to `to` (up to `max_hops`; [`UNREACHED`] beyond).
+    dist: Vec<u32>,
     /// The length of path searched for now.
     length: usize,
-    /// The current path: each node with the position of the next neighbour to try.
+    /// The current path: each node with the position, in its adjacency entries, of the next
+    /// neighbour to try.
     stack: Vec<(NodeIndex, usize)>,
     on_path: Vec<bool>,
     work_left: usize,
@@ -52,17 +52,19 @@ pub struct SimplePaths {
     done: bool,
 }
 
-impl SimplePaths {
-    pub(crate) fn new(adj: Adjacency, from: NodeIndex, to: NodeIndex, max_hops: usize, work: usize) -> SimplePaths {
+impl<'g> SimplePaths<'g> {
+    pub(crate) fn new(
+        adj: Adjacency<'g>,
+        from: NodeIndex,
+        to: NodeIndex,
+        max_hops: usize,
+        work: usize,
+    ) -> SimplePaths<'g> {
         let n = adj.len();
-        let neighbours = (0..n)
-            .map(|i| adj.neighbours(NodeIndex::new(i)).map(|s| s.to).collect())
-            .collect();
-        let dist = adj.distances_to(to);
-        let done = from.index() >= n || to.index() >= n || dist[from.index()] > max_hops;
+        let dist = adj.distances_to(to, Some(max_hops));
+        let done = from.index() >= n || to.index() >= n || dist[from.index()] as usize > max_hops;
         SimplePaths {
             adj,
-            neighbours,
             from,
             to,
             max_hops,
@@ -84,14 +86,15 @@ impl SimplePaths {
 
     fn start_length(&mut self, length: usize) {
         self.length = length;
-        self.stack.clear();
+        for (node, _) in self.stack.drain(..) {
+            self.on_path[node.index()] = false;
+        }
         self.stack.push((self.from, 0));
-        self.on_path.iter_mut().for_each(|b| *b = false);
         self.on_path[self.from.index()] = true;
     }
 }
 
-impl Iterator for SimplePaths {
+impl Iterator for SimplePaths<'_> {
     type Item = Path;
 
     fn next(&mut self) -> Option<Path> {
@@ -103,7 +106,7 @@ impl Iterator for SimplePaths {
                 self.done = true;
                 return Some(Path::empty(self.from));
             }
-            self.start_length(self.dist[self.from.index()].max(1));
+            self.start_length((self.dist[self.from.index()] as usize).max(1));
         }
         loop {
             let Some(&(node, i)) = self.stack.last() else {
@@ -114,13 +117,32 @@ impl Iterator for SimplePaths {
                 self.start_length(self.length + 1);
                 continue;
             };
-            let Some(&next) = self.neighbours[node.index()].get(i) else {
+            if self.stack.len() == self.length {
+                // Only `to` can end a path of this length from here: look it up rather than
+                // walk every neighbour (the hubs of a large graph have thousands).
+                self.stack.pop();
+                self.on_path[node.index()] = false;
+                if self.work_left == 0 {
+                    self.exhausted = true;
+                    self.done = true;
+                    return None;
+                }
+                self.work_left -= 1;
+                if self.adj.has_step(node, self.to) {
+                    let nodes: Vec<NodeIndex> = self.stack.iter().map(|(n, _)| *n).chain([node, self.to]).collect();
+                    if let Some(path) = path_through(&self.adj, &nodes) {
+                        return Some(path);
+                    }
+                }
+                continue;
+            }
+            let Some((next, after)) = self.adj.next_neighbour(node, i) else {
                 self.stack.pop();
                 self.on_path[node.index()] = false;
                 continue;
             };
             if let Some(top) = self.stack.last_mut() {
-                top.1 += 1;
+                top.1 = after;
             }
             if self.work_left == 0 {
                 self.exhausted = true;
@@ -141,7 +163,8 @@ impl Iterator for SimplePaths {
                 }
                 continue;
             }
-            if self.dist[next.index()] == usize::MAX || hops + self.dist[next.index()] > self.length {
+            let d = self.dist[next.index()];
+            if d == UNREACHED || hops + d as usize > self.length {
                 continue;
             }
             self.stack.push((next, 0));
