@@ -26,6 +26,10 @@ use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
 use serde_json::{json, Value};
 
+#[path = "support/process.rs"]
+mod process;
+use process::memory;
+
 /// Time queries on a graph-data folder.
 #[derive(Debug, Parser)]
 #[command(name = "querybench")]
@@ -199,19 +203,6 @@ fn measure(name: &str, implementation: &str, repeat: usize, mut query: impl FnMu
         }
     }
     json!({ "query": name, "impl": implementation, "status": "ok", "seconds": seconds, "answer": answer })
-}
-
-/// `VmHWM` (peak) and `VmRSS` (current) of this process in KiB, on Linux.
-fn memory() -> Value {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|v| v.parse::<u64>().ok())
-    };
-    json!({ "peak_kib": field("VmHWM:"), "current_kib": field("VmRSS:") })
 }
 
 fn main() -> ExitCode {

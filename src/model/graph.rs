@@ -456,12 +456,22 @@ impl Graph {
             self.sources.iter().map(|s| (s.id.to_string(), 0)).collect();
         let (mut dated, mut corroborated) = (0, 0);
         let (mut earliest, mut latest): (Option<Day>, Option<Day>) = (None, None);
-        for r in self.relations() {
-            *relations_by_predicate.entry(r.predicate.to_string()).or_default() += 1;
-            for ev in &r.evidence {
-                *claims_by_source.entry(ev.source.to_string()).or_default() += 1;
+        // Counted without allocating a key per relation (a million relations, a million keys).
+        fn bump(counts: &mut BTreeMap<String, usize>, key: &str) {
+            match counts.get_mut(key) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(key.to_owned(), 1);
+                }
             }
-            if r.sources().len() > 1 {
+        }
+        for r in self.relations() {
+            bump(&mut relations_by_predicate, r.predicate.as_str());
+            for ev in &r.evidence {
+                bump(&mut claims_by_source, ev.source.as_str());
+            }
+            // The evidence is sorted by source: more than one source shows at a change of source.
+            if r.evidence.windows(2).any(|w| w[0].source != w[1].source) {
                 corroborated += 1;
             }
             if let Some(d) = &r.date {
