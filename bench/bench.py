@@ -549,8 +549,8 @@ def write_report(path, results, meta):
         w(f"| {t} | {measured} | {status} |")
     w("")
     if (HERE / "PROFILE.md").exists():
-        w("Where diplograph's time and memory go (profiles of `check` at 100k–1M claims) and what it would take "
-          "to meet the targets not met: [PROFILE.md](PROFILE.md).")
+        w("Where the time goes for the targets not met, and what it would take to meet them: "
+          "[PROFILE.md](PROFILE.md).")
         w("")
     for res in results:
         size = res["size"]
