@@ -792,7 +792,8 @@ mod tests {
             seed ^= seed << 17;
             seed % n
         };
-        let mut relations = String::from("quote,subject,predicate,object,date,source,note\n");
+        let mut relations =
+            String::from("quote,subject,predicate,object,date,source,note\n\u{feff}first,e1,holds,e51,,s1,\n");
         let mut written: Vec<String> = Vec::new();
         for i in 0..rows {
             let broken = !clean && next(10) == 0;
@@ -808,6 +809,9 @@ mod tests {
                     let (a, b) = (next(40), next(40) + 40);
                     format!("\"q{i}\",e{a},links,e{b},,s1,\n\"r{i}\",e{b},links,e{a},,s1,\n")
                 }
+                // A quote that starts with U+FEFF, unquoted: a reader started on this record
+                // must not take it for a byte-order mark.
+                (false, 0) => format!("\u{feff}q{i},e{},holds,e{},,s1,\n", next(50), next(50) + 50),
                 (false, _) => format!(
                     "\"q{i}, \"\"quoted\"\"\nover two lines\",e{},{},e{},{},s1,{}\n",
                     next(50),
@@ -871,6 +875,11 @@ mod tests {
                 "clean: {clean}, syntax error: {syntax_error}"
             );
             if clean {
+                assert!(
+                    expected.contains(r"\u{feff}first"),
+                    "the U+FEFF starting the first row is lost"
+                );
+                assert!(expected.contains(r"\u{feff}q"), "the U+FEFF starting a quote is lost");
                 assert!(
                     expected.contains("evidence"),
                     "{}",

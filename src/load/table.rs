@@ -382,7 +382,15 @@ impl<const N: usize> Body<'_, N> {
         mut sink: impl FnMut(u64, &[&str; N], &mut Vec<Problem>),
     ) -> bool {
         let (name, names, limits) = (self.name, self.names, self.limits);
-        let part = &bytes[from..];
+        // A reader strips a byte-order mark at the start of its input, which here would be the
+        // first cell of a record (a U+FEFF the curator wrote): start on the line end before the
+        // record instead (a blank line, which the reader skips), as a reader of the whole file does.
+        let (start_at, line) = if from > 0 && ends_line(bytes, from - 1) {
+            (from - 1, line - 1)
+        } else {
+            (from, line)
+        };
+        let part = &bytes[start_at..];
         let salvage = |record: &csv::ByteRecord| -> Option<String> {
             let cell = record.get(self.id_column?)?;
             let text = std::str::from_utf8(cell).ok()?.trim();
@@ -422,7 +430,7 @@ impl<const N: usize> Body<'_, N> {
                 );
                 return false;
             }
-            if !self.bad_records.is_empty() && self.bad_records.contains(&(from + start)) {
+            if !self.bad_records.is_empty() && self.bad_records.contains(&(start_at + start)) {
                 skipped_ids.extend(salvage(&record));
                 continue;
             }
