@@ -155,23 +155,26 @@ fn duplicate_ids_cite_both_lines() {
 }
 
 /// Labels equal but for case, or but for Unicode normalisation (precomposed š on line 9,
-/// s + combining caron on line 10): warnings on stderr, and the graph loads (exit 0).
+/// s + combining caron on line 10), or simply equal (line 11): warnings on stderr, and the graph
+/// loads (exit 0).
 #[test]
 fn labels_differing_only_by_case_or_normalisation_warn() {
     assert_loads(
         "warn-similar-labels",
-        "ok: 9 entities (3 state, 1 organization, 1 programme, 3 person, 1 agreement), 4 relations from 5 claims, 2 sources; 2 warnings\n",
+        "ok: 10 entities (4 state, 1 organization, 1 programme, 3 person, 1 agreement), 4 relations from 5 claims, 2 sources; 3 warnings\n",
         "warn-similar-labels/entities.csv:8: warning: label 'POLAND' differs from 'Poland' (line 3) only by case, accents or punctuation
   hint: if they are the same entity, merge the rows; if not, make the labels distinct
 warn-similar-labels/entities.csv:10: warning: label 'Alexander Lukas\u{30c}enka' is the label of line 9 written with other Unicode code points (composed and decomposed accents)
   hint: if they are the same entity, merge the rows; otherwise retype the label (files are best saved as NFC)
+warn-similar-labels/entities.csv:11: warning: label 'Poland' is also the label of line 3
+  hint: if they are the same entity, merge the rows; if not, make the labels distinct
 ",
     );
     let run = run_fixture("warn-similar-labels", &["--json", "check"]);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
     assert_eq!(json["ok"], true);
     let warnings = json["warnings"].as_array().expect("warnings");
-    assert_eq!(warnings.len(), 2);
+    assert_eq!(warnings.len(), 3);
     assert_eq!(warnings[0]["severity"], "warning");
     assert_eq!(warnings[1]["line"], 10);
 }

@@ -397,7 +397,14 @@ fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Val
             let key = fold(&r.label);
             match labels.get(&key) {
                 Some((first, other)) if !key.is_empty() => {
-                    let warning = if r.label.nfc().eq(other.nfc()) {
+                    let warning = if r.label == *other {
+                        Problem::warning(
+                            file,
+                            Some(line),
+                            format!("label '{}' is also the label of line {first}", r.label),
+                        )
+                        .with_hint("if they are the same entity, merge the rows; if not, make the labels distinct")
+                    } else if r.label.nfc().eq(other.nfc()) {
                         Problem::warning(
                             file,
                             Some(line),
