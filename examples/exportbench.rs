@@ -17,7 +17,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, ValueEnum};
-use diplograph::{BaseIri, Graph, RdfExport, RdfSyntax};
+use diplograph::{BaseIri, RdfExport, RdfSyntax};
 use serde_json::json;
 
 #[path = "support/process.rs"]
@@ -79,16 +79,9 @@ fn export_once(rdf: &RdfExport<'_>, syntax: RdfSyntax, out: &PathBuf) -> Result<
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let started = Instant::now();
-    let graph = match Graph::load_dir(&args.data) {
-        Ok(g) => g,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
+    let Some((graph, load_seconds, after_load)) = process::load_timed(&args.data) else {
+        return ExitCode::FAILURE;
     };
-    let load_seconds = started.elapsed().as_secs_f64();
-    let after_load = memory();
     let rdf = match RdfExport::new(&graph, &BaseIri::default()) {
         Ok(r) => r,
         Err(e) => {

@@ -207,16 +207,9 @@ fn measure(name: &str, implementation: &str, repeat: usize, mut query: impl FnMu
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let started = Instant::now();
-    let graph = match Graph::load_dir(&args.data) {
-        Ok(g) => g,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
+    let Some((graph, load_seconds, after_load)) = process::load_timed(&args.data) else {
+        return ExitCode::FAILURE;
     };
-    let load_seconds = started.elapsed().as_secs_f64();
-    let after_load = memory();
     let node = |name: &str| graph.resolve(name).ok().and_then(|e| graph.node(e.id.as_str()));
     let ends = (
         node(&args.hub),

@@ -29,3 +29,16 @@ pub fn cpu_seconds() -> f64 {
     let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
     (ticks(11) + ticks(12)) / 100.0
 }
+
+/// Loads the graph-data folder `dir`, timing it: the graph, the seconds taken and the memory
+/// after loading; the error is printed.
+pub fn load_timed(dir: &std::path::Path) -> Option<(diplograph::Graph, f64, Value)> {
+    let started = std::time::Instant::now();
+    match diplograph::Graph::load_dir(dir) {
+        Ok(graph) => Some((graph, started.elapsed().as_secs_f64(), memory())),
+        Err(e) => {
+            eprintln!("error: {e}");
+            None
+        }
+    }
+}
