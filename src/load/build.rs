@@ -711,6 +711,13 @@ fn file_rank(dataset: &Dataset, file: &str) -> usize {
 /// What makes two claims the same relation: subject, predicate, object and the date as written.
 pub(crate) type RelationKey = (Id, Id, Id, String);
 
+/// Which ids an id is ranked among: an entity and a predicate may share an id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum IdOf {
+    Entity,
+    Predicate,
+}
+
 /// A relation being gathered: the ranks of its ids, its key, date and evidence.
 type Relation = ([u32; 3], RelationKey, Option<Edtf>, Vec<Evidence>);
 
@@ -722,7 +729,7 @@ type Relation = ([u32; 3], RelationKey, Option<Edtf>, Vec<Evidence>);
 /// sorted, not the claims, and no map of millions of keys is built: memory stays near the claims.
 pub(crate) fn merge_claims(
     claims: Vec<Claim>,
-    rank: impl Fn(&Id) -> u32,
+    rank: impl Fn(&Id, IdOf) -> u32,
     mut relation: impl FnMut([u32; 3], RelationKey, Option<Edtf>, Vec<Evidence>),
 ) {
     let mut dates: Vec<String> = claims
@@ -732,7 +739,14 @@ pub(crate) fn merge_claims(
     let mut order: Vec<([u32; 3], u32)> = claims
         .iter()
         .enumerate()
-        .map(|(i, c)| ([rank(&c.subject), rank(&c.predicate), rank(&c.object)], i as u32))
+        .map(|(i, c)| {
+            let ranks = [
+                rank(&c.subject, IdOf::Entity),
+                rank(&c.predicate, IdOf::Predicate),
+                rank(&c.object, IdOf::Entity),
+            ];
+            (ranks, i as u32)
+        })
         .collect();
     let ids = |i: u32| {
         let c = &claims[i as usize];
@@ -860,6 +874,36 @@ mod tests {
             Ok(graph) => format!("{:#?}", graph.relations().collect::<Vec<_>>()),
             Err(e) => e.to_string(),
         }
+    }
+
+    #[test]
+    fn relations_come_in_id_order_when_a_predicate_shares_an_entity_id() {
+        let data = Dataset {
+            sources: file(
+                "sources.csv",
+                "id,title,publisher,url,published\ns1,T,P,,2006\n".to_owned(),
+            ),
+            predicates: file(
+                "predicates.csv",
+                "id,label,inverse_label,description,symmetric,domain,range,temporal,same_as\n\
+                 q,q,q by,Q.,false,state,state,state,\n\
+                 p,p,p by,P.,false,state,state,state,\n"
+                    .to_owned(),
+            ),
+            // `p` is an entity (the last in id order) and a predicate (the first).
+            entities: file(
+                "entities.csv",
+                "id,kind,label,aliases,description,same_as\na,state,A,,A.,\nb,state,B,,B.,\np,state,P,,P.,\n"
+                    .to_owned(),
+            ),
+            relations: file(
+                "relations.csv",
+                "subject,predicate,object,date,source,quote,note\na,q,b,,s1,x,\na,p,b,,s1,y,\n".to_owned(),
+            ),
+        };
+        let graph = load(&data, &Limits::default()).unwrap();
+        let order: Vec<&str> = graph.relations().map(|r| r.predicate.as_str()).collect();
+        assert_eq!(order, ["p", "q"]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
-use crate::load::build::{merge_claims, Claim};
+use crate::load::build::{merge_claims, Claim, IdOf};
 use crate::load::suggest::nearest;
 use crate::{
     fold, Dataset, Day, Entity, EntityKind, Id, Limits, LoadError, Predicate, Problems, Relation, RelationId, Source,
@@ -179,12 +179,12 @@ impl Graph {
         }
         // The entities were added in id order, so a node's index is its id's rank among the
         // entities', as a predicate's index is among the predicates'.
-        let rank = |id: &Id| {
-            by_id
-                .get(id)
-                .map(|n: &NodeIndex| n.index())
-                .or_else(|| predicate_index.get(id).copied())
-                .map_or(u32::MAX, |i| i as u32)
+        let rank = |id: &Id, of: IdOf| {
+            match of {
+                IdOf::Entity => by_id.get(id).map(|n: &NodeIndex| n.index()),
+                IdOf::Predicate => predicate_index.get(id).copied(),
+            }
+            .map_or(u32::MAX, |i| i as u32)
         };
         let node_ids: Vec<Id> = graph.node_weights().map(|e| e.id.clone()).collect();
         let node = |rank: u32, id: &Id| match node_ids.get(rank as usize) {
