@@ -849,6 +849,17 @@ mod tests {
             }
         }
         let entities: String = (0..100).map(|i| format!("e{i},state,E {i},,Entity {i}.,\n")).collect();
+        data(
+            "links,links,links,Links.,true,state,state,state,\n\
+             holds,holds,held by,Holds.,false,state,state,state,\n",
+            &entities,
+            &relations,
+        )
+    }
+
+    /// A dataset of one source `s1`, the given rows of predicates and entities (without their
+    /// headers) and the given `relations.csv` (with its header: its columns may come in any order).
+    fn data(predicates: &str, entities: &str, relations: &str) -> Dataset {
         Dataset {
             sources: file(
                 "sources.csv",
@@ -856,16 +867,13 @@ mod tests {
             ),
             predicates: file(
                 "predicates.csv",
-                "id,label,inverse_label,description,symmetric,domain,range,temporal,same_as\n\
-                 links,links,links,Links.,true,state,state,state,\n\
-                 holds,holds,held by,Holds.,false,state,state,state,\n"
-                    .to_owned(),
+                format!("id,label,inverse_label,description,symmetric,domain,range,temporal,same_as\n{predicates}"),
             ),
             entities: file(
                 "entities.csv",
                 format!("id,kind,label,aliases,description,same_as\n{entities}"),
             ),
-            relations: file("relations.csv", relations),
+            relations: file("relations.csv", relations.to_owned()),
         }
     }
 
@@ -878,29 +886,12 @@ mod tests {
 
     #[test]
     fn relations_come_in_id_order_when_a_predicate_shares_an_entity_id() {
-        let data = Dataset {
-            sources: file(
-                "sources.csv",
-                "id,title,publisher,url,published\ns1,T,P,,2006\n".to_owned(),
-            ),
-            predicates: file(
-                "predicates.csv",
-                "id,label,inverse_label,description,symmetric,domain,range,temporal,same_as\n\
-                 q,q,q by,Q.,false,state,state,state,\n\
-                 p,p,p by,P.,false,state,state,state,\n"
-                    .to_owned(),
-            ),
-            // `p` is an entity (the last in id order) and a predicate (the first).
-            entities: file(
-                "entities.csv",
-                "id,kind,label,aliases,description,same_as\na,state,A,,A.,\nb,state,B,,B.,\np,state,P,,P.,\n"
-                    .to_owned(),
-            ),
-            relations: file(
-                "relations.csv",
-                "subject,predicate,object,date,source,quote,note\na,q,b,,s1,x,\na,p,b,,s1,y,\n".to_owned(),
-            ),
-        };
+        // `p` is an entity (the last in id order) and a predicate (the first).
+        let data = data(
+            "q,q,q by,Q.,false,state,state,state,\np,p,p by,P.,false,state,state,state,\n",
+            "a,state,A,,A.,\nb,state,B,,B.,\np,state,P,,P.,\n",
+            "subject,predicate,object,date,source,quote,note\na,q,b,,s1,x,\na,p,b,,s1,y,\n",
+        );
         let graph = load(&data, &Limits::default()).unwrap();
         let order: Vec<&str> = graph.relations().map(|r| r.predicate.as_str()).collect();
         assert_eq!(order, ["p", "q"]);

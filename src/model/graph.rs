@@ -186,10 +186,10 @@ impl Graph {
             }
             .map_or(u32::MAX, |i| i as u32)
         };
-        let node_ids: Vec<Id> = graph.node_weights().map(|e| e.id.clone()).collect();
-        let node = |rank: u32, id: &Id| match node_ids.get(rank as usize) {
-            Some(node_id) if node_id == id => NodeIndex::new(rank as usize),
-            _ => by_id[id],
+        // An entity's rank is its node's index (see `rank`); `u32::MAX` marks an id not found.
+        let node = |rank: u32, id: &Id| match rank {
+            u32::MAX => by_id[id],
+            rank => NodeIndex::new(rank as usize),
         };
         merge_claims(
             claims,
