@@ -16,7 +16,13 @@ use hostile_support::*;
 use proptest::prelude::*;
 use tempfile::TempDir;
 
-const FILES: [&str; 5] = ["sources.csv", "predicates.csv", "entities.csv", "relations.csv", "views.csv"];
+const FILES: [&str; 5] = [
+    "sources.csv",
+    "predicates.csv",
+    "entities.csv",
+    "relations.csv",
+    "views.csv",
+];
 
 fn shipped() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data")
@@ -47,7 +53,9 @@ impl Csv {
             .has_headers(false)
             .from_path(path)
             .expect("open csv");
-        let mut records = reader.records().map(|r| r.expect("csv record").iter().map(str::to_owned).collect());
+        let mut records = reader
+            .records()
+            .map(|r| r.expect("csv record").iter().map(str::to_owned).collect());
         let header = records.next().expect("a header");
         Csv {
             header,
@@ -68,7 +76,10 @@ impl Csv {
     }
 
     fn col(&self, name: &str) -> usize {
-        self.header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"))
+        self.header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
     }
 
     /// Cell `name` of `row`.
@@ -131,7 +142,10 @@ fn a_shuffled_copy_fails_the_check_and_formats_back_to_the_shipped_files() {
     edit(copy.path(), "relations.csv", |csv| csv.rows.reverse());
     edit(copy.path(), "entities.csv", |csv| csv.rows.rotate_left(3));
     let changed = Formatter::new(copy.path()).check().expect("check");
-    let names: Vec<_> = changed.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    let names: Vec<_> = changed
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
     assert_eq!(names, ["entities.csv", "relations.csv"]);
     assert_eq!(Formatter::new(copy.path()).write().expect("write"), changed);
     assert_eq!(files(copy.path()), files(&shipped()));
@@ -160,7 +174,10 @@ fn formatting_twice_changes_nothing_the_second_time() {
     let first = Formatter::new(copy.path()).write().expect("first fmt");
     assert_eq!(first.len(), 3, "{first:?}");
     let after_first = files(copy.path());
-    assert_eq!(Formatter::new(copy.path()).write().expect("second fmt"), Vec::<PathBuf>::new());
+    assert_eq!(
+        Formatter::new(copy.path()).write().expect("second fmt"),
+        Vec::<PathBuf>::new()
+    );
     assert_eq!(files(copy.path()), after_first);
     assert_eq!(after_first, files(&shipped()));
 }
@@ -191,7 +208,11 @@ fn a_views_file_is_formatted_too_by_id() {
     if views.exists() {
         edit(copy.path(), "views.csv", |csv| csv.rows.reverse());
         let changed = Formatter::new(copy.path()).check().expect("check");
-        assert_eq!(changed.len(), usize::from(Csv::read(&views).rows.len() > 1), "{changed:?}");
+        assert_eq!(
+            changed.len(),
+            usize::from(Csv::read(&views).rows.len() > 1),
+            "{changed:?}"
+        );
     }
     // Whatever the loader makes of views.csv, its canonical form sorts rows by id.
     let formatted = format_csv("views.csv", b"title,id\r\nB,b\r\n\"A, first\",a\r\n").expect("format");
@@ -264,9 +285,15 @@ fn diff_lists_an_added_and_a_removed_entity() {
     let copy = copy_shipped();
     plant_entity(copy.path(), "state", "Zedland");
     let added = diff(&shipped(), copy.path());
-    assert_eq!(text(&added), "+ entity       zz-planted (state) \"Zedland\"\n1 difference\n");
+    assert_eq!(
+        text(&added),
+        "+ entity       zz-planted (state) \"Zedland\"\n1 difference\n"
+    );
     let removed = diff(copy.path(), &shipped());
-    assert_eq!(text(&removed), "- entity       zz-planted (state) \"Zedland\"\n1 difference\n");
+    assert_eq!(
+        text(&removed),
+        "- entity       zz-planted (state) \"Zedland\"\n1 difference\n"
+    );
 }
 
 #[test]
@@ -314,9 +341,11 @@ fn lone_dated_claim(csv: &Csv) -> usize {
     }
     csv.rows
         .iter()
-        .position(|row| !csv.get(row, "date").is_empty() && count[&fact(row)] == 1 && {
-            let (s, p, o) = fact(row);
-            count[&(o, p, s)] == 1
+        .position(|row| {
+            !csv.get(row, "date").is_empty() && count[&fact(row)] == 1 && {
+                let (s, p, o) = fact(row);
+                count[&(o, p, s)] == 1
+            }
         })
         .expect("a relation with a single dated claim")
 }
@@ -365,7 +394,10 @@ fn diff_lists_an_added_and_a_removed_relation() {
     });
     let added = diff(&shipped(), copy.path());
     assert_eq!(added.relations_added.len(), 1, "{}", text(&added));
-    assert_eq!(text(&added).lines().next().unwrap(), format!("+ relation     {planted}"));
+    assert_eq!(
+        text(&added).lines().next().unwrap(),
+        format!("+ relation     {planted}")
+    );
     // An undated relation beside a dated one is no disagreement: only the relation is new.
     assert_eq!(added.len(), 1, "{}", text(&added));
     let removed = diff(copy.path(), &shipped());

@@ -51,6 +51,49 @@ pub enum Command {
     Timeline(TimelineArgs),
     /// Where sources disagree: the same relation with different dates, or different quantities in notes.
     Conflicts(ConflictsArgs),
+    /// Rewrite the graph-data files in canonical form (row order, quoting, line ends); every
+    /// value is kept byte for byte. --check changes nothing and exits with 1 if a file would change.
+    Fmt(FmtArgs),
+    /// What changed between two graphs: entities, relations, evidence, disagreements. Exits with
+    /// 0 if the graphs hold the same facts, 1 if not, 2 on trouble (like diff).
+    Diff(DiffArgs),
+}
+
+/// `fmt`: which folder, and whether to write.
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// The graph-data folder (default: --data, else ./graph-data).
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Write nothing: list the files that are not in canonical form, and exit with 1 if any is not.
+    #[arg(long)]
+    pub check: bool,
+}
+
+/// `diff`: the two graphs, and how to print what differs.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// OLD and NEW graph-data folders; with --rev, at most one folder: the one whose history is
+    /// read (default: --data, else ./graph-data).
+    #[arg(value_name = "FOLDER", num_args = 0..=2)]
+    pub folders: Vec<PathBuf>,
+    /// Compare the folder as it was at git revision REV (e.g. HEAD~1, main) with the folder as it
+    /// is now; given twice, compare the two revisions.
+    #[arg(long, value_name = "REV")]
+    pub rev: Vec<String>,
+    /// How to print the differences (--json prints them as JSON).
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+}
+
+/// `diff --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// One line per difference, marked + (added), - (removed) or ~ (changed).
+    Text,
+    /// Markdown sections, for a pull-request description.
+    #[value(alias = "md")]
+    Markdown,
 }
 
 /// `path`: which paths to look for.
