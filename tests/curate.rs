@@ -502,3 +502,219 @@ fn diff_in_markdown() {
         "**1 difference in the graph**\n\n### Entities\n\n- added entity `zz-planted` (state) “Zed\\_land \\*bold\\*”\n"
     );
 }
+
+// ---- the command line ------------------------------------------------------------------------
+
+fn diplograph() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("diplograph").expect("the binary");
+    c.current_dir(env!("CARGO_MANIFEST_DIR")).env_remove("DIPLOGRAPH_DATA");
+    c
+}
+
+/// Runs the binary; returns (exit status, stdout, stderr).
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = diplograph().args(args).output().expect("run diplograph");
+    (
+        out.status.code().expect("an exit status"),
+        String::from_utf8(out.stdout).expect("UTF-8 stdout"),
+        String::from_utf8(out.stderr).expect("UTF-8 stderr"),
+    )
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().expect("a UTF-8 temp path")
+}
+
+#[test]
+fn cli_fmt_check_passes_on_the_shipped_graph() {
+    assert_eq!(run(&["fmt", "--check"]), (0, String::new(), String::new()));
+}
+
+#[test]
+fn cli_fmt_check_lists_what_would_change_then_fmt_rewrites_it() {
+    let copy = copy_shipped();
+    edit(copy.path(), "relations.csv", |csv| csv.rows.reverse());
+    let relations = copy.path().join("relations.csv");
+    let before = std::fs::read(&relations).unwrap();
+    let (code, stdout, stderr) = run(&["fmt", "--check", path(copy.path())]);
+    assert_eq!((code, stdout), (1, format!("{}\n", relations.display())));
+    assert_eq!(
+        stderr,
+        format!(
+            "1 file is not formatted; run: diplograph fmt {}\n",
+            copy.path().display()
+        )
+    );
+    assert_eq!(std::fs::read(&relations).unwrap(), before, "--check writes nothing");
+    assert_eq!(
+        run(&["fmt", path(copy.path())]),
+        (0, format!("{}\n", relations.display()), String::new())
+    );
+    assert_eq!(run(&["fmt", "--check", path(copy.path())]).0, 0);
+    assert_eq!(run(&["fmt", path(copy.path())]), (0, String::new(), String::new()));
+    let (code, stdout, _) = run(&["--json", "fmt", "--check", path(copy.path())]);
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(json, serde_json::json!({ "check": true, "changed": [] }));
+}
+
+#[test]
+fn cli_fmt_refuses_invalid_data_with_exit_2() {
+    let copy = copy_shipped();
+    edit(copy.path(), "relations.csv", |csv| {
+        let object = csv.col("object");
+        csv.rows[0][object] = "no-such-entity".to_owned();
+    });
+    let (code, stdout, stderr) = run(&["fmt", path(copy.path())]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    assert!(stderr.contains("does not load, so it is not formatted"), "{stderr}");
+    assert!(
+        stderr.contains("relations.csv:2: unknown object 'no-such-entity'"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(&["fmt", "--check", "no/such/folder"]);
+    assert_eq!(code, 2, "{stderr}");
+}
+
+#[test]
+fn cli_diff_of_two_folders_in_text_markdown_and_json() {
+    let copy = copy_shipped();
+    plant_entity(copy.path(), "state", "Zedland");
+    let shipped = shipped();
+    let (old, new) = (path(&shipped), path(copy.path()));
+    assert_eq!(
+        run(&["diff", old, new]),
+        (
+            1,
+            "+ entity       zz-planted (state) \"Zedland\"\n1 difference\n".to_owned(),
+            String::new()
+        )
+    );
+    let (code, md, _) = run(&["diff", "--format", "markdown", old, new]);
+    assert_eq!(code, 1);
+    assert!(
+        md.contains("### Entities\n\n- added entity `zz-planted` (state) “Zedland”\n"),
+        "{md}"
+    );
+    let (code, json, _) = run(&["--json", "diff", old, new]);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(
+        json["entities_added"],
+        serde_json::json!([{ "id": "zz-planted", "kind": "state", "label": "Zedland" }])
+    );
+    assert_eq!(json["relations_added"], serde_json::json!([]));
+    assert_eq!(
+        run(&["diff", old, old]),
+        (0, "no differences\n".to_owned(), String::new())
+    );
+}
+
+#[test]
+fn cli_diff_trouble_exits_2() {
+    let (code, _, stderr) = run(&["diff", "graph-data"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("give two graph-data folders"), "{stderr}");
+    let (code, _, stderr) = run(&["diff", "graph-data", "no/such/folder"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("cannot load no/such/folder"), "{stderr}");
+    let (code, _, stderr) = run(&["--json", "diff", "--format", "markdown", "graph-data", "graph-data"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("give one of them"), "{stderr}");
+    let copy = copy_shipped();
+    edit(copy.path(), "entities.csv", |csv| csv.rows.truncate(3));
+    let (code, _, stderr) = run(&["diff", "graph-data", path(copy.path())]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("does not load") && stderr.contains("no such entity"),
+        "{stderr}"
+    );
+}
+
+/// Whether this checkout has git and the commit `rev` (a shallow clone may not); says why not.
+fn have_commit(rev: &str) -> bool {
+    let ok = std::process::Command::new("git")
+        .args([
+            "-C",
+            env!("CARGO_MANIFEST_DIR"),
+            "cat-file",
+            "-e",
+            &format!("{rev}^{{commit}}"),
+        ])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        assert!(
+            !tools_required(),
+            "git or commit {rev} is missing, and DIPLOGRAPH_REQUIRE_TOOLS=1"
+        );
+        eprintln!("skipped: diff --rev: no git, or commit {rev} is not in this clone (shallow?)");
+    }
+    ok
+}
+
+#[test]
+fn cli_diff_rev_reads_this_repositorys_history() {
+    // The NAC statement's events (2026-11-23): two entities and five relations came in.
+    let (before, after) = (
+        "6f643d3ada724aa88b12353a2e7bb4bf1416607a",
+        "def5aa02f712427595bcd026ddaf1da7fa25962f",
+    );
+    if !have_commit(before) || !have_commit(after) {
+        return;
+    }
+    let (code, stdout, stderr) = run(&["diff", "--rev", before, "--rev", after]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stdout.starts_with(
+            "+ entity       belarusian-election-protests-2006 (event) \"2006 Belarusian election protests\"\n\
+         + entity       nato-review-of-relations-with-belarus-2006 (event)"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains(
+        "+ relation     north-atlantic-council condemned belarusian-election-protests-2006 2006-03-31 [nac-statement-2006-03-31]\n"
+    ), "{stdout}");
+    assert!(stdout.ends_with("\n7 differences\n"), "{stdout}");
+    // Backwards, the same differences removed.
+    let (code, back, _) = run(&["diff", "--rev", after, "--rev", before]);
+    assert_eq!((code, back.matches("\n- ").count() + 1), (1, 7), "{back}");
+}
+
+#[test]
+fn cli_diff_rev_against_the_working_folder_and_its_errors() {
+    if !have_commit("HEAD") {
+        return;
+    }
+    let (code, stdout, stderr) = run(&["diff", "--rev", "HEAD", "--rev", "HEAD"]);
+    assert_eq!((code, stdout.as_str()), (0, "no differences\n"), "{stderr}");
+    // One revision: compared with the folder as it is (which may hold uncommitted edits).
+    let (code, _, stderr) = run(&["diff", "--rev", "HEAD"]);
+    assert!(code == 0 || code == 1, "{stderr}");
+    let (code, _, stderr) = run(&["diff", "--rev", "no-such-revision"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with("error: unknown revision 'no-such-revision'"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(&["diff", "--rev", "--output=x"]);
+    assert_eq!(code, 2, "{stderr}");
+    let outside = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = run(&["diff", "--rev", "HEAD", path(outside.path())]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("is not in a git repository"), "{stderr}");
+    // Without git on PATH, a clear error.
+    let no_git = tempfile::tempdir().unwrap();
+    let out = diplograph()
+        .args(["diff", "--rev", "HEAD"])
+        .env("PATH", no_git.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("diff --rev needs git, which is not installed"),
+        "{stderr}"
+    );
+}
