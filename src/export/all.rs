@@ -6,7 +6,12 @@ use std::process::{Command, Stdio};
 use super::csv::{write_edges_csv, write_nodes_csv, CsvFlavor, EDGES_FILE, NODES_FILE};
 use super::dot::{DotLayout, DotWriter};
 use super::dot_views::named_views;
-use crate::{write_atomically, BaseIri, Graph, RdfError, RdfExport, RdfSyntax, WriteError};
+use crate::export::atomic::{write_atomically, WriteError};
+use crate::export::rdf::base::BaseIri;
+use crate::export::rdf::error::RdfError;
+use crate::export::rdf::export::RdfExport;
+use crate::export::rdf::syntax::RdfSyntax;
+use crate::model::graph::Graph;
 
 /// The folder of the named views inside the export folder.
 pub const VIEWS_DIR: &str = "views";
@@ -98,7 +103,7 @@ impl ExportAll {
 
     /// Writes every export of `graph` into `dir` (created if missing): `graph.ttl`, `graph.nt`,
     /// `graph.nq`, `graph.dot`, `nodes.csv`, `edges.csv`, `views/<name>.dot` for each of the
-    /// [`named_views`](crate::named_views), and, where Graphviz is installed, an `.svg` beside
+    /// [`named_views`](crate::export::dot_views::named_views), and, where Graphviz is installed, an `.svg` beside
     /// each `.dot`. Each file is written atomically.
     ///
     /// ```
