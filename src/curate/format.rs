@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 use super::records::{self, Records};
 use crate::export::atomic::{write_atomically, WriteError};
-use crate::load::problem::LoadError;
+use crate::load::error::LoadError;
 use crate::model::graph::Graph;
 
 /// How rows of one file are ordered.
