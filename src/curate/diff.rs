@@ -11,10 +11,14 @@
 //!   subject, predicate and object with a date gone and another come, paired when they share a
 //!   piece of evidence (the same source and quote), or when just one date went and one came;
 //! - **evidence** added or removed (by source and quote) on a relation present in both, or on a
-//!   redated pair; a changed note is an edit of the evidence;
+//!   redated pair; a changed note (or any other field of the claim) is an edit of the evidence;
 //! - **disagreements** (as [`Graph::disagreements`] finds them) appearing or resolved: one that
 //!   gained or lost a version is resolved in its old form and appears in its new;
 //! - **sources** and **predicates** added, removed or edited (by id).
+//!
+//! An edit names the fields that changed, and `other` for a field this diff does not name (one
+//! the model gained later), so that no change goes unreported: an empty diff means the two
+//! graphs hold the same data, whatever the order of rows and columns in their files.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -100,6 +104,10 @@ pub struct EvidenceRow {
     /// For an edited note, the old one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub old_note: Option<Option<String>>,
+    /// For edited evidence, what changed: `note`, and `other` for any other field of the claim
+    /// (a column this diff does not name).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub edited: Vec<&'static str>,
 }
 
 /// A disagreement between claims, as a diff shows it.
@@ -238,7 +246,7 @@ impl GraphDiff {
                 self.entities_rekinded
                     .push(change(e.kind.to_string(), n.kind.to_string()));
             }
-            let fields: Vec<&'static str> = [
+            let mut fields: Vec<&'static str> = [
                 ("aliases", e.aliases != n.aliases),
                 ("description", e.description != n.description),
                 ("same_as", e.same_as != n.same_as),
@@ -246,6 +254,10 @@ impl GraphDiff {
             .into_iter()
             .filter_map(|(name, differs)| differs.then_some(name))
             .collect();
+            // A field this diff does not name (one added to the model later) still counts.
+            if fields.is_empty() && e.label == n.label && e.kind == n.kind && e != n {
+                fields.push("other");
+            }
             if !fields.is_empty() {
                 self.entities_edited.push(Edited {
                     id: e.id.to_string(),
@@ -325,31 +337,52 @@ impl GraphDiff {
     }
 
     /// The evidence added, removed or edited from relation `r` to relation `n`.
-    fn evidence(&mut self, r: &Relation, n: &Relation) {
-        let by_quote = |rel: &'_ Relation| -> BTreeMap<(String, String), Option<String>> {
-            rel.evidence.iter().map(|e| (quote_key(e), e.note.clone())).collect()
+    fn evidence<'a>(&mut self, r: &'a Relation, n: &'a Relation) {
+        let by_quote = |rel: &'a Relation| -> BTreeMap<(String, String), &'a Evidence> {
+            rel.evidence.iter().map(|e| (quote_key(e), e)).collect()
         };
         let (was, is) = (by_quote(r), by_quote(n));
-        let row = |rel: &Relation, (source, quote): &(String, String), note: &Option<String>| EvidenceRow {
+        let row = |rel: &Relation, (source, quote): &(String, String), e: &Evidence| EvidenceRow {
             relation: relation_row(rel),
             source: source.clone(),
             quote: quote.clone(),
-            note: note.clone(),
+            note: e.note.clone(),
             old_note: None,
+            edited: Vec::new(),
         };
-        for (key, note) in &was {
-            match is.get(key) {
-                None => self.evidence_removed.push(row(r, key, note)),
-                Some(new_note) if new_note != note => self.evidence_edited.push(EvidenceRow {
-                    old_note: Some(note.clone()),
-                    ..row(n, key, new_note)
-                }),
-                Some(_) => {}
+        for (key, e) in &was {
+            let Some(new) = is.get(key) else {
+                self.evidence_removed.push(row(r, key, e));
+                continue;
+            };
+            // The line a claim is on is no part of it: moving rows changes nothing.
+            let other = Evidence {
+                line: 0,
+                note: None,
+                ..(*e).clone()
+            } != Evidence {
+                line: 0,
+                note: None,
+                ..(*new).clone()
+            };
+            let mut edited = Vec::new();
+            if e.note != new.note {
+                edited.push("note");
+            }
+            if other {
+                edited.push("other");
+            }
+            if !edited.is_empty() {
+                self.evidence_edited.push(EvidenceRow {
+                    old_note: (e.note != new.note).then(|| e.note.clone()),
+                    edited,
+                    ..row(n, key, new)
+                });
             }
         }
-        for (key, note) in &is {
+        for (key, e) in &is {
             if !was.contains_key(key) {
-                self.evidence_added.push(row(n, key, note));
+                self.evidence_added.push(row(n, key, e));
             }
         }
     }
@@ -365,7 +398,7 @@ impl GraphDiff {
             match new.source(s.id.as_str()) {
                 None => self.sources_removed.push(s.id.to_string()),
                 Some(n) => {
-                    let fields: Vec<&'static str> = [
+                    let mut fields: Vec<&'static str> = [
                         ("title", s.title != n.title),
                         ("publisher", s.publisher != n.publisher),
                         ("url", s.url != n.url),
@@ -374,6 +407,9 @@ impl GraphDiff {
                     .into_iter()
                     .filter_map(|(name, differs)| differs.then_some(name))
                     .collect();
+                    if fields.is_empty() && s != n {
+                        fields.push("other");
+                    }
                     if !fields.is_empty() {
                         self.sources_edited.push(Edited {
                             id: s.id.to_string(),
@@ -393,7 +429,7 @@ impl GraphDiff {
             match new.predicate(p.id.as_str()) {
                 None => self.predicates_removed.push(p.id.to_string()),
                 Some(n) => {
-                    let fields: Vec<&'static str> = [
+                    let mut fields: Vec<&'static str> = [
                         ("label", p.label != n.label),
                         ("inverse_label", p.inverse_label != n.inverse_label),
                         ("description", p.description != n.description),
@@ -406,6 +442,9 @@ impl GraphDiff {
                     .into_iter()
                     .filter_map(|(name, differs)| differs.then_some(name))
                     .collect();
+                    if fields.is_empty() && p != n {
+                        fields.push("other");
+                    }
                     if !fields.is_empty() {
                         self.predicates_edited.push(Edited {
                             id: p.id.to_string(),

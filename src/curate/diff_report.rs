@@ -98,6 +98,9 @@ fn evidence(e: &EvidenceRow, md: bool) -> String {
             }
         }
     }
+    if e.edited.contains(&"other") {
+        text.push_str(" edited (other fields)");
+    }
     text
 }
 
