@@ -230,13 +230,20 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases(24)))]
 
     /// Hostile values survive byte for byte; the canonical form does not depend on the order of
-    /// rows and columns, the line ends or a byte-order mark; a second `fmt` changes nothing.
+    /// rows and columns, the line ends or a byte-order mark; a second `fmt` changes nothing; and
+    /// `diff` finds no difference between two layouts, or between a folder and its formatted self.
     #[test]
     fn hostile_values_survive_and_every_layout_formats_the_same((spec, a, b) in hostile_specs()) {
         let (one, two) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
         spec.write_dir(one.path(), &a);
         spec.write_dir(two.path(), &b);
+        let before = load(one.path());
+        // Two layouts of the same data hold the same graph: no differences.
+        let layouts = GraphDiff::between(&before, &load(two.path()));
+        prop_assert!(layouts.is_empty(), "{}", text(&layouts));
         Formatter::new(one.path()).write().expect("fmt one");
+        let formatted = GraphDiff::between(&before, &load(one.path()));
+        prop_assert!(formatted.is_empty(), "{}", text(&formatted));
         Formatter::new(two.path()).write().expect("fmt two");
         prop_assert_eq!(files(one.path()), files(two.path()));
         prop_assert_eq!(Formatter::new(one.path()).check().expect("check"), Vec::<PathBuf>::new());
