@@ -51,11 +51,19 @@ pub enum Command {
     Timeline(TimelineArgs),
     /// Where sources disagree: the same relation with different dates, or different quantities in notes.
     Conflicts(ConflictsArgs),
-    /// Rewrite the graph-data files in canonical form (row order, quoting, line ends); every
-    /// value is kept byte for byte. --check changes nothing and exits with 1 if a file would change.
+    /// Rewrite the graph-data files in canonical form; --check lists those that are not.
+    ///
+    /// Rows sorted (sources, predicates, entities by id; claims by every cell), documented columns
+    /// first, quotes only where CSV needs them, LF, no byte-order mark; every value is kept byte
+    /// for byte. Only data that loads is formatted. Exits with 0 when every file is formatted, 1
+    /// when --check finds one that is not, 2 on trouble.
     Fmt(FmtArgs),
-    /// What changed between two graphs: entities, relations, evidence, disagreements. Exits with
-    /// 0 if the graphs hold the same facts, 1 if not, 2 on trouble (like diff).
+    /// What changed between two graphs (folders or git revisions), in the graph's terms.
+    ///
+    /// Entities added, removed, relabelled, re-kinded or edited; relations added, removed or
+    /// redated; evidence added, removed or edited; disagreements appearing or resolved; sources
+    /// and predicates. Exits with 0 if the graphs hold the same data, 1 if not, 2 on trouble
+    /// (like diff).
     Diff(DiffArgs),
 }
 
