@@ -1,7 +1,7 @@
 //! The CSV export, loaded into NetworkX (an independent graph library), is the graph diplograph
 //! answers from: the same node and edge counts, and the same fewest-hops distances between
 //! entities (tests/export/csv_networkx.py). Reads the committed `exports/` (kept current by
-//! tests/exports_current.rs).
+//! tests/docs/exports_current.rs).
 //!
 //! Needs python3 with networkx (`pip install networkx`); skips without it, unless
 //! DIPLOGRAPH_REQUIRE_TOOLS=1 (CI), where it fails.

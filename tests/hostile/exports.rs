@@ -6,7 +6,7 @@
 //! Case counts: `PROPTEST_CASES` (default 40) for the in-process properties, and
 //! `HOSTILE_TOOL_CASES` for those that spawn programs (default: 12 for Graphviz, 4 for rapper and
 //! rdflib, 6 for two runs of the binary). For a longer run:
-//! `PROPTEST_CASES=2000 HOSTILE_TOOL_CASES=200 cargo test --release --test hostile_exports`.
+//! `PROPTEST_CASES=2000 HOSTILE_TOOL_CASES=200 cargo test --release --test hostile exports::`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;

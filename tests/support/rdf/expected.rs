@@ -1,7 +1,7 @@
 //! The triples an RDF export of a graph should hold, restated from the model of
 //! docs/rdf.md independently of the exporter, and a parser that turns an export back into
-//! comparable quads. Shared by the round-trip tests (tests/rdf_roundtrip.rs) and the property
-//! tests on random hostile graphs (tests/hostile_exports.rs).
+//! comparable quads. Shared by the round-trip tests (tests/export/rdf_roundtrip.rs) and the property
+//! tests on random hostile graphs (tests/hostile/exports.rs).
 
 use std::collections::{BTreeMap, BTreeSet};
 

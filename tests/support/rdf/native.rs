@@ -21,7 +21,7 @@ pub fn expected(graph: &Graph, name: &str) -> Vec<Row> {
         "diplomatic-relations-1992" => diplomatic_relations_in(graph, 1992),
         "disagreements" => disagreements(graph),
         "person-to-organisation" => person_to_organisation(graph),
-        other => panic!("queries/{other}.rq has no native counterpart in tests/rdf_sparql.rs; add one"),
+        other => panic!("queries/{other}.rq has no native counterpart in tests/export/rdf_sparql.rs; add one"),
     }
 }
 
