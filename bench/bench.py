@@ -836,7 +836,10 @@ def main():
 
     meta = {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "command": os.environ.get("BENCH_COMMAND") or "bench/bench.py " + " ".join(shlex.quote(a) for a in sys.argv[1:]),
+        # The scratch folder is this machine's: the report names it WORK, not its path.
+        "command": (os.environ.get("BENCH_COMMAND") or "bench/bench.py " + " ".join(shlex.quote(a) for a in sys.argv[1:]))
+        .replace(f"--work {args.work}", "--work WORK")
+        .replace(f"--work={args.work}", "--work=WORK"),
         "commit": commit(),
         "machine": machine(),
         "load_start": loadavg(),
