@@ -2,7 +2,7 @@
 //! file (exit code 1, nothing written, no panic, no hang) — property 5; queries on a dense,
 //! cyclic graph stay within their caps, and unknown entities, self-paths and disconnected pairs
 //! get a clean answer — property 6. (The loader's own catalogue, proptest and fuzz target are in
-//! tests/load/ and tests/cli/check.rs; the library-level path bounds in tests/query/paths.rs.)
+//! tests/load/; the library-level path bounds in tests/query/paths.rs.)
 //!
 //! `HOSTILE_TOOL_CASES` sets the number of damaged folders tried (default 10).
 
