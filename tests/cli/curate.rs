@@ -8,10 +8,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use diplograph::curate::{format_csv, DiffStyle, FormatError, Formatter, GraphDiff};
-use diplograph::Graph;
 use crate::support::hostile::*;
 use crate::support::tools_required;
+use diplograph::curate::{format_csv, DiffStyle, FormatError, Formatter, GraphDiff};
+use diplograph::Graph;
 use proptest::prelude::*;
 use tempfile::TempDir;
 
