@@ -7,6 +7,7 @@ mod load;
 mod model;
 mod query;
 mod text;
+pub mod verify;
 
 pub use export::all::{ExportAll, ExportAllError, ExportReport, VIEWS_DIR};
 pub use export::atomic::{write_atomically, WriteError};
