@@ -140,7 +140,6 @@ fn every_shipped_evidence_gets_a_text_fragment_that_matches_once() {
                 let directive = TextDirective::parse(value).unwrap_or_else(|| panic!("line {}: {value}", evidence.line));
                 assert_eq!(text.search().count(&directive, 3), 1, "line {}: {link}", evidence.line);
             }
-            if std::env::var_os("SHOWLINKS").is_some() { eprintln!("{} {}", evidence.line, link); }
             checked += 1;
         }
     }
