@@ -185,3 +185,97 @@ fn a_missing_folder_is_a_clear_error() {
         "{stderr}"
     );
 }
+
+// check --sources: quotes verified against the source texts (tests/fixtures/*-texts).
+
+fn texts(name: &str) -> String {
+    fixture(name).display().to_string()
+}
+
+#[test]
+fn check_sources_finds_every_quote_of_the_minimal_graph() {
+    let dir = texts("minimal-texts");
+    let run = run_fixture("minimal", &["check", "--sources", &dir, "--coverage"]);
+    assert_eq!(run.stderr, "");
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{MINIMAL_SUMMARY}quotes: 5 of 5 claims quote their source verbatim (texts in {dir})
+coverage src-a: 2 of 2 date-bearing sentences and rows quoted
+coverage src-b: 2 of 2 date-bearing sentences and rows quoted
+coverage: 4 of 4 date-bearing sentences and rows quoted (100.0%); 0 table rows the source does not identify are left out
+"
+        )
+    );
+    assert_eq!(run.code, 0);
+}
+
+#[test]
+fn check_sources_reports_each_miss_as_file_line() {
+    let dir = texts("quotes-texts");
+    let run = run_fixture("quotes", &["check", "--sources", &dir]);
+    // Lines 2-5 pass: exact, white space differing, typographic quotes, fragments in order.
+    assert_eq!(
+        run.stderr,
+        format!(
+            "quotes/relations.csv:6: quote not found in page: fragment 2 of 2 \"Belarus joined\" is in the text, but not after the fragment before it
+quotes/relations.csv:7: quote not found in page: \"Poland became a member of NATO in 1997.\"
+  closest passage: \"Poland became a member of NATO in 1999.\"
+  where they differ: the quote has \"1997.\", the source \"1999.\"
+quotes/relations.csv:8: no text for source 'page-missing': {dir}/page-missing.txt does not exist
+quotes/relations.csv:9: {dir}/page-latin1.txt is not UTF-8 text (invalid byte at offset 35); save it as UTF-8
+"
+        )
+    );
+    assert!(run.stdout.ends_with(&format!("quotes: 4 of 8 claims quote their source verbatim (texts in {dir})\n")), "{}", run.stdout);
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn check_sources_coverage_lists_unquoted_passages_and_unreadable_texts() {
+    let dir = texts("quotes-texts");
+    let run = run_fixture("quotes", &["check", "--sources", &dir, "--coverage", "--strict"]);
+    assert!(
+        run.stdout.contains(
+            "coverage page: 1 of 3 date-bearing sentences and rows quoted
+  not quoted: against demonstrators in March 2006.
+  not quoted: Poland became a member of NATO in 1999.
+"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("coverage page-latin1: not measured: "), "{}", run.stdout);
+    assert!(run.stdout.contains("strict: 1 of 1 quoted passages carry every year they name"), "{}", run.stdout);
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn check_sources_json_lists_problems_and_coverage() {
+    let dir = texts("quotes-texts");
+    let run = run_fixture("quotes", &["--json", "check", "--sources", &dir, "--coverage"]);
+    assert_eq!(run.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(json["ok"], false);
+    assert_eq!(json["quotes"]["checked"], 8);
+    assert_eq!(json["quotes"]["verbatim"], 4);
+    let lines: Vec<u64> = json["quotes"]["problems"].as_array().unwrap().iter().map(|p| p["line"].as_u64().unwrap()).collect();
+    assert_eq!(lines, [6, 7, 8, 9]);
+    assert_eq!(json["quotes"]["problems"][2]["kind"], "no_text");
+    assert_eq!(json["coverage"]["passages"], 3);
+    assert_eq!(json["coverage"]["quoted"], 1);
+}
+
+#[test]
+fn check_sources_usage_errors() {
+    // --coverage needs --sources, --strict needs --coverage: usage errors (exit 2).
+    let run = run_fixture("minimal", &["check", "--coverage"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--sources <DIR>"), "{}", run.stderr);
+    let run = run_fixture("minimal", &["check", "--sources", "texts", "--strict"]);
+    assert_eq!(run.code, 2);
+    // A folder of texts that cannot be read: exit 2, naming it.
+    let run = run_fixture("minimal", &["check", "--sources", "no-such-folder"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.starts_with("error: cannot read the folder of source texts no-such-folder: "), "{}", run.stderr);
+}

@@ -25,8 +25,9 @@ pub struct Cli {
 /// What to do.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate the graph-data and print a one-line summary, or every problem found.
-    Check,
+    /// Validate the graph-data and print a one-line summary, or every problem found; with
+    /// --sources, also verify every quote against the texts of the sources.
+    Check(CheckArgs),
     /// Counts by kind, predicate and source; share of dated relations; date range.
     Stats,
     /// An entity's card: kind, names, description, and every relation in and out.
@@ -212,4 +213,29 @@ pub struct ExportArgs {
     pub flavor: CsvFlavor,
     #[command(flatten)]
     pub filter: FilterArgs,
+}
+
+/// What `check` verifies beyond the graph-data itself.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Verify every quote verbatim against the source texts in DIR (one `<source-id>.txt` per
+    /// source): white space, typographic quotes and dashes, and Unicode compatibility forms are
+    /// normalised, nothing else; fragments joined with `...` must appear in order.
+    #[arg(long, value_name = "DIR")]
+    pub sources: Option<PathBuf>,
+
+    /// With --sources: also list, per source, the date-bearing sentences and table rows that no
+    /// claim quotes.
+    #[arg(long, requires = "sources")]
+    pub coverage: bool,
+
+    /// With --coverage: also list the quoted passages naming a year that no claim quoting them
+    /// carries.
+    #[arg(long, requires = "coverage")]
+    pub strict: bool,
+
+    /// With --coverage: the table rows to leave out (CSV with columns source,section,row);
+    /// default: coverage-gaps.csv beside the graph-data's four files, if there is one.
+    #[arg(long, value_name = "FILE", requires = "coverage")]
+    pub gaps: Option<PathBuf>,
 }

@@ -5,6 +5,7 @@
 
 mod args;
 mod check;
+mod check_sources;
 mod conflicts;
 mod export;
 mod export_all;
@@ -73,7 +74,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let code = match &cli.command {
-        Command::Check => check::run(graph, cli.json, &mut out)?,
+        Command::Check(args) => check::run(graph, cli, args, &mut out)?,
         Command::Stats => stats::run(graph, cli.json, &mut out)?,
         Command::Show { entity } => show::run(graph, cli.json, entity, &mut out)?,
         Command::Find { text } => find::run(graph, cli.json, text, &mut out)?,

@@ -40,11 +40,28 @@ pub struct GapsError {
 /// Reads a CSV file of gaps with the columns `source,section,row` (others, such as `reason`,
 /// are ignored).
 pub fn read_gaps(path: &Path) -> Result<Vec<Gap>, GapsError> {
+    let text = std::fs::read(path).map_err(|e| GapsError {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    parse_gaps(&text, path)
+}
+
+/// Parses gaps (see [`read_gaps`]) from the bytes of a CSV file; `path` names it in errors.
+///
+/// ```
+/// use diplograph::verify::parse_gaps;
+/// let gaps = parse_gaps(b"source,section,row,reason\npage,Asia,3,no country named\n", "gaps.csv".as_ref()).unwrap();
+/// assert_eq!((gaps[0].section.as_str(), gaps[0].row), ("Asia", 3));
+/// let err = parse_gaps(b"source,section,row\npage,Asia,three\n", "gaps.csv".as_ref()).unwrap_err();
+/// assert_eq!(err.to_string(), "gaps.csv: line 2: row 'three' is not a number");
+/// ```
+pub fn parse_gaps(bytes: &[u8], path: &Path) -> Result<Vec<Gap>, GapsError> {
     let error = |reason: String| GapsError {
         path: path.to_path_buf(),
         reason,
     };
-    let mut reader = csv::Reader::from_path(path).map_err(|e| error(e.to_string()))?;
+    let mut reader = csv::Reader::from_reader(bytes);
     let headers = reader.headers().map_err(|e| error(e.to_string()))?.clone();
     let column = |name: &str| {
         headers
@@ -227,10 +244,13 @@ pub struct SourceCoverage {
     /// The quoted passages naming a year that none of the claims quoting them carries, with
     /// those years.
     pub years_not_carried: Vec<(Vec<u16>, String)>,
+    /// Why the text could not be read, if it could not (then it counts no passages).
+    pub unreadable: Option<SourceTextError>,
 }
 
 impl Coverage {
-    /// Measures the coverage of every text in `texts` by the quotes `check` found.
+    /// Measures the coverage of every text in `texts` by the quotes `check` found. A text that
+    /// cannot be read is listed with the reason.
     ///
     /// ```
     /// use diplograph::verify::{CitedQuote, Coverage, QuoteCheck, SourceTexts};
@@ -238,14 +258,26 @@ impl Coverage {
     /// std::fs::write(dir.path().join("page.txt"), "Belarus joined the PfP in 1995. NATO was founded in 1949.").unwrap();
     /// let texts = SourceTexts::open(dir.path()).unwrap();
     /// let quote = CitedQuote { line: 2, source: "page".into(), quote: "Belarus joined the PfP".into(), years: vec![] };
-    /// let coverage = Coverage::measure(&texts, &QuoteCheck::run(&texts, &[quote]), &[]).unwrap();
+    /// let coverage = Coverage::measure(&texts, &QuoteCheck::run(&texts, &[quote]), &[]);
     /// assert_eq!(coverage.sources[0].not_quoted, ["NATO was founded in 1949."]);
     /// assert_eq!(coverage.sources[0].years_not_carried, [(vec![1995], "Belarus joined the PfP in 1995.".to_string())]);
     /// ```
-    pub fn measure(texts: &SourceTexts, check: &QuoteCheck, gaps: &[Gap]) -> Result<Coverage, SourceTextError> {
+    pub fn measure(texts: &SourceTexts, check: &QuoteCheck, gaps: &[Gap]) -> Coverage {
         let mut sources = Vec::new();
         for (id, text) in texts.iter() {
-            let text = text.map_err(Clone::clone)?;
+            let text = match text {
+                Ok(text) => text,
+                Err(e) => {
+                    sources.push(SourceCoverage {
+                        source: id.to_owned(),
+                        passages: 0,
+                        not_quoted: Vec::new(),
+                        years_not_carried: Vec::new(),
+                        unreadable: Some(e.clone()),
+                    });
+                    continue;
+                }
+            };
             let own_gaps: Vec<(&str, usize)> = gaps
                 .iter()
                 .filter(|g| g.source == id)
@@ -291,12 +323,13 @@ impl Coverage {
                 passages: all.len(),
                 not_quoted,
                 years_not_carried,
+                unreadable: None,
             });
         }
-        Ok(Coverage {
+        Coverage {
             sources,
             gaps: gaps.len(),
-        })
+        }
     }
 
     /// Date-bearing passages in all sources.
@@ -330,6 +363,10 @@ impl fmt::Display for CoverageDisplay<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let c = self.coverage;
         for s in &c.sources {
+            if let Some(e) = &s.unreadable {
+                writeln!(f, "coverage {}: not measured: {e}", s.source)?;
+                continue;
+            }
             writeln!(
                 f,
                 "coverage {}: {} of {} date-bearing sentences and rows quoted",

@@ -23,7 +23,7 @@ mod quotes;
 mod selector;
 mod source_texts;
 
-pub use coverage::{passages, read_gaps, years, Coverage, Gap, GapsError, Passage, SourceCoverage};
+pub use coverage::{parse_gaps, passages, read_gaps, years, Coverage, Gap, GapsError, Passage, SourceCoverage};
 pub use fragment::{FragmentError, TextDirective, TextFragment};
 pub use fragment_search::SearchText;
 pub use link::EvidenceLink;

@@ -173,19 +173,25 @@ fn closest(text: &str, frag: &str) -> Option<Closest> {
         let words: Vec<&str> = s.trim().split(' ').collect();
         words[words.len().saturating_sub(4)..].join(" ")
     };
+    // The differing words are shown whole: from the start of the word where they part (or up
+    // to the end of the word where they meet again).
     Some(if tail {
+        let differ = q.len() - run;
+        let word_end = differ + q[differ..].iter().position(|c| *c == ' ').unwrap_or(q.len() - differ);
+        let source_end = at - (q.len() - word_end);
         Closest {
             passage: text_of(&t[word_start(at.saturating_sub(q.len()))..at]),
             same: run,
-            quote_has: last_words(&q[..q.len() - run]),
-            source_has: last_words(&t[word_start(at.saturating_sub(q.len()))..at - run]),
+            quote_has: last_words(&q[..word_end]),
+            source_has: last_words(&t[word_start(at.saturating_sub(q.len()))..source_end]),
         }
     } else {
+        let from = q[..run].iter().rposition(|c| *c == ' ').map_or(0, |i| i + 1);
         Closest {
             passage: text_of(&t[at..word_end((at + q.len()).min(t.len()))]),
             same: run,
-            quote_has: first_words(&q[run..]),
-            source_has: first_words(&t[at + run..]),
+            quote_has: first_words(&q[from..]),
+            source_has: first_words(&t[at + from..]),
         }
     })
 }
