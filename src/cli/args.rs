@@ -34,6 +34,10 @@ pub enum Command {
     Show {
         /// An id, label or alias (case- and accent-insensitive).
         entity: String,
+        /// With the texts of the sources in DIR (one `<source-id>.txt` each): print each piece of
+        /// evidence with a link that opens its source at the quote (a text fragment, `#:~:text=`).
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
     },
     /// Entities whose id, label or alias contains TEXT (case- and accent-insensitive).
     Find {

@@ -76,7 +76,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
     let code = match &cli.command {
         Command::Check(args) => check::run(graph, cli, args, &mut out)?,
         Command::Stats => stats::run(graph, cli.json, &mut out)?,
-        Command::Show { entity } => show::run(graph, cli.json, entity, &mut out)?,
+        Command::Show { entity, sources } => show::run(graph, cli.json, entity, sources.as_deref(), &mut out)?,
         Command::Find { text } => find::run(graph, cli.json, text, &mut out)?,
         Command::Export(args) => {
             out.flush()?;
