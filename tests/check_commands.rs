@@ -227,7 +227,13 @@ quotes/relations.csv:9: {dir}/page-latin1.txt is not UTF-8 text (invalid byte at
 "
         )
     );
-    assert!(run.stdout.ends_with(&format!("quotes: 4 of 8 claims quote their source verbatim (texts in {dir})\n")), "{}", run.stdout);
+    assert!(
+        run.stdout.ends_with(&format!(
+            "quotes: 4 of 8 claims quote their source verbatim (texts in {dir})\n"
+        )),
+        "{}",
+        run.stdout
+    );
     assert_eq!(run.code, 1);
 }
 
@@ -245,8 +251,17 @@ fn check_sources_coverage_lists_unquoted_passages_and_unreadable_texts() {
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("coverage page-latin1: not measured: "), "{}", run.stdout);
-    assert!(run.stdout.contains("strict: 1 of 1 quoted passages carry every year they name"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("coverage page-latin1: not measured: "),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("strict: 1 of 1 quoted passages carry every year they name"),
+        "{}",
+        run.stdout
+    );
     assert_eq!(run.code, 1);
 }
 
@@ -259,7 +274,12 @@ fn check_sources_json_lists_problems_and_coverage() {
     assert_eq!(json["ok"], false);
     assert_eq!(json["quotes"]["checked"], 8);
     assert_eq!(json["quotes"]["verbatim"], 4);
-    let lines: Vec<u64> = json["quotes"]["problems"].as_array().unwrap().iter().map(|p| p["line"].as_u64().unwrap()).collect();
+    let lines: Vec<u64> = json["quotes"]["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["line"].as_u64().unwrap())
+        .collect();
     assert_eq!(lines, [6, 7, 8, 9]);
     assert_eq!(json["quotes"]["problems"][2]["kind"], "no_text");
     assert_eq!(json["coverage"]["passages"], 3);
@@ -277,7 +297,12 @@ fn check_sources_usage_errors() {
     // A folder of texts that cannot be read: exit 2, naming it.
     let run = run_fixture("minimal", &["check", "--sources", "no-such-folder"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.starts_with("error: cannot read the folder of source texts no-such-folder: "), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("error: cannot read the folder of source texts no-such-folder: "),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -304,7 +329,10 @@ A state in Central Europe.
     let evidence = &json["relations"][1]["evidence"][0];
     assert_eq!(evidence["link"], "https://example.org/a#:~:text=Poland,1999.");
     assert_eq!(evidence["link_caveat"], serde_json::Value::Null);
-    assert_eq!(json["relations"][0]["evidence"][0]["link_caveat"], "no URL for this source");
+    assert_eq!(
+        json["relations"][0]["evidence"][0]["link_caveat"],
+        "no URL for this source"
+    );
 }
 
 #[test]
@@ -314,11 +342,23 @@ fn show_sources_says_when_a_link_cannot_open_at_the_quote() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     // A source whose text is not usable gets its plain URL, and says so.
     assert!(
-        run.stdout.contains("        https://example.org/latin1 (no source text at hand: the link opens the page, not the quote)\n"),
+        run.stdout.contains(
+            "        https://example.org/latin1 (no source text at hand: the link opens the page, not the quote)\n"
+        ),
         "{}",
         run.stdout
     );
     // A quote that is not in its text gets no fragment, and says why.
-    assert!(run.stdout.contains("        https://example.org/page (no text fragment: the quote is not in the source text: "), "{}", run.stdout);
-    assert!(run.stdout.contains("        https://example.org/page#:~:text=Belarus%20joined&text=in%201995\n"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("        https://example.org/page (no text fragment: the quote is not in the source text: "),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("        https://example.org/page#:~:text=Belarus%20joined&text=in%201995\n"),
+        "{}",
+        run.stdout
+    );
 }

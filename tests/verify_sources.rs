@@ -26,8 +26,15 @@ fn shared() -> PathBuf {
 fn texts() -> Option<SourceTexts> {
     let dir = shared().join("sources");
     if !dir.is_dir() {
-        assert!(!tools_required(), "{} not found, and DIPLOGRAPH_REQUIRE_TOOLS=1", dir.display());
-        eprintln!("skipped: {} not found (the source texts live beside the repository)", dir.display());
+        assert!(
+            !tools_required(),
+            "{} not found, and DIPLOGRAPH_REQUIRE_TOOLS=1",
+            dir.display()
+        );
+        eprintln!(
+            "skipped: {} not found (the source texts live beside the repository)",
+            dir.display()
+        );
         return None;
     }
     Some(SourceTexts::open(&dir).expect("source texts"))
@@ -46,8 +53,11 @@ fn every_shipped_quote_is_in_its_source() {
     let Some(texts) = texts() else { return };
     let graph = shipped();
     let check = QuoteCheck::run(&texts, &cited_quotes(&graph));
-    let problems: Vec<String> =
-        check.problems().iter().map(|p| p.display("graph-data/relations.csv").to_string()).collect();
+    let problems: Vec<String> = check
+        .problems()
+        .iter()
+        .map(|p| p.display("graph-data/relations.csv").to_string())
+        .collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert_eq!(check.checked(), graph.claim_count());
 }
@@ -98,7 +108,11 @@ fn coverage_agrees_with_the_reference_checker() {
 fn coverage_gaps_are_the_rows_the_shared_data_leaves_unidentified() {
     let path = shared().join("data/recovered-table-rows.csv");
     let Ok(text) = std::fs::read_to_string(&path) else {
-        assert!(!tools_required(), "{} not found, and DIPLOGRAPH_REQUIRE_TOOLS=1", path.display());
+        assert!(
+            !tools_required(),
+            "{} not found, and DIPLOGRAPH_REQUIRE_TOOLS=1",
+            path.display()
+        );
         eprintln!("skipped: {} not found", path.display());
         return;
     };
@@ -137,13 +151,50 @@ fn every_shipped_evidence_gets_a_text_fragment_that_matches_once() {
             let (_, directives) = link.split_once("#:~:").expect("a fragment directive");
             for value in directives.split('&') {
                 let value = value.strip_prefix("text=").expect("a text directive");
-                let directive = TextDirective::parse(value).unwrap_or_else(|| panic!("line {}: {value}", evidence.line));
+                let directive =
+                    TextDirective::parse(value).unwrap_or_else(|| panic!("line {}: {value}", evidence.line));
                 assert_eq!(text.search().count(&directive, 3), 1, "line {}: {link}", evidence.line);
             }
             checked += 1;
         }
     }
-    assert!(failures.is_empty(), "{} of {}:\n{}", failures.len(), graph.claim_count(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {}:\n{}",
+        failures.len(),
+        graph.claim_count(),
+        failures.join("\n")
+    );
     assert_eq!(checked, graph.claim_count());
     assert!(without_url > 0);
+}
+
+#[test]
+fn the_command_checks_the_embedded_graph_with_its_gaps() {
+    let Some(texts) = texts() else { return };
+    let graph = shipped();
+    let check = QuoteCheck::run(&texts, &cited_quotes(&graph));
+    let coverage = Coverage::measure(&texts, &check, &gaps());
+    let dir = shared().join("sources");
+    let out = assert_cmd::Command::cargo_bin("diplograph")
+        .unwrap()
+        .env_remove("DIPLOGRAPH_DATA")
+        .args(["check", "--sources"])
+        .arg(&dir)
+        .args(["--coverage", "--strict"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let expected = format!(
+        "quotes: {n} of {n} claims quote their source verbatim (texts in {})\n{}",
+        dir.display(),
+        coverage.display(true),
+        n = graph.claim_count()
+    );
+    assert!(stdout.ends_with(&expected), "{stdout}");
+    assert!(
+        stdout.contains("table rows the source does not identify are left out"),
+        "{stdout}"
+    );
 }

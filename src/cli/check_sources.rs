@@ -60,7 +60,10 @@ fn gaps(cli: &Cli, args: &CheckArgs) -> Result<Vec<Gap>> {
             let path = data.join("coverage-gaps.csv");
             Ok(if path.is_file() { read_gaps(&path)? } else { Vec::new() })
         }
-        None => Ok(parse_gaps(EMBEDDED_GAPS.as_bytes(), Path::new("graph-data/coverage-gaps.csv"))?),
+        None => Ok(parse_gaps(
+            EMBEDDED_GAPS.as_bytes(),
+            Path::new("graph-data/coverage-gaps.csv"),
+        )?),
     }
 }
 

@@ -67,7 +67,11 @@ pub fn parse_gaps(bytes: &[u8], path: &Path) -> Result<Vec<Gap>, GapsError> {
         headers
             .iter()
             .position(|h| h.trim_start_matches('\u{feff}') == name)
-            .ok_or_else(|| error(format!("needs the columns source, section and row; '{name}' is missing")))
+            .ok_or_else(|| {
+                error(format!(
+                    "needs the columns source, section and row; '{name}' is missing"
+                ))
+            })
     };
     let (source, section, row) = (column("source")?, column("section")?, column("row")?);
     let mut gaps = Vec::new();
@@ -126,7 +130,10 @@ pub fn passages(raw: &str, gaps: &[(&str, usize)]) -> Vec<Passage> {
                 .split('|')
                 .map(|c| Normalised::new(c).as_str().to_owned())
                 .collect();
-            if matches!(cells.first().map(String::as_str), Some("Country" | "Organization" | "#")) {
+            if matches!(
+                cells.first().map(String::as_str),
+                Some("Country" | "Organization" | "#")
+            ) {
                 continue; // a table's header row
             }
             row += 1;
@@ -288,12 +295,17 @@ impl Coverage {
                 .iter()
                 .filter(|(q, _)| q.source == id)
                 .map(|(q, _)| {
-                    let frags = fragments(&q.quote).into_iter().filter(|f| f.chars().count() >= 12).collect();
+                    let frags = fragments(&q.quote)
+                        .into_iter()
+                        .filter(|f| f.chars().count() >= 12)
+                        .collect();
                     (frags, q.years.as_slice())
                 })
                 .collect();
             let quotes = |passage: &str, frags: &[String]| {
-                frags.iter().any(|f| passage.contains(f.as_str()) || f.contains(passage))
+                frags
+                    .iter()
+                    .any(|f| passage.contains(f.as_str()) || f.contains(passage))
             };
             let all = passages(text.raw(), &own_gaps);
             let mut not_quoted = Vec::new();
@@ -417,7 +429,12 @@ mod tests {
     fn sentences_split_before_capitals_quotes_and_parentheses_only() {
         assert_eq!(
             sentences("In 1995 it joined. (Later) more.  \"Quoted\" here. lower case. Done"),
-            ["In 1995 it joined.", "(Later) more.", "\"Quoted\" here. lower case.", "Done"]
+            [
+                "In 1995 it joined.",
+                "(Later) more.",
+                "\"Quoted\" here. lower case.",
+                "Done"
+            ]
         );
     }
 

@@ -117,7 +117,7 @@ impl SearchText {
     }
 
     /// The character range covering the raw byte range `raw`.
-    pub(crate) fn from_raw(&self, raw: Range<usize>) -> Range<usize> {
+    pub(crate) fn range_of_raw(&self, raw: Range<usize>) -> Range<usize> {
         let start = self.raw.partition_point(|&at| at < raw.start);
         let end = self.raw.partition_point(|&at| at < raw.end);
         start..end.max(start)
@@ -186,7 +186,11 @@ impl SearchText {
 
     /// One turn of the specification's outer loop, resuming at `search_start`.
     fn next_match(&self, t: &Terms, search_start: &mut usize) -> Option<Range<usize>> {
-        if t.start.is_empty() || [&t.prefix, &t.end, &t.suffix].iter().any(|x| x.as_ref().is_some_and(Vec::is_empty)) {
+        if t.start.is_empty()
+            || [&t.prefix, &t.end, &t.suffix]
+                .iter()
+                .any(|x| x.as_ref().is_some_and(Vec::is_empty))
+        {
             return None;
         }
         let len = self.folded.len();
@@ -261,7 +265,10 @@ impl SearchText {
             }
             let end = at + query.len();
             let within_a_block = self.block[at] == self.block[end - 1];
-            if !within_a_block || (word_start && !self.is_word_boundary(at)) || (word_end && !self.is_word_boundary(end)) {
+            if !within_a_block
+                || (word_start && !self.is_word_boundary(at))
+                || (word_end && !self.is_word_boundary(end))
+            {
                 start = at + 1;
                 continue;
             }
@@ -306,8 +313,21 @@ fn is_word(c: char) -> bool {
 fn is_mid_letter(c: char) -> bool {
     matches!(
         c,
-        ':' | '\u{b7}' | '\u{387}' | '\u{5f4}' | '\u{2027}' | '\u{fe13}' | '\u{fe55}' | '\u{ff1a}' | '.' | '\u{2018}' | '\u{2019}'
-            | '\u{2024}' | '\u{fe52}' | '\u{ff07}' | '\u{ff0e}' | '\''
+        ':' | '\u{b7}'
+            | '\u{387}'
+            | '\u{5f4}'
+            | '\u{2027}'
+            | '\u{fe13}'
+            | '\u{fe55}'
+            | '\u{ff1a}'
+            | '.'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{2024}'
+            | '\u{fe52}'
+            | '\u{ff07}'
+            | '\u{ff0e}'
+            | '\''
     )
 }
 
@@ -315,9 +335,28 @@ fn is_mid_letter(c: char) -> bool {
 fn is_mid_num(c: char) -> bool {
     matches!(
         c,
-        ',' | ';' | '\u{37e}' | '\u{589}' | '\u{60c}' | '\u{60d}' | '\u{66c}' | '\u{7f8}' | '\u{2044}' | '\u{fe10}' | '\u{fe14}'
-            | '\u{fe50}' | '\u{fe54}' | '\u{ff0c}' | '\u{ff1b}' | '.' | '\u{2018}' | '\u{2019}' | '\u{2024}' | '\u{fe52}'
-            | '\u{ff07}' | '\u{ff0e}' | '\''
+        ',' | ';'
+            | '\u{37e}'
+            | '\u{589}'
+            | '\u{60c}'
+            | '\u{60d}'
+            | '\u{66c}'
+            | '\u{7f8}'
+            | '\u{2044}'
+            | '\u{fe10}'
+            | '\u{fe14}'
+            | '\u{fe50}'
+            | '\u{fe54}'
+            | '\u{ff0c}'
+            | '\u{ff1b}'
+            | '.'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{2024}'
+            | '\u{fe52}'
+            | '\u{ff07}'
+            | '\u{ff0e}'
+            | '\''
     )
 }
 
@@ -338,14 +377,23 @@ mod tests {
     #[test]
     fn spec_exact_and_range() {
         let page = "Here is an example text fragment, and another text fragment.";
-        assert_eq!(found(page, "an%20example%20text%20fragment").as_deref(), Some("an example text fragment"));
-        assert_eq!(found(page, "an%20example,text%20fragment").as_deref(), Some("an example text fragment"));
+        assert_eq!(
+            found(page, "an%20example%20text%20fragment").as_deref(),
+            Some("an example text fragment")
+        );
+        assert_eq!(
+            found(page, "an%20example,text%20fragment").as_deref(),
+            Some("an example text fragment")
+        );
     }
 
     #[test]
     fn spec_context_terms() {
         let value = "this%20is-,an%20example,-text%20fragment";
-        assert_eq!(found("this is an example text fragment", value).as_deref(), Some("an example"));
+        assert_eq!(
+            found("this is an example text fragment", value).as_deref(),
+            Some("an example")
+        );
         assert_eq!(found("here is an example text", value), None);
     }
 
@@ -376,12 +424,18 @@ mod tests {
     fn range_ends_must_be_word_bounded_inside() {
         assert!(found("The quick brown fox", "The%20qu,fox").is_none());
         assert!(found("The quick brown fox", "The,own%20fox").is_none());
-        assert_eq!(found("The quick brown fox", "The,fox").as_deref(), Some("The quick brown fox"));
+        assert_eq!(
+            found("The quick brown fox", "The,fox").as_deref(),
+            Some("The quick brown fox")
+        );
     }
 
     #[test]
     fn case_accents_and_white_space_are_ignored() {
-        assert_eq!(found("Café met  \t NATO", "cafe%20MET%20nato").as_deref(), Some("Café met NATO"));
+        assert_eq!(
+            found("Café met  \t NATO", "cafe%20MET%20nato").as_deref(),
+            Some("Café met NATO")
+        );
     }
 
     #[test]
@@ -397,10 +451,17 @@ mod tests {
 
     #[test]
     fn terms_match_within_a_block_and_markup_is_not_text() {
-        let text = SearchText::new("== Relations ==\n| 1992 | Armenia | See relations |\n  \u{2022} Bullet text\nnext line");
-        assert_eq!(text.shown(0..text.len()), "Relations 1992 Armenia See relations Bullet text next line");
+        let text =
+            SearchText::new("== Relations ==\n| 1992 | Armenia | See relations |\n  \u{2022} Bullet text\nnext line");
+        assert_eq!(
+            text.shown(0..text.len()),
+            "Relations 1992 Armenia See relations Bullet text next line"
+        );
         assert!(found_in(&text, "1992%20Armenia").is_none()); // two cells
-        assert_eq!(found_in(&text, "1992,relations").as_deref(), Some("1992 Armenia See relations"));
+        assert_eq!(
+            found_in(&text, "1992,relations").as_deref(),
+            Some("1992 Armenia See relations")
+        );
         assert!(found_in(&text, "text%20next").is_none()); // two lines
         assert!(found_in(&text, "Relations-,1992").is_some()); // context may sit in another block
     }

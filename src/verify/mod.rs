@@ -14,6 +14,7 @@
 //! assert_eq!(fragment.to_string(), "text=joined,Peace");
 //! ```
 
+mod claims;
 mod coverage;
 mod fragment;
 mod fragment_search;
@@ -23,11 +24,12 @@ mod quotes;
 mod selector;
 mod source_texts;
 
+pub use claims::cited_quotes;
 pub use coverage::{parse_gaps, passages, read_gaps, years, Coverage, Gap, GapsError, Passage, SourceCoverage};
 pub use fragment::{FragmentError, TextDirective, TextFragment};
 pub use fragment_search::SearchText;
 pub use link::EvidenceLink;
 pub use normalise::{fragments, Normalised};
-pub use quotes::{cited_quotes, find_quote, CitedQuote, Closest, Found, Miss, ProblemKind, QuoteCheck, QuoteProblem};
+pub use quotes::{find_quote, CitedQuote, Closest, Found, Miss, ProblemKind, QuoteCheck, QuoteProblem};
 pub use selector::TextQuoteSelector;
 pub use source_texts::{SourceText, SourceTextError, SourceTexts};

@@ -82,7 +82,10 @@ impl Normalised {
     pub fn raw_range(&self, range: Range<usize>) -> Range<usize> {
         let first = self.origins.partition_point(|(at, _)| *at < range.start);
         let end = self.origins.partition_point(|(at, _)| *at < range.end);
-        match (self.origins.get(first), end.checked_sub(1).and_then(|last| self.origins.get(last))) {
+        match (
+            self.origins.get(first),
+            end.checked_sub(1).and_then(|last| self.origins.get(last)),
+        ) {
             (Some((_, a)), Some((_, b))) if end > first => a.start..b.end,
             (Some((_, a)), _) => a.start..a.start,
             _ => {

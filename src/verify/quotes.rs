@@ -147,7 +147,16 @@ fn closest(text: &str, frag: &str) -> Option<Closest> {
             consider(t[i..].iter().zip(&q).take_while(|(a, b)| a == b).count(), i, false);
         }
         if i > 0 && (i == t.len() || t[i] == ' ') {
-            consider(t[..i].iter().rev().zip(q.iter().rev()).take_while(|(a, b)| a == b).count(), i, true);
+            consider(
+                t[..i]
+                    .iter()
+                    .rev()
+                    .zip(q.iter().rev())
+                    .take_while(|(a, b)| a == b)
+                    .count(),
+                i,
+                true,
+            );
         }
     }
     let (run, at, tail) = best?;
@@ -334,7 +343,11 @@ mod tests {
     #[test]
     fn typographic_quotes_fold() {
         assert!(find_quote(&text(PAGE), "joined the \"Partnership for Peace\" programme").is_ok());
-        assert!(find_quote(&text(PAGE), "joined the \u{2018}Partnership for Peace\u{2019} programme").is_err());
+        assert!(find_quote(
+            &text(PAGE),
+            "joined the \u{2018}Partnership for Peace\u{2019} programme"
+        )
+        .is_err());
     }
 
     #[test]
@@ -344,19 +357,42 @@ mod tests {
 
     #[test]
     fn fragments_in_order_and_out_of_order() {
-        assert_eq!(find_quote(&text(PAGE), "Belarus joined ... in March 2006").unwrap().len(), 2);
+        assert_eq!(
+            find_quote(&text(PAGE), "Belarus joined ... in March 2006")
+                .unwrap()
+                .len(),
+            2
+        );
         let miss = find_quote(&text(PAGE), "in March 2006 ... Belarus joined").unwrap_err();
-        assert!(matches!(miss, Miss::NotFound { index: 1, out_of_order: true, .. }), "{miss:?}");
+        assert!(
+            matches!(
+                miss,
+                Miss::NotFound {
+                    index: 1,
+                    out_of_order: true,
+                    ..
+                }
+            ),
+            "{miss:?}"
+        );
         assert!(miss.to_string().contains("fragment 2 of 2"), "{miss}");
     }
 
     #[test]
     fn near_miss_shows_the_closest_passage_and_where_it_differs() {
-        let miss = find_quote(&text(PAGE), "The North Atlantic Council condemned the use of violence against").unwrap_err();
+        let miss = find_quote(
+            &text(PAGE),
+            "The North Atlantic Council condemned the use of violence against",
+        )
+        .unwrap_err();
         let Miss::NotFound { closest: Some(c), .. } = &miss else {
             panic!("{miss:?}")
         };
-        assert!(c.passage.starts_with("The North Atlantic Council condemned the use of force"), "{c:?}");
+        assert!(
+            c.passage
+                .starts_with("The North Atlantic Council condemned the use of force"),
+            "{c:?}"
+        );
         assert_eq!(c.quote_has, "violence against");
         assert_eq!(c.source_has, "force against demonstrators in");
         // A miss early in the quote is found from its end.
@@ -366,7 +402,11 @@ mod tests {
         };
         assert_eq!(c.quote_has, "A");
         assert_eq!(c.source_has, "The");
-        assert!(c.passage.ends_with("The North Atlantic Council condemned the use of force"), "{c:?}");
+        assert!(
+            c.passage
+                .ends_with("The North Atlantic Council condemned the use of force"),
+            "{c:?}"
+        );
     }
 
     #[test]
@@ -379,34 +419,4 @@ mod tests {
     fn empty_quote() {
         assert_eq!(find_quote(&text(PAGE), " ... "), Err(Miss::Empty));
     }
-}
-
-/// The quotes of every claim of `graph`, by line of `relations.csv`. A claim carries the years of
-/// its relation's date.
-///
-/// ```
-/// let graph = diplograph::Graph::embedded().unwrap();
-/// let quotes = diplograph::verify::cited_quotes(&graph);
-/// assert_eq!(quotes.len(), graph.claim_count());
-/// assert!(quotes.windows(2).all(|w| w[0].line < w[1].line));
-/// ```
-pub fn cited_quotes(graph: &crate::model::graph::Graph) -> Vec<CitedQuote> {
-    let mut out: Vec<CitedQuote> = graph
-        .relations()
-        .flat_map(|relation| {
-            let years: Vec<u16> = relation
-                .date
-                .as_ref()
-                .map(|d| crate::verify::coverage::years(&d.to_string()).into_iter().collect())
-                .unwrap_or_default();
-            relation.evidence.iter().map(move |e| CitedQuote {
-                line: e.line,
-                source: e.source.as_str().to_owned(),
-                quote: e.quote.clone(),
-                years: years.clone(),
-            })
-        })
-        .collect();
-    out.sort_by_key(|q| q.line);
-    out
 }

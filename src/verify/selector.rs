@@ -18,7 +18,7 @@ use crate::verify::source_texts::SourceText;
 /// assert_eq!(selectors[0].exact, "condemned it in 2006");
 /// assert_eq!(selectors[0].suffix, ".");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextQuoteSelector {
     /// The text just before the passage (may be empty at the start of the text).
     pub prefix: String,
@@ -59,16 +59,6 @@ impl TextQuoteSelector {
             out.push(selector);
         }
         Ok(out)
-    }
-}
-
-impl Default for TextQuoteSelector {
-    fn default() -> Self {
-        TextQuoteSelector {
-            prefix: String::new(),
-            exact: String::new(),
-            suffix: String::new(),
-        }
     }
 }
 

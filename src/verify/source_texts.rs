@@ -58,7 +58,11 @@ impl SourceText {
         let raw = raw.into();
         let normalised = Normalised::new(&raw);
         let search = SearchText::new(&raw);
-        SourceText { raw, normalised, search }
+        SourceText {
+            raw,
+            normalised,
+            search,
+        }
     }
 
     /// The text as read.
@@ -178,7 +182,10 @@ mod tests {
         let texts = SourceTexts::open(dir.path()).unwrap();
         assert_eq!(texts.get("good").unwrap().raw(), "Good text");
         let bad = texts.get("latin1").unwrap_err().to_string();
-        assert!(bad.contains("latin1.txt is not UTF-8") && bad.contains("offset 3"), "{bad}");
+        assert!(
+            bad.contains("latin1.txt is not UTF-8") && bad.contains("offset 3"),
+            "{bad}"
+        );
         let missing = texts.get("absent").unwrap_err().to_string();
         assert!(missing.contains("absent.txt does not exist"), "{missing}");
         assert_eq!(texts.iter().count(), 2);
@@ -186,7 +193,9 @@ mod tests {
 
     #[test]
     fn a_missing_folder_is_an_error_naming_it() {
-        let err = SourceTexts::open(Path::new("/nonexistent/sources")).unwrap_err().to_string();
+        let err = SourceTexts::open(Path::new("/nonexistent/sources"))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("/nonexistent/sources"), "{err}");
     }
 }
