@@ -198,3 +198,29 @@ fn the_command_checks_the_embedded_graph_with_its_gaps() {
         "{stdout}"
     );
 }
+
+/// Passages of 3 to 12 words taken all over the shipped texts: each gets directives that match
+/// exactly once, inside the passage (or, if no context can single it out, says so).
+#[test]
+fn directives_for_passages_all_over_the_texts_match_once() {
+    let Some(texts) = texts() else { return };
+    let (mut tried, mut refused) = (0, 0);
+    for (id, text) in texts.iter() {
+        let text = text.unwrap_or_else(|e| panic!("{id}: {e}"));
+        let words: Vec<&str> = text.normalised().as_str().split(' ').collect();
+        for (n, start) in (0..words.len()).step_by(31).enumerate() {
+            let len = 3 + n % 10;
+            let quote = words[start..(start + len).min(words.len())].join(" ");
+            let Ok(fragment) = diplograph::verify::TextFragment::for_quote(text, &quote) else {
+                refused += 1; // the passage cannot be singled out (and says so)
+                continue;
+            };
+            let search = text.search();
+            for directive in fragment.directives() {
+                assert_eq!(search.count(directive, 3), 1, "{id}: {quote:?}: {fragment}");
+            }
+            tried += 1;
+        }
+    }
+    assert!(tried > 150 && refused * 20 < tried, "{tried} tried, {refused} refused");
+}

@@ -151,6 +151,10 @@ pub enum FragmentError {
     /// The quote is not in the source text.
     #[error("the quote is not in the source text: {0}")]
     NotFound(Box<Miss>),
+    /// The passage is only markup of the plain text (table bars, heading signs), which a
+    /// browser does not show.
+    #[error("the passage is only markup of the text, nothing a browser shows")]
+    NoText,
     /// The passage occurs more than once with the same context, as far as context can reach.
     #[error("the passage \"{0}\" cannot be told apart from its other occurrences")]
     Ambiguous(String),
@@ -234,15 +238,25 @@ const MAX_EDGE_WORDS: usize = 5;
 const MAX_CONTEXT_WORDS: usize = 8;
 
 fn unique_directive(search: &SearchText, passage: Range<usize>) -> Result<TextDirective, FragmentError> {
+    let chars = search.chars();
     let mut start = passage.start;
     let mut end = passage.end.max(start);
+    // The passage may begin or end with the space that stands for a line break or markup.
+    while start < end && chars[start] == ' ' {
+        start += 1;
+    }
+    while end > start && chars[end - 1] == ' ' {
+        end -= 1;
+    }
+    if start == end {
+        return Err(FragmentError::NoText);
+    }
     while !search.is_word_boundary(start) && start > 0 {
         start -= 1;
     }
     while !search.is_word_boundary(end) && end < search.len() {
         end += 1;
     }
-    let chars = search.chars();
     let words = word_spans(chars, start..end);
     let text_of = |r: Range<usize>| search.shown(r);
     // The passage's own forms: exact, then start,end with i words at the start and j at the end.
