@@ -33,6 +33,7 @@ pub use model::entity::Entity;
 pub use model::graph::{Graph, Incident, ResolveError, Stats};
 pub use model::id::{Id, IdError};
 pub use model::kind::{EntityKind, UnknownKind};
+pub use model::names::latin_key;
 pub use model::predicate::{Predicate, Temporal};
 pub use model::relation::{Evidence, Relation, RelationId, Span};
 pub use model::source::Source;

@@ -5,6 +5,7 @@ pub(crate) mod entity;
 pub(crate) mod graph;
 pub(crate) mod id;
 pub(crate) mod kind;
+pub(crate) mod names;
 pub(crate) mod predicate;
 pub(crate) mod relation;
 pub(crate) mod source;
