@@ -14,7 +14,7 @@ use super::{check_sources, json};
 /// Prints `ok: …` with the counts, or the JSON `{ok, stats, warnings}` (with `quotes` and
 /// `coverage` when the sources are checked).
 pub fn run(graph: &Graph, cli: &Cli, args: &CheckArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let s = graph.stats();
+    let s = super::stats::stats(graph);
     let sources = match &args.sources {
         Some(dir) => match check_sources::check(graph, cli, args, dir) {
             Ok(report) => Some(report),
