@@ -16,8 +16,9 @@ pub use export::csv::{
 pub use export::csv_neo4j::{
     neo4j_type, Neo4jDelimiterError, NEO4J_ARRAY_DELIMITER, NEO4J_EDGE_HEADER, NEO4J_NODE_HEADER,
 };
-pub use export::dot::{write_dot, Cluster, DotLayout, DotWriter, RankDir};
+pub use export::dot::{write_dot, Cluster, DotLayout, DotWriter};
 pub use export::dot_path::{write_path_dot, PathHopError, PathWriter};
+pub use export::dot_rank_dir::RankDir;
 pub use export::dot_timeline::{write_timeline_dot, TimelineWriter};
 pub use export::dot_views::{named_views, NamedView};
 pub use export::format::Format;
@@ -26,8 +27,8 @@ pub use export::rdf::error::RdfError;
 pub use export::rdf::export::RdfExport;
 pub use export::rdf::syntax::RdfSyntax;
 pub use load::dataset::{DataFile, Dataset, FILE_NAMES};
-pub use load::problem::{LoadError, Problem, Problems, Severity};
-pub use load::table::Limits;
+pub use load::error::LoadError;
+pub use load::limits::Limits;
 pub use model::edtf::{Bound, DatePoint, Day, Edtf, EdtfError, Precision};
 pub use model::entity::Entity;
 pub use model::graph::{Graph, Incident, ResolveError, Stats};
@@ -35,6 +36,7 @@ pub use model::id::{Id, IdError};
 pub use model::kind::{EntityKind, UnknownKind};
 pub use model::names::latin_key;
 pub use model::predicate::{Predicate, Temporal};
+pub use model::problem::{Problem, Problems, Severity};
 pub use model::relation::{Evidence, Relation, RelationId, Span};
 pub use model::source::Source;
 pub use query::direction::Direction;
@@ -54,4 +56,4 @@ pub use query::select::Selection;
 pub use query::simple_paths::SimplePaths;
 pub use query::time::{Certainty, TimeFilter};
 pub use query::timeline::{chronological, Timeline, TimelineDisplay, TimelineEntry, TimelineQuery, TimelineReport};
-pub use text::fold;
+pub use text::fold::fold;

@@ -8,15 +8,12 @@
 //! [`guard_formula`]).
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::fmt;
 use std::io::{self, Write};
 use std::str::FromStr;
 
-use petgraph::graph::EdgeIndex;
-
-use super::facts::facts;
-use crate::{Bound, Graph, Relation};
+use super::csv_cells::{bound_cells, disputed_edges};
+use crate::model::graph::Graph;
 
 /// The name of the entities file.
 pub const NODES_FILE: &str = "nodes.csv";
@@ -179,25 +176,6 @@ pub fn split_values(cell: &str) -> Vec<String> {
     out
 }
 
-/// The bounds of a relation as `start` and `end` cells: each end at its own precision without
-/// qualifiers (`1998-04`), `end` equal to `start` for a dated event, empty when open or unknown.
-pub(crate) fn bound_cells(relation: &Relation, graph: &Graph) -> (String, String) {
-    let cell = |b: Bound| b.date().map(|d| d.plain()).unwrap_or_default();
-    match relation.span(graph.predicate_of(relation).temporal) {
-        Some(span) => (cell(span.start), cell(span.end)),
-        None => (String::new(), String::new()),
-    }
-}
-
-/// The relations whose fact has several dates.
-pub(crate) fn disputed_edges(graph: &Graph) -> HashSet<EdgeIndex> {
-    facts(graph)
-        .into_iter()
-        .filter(|f| f.disputed(graph))
-        .flat_map(|f| f.edges)
-        .collect()
-}
-
 /// Writes `nodes.csv`: one row per entity, in id order.
 ///
 /// # Errors
@@ -249,7 +227,7 @@ pub fn write_edges_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::
     for e in g.edge_indices() {
         let r = &g[e];
         let predicate = graph.predicate_of(r);
-        let label = |id: &crate::Id| graph.entity(id.as_str()).map(|x| x.label.clone()).unwrap_or_default();
+        let label = |id: &crate::model::id::Id| graph.entity(id.as_str()).map(|x| x.label.clone()).unwrap_or_default();
         let (start, end) = bound_cells(r, graph);
         let row = [
             r.id.to_string(),
@@ -276,6 +254,8 @@ pub fn write_edges_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::csv_cells::bound_cells;
+    use crate::model::edtf::Bound;
 
     #[test]
     fn guard_covers_every_formula_start() {
@@ -313,17 +293,17 @@ mod tests {
             let temporal = graph.predicate_of(r).temporal;
             match (r.date, temporal) {
                 (None, _) => assert_eq!((start.as_str(), end.as_str()), ("", "")),
-                (Some(crate::Edtf::Single(d)), crate::Temporal::Event) => {
+                (Some(crate::model::edtf::Edtf::Single(d)), crate::model::predicate::Temporal::Event) => {
                     assert_eq!(start, d.plain());
                     assert_eq!(end, start);
                     seen.0 = true;
                 }
-                (Some(crate::Edtf::Single(d)), crate::Temporal::State) => {
+                (Some(crate::model::edtf::Edtf::Single(d)), crate::model::predicate::Temporal::State) => {
                     assert_eq!(start, d.plain());
                     assert_eq!(end, "");
                     seen.1 = true;
                 }
-                (Some(crate::Edtf::Interval { end: Bound::Open, .. }), _) => {
+                (Some(crate::model::edtf::Edtf::Interval { end: Bound::Open, .. }), _) => {
                     assert_eq!(end, "");
                     seen.2 = true;
                 }

@@ -13,8 +13,8 @@
 
 use std::io::{self, Write};
 
-use super::csv::{bound_cells, disputed_edges};
-use crate::Graph;
+use super::csv_cells::{bound_cells, disputed_edges};
+use crate::model::graph::Graph;
 
 /// The array delimiter of the Neo4j flavour: U+001F, INFORMATION SEPARATOR ONE (unit separator).
 /// Pass it to the importer as `--array-delimiter="U+001F"`.

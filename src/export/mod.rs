@@ -3,10 +3,12 @@
 
 pub(crate) mod atomic;
 pub(crate) mod csv;
+pub(crate) mod csv_cells;
 pub(crate) mod csv_neo4j;
 pub(crate) mod dot;
 pub(crate) mod dot_escape;
 pub(crate) mod dot_path;
+pub(crate) mod dot_rank_dir;
 pub(crate) mod dot_style;
 pub(crate) mod dot_timeline;
 pub(crate) mod dot_views;

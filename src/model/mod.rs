@@ -1,5 +1,6 @@
 //! The graph's data types.
 
+pub(crate) mod csr;
 pub(crate) mod edtf;
 pub(crate) mod entity;
 pub(crate) mod graph;
@@ -7,6 +8,7 @@ pub(crate) mod id;
 pub(crate) mod kind;
 pub(crate) mod names;
 pub(crate) mod predicate;
+pub(crate) mod problem;
 pub(crate) mod relation;
 pub(crate) mod source;
 

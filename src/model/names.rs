@@ -10,7 +10,7 @@
 use super::entity::Entity;
 use super::graph::{Graph, ResolveError};
 use super::predicate::Predicate;
-use crate::text::fold;
+use crate::text::fold::fold;
 
 /// How similar a name must be (Jaro-Winkler, 0 to 1) to be suggested.
 const NEAR: f64 = 0.84;

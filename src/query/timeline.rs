@@ -9,7 +9,10 @@ use super::direction::Direction;
 use super::filter::Filter;
 use super::report::{EntityRef, HopReport, RelationLine, RelationReport};
 use super::time::Certainty;
-use crate::{Bound, Day, Edtf, Graph, Span, TimeFilter};
+use crate::model::edtf::{Bound, Day, Edtf};
+use crate::model::graph::Graph;
+use crate::model::relation::Span;
+use crate::query::time::TimeFilter;
 
 /// A question about what happened when; made by [`Graph::timeline`].
 ///
