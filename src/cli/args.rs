@@ -96,8 +96,8 @@ pub struct ShowArgs {
     pub name: String,
     /// With the texts of the sources in DIR (one `<source-id>.txt` each): print each piece of
     /// evidence with a link that opens its source at the quote (a text fragment, `#:~:text=`).
-    #[arg(long, value_name = "DIR")]
-    pub sources: Option<PathBuf>,
+    #[arg(long = "sources", id = "texts", value_name = "DIR")]
+    pub texts: Option<PathBuf>,
     #[command(flatten)]
     pub filter: FilterArgs,
 }

@@ -24,7 +24,7 @@ use super::style;
 /// `link` and `link_caveat` beside each evidence's `quote`.
 pub fn run(graph: &Graph, json_out: bool, args: &ShowArgs, out: &mut impl Write) -> Result<ExitCode> {
     let filter = to_filter(graph, &args.filter)?;
-    let texts = args.sources.as_deref().map(SourceTexts::open).transpose()?;
+    let texts = args.texts.as_deref().map(SourceTexts::open).transpose()?;
     let links = Links {
         graph,
         texts: texts.as_ref(),
@@ -268,7 +268,10 @@ impl Links<'_> {
     /// The link of one piece of evidence, or `None` without texts.
     fn of(&self, evidence: &Evidence) -> Option<EvidenceLink> {
         let texts = self.texts?;
-        let url = self.graph.source(evidence.source.as_str()).and_then(|s| s.url.as_deref());
+        let url = self
+            .graph
+            .source(evidence.source.as_str())
+            .and_then(|s| s.url.as_deref());
         Some(EvidenceLink::of(texts, evidence.source.as_str(), url, &evidence.quote))
     }
 

@@ -151,9 +151,7 @@ impl Graph {
             .entities()
             .filter_map(|e| {
                 let keys: Vec<String> = entity_keys(e).collect();
-                keys.iter()
-                    .any(|k| k.contains(&key))
-                    .then(|| (!keys.contains(&key), e))
+                keys.iter().any(|k| k.contains(&key)).then(|| (!keys.contains(&key), e))
             })
             .collect();
         hits.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
