@@ -87,6 +87,20 @@ pub enum Command {
     },
     /// Print the manual page (roff): `diplograph man > diplograph.1; man -l diplograph.1`.
     Man,
+    /// Rewrite the graph-data files in canonical form; --check lists those that are not.
+    ///
+    /// Rows sorted (sources, predicates, entities by id; claims by every cell), documented columns
+    /// first, quotes only where CSV needs them, LF, no byte-order mark; every value is kept byte
+    /// for byte. Only data that loads is formatted. Exits with 0 when every file is formatted, 1
+    /// when --check finds one that is not, 2 on trouble.
+    Fmt(FmtArgs),
+    /// What changed between two graphs (folders or git revisions), in the graph's terms.
+    ///
+    /// Entities added, removed, relabelled, re-kinded or edited; relations added, removed or
+    /// redated; evidence added, removed or edited; disagreements appearing or resolved; sources
+    /// and predicates. Exits with 0 if the graphs hold the same data, 1 if not, 2 on trouble
+    /// (like diff).
+    Diff(DiffArgs),
 }
 
 /// `show`: what to show.
@@ -118,6 +132,43 @@ pub struct SourcesArgs {
     /// text (one source a paragraph), csv or tsv.
     #[arg(long, value_enum, default_value_t = TableFormat::Text)]
     pub format: TableFormat,
+}
+
+/// `fmt`: which folder, and whether to write.
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// The graph-data folder (default: --data, else ./graph-data).
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Write nothing: list the files that are not in canonical form, and exit with 1 if any is not.
+    #[arg(long)]
+    pub check: bool,
+}
+
+/// `diff`: the two graphs, and how to print what differs.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// OLD and NEW graph-data folders; with --rev, at most one folder: the one whose history is
+    /// read (default: --data, else ./graph-data).
+    #[arg(value_name = "FOLDER", num_args = 0..=2)]
+    pub folders: Vec<PathBuf>,
+    /// Compare the folder as it was at git revision REV (e.g. HEAD~1, main) with the folder as it
+    /// is now; given twice, compare the two revisions.
+    #[arg(long, value_name = "REV")]
+    pub rev: Vec<String>,
+    /// How to print the differences (--json prints them as JSON).
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+}
+
+/// `diff --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// One line per difference, marked + (added), - (removed) or ~ (changed).
+    Text,
+    /// Markdown sections, for a pull-request description.
+    #[value(alias = "md")]
+    Markdown,
 }
 
 /// `path`: which paths to look for.
