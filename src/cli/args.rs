@@ -49,8 +49,12 @@ pub enum ColorWhen {
 /// What to do.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate the graph-data and print a one-line summary, or every problem found; with
-    /// --sources, also verify every quote against the texts of the sources.
+    /// Validate the graph-data; with --sources, verify every quote against the source texts too.
+    ///
+    /// Prints a one-line summary, or every problem found. With --sources DIR, every claim's quote
+    /// must appear in DIR/<source-id>.txt (see --sources); each miss is FILE:LINE with the closest
+    /// passage. Exits with 0 when all is well, 1 on a problem or a quote not found, 2 when the
+    /// folder of texts cannot be read.
     Check(CheckArgs),
     /// Counts by kind, predicate and source; share of dated relations; date range.
     Stats,
