@@ -13,4 +13,6 @@ pub(crate) mod dot_timeline;
 pub(crate) mod dot_views;
 pub(crate) mod facts;
 pub(crate) mod format;
+pub(crate) mod html;
+pub(crate) mod json_text;
 pub(crate) mod rdf;
