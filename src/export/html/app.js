@@ -413,6 +413,11 @@
     return text + (r.human ? ' (' + r.human + ')' : ' (undated)');
   }
 
+  // When a relation begins, for ordering lists: open starts first, undated last.
+  function firstDay(r) {
+    return Array.isArray(r.start) ? r.start[0] : r.start === 'open' ? -1e9 : Array.isArray(r.end) ? r.end[0] : 1e9;
+  }
+
   function showEntity(n) {
     var e = E[n], box = el('details');
     box.textContent = '';
@@ -426,10 +431,7 @@
     var list = h('ul', { id: 'relation-list' });
     var order = { definite: 0, possible: 1, undated: 2 };
     incident[n].map(function (i) { return [i, passes(i)]; }).filter(function (x) { return x[1]; })
-      .sort(function (a, b) {
-        var ra = R[a[0]], rb = R[b[0]];
-        return order[a[1]] - order[b[1]] || (ra.start && rb.start && Array.isArray(ra.start) && Array.isArray(rb.start) ? ra.start[0] - rb.start[0] : 0) || a[0] - b[0];
-      })
+      .sort(function (a, b) { return order[a[1]] - order[b[1]] || firstDay(R[a[0]]) - firstDay(R[b[0]]) || a[0] - b[0]; })
       .forEach(function (x) {
         list.appendChild(h('li', { 'data-relation': R[x[0]].id, onclick: function () { selectRelation(x[0]); } },
           [relationLine(x[0], n), x[1] !== 'definite' ? certaintyBadge(x[1]) : null]));
@@ -721,6 +723,10 @@
       var i = R.findIndex(function (r) { return r.id === relationId; });
       var q = filterText === null ? null : parseFilter(filterText);
       return classify(R[i], q, todayDay, false, false);
+    },
+    // A span written as in the data ({start, end, point}), against a filter.
+    classifySpan: function (span, filterText, todayDay) {
+      return classifySpan(span, parseFilter(filterText), todayDay);
     },
   };
 
