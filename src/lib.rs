@@ -22,6 +22,8 @@ pub use export::dot_path::{write_path_dot, PathHopError, PathWriter};
 pub use export::dot_timeline::{write_timeline_dot, TimelineWriter};
 pub use export::dot_views::{named_views, NamedView};
 pub use export::format::Format;
+pub use export::gexf::{write_gexf, GexfOptions};
+pub use export::graphml::{write_graphml, GraphmlOptions};
 pub use export::html::{write_html, HtmlError, HtmlOptions, DEFAULT_HTML_MAX_RELATIONS};
 pub use export::rdf::base::BaseIri;
 pub use export::rdf::error::RdfError;

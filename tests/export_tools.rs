@@ -7,11 +7,12 @@
 //! and prints a visible `skipped:` line without them, unless DIPLOGRAPH_REQUIRE_TOOLS=1 (CI),
 //! where it fails.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use diplograph::{Bound, Certainty, Day, Edtf, Graph, Relation, Temporal, TimeFilter};
+use diplograph::{join_values, Bound, Certainty, Day, Edtf, Graph, Relation, Temporal, TimeFilter};
 
 fn python() -> String {
     std::env::var("DIPLOGRAPH_PYTHON").unwrap_or_else(|_| "python3".to_owned())
@@ -241,4 +242,114 @@ fn explorer_page_works_in_chromium() {
     );
     assert!(report.contains(" 0 failed"), "{report}");
     assert!(std::fs::metadata(&shot).is_ok_and(|m| m.len() > 10_000), "no screenshot");
+}
+
+/// What the GEXF and GraphML files must hold, from the library: every entity's and relation's
+/// attributes, typed.
+fn expected_files(graph: &Graph) -> String {
+    let mut nodes = Vec::new();
+    for e in graph.entities() {
+        let colour = match e.kind.name() {
+            "state" => "#a6cee3",
+            "organization" => "#b2df8a",
+            "programme" => "#fdbf6f",
+            "person" => "#fb9a99",
+            "office" => "#cab2d6",
+            "agreement" => "#ffff99",
+            "event" => "#f4cae4",
+            _ => "#d9d9d9",
+        };
+        nodes.push(format!(
+            "{}:{{\"label\":{},\"kind\":\"{}\",\"color\":\"{colour}\",\"aliases\":{},\"description\":{},\"same_as\":{}}}",
+            json_str(e.id.as_str()),
+            json_str(&e.label),
+            e.kind.name(),
+            json_str(&join_values(&e.aliases)),
+            json_str(&e.description),
+            json_str(&join_values(&e.same_as)),
+        ));
+    }
+    // A fact (subject, predicate, object) given several dates is disputed.
+    let mut dates: HashMap<(String, String, String), HashSet<String>> = HashMap::new();
+    for r in graph.relations() {
+        let (a, b) = if graph.predicate_of(r).symmetric && r.object < r.subject {
+            (&r.object, &r.subject)
+        } else {
+            (&r.subject, &r.object)
+        };
+        let set = dates
+            .entry((a.to_string(), r.predicate.to_string(), b.to_string()))
+            .or_default();
+        if let Some(d) = r.date {
+            set.insert(d.to_string());
+        }
+    }
+    let mut edges = Vec::new();
+    for r in graph.relations() {
+        let p = graph.predicate_of(r);
+        let (a, b) = if p.symmetric && r.object < r.subject {
+            (&r.object, &r.subject)
+        } else {
+            (&r.subject, &r.object)
+        };
+        let disputed = dates[&(a.to_string(), r.predicate.to_string(), b.to_string())].len() > 1;
+        let span = r.span(p.temporal);
+        let cell = |b: Option<Bound>| b.and_then(|b| b.date().map(|d| d.plain())).unwrap_or_default();
+        let day = |b: Option<Bound>, first: bool| {
+            b.and_then(|b| b.date().map(|d| if first { d.earliest() } else { d.latest() }))
+                .map_or("null".to_owned(), |d| format!("\"{d}\""))
+        };
+        edges.push(format!(
+            "\"{}\":{{\"source\":{},\"target\":{},\"predicate\":{},\"label\":{},\"date\":{},\"start\":{},\"end\":{},\
+             \"temporal\":\"{}\",\"symmetric\":{},\"qualified\":{},\"disputed\":{disputed},\"claims\":{},\
+             \"sources\":{},\"quotes\":{},\"notes\":{},\"start_day\":{},\"end_day\":{}}}",
+            r.id,
+            json_str(r.subject.as_str()),
+            json_str(r.object.as_str()),
+            json_str(r.predicate.as_str()),
+            json_str(&p.label),
+            json_str(&r.date.map(|d| d.to_string()).unwrap_or_default()),
+            json_str(&cell(span.map(|s| s.start))),
+            json_str(&cell(span.map(|s| s.end))),
+            p.temporal.name(),
+            p.symmetric,
+            r.date.is_some_and(|d| d.is_qualified()),
+            r.evidence.len(),
+            json_str(&join_values(r.evidence.iter().map(|e| e.source.as_str()))),
+            json_str(&join_values(r.evidence.iter().map(|e| e.quote.as_str()))),
+            json_str(&join_values(r.evidence.iter().map(|e| e.note.as_deref().unwrap_or("")))),
+            day(span.map(|s| s.start), true),
+            day(span.map(|s| s.end), false),
+        ));
+    }
+    format!(
+        "{{\"nodes\":{{\n{}}},\n\"edges\":{{\n{}}}}}",
+        nodes.join(",\n"),
+        edges.join(",\n")
+    )
+}
+
+#[test]
+fn gexf_and_graphml_read_back_in_networkx() {
+    if !tools_present("python3 with networkx", python_imports("networkx"), "pip install networkx") {
+        return;
+    }
+    let graph = Graph::embedded().expect("the shipped graph loads");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let expected_file = dir.path().join("expected.json");
+    std::fs::write(&expected_file, expected_files(&graph)).expect("written");
+    let out = Command::new(python())
+        .arg(root().join("tests/gexf_graphml_networkx.py"))
+        .arg(root().join("exports"))
+        .arg(&expected_file)
+        .output()
+        .expect("python runs");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "NetworkX reads the GEXF or GraphML export differently:\n{report}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(report.contains(" 0 failed"), "{report}");
+    eprint!("{report}");
 }

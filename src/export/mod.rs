@@ -1,4 +1,4 @@
-//! Writing the graph out: RDF, DOT, CSV. Every exporter streams to a `W: Write` in a fixed order,
+//! Writing the graph out: RDF, DOT, CSV, GEXF, GraphML and the explorer page. Every exporter streams to a `W: Write` in a fixed order,
 //! so the same graph always gives byte-identical output.
 
 pub(crate) mod all;
@@ -13,6 +13,9 @@ pub(crate) mod dot_timeline;
 pub(crate) mod dot_views;
 pub(crate) mod facts;
 pub(crate) mod format;
+pub(crate) mod gexf;
+pub(crate) mod graphml;
 pub(crate) mod html;
 pub(crate) mod json_text;
 pub(crate) mod rdf;
+pub(crate) mod xml_text;
