@@ -11,13 +11,12 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 use std::io::{self, Write};
-use std::path::Path;
 use std::str::FromStr;
 
 use petgraph::graph::EdgeIndex;
 
 use super::facts::facts;
-use crate::{write_atomically, Bound, Graph, Relation, WriteError};
+use crate::{Bound, Graph, Relation};
 
 /// The name of the entities file.
 pub const NODES_FILE: &str = "nodes.csv";
@@ -272,15 +271,6 @@ pub fn write_edges_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::
         out.write_record(row.iter().map(|c| guard_formula(c).into_owned()))?;
     }
     out.flush()
-}
-
-/// Writes `nodes.csv` and `edges.csv` into the folder `dir`, each atomically.
-///
-/// # Errors
-/// The first file that could not be written; it and the files after it are left untouched.
-pub fn write_csv_files(graph: &Graph, flavor: CsvFlavor, dir: &Path) -> Result<(), WriteError> {
-    write_atomically(&dir.join(NODES_FILE), |w| write_nodes_csv(graph, flavor, w))?;
-    write_atomically(&dir.join(EDGES_FILE), |w| write_edges_csv(graph, flavor, w))
 }
 
 #[cfg(test)]

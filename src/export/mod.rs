@@ -1,7 +1,6 @@
 //! Writing the graph out: RDF, DOT, CSV, GEXF, GraphML and the explorer page. Every exporter streams to a `W: Write` in a fixed order,
 //! so the same graph always gives byte-identical output.
 
-pub(crate) mod all;
 pub(crate) mod atomic;
 pub(crate) mod csv;
 pub(crate) mod csv_neo4j;

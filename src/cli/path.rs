@@ -1,46 +1,16 @@
-//! The query commands (`path`, `neighbors`, `timeline`, `conflicts`): flags in, library calls,
-//! results out.
+//! `path FROM TO`: the shortest path, the k shortest, all up to N hops, or journeys through time.
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use diplograph::{Certainty, Direction, EntityRef, Graph, PathReport, PathSet};
-use petgraph::graph::NodeIndex;
 
-use crate::cli::{ConflictsArgs, FilterArgs, NeighborsArgs, PathArgs, ResultFormat, TimelineArgs};
-use crate::to_filter;
-
-fn node(graph: &Graph, name: &str) -> Result<NodeIndex> {
-    let entity = graph.resolve(name)?;
-    graph.node(entity.id.as_str()).context("resolved entity has no node")
-}
-
-fn direction(directed: bool) -> Direction {
-    if directed {
-        Direction::Directed
-    } else {
-        Direction::Both
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// Whether any filter flag narrows the graph (for the "nothing found" message).
-fn filtered(args: &FilterArgs) -> bool {
-    args.at.is_some()
-        || args.from.is_some()
-        || args.until.is_some()
-        || args.certain
-        || args.dated_only
-        || args.events
-        || !args.predicates.is_empty()
-        || !args.exclude_predicates.is_empty()
-        || !args.kinds.is_empty()
-        || !args.sources.is_empty()
-}
+use super::args::{PathArgs, ResultFormat};
+use super::filter::{direction, narrows, to_filter};
+use super::json;
+use super::node::node;
+use super::text::plural;
 
 /// The `--json` document of `path`, fields in this order.
 #[derive(serde::Serialize)]
@@ -54,7 +24,7 @@ struct PathsJson<'g> {
 }
 
 /// `path FROM TO`: prints the paths; exit status 1 when there is none.
-pub fn path(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write) -> Result<ExitCode> {
+pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write) -> Result<ExitCode> {
     let (from, to) = (node(graph, &args.from)?, node(graph, &args.to)?);
     if from == to {
         anyhow::bail!("FROM and TO are the same entity ({})", graph.entity_at(from).id);
@@ -93,7 +63,7 @@ pub fn path(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write
             complete: found.complete,
             paths: found.paths.iter().map(|p| p.report(graph)).collect(),
         };
-        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        json::print(out, &doc)?;
     }
     if found.paths.is_empty() {
         out.flush()?;
@@ -101,7 +71,7 @@ pub fn path(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write
             .max_hops
             .map(|n| format!(" within {}", plural(n, "hop", "hops")))
             .unwrap_or_default();
-        let filters = if filtered(&args.filter) {
+        let filters = if narrows(&args.filter) {
             " with the filters given"
         } else {
             ""
@@ -208,77 +178,4 @@ pub fn path(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write
         )?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// `neighbors ENTITY`.
-pub fn neighbors(graph: &Graph, json_out: bool, args: &NeighborsArgs, out: &mut impl Write) -> Result<()> {
-    let centre = node(graph, &args.entity)?;
-    let found = graph
-        .neighbours(centre)
-        .depth(args.depth)
-        .direction(direction(args.directed))
-        .filter(to_filter(graph, &args.filter)?)
-        .run();
-    if json_out {
-        writeln!(out, "{}", serde_json::to_string_pretty(&found.report(graph))?)?;
-    } else {
-        write!(out, "{}", found.display(graph))?;
-    }
-    Ok(())
-}
-
-/// `timeline [ENTITY] [--with OTHER]`.
-pub fn timeline(graph: &Graph, json_out: bool, args: &TimelineArgs, out: &mut impl Write) -> Result<()> {
-    let mut query = graph.timeline().filter(to_filter(graph, &args.filter)?);
-    if let Some(name) = &args.entity {
-        query = query.entity(node(graph, name)?);
-    }
-    if let Some(name) = &args.with {
-        query = query.with(node(graph, name)?);
-    }
-    let found = query.run();
-    if json_out {
-        writeln!(out, "{}", serde_json::to_string_pretty(&found.report(graph))?)?;
-    } else if args.format == ResultFormat::Dot {
-        let edges: std::collections::BTreeSet<_> = found.entries.iter().map(|e| e.edge).collect();
-        let view = graph.restrict(|_| true, |e| edges.contains(&e));
-        let mut writer = diplograph::TimelineWriter::new();
-        let mut title = "Timeline".to_owned();
-        if let Some(name) = &args.entity {
-            let e = graph.resolve(name)?;
-            title = match &args.with {
-                Some(other) => format!("Timeline: {} and {}", e.label, graph.resolve(other)?.label),
-                None => format!("Timeline of {}", e.label),
-            };
-            writer = writer.focus(e.id.as_str());
-        }
-        writer.title(title).write(&view, &mut *out)?;
-    } else {
-        write!(out, "{}", found.display(graph))?;
-    }
-    Ok(())
-}
-
-/// `conflicts`.
-pub fn conflicts(graph: &Graph, json_out: bool, args: &ConflictsArgs, out: &mut impl Write) -> Result<()> {
-    let found = graph
-        .disagreements()
-        .filter(to_filter(graph, &args.filter)?)
-        .compatible(args.all)
-        .run();
-    if json_out {
-        let reports: Vec<_> = found.iter().filter_map(|d| d.report(graph)).collect();
-        writeln!(out, "{}", serde_json::to_string_pretty(&reports)?)?;
-        return Ok(());
-    }
-    writeln!(
-        out,
-        "{} between sources",
-        plural(found.len(), "disagreement", "disagreements")
-    )?;
-    for d in &found {
-        writeln!(out)?;
-        write!(out, "{}", d.display(graph))?;
-    }
-    Ok(())
 }
