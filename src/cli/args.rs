@@ -177,7 +177,7 @@ pub struct FilterArgs {
 /// `export`: what to write and where.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The format to write (turtle, ntriples, nquads, dot, csv).
+    /// The format to write (turtle, ntriples, nquads, dot, csv, html, gexf, graphml).
     #[arg(long, value_parser = clap::value_parser!(Format), required_unless_present = "all")]
     pub format: Option<Format>,
     /// Write to FILE instead of standard output (for csv: a folder for nodes.csv and edges.csv).

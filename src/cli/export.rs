@@ -1,12 +1,14 @@
-//! `export`: the graph, or a selection of it, as RDF, DOT or CSV; `--all` runs the main job.
+//! `export`: the graph, or a selection of it, as RDF, DOT, CSV, GEXF, GraphML or the explorer
+//! page; `--all` runs the main job.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use diplograph::{
-    write_atomically, write_edges_csv, write_nodes_csv, BaseIri, CsvFlavor, DotWriter, Format, Graph, RdfError,
-    RdfExport, RdfSyntax, Selection, EDGES_FILE, NODES_FILE,
+    write_atomically, write_edges_csv, write_gexf, write_graphml, write_html, write_nodes_csv, BaseIri, CsvFlavor,
+    DotWriter, Format, GexfOptions, GraphmlOptions, Graph, HtmlError, HtmlOptions, RdfError, RdfExport, RdfSyntax,
+    Selection, EDGES_FILE, NODES_FILE,
 };
 
 use super::args::ExportArgs;
@@ -64,6 +66,21 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
             write_csv_files(view, args.flavor, dir)?;
         }
         Format::Turtle | Format::NTriples | Format::NQuads => export_rdf(view, format, args)?,
+        Format::Html => {
+            let options = HtmlOptions::new();
+            write_output_of(args.output.as_deref(), view.relations().count(), |w| {
+                write_html(view, &options, w).map(drop).map_err(|e| match e {
+                    HtmlError::Io(e) => e,
+                    too_large => std::io::Error::other(too_large),
+                })
+            })?;
+        }
+        Format::Gexf => write_output_of(args.output.as_deref(), view.relations().count(), |w| {
+            write_gexf(view, &GexfOptions::new(), w).map(drop)
+        })?,
+        Format::Graphml => write_output_of(args.output.as_deref(), view.relations().count(), |w| {
+            write_graphml(view, &GraphmlOptions::new(), w).map(drop)
+        })?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -82,6 +99,9 @@ fn export_all(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
         eprintln!("warning: Graphviz on {}: {warning}", path.display());
     }
     if let Some(why) = &report.svg_skipped {
+        eprintln!("note: {why}");
+    }
+    for why in &report.skipped {
         eprintln!("note: {why}");
     }
     Ok(ExitCode::SUCCESS)

@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use diplograph::{
-    named_views, write_atomically, write_edges_csv, write_nodes_csv, BaseIri, CsvFlavor, DotLayout, DotWriter, Graph,
-    RdfError, RdfExport, RdfSyntax, EDGES_FILE, NODES_FILE,
+    named_views, write_atomically, write_edges_csv, write_gexf, write_graphml, write_html, write_nodes_csv, BaseIri,
+    CsvFlavor, DotLayout, DotWriter, GexfOptions, GraphmlOptions, Graph, HtmlError, HtmlOptions, RdfError, RdfExport,
+    RdfSyntax, DEFAULT_HTML_MAX_RELATIONS, EDGES_FILE, NODES_FILE,
 };
 
 use super::graphviz::{render_svg, Rendered};
@@ -23,6 +24,8 @@ pub struct ExportReport {
     pub svg_skipped: Option<String>,
     /// Warnings Graphviz printed while rendering: (DOT file, message).
     pub warnings: Vec<(PathBuf, String)>,
+    /// Files not written, and why (the explorer page of a graph too large for it).
+    pub skipped: Vec<String>,
 }
 
 /// Options of the main job.
@@ -57,7 +60,8 @@ impl ExportAll {
     }
 
     /// Writes every export of `graph` into `dir` (created if missing): `graph.ttl`, `graph.nt`,
-    /// `graph.nq`, `graph.dot`, `nodes.csv`, `edges.csv`, `views/<name>.dot` for each of the
+    /// `graph.nq`, `graph.dot`, `nodes.csv`, `edges.csv`, `graph.gexf`, `graph.graphml`,
+    /// `explorer.html` (unless the graph is too large for it), `views/<name>.dot` for each of the
     /// named views, and, where Graphviz is installed, an `.svg` beside each `.dot`. Each file is
     /// written atomically.
     ///
@@ -92,6 +96,29 @@ impl ExportAll {
         let path = dir.join(EDGES_FILE);
         write_atomically(&path, |w| write_edges_csv(graph, CsvFlavor::Spreadsheet, w))?;
         report.written.push(path);
+
+        let path = dir.join("graph.gexf");
+        write_atomically(&path, |w| write_gexf(graph, &GexfOptions::new(), w).map(drop))?;
+        report.written.push(path);
+        let path = dir.join("graph.graphml");
+        write_atomically(&path, |w| write_graphml(graph, &GraphmlOptions::new(), w).map(drop))?;
+        report.written.push(path);
+        let relations = graph.relations().count();
+        let path = dir.join("explorer.html");
+        if relations > DEFAULT_HTML_MAX_RELATIONS {
+            report.skipped.push(format!(
+                "{} not written: {relations} relations, more than the explorer page takes ({DEFAULT_HTML_MAX_RELATIONS})",
+                path.display()
+            ));
+        } else {
+            write_atomically(&path, |w| {
+                write_html(graph, &HtmlOptions::new(), w).map(drop).map_err(|e| match e {
+                    HtmlError::Io(e) => e,
+                    too_large => std::io::Error::other(too_large),
+                })
+            })?;
+            report.written.push(path);
+        }
 
         for view in named_views() {
             let path = views_dir.join(format!("{}.dot", view.name));
