@@ -118,7 +118,9 @@ try:
         (counts, expected["typed_counts"]),
     )
 
-    # Click a drawn edge (a real mouse click on the canvas): its date, sources and quotes.
+    # Click a drawn edge (a real mouse click on the canvas): its date, sources and quotes. The
+    # neighbourhood was just laid out again (a 300 ms animation): let it settle first.
+    time.sleep(1)
     target = js(
         """var cy = window.diplograph.cy;
         var edges = cy.edges(':visible').filter(function (e) { return !e.hasClass('undated'); });
@@ -190,7 +192,9 @@ try:
     by_id("whole").click()
     before = js("return window.diplograph.cy.nodes(':visible').length")
     driver.find_element(By.CSS_SELECTOR, 'input[data-kind="state"]').click()
-    after = js("return window.diplograph.cy.nodes(':visible').filter(function (n) { return window.diplograph.data.entities[n.data('entity')].kind === 'state'; }).length")
+    states_shown = lambda: js("return window.diplograph.cy.nodes(':visible').filter(function (n) { return window.diplograph.data.entities[n.data('entity')].kind === 'state'; }).length")
+    wait_for(lambda: states_shown() == 0, timeout=5)
+    after = states_shown()
     check("unticking a kind hides its entities", after == 0 and before > 0, (before, after))
     driver.find_element(By.CSS_SELECTOR, 'input[data-kind="state"]').click()
 

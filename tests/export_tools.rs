@@ -224,6 +224,9 @@ fn explorer_page_works_in_chromium() {
     let dir = tempfile::tempdir().expect("temp dir");
     let expected_file = dir.path().join("expected.json");
     std::fs::write(&expected_file, expected(&graph)).expect("written");
+    if let Some(keep) = std::env::var_os("DIPLOGRAPH_KEEP_EXPECTED") {
+        std::fs::copy(&expected_file, keep).expect("kept");
+    }
     let shot = std::env::var_os("DIPLOGRAPH_SCREENSHOT").map_or_else(|| dir.path().join("explorer.png"), PathBuf::from);
     let out = Command::new(python())
         .arg(root().join("tests/explorer_browser.py"))

@@ -8,6 +8,8 @@
   // The page draws at most this many relations at once; a larger view is sampled (the earliest
   // relations by id order are kept) and says so. The whole graph is drawn only below it.
   var DRAW_LIMIT = 1500;
+  // No animation when the browser asks for reduced motion.
+  var FAST = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
   // ---- Days and dates: the same calendar arithmetic as src/model/edtf.rs (days since 1970-01-01,
   // proleptic Gregorian; Howard Hinnant's days_from_civil). ----
@@ -180,7 +182,7 @@
   var cy = cytoscape({
     container: el('cy'),
     minZoom: 0.05,
-    maxZoom: 4,
+    maxZoom: 2.5,
     style: [
       { selector: 'node', style: {
         'label': 'data(label)', 'font-size': 10, 'text-valign': 'center', 'text-halign': 'center',
@@ -319,7 +321,7 @@
     message(sampled ? 'Showing ' + DRAW_LIMIT + ' of ' + viewEdges().length + ' relations around ' +
       E[state.focus].label + '; narrow with the time, kind or predicate filters.' : '');
     applyFilters();
-    cy.fit(undefined, 30);
+    fitVisible();
   }
 
   // Shows what passes the filters: in a neighbourhood, what is reachable from the focus within
@@ -380,6 +382,22 @@
     }
     var n = box.dataset.entity ? E.findIndex(function (e) { return e.id === box.dataset.entity; }) : state.focus;
     if (n !== null && n >= 0) showEntity(n);
+  }
+
+  // After a filter is settled (not while the slider is dragged): a neighbourhood is laid out
+  // again in rings of what is shown, moving smoothly so a reader keeps their bearings; the whole
+  // graph keeps its positions and is zoomed to what is shown.
+  function fitVisible() {
+    var shown = cy.elements(':visible');
+    if (shown.empty()) return;
+    if (state.focus === null || !state.view.nodes[state.focus]) {
+      cy.fit(shown, 40);
+      return;
+    }
+    var ringOf = rings(shown.edges().map(function (e) { return e.data('relation'); }));
+    shown.layout({ name: 'concentric', animate: !FAST, animationDuration: 300, fit: true, padding: 40,
+      minNodeSpacing: 10, startAngle: Math.PI / 2, concentric: function (n) { return -ringOf[n.data('entity')]; },
+      levelWidth: function () { return 1; } }).run();
   }
 
   // ---- Details ----
@@ -661,14 +679,17 @@
     if (this.checked && !el('date').value.trim()) el('date').value = el('slider').value;
   });
   el('slider').addEventListener('input', function () { el('date').value = this.value; setTime(this.value); });
+  // Zoom only when the slider is let go: while it is dragged nothing moves.
+  el('slider').addEventListener('change', fitVisible);
   el('date').addEventListener('change', function () {
     if (this.value.trim() === '') { setTime(null); return; }
     var y = /^(\d{4})/.exec(this.value.trim());
     if (y && this.value.indexOf('/') < 0) el('slider').value = y[1];
     setTime(this.value);
+    fitVisible();
   });
-  el('certain').addEventListener('change', function () { state.certain = this.checked; applyFilters(); });
-  el('undated').addEventListener('change', function () { state.dated = !this.checked; applyFilters(); });
+  el('certain').addEventListener('change', function () { state.certain = this.checked; applyFilters(); fitVisible(); });
+  el('undated').addEventListener('change', function () { state.dated = !this.checked; applyFilters(); fitVisible(); });
 
   // Kinds: a checkbox per kind, which is also the legend of node colours.
   DATA.kinds.forEach(function (k) {
