@@ -11,6 +11,7 @@ certainty or null, today as a day number]. Prints one line per check and
 
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -276,6 +277,7 @@ try:
     check("no network request", requests == [], requests)
 finally:
     driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
 
 failed = results.count(False)
 print("%d passed, %d failed" % (results.count(True), failed))

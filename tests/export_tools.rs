@@ -76,8 +76,26 @@ fn certainty_json(c: Option<Certainty>) -> &'static str {
 /// a disputed relation, and the fewest hops between two entities.
 fn expected(graph: &Graph) -> String {
     let filters: Vec<(&str, TimeFilter)> = [
-        "1991", "1994-12", "1995", "1995-06", "2006", "2006-06", "2006-12-31", "2007-01", "2012-06", "2012-07-01", "1998-04", "1998-04-15", "2001", "2004-01-19", "2005", "2006-03", "2011-06",
-        "2014", "2020-08", "2023",
+        "1991",
+        "1994-12",
+        "1995",
+        "1995-06",
+        "2006",
+        "2006-06",
+        "2006-12-31",
+        "2007-01",
+        "2012-06",
+        "2012-07-01",
+        "1998-04",
+        "1998-04-15",
+        "2001",
+        "2004-01-19",
+        "2005",
+        "2006-03",
+        "2011-06",
+        "2014",
+        "2020-08",
+        "2023",
     ]
     .into_iter()
     .map(|d| (d, TimeFilter::At(d.parse().unwrap())))
@@ -102,7 +120,10 @@ fn expected(graph: &Graph) -> String {
         }),
     )
     .collect();
-    let todays = [Day::from_ymd(2026, 11, 23).unwrap(), Day::from_ymd(2012, 6, 30).unwrap()];
+    let todays = [
+        Day::from_ymd(2026, 11, 23).unwrap(),
+        Day::from_ymd(2012, 6, 30).unwrap(),
+    ];
     let mut cases = Vec::new();
     for relation in graph.relations() {
         let temporal = graph.predicate_of(relation).temporal;
@@ -134,8 +155,22 @@ fn expected(graph: &Graph) -> String {
     };
     let mut spans = Vec::new();
     for date in [
-        "1995", "2004-12", "2006-03-19", "2006~", "2006?", "2006-06%", "1995/2007-01", "1995~/2007", "1995/2007?",
-        "2011/..", "../2011", "2009-05/", "/2006-12", "2006~/..", "2004-06/2004-06", "2012~/2012~",
+        "1995",
+        "2004-12",
+        "2006-03-19",
+        "2006~",
+        "2006?",
+        "2006-06%",
+        "1995/2007-01",
+        "1995~/2007",
+        "1995/2007?",
+        "2011/..",
+        "../2011",
+        "2009-05/",
+        "/2006-12",
+        "2006~/..",
+        "2004-06/2004-06",
+        "2012~/2012~",
     ] {
         let edtf: Edtf = date.parse().expect("a valid date");
         for temporal in [Temporal::Event, Temporal::State] {
@@ -212,7 +247,8 @@ fn expected(graph: &Graph) -> String {
 #[test]
 fn explorer_page_works_in_chromium() {
     let chromium = PathBuf::from(std::env::var("DIPLOGRAPH_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()));
-    let driver = PathBuf::from(std::env::var("DIPLOGRAPH_CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()));
+    let driver =
+        PathBuf::from(std::env::var("DIPLOGRAPH_CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()));
     if !tools_present(
         "chromium + chromedriver + python3 selenium",
         chromium.is_file() && driver.is_file() && python_imports("selenium"),
@@ -244,7 +280,11 @@ fn explorer_page_works_in_chromium() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(report.contains(" 0 failed"), "{report}");
-    assert!(std::fs::metadata(&shot).is_ok_and(|m| m.len() > 10_000), "no screenshot");
+    eprint!("{report}");
+    assert!(
+        std::fs::metadata(&shot).is_ok_and(|m| m.len() > 10_000),
+        "no screenshot"
+    );
 }
 
 /// What the GEXF and GraphML files must hold, from the library: every entity's and relation's
@@ -334,7 +374,11 @@ fn expected_files(graph: &Graph) -> String {
 
 #[test]
 fn gexf_and_graphml_read_back_in_networkx() {
-    if !tools_present("python3 with networkx", python_imports("networkx"), "pip install networkx") {
+    if !tools_present(
+        "python3 with networkx",
+        python_imports("networkx"),
+        "pip install networkx",
+    ) {
         return;
     }
     let graph = Graph::embedded().expect("the shipped graph loads");

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use diplograph::{
     write_atomically, write_edges_csv, write_gexf, write_graphml, write_html, write_nodes_csv, BaseIri, CsvFlavor,
-    DotWriter, Format, GexfOptions, GraphmlOptions, Graph, HtmlError, HtmlOptions, RdfError, RdfExport, RdfSyntax,
+    DotWriter, Format, GexfOptions, Graph, GraphmlOptions, HtmlError, HtmlOptions, RdfError, RdfExport, RdfSyntax,
     Selection, EDGES_FILE, NODES_FILE,
 };
 

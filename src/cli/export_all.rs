@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use diplograph::{
     named_views, write_atomically, write_edges_csv, write_gexf, write_graphml, write_html, write_nodes_csv, BaseIri,
-    CsvFlavor, DotLayout, DotWriter, GexfOptions, GraphmlOptions, Graph, HtmlError, HtmlOptions, RdfError, RdfExport,
+    CsvFlavor, DotLayout, DotWriter, GexfOptions, Graph, GraphmlOptions, HtmlError, HtmlOptions, RdfError, RdfExport,
     RdfSyntax, DEFAULT_HTML_MAX_RELATIONS, EDGES_FILE, NODES_FILE,
 };
 
@@ -112,10 +112,12 @@ impl ExportAll {
             ));
         } else {
             write_atomically(&path, |w| {
-                write_html(graph, &HtmlOptions::new(), w).map(drop).map_err(|e| match e {
-                    HtmlError::Io(e) => e,
-                    too_large => std::io::Error::other(too_large),
-                })
+                write_html(graph, &HtmlOptions::new(), w)
+                    .map(drop)
+                    .map_err(|e| match e {
+                        HtmlError::Io(e) => e,
+                        too_large => std::io::Error::other(too_large),
+                    })
             })?;
             report.written.push(path);
         }

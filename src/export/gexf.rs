@@ -209,7 +209,10 @@ mod tests {
     fn edges_carry_their_validity_intervals() {
         let graph = Graph::embedded().unwrap();
         let text = String::from_utf8(write_gexf(&graph, &GexfOptions::new(), Vec::new()).unwrap()).unwrap();
-        assert_eq!(text, String::from_utf8(write_gexf(&graph, &GexfOptions::new(), Vec::new()).unwrap()).unwrap());
+        assert_eq!(
+            text,
+            String::from_utf8(write_gexf(&graph, &GexfOptions::new(), Vec::new()).unwrap()).unwrap()
+        );
         assert_eq!(text.matches("<edge ").count(), graph.relations().count());
         assert_eq!(text.matches("<node ").count(), graph.entities().count());
         // An open end stays open: `since 2011` has a start and no end.
@@ -217,8 +220,14 @@ mod tests {
             .relations()
             .find(|r| r.date.is_some_and(|d| d.to_string() == "2011/.."))
             .expect("a relation since 2011");
-        let line = text.lines().find(|l| l.contains(&format!("id=\"{}\"", open.id))).unwrap();
-        assert!(line.contains("start=\"2011-01-01\"") && !line.contains(" end="), "{line}");
+        let line = text
+            .lines()
+            .find(|l| l.contains(&format!("id=\"{}\"", open.id)))
+            .unwrap();
+        assert!(
+            line.contains("start=\"2011-01-01\"") && !line.contains(" end="),
+            "{line}"
+        );
         // An event in a month spans the month.
         let (month, date) = graph
             .relations()
@@ -232,7 +241,10 @@ mod tests {
                 _ => None,
             })
             .expect("an event dated to a month");
-        let line = text.lines().find(|l| l.contains(&format!("id=\"{}\"", month.id))).unwrap();
+        let line = text
+            .lines()
+            .find(|l| l.contains(&format!("id=\"{}\"", month.id)))
+            .unwrap();
         let (first, last) = (date.earliest().to_string(), date.latest().to_string());
         assert!(first.ends_with("-01") && last != first);
         assert!(line.contains(&format!("start=\"{first}\" end=\"{last}\"")), "{line}");

@@ -88,10 +88,16 @@ pub fn write_graphml<W: Write>(graph: &Graph, _options: &GraphmlOptions, mut w: 
          xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">"
     )?;
     for (id, kind) in NODE_KEYS {
-        writeln!(out, "  <key id=\"{id}\" for=\"node\" attr.name=\"{id}\" attr.type=\"{kind}\"/>")?;
+        writeln!(
+            out,
+            "  <key id=\"{id}\" for=\"node\" attr.name=\"{id}\" attr.type=\"{kind}\"/>"
+        )?;
     }
     for (id, name, kind) in EDGE_KEYS {
-        writeln!(out, "  <key id=\"{id}\" for=\"edge\" attr.name=\"{name}\" attr.type=\"{kind}\"/>")?;
+        writeln!(
+            out,
+            "  <key id=\"{id}\" for=\"edge\" attr.name=\"{name}\" attr.type=\"{kind}\"/>"
+        )?;
     }
     writeln!(out, "  <graph id=\"diplograph\" edgedefault=\"directed\">")?;
 
@@ -133,7 +139,11 @@ pub fn write_graphml<W: Write>(graph: &Graph, _options: &GraphmlOptions, mut w: 
         data(out, "qualified", &r.date.is_some_and(|d| d.is_qualified()).to_string())?;
         data(out, "disputed", &disputed.contains(&edge).to_string())?;
         data(out, "claims", &r.evidence.len().to_string())?;
-        data(out, "sources", &join_values(r.evidence.iter().map(|e| e.source.as_str())))?;
+        data(
+            out,
+            "sources",
+            &join_values(r.evidence.iter().map(|e| e.source.as_str())),
+        )?;
         data(out, "quotes", &join_values(r.evidence.iter().map(|e| e.quote.as_str())))?;
         data(
             out,

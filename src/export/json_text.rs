@@ -30,7 +30,10 @@ pub(crate) fn write_str(w: &mut dyn Write, text: &str) -> io::Result<()> {
             '\t' => Some(b"\\t"),
             _ => None,
         };
-        let unicode = matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}' | '<' | '>' | '&' | '\u{2028}' | '\u{2029}');
+        let unicode = matches!(
+            c,
+            '\u{0}'..='\u{1f}' | '\u{7f}' | '<' | '>' | '&' | '\u{2028}' | '\u{2029}'
+        );
         if escape.is_none() && !unicode {
             continue;
         }

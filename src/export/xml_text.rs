@@ -45,7 +45,10 @@ mod tests {
 
     #[test]
     fn markup_characters_become_references() {
-        assert_eq!(xml(r#"<a href="x">Tom & 'Jerry'</a>"#), "&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos;&lt;/a&gt;");
+        assert_eq!(
+            xml(r#"<a href="x">Tom & 'Jerry'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos;&lt;/a&gt;"
+        );
         assert_eq!(xml("]]>"), "]]&gt;");
     }
 
@@ -56,7 +59,10 @@ mod tests {
 
     #[test]
     fn characters_xml_cannot_hold_are_replaced() {
-        assert_eq!(xml("a\u{0}b\u{1b}c\u{b}\u{fffe}"), "a\u{fffd}b\u{fffd}c\u{fffd}\u{fffd}");
+        assert_eq!(
+            xml("a\u{0}b\u{1b}c\u{b}\u{fffe}"),
+            "a\u{fffd}b\u{fffd}c\u{fffd}\u{fffd}"
+        );
     }
 
     #[test]

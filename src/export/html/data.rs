@@ -95,7 +95,12 @@ pub(super) fn write_data(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
         write_str(w, &p.label)?;
         w.write_all(b",\"inverse\":")?;
         write_str(w, &p.inverse_label)?;
-        write!(w, ",\"symmetric\":{},\"temporal\":\"{}\",\"description\":", p.symmetric, p.temporal.name())?;
+        write!(
+            w,
+            ",\"symmetric\":{},\"temporal\":\"{}\",\"description\":",
+            p.symmetric,
+            p.temporal.name()
+        )?;
         write_str(w, &p.description)?;
         w.write_all(b"}")?;
     }
@@ -180,7 +185,11 @@ pub(super) fn write_data(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
             Disputed::Dates { .. } => "dates",
             Disputed::Quantities => "quantities",
         };
-        write!(w, "{}{{\"about\":\"{about}\",\"versions\":[", if i > 0 { ",\n" } else { "\n" })?;
+        write!(
+            w,
+            "{}{{\"about\":\"{about}\",\"versions\":[",
+            if i > 0 { ",\n" } else { "\n" }
+        )?;
         for (j, v) in d.versions.iter().enumerate() {
             w.write_all(if j > 0 { b",{\"value\":" } else { b"{\"value\":" })?;
             write_str(w, &v.value)?;
@@ -236,6 +245,9 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert!(!text.contains(&usize::MAX.to_string()), "a dangling index");
         assert_eq!(text.matches("\"id\":\"r-").count(), graph.relations().count());
-        assert!(text.contains("\"disagreements\":[\n{\"about\":"), "the shipped graph has disagreements");
+        assert!(
+            text.contains("\"disagreements\":[\n{\"about\":"),
+            "the shipped graph has disagreements"
+        );
     }
 }

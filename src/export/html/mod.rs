@@ -112,7 +112,7 @@ pub fn write_html<W: Write>(graph: &Graph, options: &HtmlOptions, mut w: W) -> R
     }
     let mut rest = PAGE;
     while let Some(at) = rest.find("@@") {
-        w.write_all(rest[..at].as_bytes())?;
+        w.write_all(&rest.as_bytes()[..at])?;
         let after = &rest[at + 2..];
         let end = after
             .find("@@")
@@ -176,7 +176,10 @@ mod tests {
         for needle in ["<script src", "<link", "<img", "@import", "url(http"] {
             assert!(!a.contains(needle), "the page loads something: {needle}");
         }
-        assert!(a.contains("The Cytoscape Consortium"), "the licence travels with the code");
+        assert!(
+            a.contains("The Cytoscape Consortium"),
+            "the licence travels with the code"
+        );
         assert!(a.contains("\"belarus\""));
     }
 
