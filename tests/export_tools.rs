@@ -6,13 +6,25 @@
 //! tools (Debian `chromium chromium-driver`, python3 with `selenium`; python3 with `networkx`)
 //! and prints a visible `skipped:` line without them, unless DIPLOGRAPH_REQUIRE_TOOLS=1 (CI),
 //! where it fails.
+//!
+//! And in process, on random graphs whose text is hostile (tests/hostile_support): the page's
+//! embedded data cannot end its script element and parses back (serde_json) to the graph's text
+//! exactly; GEXF and GraphML hold no character XML forbids and read back (quick-xml) exactly.
 
-use std::collections::{HashMap, HashSet};
+mod hostile_support;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use diplograph::{join_values, Bound, Certainty, Day, Edtf, Graph, Relation, Temporal, TimeFilter};
+use diplograph::{
+    join_values, write_gexf, write_graphml, write_html, Bound, Certainty, Day, Edtf, GexfOptions, Graph,
+    GraphmlOptions, HtmlOptions, Relation, Temporal, TimeFilter,
+};
+use hostile_support::{spec, Layout};
+use proptest::prelude::*;
+use quick_xml::events::Event;
 
 fn python() -> String {
     std::env::var("DIPLOGRAPH_PYTHON").unwrap_or_else(|_| "python3".to_owned())
@@ -399,4 +411,151 @@ fn gexf_and_graphml_read_back_in_networkx() {
     );
     assert!(report.contains(" 0 failed"), "{report}");
     eprint!("{report}");
+}
+
+/// The JSON object the page embeds, as written.
+fn page_data(page: &str) -> &str {
+    let open = "<script type=\"application/json\" id=\"diplograph-data\">";
+    let start = page.find(open).expect("the data element") + open.len();
+    let end = start + page[start..].find("</script>").expect("its end");
+    &page[start..end]
+}
+
+/// Every `(element, attribute) = value` of an XML document, unescaped, in document order, and
+/// the text of every element, keyed by its path of element names.
+fn xml_values(xml: &str) -> Result<Vec<(String, String, String)>, String> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = Vec::new();
+    let mut stack: Vec<String> = Vec::new();
+    loop {
+        match reader.read_event().map_err(|e| e.to_string())? {
+            Event::Start(e) => {
+                let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                for a in e.attributes() {
+                    let a = a.map_err(|e| e.to_string())?;
+                    let value = a.unescape_value().map_err(|e| e.to_string())?.into_owned();
+                    out.push((
+                        name.clone(),
+                        String::from_utf8_lossy(a.key.as_ref()).into_owned(),
+                        value,
+                    ));
+                }
+                stack.push(name);
+            }
+            Event::Empty(e) => {
+                let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                for a in e.attributes() {
+                    let a = a.map_err(|e| e.to_string())?;
+                    let value = a.unescape_value().map_err(|e| e.to_string())?.into_owned();
+                    out.push((
+                        name.clone(),
+                        String::from_utf8_lossy(a.key.as_ref()).into_owned(),
+                        value,
+                    ));
+                }
+            }
+            Event::Text(t) => {
+                let text = t.unescape().map_err(|e| e.to_string())?.into_owned();
+                if !text.trim().is_empty() {
+                    out.push((stack.join("/"), "#text".to_owned(), text));
+                }
+            }
+            Event::End(_) => {
+                stack.pop();
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// What XML 1.0 can hold of `text`: the characters it forbids become U+FFFD.
+fn xml_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => c,
+            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
+
+fn forbidden_in_xml(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn hostile_text_survives_the_page_gexf_and_graphml(spec in spec()) {
+        let graph = spec.load(&Layout::plain(&spec));
+
+        // The page: the data cannot close its element, and parses back to the graph's text.
+        let page = String::from_utf8(write_html(&graph, &HtmlOptions::new(), Vec::new()).unwrap()).unwrap();
+        let data = page_data(&page);
+        let lower = data.to_ascii_lowercase();
+        let script_safe = !lower.contains("</script") && !lower.contains("<!--") && !data.contains('\u{2028}');
+        prop_assert!(script_safe, "the data could end its script element");
+        let json: serde_json::Value = serde_json::from_str(data).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let entities: BTreeMap<&str, &serde_json::Value> = json["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| (e["id"].as_str().unwrap(), e))
+            .collect();
+        for e in graph.entities() {
+            let j = entities[e.id.as_str()];
+            prop_assert_eq!(j["label"].as_str(), Some(e.label.as_str()));
+            prop_assert_eq!(j["description"].as_str(), Some(e.description.as_str()));
+            let aliases: Vec<&str> = j["aliases"].as_array().unwrap().iter().filter_map(|a| a.as_str()).collect();
+            prop_assert_eq!(aliases, e.aliases.iter().map(String::as_str).collect::<Vec<_>>());
+        }
+        let relations: BTreeMap<&str, &serde_json::Value> = json["relations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r["id"].as_str().unwrap(), r))
+            .collect();
+        for r in graph.relations() {
+            let j = relations[r.id.to_string().as_str()];
+            let evidence = j["evidence"].as_array().unwrap();
+            prop_assert_eq!(evidence.len(), r.evidence.len());
+            for (je, e) in evidence.iter().zip(&r.evidence) {
+                prop_assert_eq!(je[1].as_str(), Some(e.quote.as_str()));
+                prop_assert_eq!(je[2].as_str(), e.note.as_deref());
+            }
+        }
+
+        // GEXF and GraphML: no character XML forbids; labels and quotes read back.
+        let gexf = String::from_utf8(write_gexf(&graph, &GexfOptions::new(), Vec::new()).unwrap()).unwrap();
+        let graphml = String::from_utf8(write_graphml(&graph, &GraphmlOptions::new(), Vec::new()).unwrap()).unwrap();
+        for (name, xml) in [("gexf", &gexf), ("graphml", &graphml)] {
+            prop_assert!(!xml.chars().any(forbidden_in_xml), "{} holds a character XML forbids", name);
+        }
+        let values = xml_values(&gexf).map_err(TestCaseError::fail)?;
+        let labels: HashSet<&str> = values.iter().filter(|v| v.0 == "node" && v.1 == "label").map(|v| v.2.as_str()).collect();
+        let quotes: HashSet<&str> = values
+            .iter()
+            .filter(|v| v.0 == "attvalue" && v.1 == "value")
+            .map(|v| v.2.as_str())
+            .collect();
+        for e in graph.entities() {
+            prop_assert!(labels.contains(xml_safe(&e.label).as_str()), "gexf label {:?}", e.label);
+        }
+        for r in graph.relations() {
+            let joined = xml_safe(&join_values(r.evidence.iter().map(|e| e.quote.as_str())));
+            prop_assert!(quotes.contains(joined.as_str()), "gexf quotes {:?}", joined);
+        }
+        let values = xml_values(&graphml).map_err(TestCaseError::fail)?;
+        let texts: HashSet<&str> = values.iter().filter(|v| v.1 == "#text").map(|v| v.2.as_str()).collect();
+        for e in graph.entities() {
+            prop_assert!(e.label.trim().is_empty() || texts.contains(xml_safe(&e.label).as_str()), "graphml label {:?}", e.label);
+        }
+        for r in graph.relations() {
+            let joined = xml_safe(&join_values(r.evidence.iter().map(|e| e.quote.as_str())));
+            prop_assert!(joined.trim().is_empty() || texts.contains(joined.as_str()), "graphml quotes {:?}", joined);
+        }
+    }
 }
