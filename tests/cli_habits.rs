@@ -257,6 +257,7 @@ fn on_a_terminal(args: &str, env: &[(&str, &str)]) -> Option<String> {
     cmd.args(["-qec", &format!("'{}' {args}", bin.display()), "/dev/null"])
         .env_remove("DIPLOGRAPH_DATA")
         .env_remove("NO_COLOR")
+        .env("TERM", "xterm") // a terminal that takes colour, whatever runs the tests
         .stdin(Stdio::null());
     for (k, v) in env {
         cmd.env(k, v);
