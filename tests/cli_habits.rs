@@ -77,6 +77,12 @@ fn dash_means_standard_output_for_every_export_format() {
             assert!(!plain.stdout.is_empty());
         }
     }
+    let r = diplograph()
+        .current_dir(dir.path())
+        .args(["export", "--all", "--out", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(2));
     assert!(!dir.path().join("-").exists(), "a file named - was written");
     // CSV is two files: it cannot go to standard output, and says so (a usage error).
     let r = run(&["export", "--format", "csv", "-o", "-"]);
