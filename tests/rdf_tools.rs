@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use diplograph::RdfSyntax;
+use diplograph::export::rdf::RdfSyntax;
 use oxttl::{NQuadsParser, NTriplesParser, TurtleParser};
 use rdf_support::*;
 

@@ -3,7 +3,11 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use diplograph::{Cluster, CsvFlavor, Format, RankDir};
+use diplograph::{
+    export::csv::CsvFlavor,
+    export::dot::{Cluster, RankDir},
+    export::Format,
+};
 
 /// diplograph: a knowledge graph of Belarus's foreign relations — who was tied to whom, when,
 /// and who says so.
@@ -134,7 +138,7 @@ pub struct PathArgs {
     #[arg(long, value_name = "N")]
     pub max_hops: Option<usize>,
     /// With --all: list at most N paths.
-    #[arg(long, value_name = "N", default_value_t = diplograph::DEFAULT_LIMIT)]
+    #[arg(long, value_name = "N", default_value_t = diplograph::query::DEFAULT_LIMIT)]
     pub limit: usize,
     /// Follow relations from subject to object only (symmetric relations still both ways).
     #[arg(long)]

@@ -37,7 +37,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &FindArgs, out: &mut impl Write)
                 e.id.to_string(),
                 e.kind.to_string(),
                 e.label.clone(),
-                diplograph::join_values(e.aliases.iter().map(String::as_str)),
+                diplograph::export::csv::join_values(e.aliases.iter().map(String::as_str)),
                 if exact { "contains" } else { "near" }.to_owned(),
             ])?;
         }

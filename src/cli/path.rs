@@ -4,7 +4,10 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use diplograph::{Certainty, Direction, EntityRef, Graph, PathReport, PathSet};
+use diplograph::{
+    query::{EntityRef, PathReport},
+    Certainty, Direction, Graph, PathSet,
+};
 
 use super::args::{PathArgs, ResultFormat};
 use super::filter::{direction, narrows, to_filter};
@@ -108,7 +111,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
         let best = &found.paths[0];
         let hops: Vec<_> = best.hops.iter().map(|h| (h.to, h.edge, h.forward)).collect();
         let title = format!("{} → {}", a.label, b.label);
-        diplograph::PathWriter::new()
+        diplograph::export::dot::PathWriter::new()
             .title(title)
             .write(graph, &hops, &mut *out)?;
         if found.paths.len() > 1 {

@@ -5,7 +5,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use diplograph::{Certainty, Edtf, Entity, EntityRef, Graph, HopReport, RelationReport, Source};
+use diplograph::query::{EntityRef, HopReport, RelationReport};
+use diplograph::{Certainty, Edtf, Entity, Graph, Source};
 use petgraph::visit::EdgeRef;
 use serde_json::json;
 

@@ -8,7 +8,7 @@ use xxhash_rust::xxh3::Xxh3Default;
 pub fn fingerprint(data: &Dataset) -> String {
     let mut hasher = Xxh3Default::new();
     for (name, file) in
-        diplograph::FILE_NAMES
+        diplograph::load::FILE_NAMES
             .iter()
             .zip([&data.sources, &data.predicates, &data.entities, &data.relations])
     {

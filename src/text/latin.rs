@@ -7,7 +7,7 @@ use super::fold::fold;
 /// Apostrophes (soft signs) vanish instead of splitting a word.
 ///
 /// ```
-/// use diplograph::latin_key;
+/// use diplograph::text::latin_key;
 /// assert_eq!(latin_key("Лукашенко"), "lukashenko");
 /// assert_eq!(latin_key("Пратасевіч"), "pratasevich");
 /// assert_eq!(latin_key("Стольтенберг"), "stoltenberg");

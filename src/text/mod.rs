@@ -4,3 +4,6 @@
 pub(crate) mod fold;
 pub(crate) mod latin;
 pub(crate) mod suggest;
+
+pub use fold::fold;
+pub use latin::latin_key;

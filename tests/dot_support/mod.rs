@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use diplograph::{DataFile, Dataset, Graph};
+use diplograph::{load::DataFile, Dataset, Graph};
 
 /// Whether tests must fail, rather than skip, when an external tool is missing.
 pub fn tools_required() -> bool {

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use petgraph::graph::EdgeIndex;
 
-use super::facts::facts;
+use crate::export::facts::facts;
 use crate::model::edtf::Bound;
 use crate::model::graph::Graph;
 use crate::model::relation::Relation;
