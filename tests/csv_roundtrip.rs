@@ -8,8 +8,10 @@ use std::collections::HashMap;
 
 use assert_cmd::Command;
 use diplograph::{
-    split_values, unguard_formula, write_edges_csv, write_nodes_csv, CsvFlavor, Entity, EntityKind, Graph, Id,
-    EDGE_COLUMNS, NODE_COLUMNS,
+    export::csv::{
+        split_values, unguard_formula, write_edges_csv, write_nodes_csv, CsvFlavor, EDGE_COLUMNS, NODE_COLUMNS,
+    },
+    Entity, EntityKind, Graph, Id,
 };
 use dot_support::hostile_graph;
 use predicates::prelude::*;

@@ -3,7 +3,10 @@
 
 mod dot_support;
 
-use diplograph::{Cluster, DotWriter, Graph, PathWriter, RankDir, TimelineWriter};
+use diplograph::{
+    export::dot::{Cluster, DotWriter, PathWriter, RankDir, TimelineWriter},
+    Graph,
+};
 use dot_support::*;
 
 fn dot_of(graph: &Graph, writer: &DotWriter) -> String {

@@ -6,7 +6,10 @@ mod dot_support;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use diplograph::{named_views, Graph, TimelineWriter};
+use diplograph::{
+    export::dot::{named_views, TimelineWriter},
+    Graph,
+};
 use dot_support::*;
 use predicates::prelude::*;
 
@@ -265,7 +268,9 @@ fn an_empty_graph_gives_well_formed_diagrams_and_csv() {
         diagrams.push((path.display().to_string(), std::fs::read(&path).unwrap()));
     }
     let mut path = Vec::new();
-    diplograph::write_path_dot(&empty, &[], &mut path).unwrap();
+    diplograph::export::dot::PathWriter::new()
+        .write(&empty, &[], &mut path)
+        .unwrap();
     diagrams.push(("empty path".into(), path));
     for (what, dot) in diagrams {
         let text = String::from_utf8(dot.clone()).unwrap();

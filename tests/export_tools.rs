@@ -18,10 +18,12 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use diplograph::{
-    join_values, write_gexf, write_graphml, write_html, Bound, Certainty, Day, Edtf, GexfOptions, Graph,
-    GraphmlOptions, HtmlOptions, Relation, Temporal, TimeFilter,
-};
+use diplograph::export::csv::join_values;
+use diplograph::export::gexf::{write_gexf, GexfOptions};
+use diplograph::export::graphml::{write_graphml, GraphmlOptions};
+use diplograph::export::html::{write_html, HtmlOptions};
+use diplograph::model::{Bound, Day};
+use diplograph::{Certainty, Edtf, Graph, Relation, Temporal, TimeFilter};
 use hostile_support::{spec, Layout};
 use proptest::prelude::*;
 use quick_xml::events::Event;

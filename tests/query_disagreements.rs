@@ -2,7 +2,7 @@
 
 mod query_support;
 
-use diplograph::{Disputed, Filter, Id};
+use diplograph::{query::Disputed, Filter, Id};
 use query_support::{graph, states};
 
 fn fixture() -> diplograph::Graph {

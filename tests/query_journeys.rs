@@ -2,7 +2,7 @@
 
 mod query_support;
 
-use diplograph::{Certainty, Day, Filter};
+use diplograph::{model::Day, Certainty, Filter};
 use query_support::{graph, ids, n, states, Claim};
 
 fn day(s: &str) -> Day {

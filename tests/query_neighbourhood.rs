@@ -2,7 +2,7 @@
 
 mod query_support;
 
-use diplograph::{neighbourhood, Direction, EntityKind, Filter};
+use diplograph::{Direction, EntityKind, Filter};
 use query_support::{graph, n};
 
 /// centre → a → b → c; x → centre; person p linked to a.
@@ -54,10 +54,6 @@ fn depth_gives_distances_and_relations_among_them() {
     let zero = g.neighbours(c).depth(0).run();
     assert_eq!(distances(&g, &zero), [d("centre", 0)]);
     assert!(zero.relations.is_empty());
-    // The old function agrees.
-    let (nodes, edges) = neighbourhood(&g, c, 2, &Filter::default());
-    assert_eq!(nodes.len(), 5);
-    assert_eq!(edges.len(), two.relations.len());
 }
 
 #[test]

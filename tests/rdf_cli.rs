@@ -3,7 +3,7 @@
 mod rdf_support;
 
 use assert_cmd::Command;
-use diplograph::RdfSyntax;
+use diplograph::export::rdf::RdfSyntax;
 use oxttl::{NQuadsParser, NTriplesParser, TurtleParser};
 use predicates::prelude::*;
 use rdf_support::*;

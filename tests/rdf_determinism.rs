@@ -4,7 +4,7 @@ mod rdf_support;
 
 use std::path::Path;
 
-use diplograph::{Graph, RdfSyntax, FILE_NAMES};
+use diplograph::{export::rdf::RdfSyntax, load::FILE_NAMES, Graph};
 use rdf_support::*;
 
 /// Copies each CSV of `from` into `to` with its rows shuffled (a fixed permutation) and its

@@ -9,7 +9,10 @@ mod hostile_support;
 
 use std::path::Path;
 
-use diplograph::{BaseIri, Graph, RdfExport, RdfSyntax};
+use diplograph::{
+    export::rdf::{BaseIri, RdfExport, RdfSyntax},
+    Graph,
+};
 use hostile_support::*;
 use proptest::prelude::*;
 
@@ -115,7 +118,7 @@ fn a_failing_writer_fails_the_export() {
             for threads in [1, 2] {
                 let err = rdf.write_on(syntax, Full { room }, threads, 3).err();
                 assert!(
-                    matches!(err, Some(diplograph::RdfError::Io(ref e)) if e.to_string() == "disk full"),
+                    matches!(err, Some(diplograph::export::rdf::RdfError::Io(ref e)) if e.to_string() == "disk full"),
                     "{syntax} with room for {room} bytes on {threads} threads: {err:?}"
                 );
             }

@@ -6,7 +6,7 @@ mod rdf_support;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use diplograph::{Filter, Graph, RdfSyntax, Selection};
+use diplograph::{export::rdf::RdfSyntax, query::Selection, Filter, Graph};
 use oxigraph::io::RdfFormat;
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;

@@ -5,9 +5,14 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use diplograph::{
-    named_views, write_atomically, write_edges_csv, write_gexf, write_graphml, write_html, write_nodes_csv, BaseIri,
-    CsvFlavor, DotLayout, DotWriter, GexfOptions, Graph, GraphmlOptions, HtmlError, HtmlOptions, RdfError, RdfExport,
-    RdfSyntax, DEFAULT_HTML_MAX_RELATIONS, EDGES_FILE, NODES_FILE,
+    export::csv::{write_edges_csv, write_nodes_csv, CsvFlavor, EDGES_FILE, NODES_FILE},
+    export::dot::{named_views, DotLayout, DotWriter},
+    export::gexf::{write_gexf, GexfOptions},
+    export::graphml::{write_graphml, GraphmlOptions},
+    export::html::{write_html, HtmlError, HtmlOptions, DEFAULT_HTML_MAX_RELATIONS},
+    export::rdf::{BaseIri, RdfError, RdfExport, RdfSyntax},
+    export::write_atomically,
+    Graph,
 };
 
 use super::graphviz::{render_svg, Rendered};

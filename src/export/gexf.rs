@@ -15,8 +15,9 @@
 
 use std::io::{self, Write};
 
-use super::csv::{disputed_edges, join_values};
-use super::dot_style::kind_style;
+use super::csv::cells::disputed_edges;
+use super::csv::join_values;
+use super::dot::style::kind_style;
 use super::xml_text::write_escaped;
 use crate::model::edtf::Bound;
 use crate::model::graph::Graph;
@@ -24,7 +25,8 @@ use crate::model::graph::Graph;
 /// Options of the GEXF export.
 ///
 /// ```
-/// use diplograph::{write_gexf, GexfOptions, Graph};
+/// use diplograph::export::gexf::{write_gexf, GexfOptions};
+/// use diplograph::Graph;
 /// let graph = Graph::embedded()?;
 /// let gexf = String::from_utf8(write_gexf(&graph, &GexfOptions::new(), Vec::new())?)?;
 /// assert!(gexf.contains(r#"<gexf xmlns="http://gexf.net/1.3""#));

@@ -5,20 +5,22 @@
 //! `date` in EDTF, `start`/`end` at their own precision, `temporal`, `symmetric`, `qualified`,
 //! `disputed`, `claims`, and the per-claim `sources`, `quotes` and `notes`). Multi-valued
 //! attributes join their values with `|` exactly as the CSV export does (see
-//! [`join_values`](crate::join_values)); an empty value is left out. Every edge is directed; a
+//! [`join_values`](crate::export::csv::join_values)); an empty value is left out. Every edge is directed; a
 //! symmetric predicate has `symmetric = true`.
 
 use std::io::{self, Write};
 
-use super::csv::{bound_cells, disputed_edges, join_values};
-use super::dot_style::kind_style;
+use super::csv::cells::{bound_cells, disputed_edges};
+use super::csv::join_values;
+use super::dot::style::kind_style;
 use super::xml_text::write_escaped;
 use crate::model::graph::Graph;
 
 /// Options of the GraphML export (none yet; the type keeps the exporters' common shape).
 ///
 /// ```
-/// use diplograph::{write_graphml, Graph, GraphmlOptions};
+/// use diplograph::export::graphml::{write_graphml, GraphmlOptions};
+/// use diplograph::Graph;
 /// let graph = Graph::embedded()?;
 /// let xml = String::from_utf8(write_graphml(&graph, &GraphmlOptions::new(), Vec::new())?)?;
 /// assert!(xml.contains(r#"<key id="kind" for="node" attr.name="kind" attr.type="string"/>"#));

@@ -2,7 +2,9 @@
 
 use std::fmt;
 
-use crate::{Bound, Edtf, Id, Temporal};
+use crate::model::edtf::{Bound, Edtf};
+use crate::model::id::Id;
+use crate::model::predicate::Temporal;
 
 /// One source's support for a relation: the document and its verbatim words.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -101,7 +103,7 @@ impl Relation {
     /// `None` for an undated relation.
     ///
     /// ```
-    /// use diplograph::{Bound, Edtf, Span, Temporal, Relation};
+    /// use diplograph::{Edtf, Relation, Temporal, model::{Bound, Span}};
     /// let date: Edtf = "1995".parse().unwrap();
     /// let span = Relation::span_of(&date, Temporal::State);
     /// assert_eq!(span.end, Bound::Unknown); // a membership that began in 1995

@@ -8,7 +8,10 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 use super::filter::Filter;
 use super::quantity::Quantity;
 use super::report::EntityRef;
-use crate::{Bound, Day, Edtf, Evidence, Graph, Id, Relation, RelationId};
+use crate::model::edtf::{Bound, Day, Edtf};
+use crate::model::graph::Graph;
+use crate::model::id::Id;
+use crate::model::relation::{Evidence, Relation, RelationId};
 
 /// What the sources disagree about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -66,7 +69,7 @@ pub struct Disagreement {
 /// A question about where sources disagree; made by [`Graph::disagreements`].
 ///
 /// ```
-/// use diplograph::{Disputed, Graph};
+/// use diplograph::{Graph, query::Disputed};
 /// let graph = Graph::embedded()?;
 /// let found = graph.disagreements().run();
 /// for d in &found {

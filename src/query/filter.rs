@@ -3,7 +3,12 @@
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
 use super::time::{Certainty, TimeFilter};
-use crate::{Day, Entity, EntityKind, Graph, Id, Temporal};
+use crate::model::edtf::Day;
+use crate::model::entity::Entity;
+use crate::model::graph::Graph;
+use crate::model::id::Id;
+use crate::model::kind::EntityKind;
+use crate::model::predicate::Temporal;
 
 /// Which relations and entities a query may use.
 ///
@@ -58,14 +63,14 @@ impl Default for Filter {
 impl Filter {
     /// Keeps relations that hold at `date`.
     #[must_use]
-    pub fn at(mut self, date: crate::Edtf) -> Self {
+    pub fn at(mut self, date: crate::model::edtf::Edtf) -> Self {
         self.time = Some(TimeFilter::At(date));
         self
     }
 
     /// Keeps relations that overlap the window `from..until` (either may be `None`).
     #[must_use]
-    pub fn between(mut self, from: Option<crate::Edtf>, until: Option<crate::Edtf>) -> Self {
+    pub fn between(mut self, from: Option<crate::model::edtf::Edtf>, until: Option<crate::model::edtf::Edtf>) -> Self {
         self.time = if from.is_none() && until.is_none() {
             None
         } else {
@@ -140,7 +145,7 @@ impl Filter {
 
     /// Whether a relation may be used, and how surely it passes the time filter; `None` if not.
     /// Without a time filter a dated relation is `Definite` and an undated one `Undated`.
-    pub fn admits(&self, graph: &Graph, relation: &crate::Relation) -> Option<Certainty> {
+    pub fn admits(&self, graph: &Graph, relation: &crate::model::relation::Relation) -> Option<Certainty> {
         if !self.predicates.is_empty() && !self.predicates.contains(&relation.predicate) {
             return None;
         }

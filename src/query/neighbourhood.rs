@@ -10,7 +10,7 @@ use super::direction::Direction;
 use super::filter::Filter;
 use super::report::{EntityRef, HopReport, RelationLine, RelationReport};
 use super::time::Certainty;
-use crate::Graph;
+use crate::model::graph::Graph;
 
 /// Entities within `depth` hops of `start` (following relations both ways, through `filter`),
 /// and the admitted relations among them. The same as
@@ -18,19 +18,7 @@ use crate::Graph;
 ///
 /// # Complexity
 /// O(V + E).
-///
-/// ```
-/// use diplograph::{neighbourhood, Filter, Graph};
-/// let graph = Graph::embedded().unwrap();
-/// let belarus = graph.node("belarus").unwrap();
-/// let (nodes, edges) = neighbourhood(&graph, belarus, 1, &Filter::default());
-/// assert!(nodes.contains(&belarus));
-/// assert!(edges.iter().all(|e| {
-///     let (a, b) = graph.petgraph().edge_endpoints(*e).unwrap();
-///     nodes.contains(&a) && nodes.contains(&b)
-/// }));
-/// ```
-pub fn neighbourhood(
+pub(crate) fn neighbourhood(
     graph: &Graph,
     start: NodeIndex,
     depth: usize,
@@ -217,7 +205,7 @@ impl Neighbourhood {
 
     /// The neighbourhood as a report, for `--json`.
     pub fn report<'g>(&self, graph: &'g Graph) -> NeighbourhoodReport<'g> {
-        let mut entities: Vec<(usize, &crate::Id, NodeIndex)> = self
+        let mut entities: Vec<(usize, &crate::model::id::Id, NodeIndex)> = self
             .distance
             .iter()
             .map(|(&n, &d)| (d, &graph.entity_at(n).id, n))

@@ -20,7 +20,7 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
-use crate::export::dot_style::kind_style;
+use crate::export::dot::style::kind_style;
 use crate::export::json_text::{write_opt_str, write_str, write_str_array};
 use crate::model::edtf::Bound;
 use crate::model::graph::Graph;

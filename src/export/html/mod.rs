@@ -30,7 +30,8 @@ const CYTOSCAPE: &str = include_str!("vendor/cytoscape.min.js");
 /// Options of the explorer page.
 ///
 /// ```
-/// use diplograph::{write_html, Graph, HtmlOptions};
+/// use diplograph::export::html::{write_html, HtmlOptions};
+/// use diplograph::Graph;
 /// let graph = Graph::embedded()?;
 /// let page = write_html(&graph, &HtmlOptions::new().title("Belarus"), Vec::new())?;
 /// let page = String::from_utf8(page)?;

@@ -8,15 +8,12 @@
 //! [`guard_formula`]).
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::fmt;
 use std::io::{self, Write};
 use std::str::FromStr;
 
-use petgraph::graph::EdgeIndex;
-
-use super::facts::facts;
-use crate::{Bound, Graph, Relation};
+use super::cells::{bound_cells, disputed_edges};
+use crate::model::graph::Graph;
 
 /// The name of the entities file.
 pub const NODES_FILE: &str = "nodes.csv";
@@ -26,7 +23,7 @@ pub const EDGES_FILE: &str = "edges.csv";
 /// Which program the CSV files are for.
 ///
 /// ```
-/// use diplograph::CsvFlavor;
+/// use diplograph::export::csv::CsvFlavor;
 /// assert_eq!("neo4j".parse::<CsvFlavor>().unwrap(), CsvFlavor::Neo4j);
 /// assert!("excel".parse::<CsvFlavor>().unwrap_err().contains("spreadsheet, neo4j"));
 /// ```
@@ -37,7 +34,7 @@ pub enum CsvFlavor {
     #[default]
     Spreadsheet,
     /// Headers for `neo4j-admin database import` (`id:ID`, `:LABEL`, `:START_ID`, `:END_ID`,
-    /// `:TYPE`, `aliases:string[]` ...), arrays joined by [`NEO4J_ARRAY_DELIMITER`](crate::NEO4J_ARRAY_DELIMITER); no guard.
+    /// `:TYPE`, `aliases:string[]` ...), arrays joined by [`NEO4J_ARRAY_DELIMITER`](crate::export::csv::NEO4J_ARRAY_DELIMITER); no guard.
     Neo4j,
 }
 
@@ -104,7 +101,7 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// [`unguard_formula`] removes it.
 ///
 /// ```
-/// use diplograph::{guard_formula, unguard_formula};
+/// use diplograph::export::csv::{guard_formula, unguard_formula};
 /// assert_eq!(guard_formula("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
 /// assert_eq!(guard_formula("-5% growth"), "'-5% growth");
 /// assert_eq!(guard_formula("'quoted"), "''quoted");
@@ -130,7 +127,7 @@ pub fn unguard_formula(cell: &str) -> &str {
 /// cell, and `[]` is the empty cell too (callers that need to tell those apart know the count).
 ///
 /// ```
-/// use diplograph::{join_values, split_values};
+/// use diplograph::export::csv::{join_values, split_values};
 /// let values = ["1992 | See Belarus–Libya relations.", r"C:\dir", "plain"];
 /// let cell = join_values(values);
 /// assert_eq!(cell, r"1992 \| See Belarus–Libya relations.|C:\\dir|plain");
@@ -179,33 +176,14 @@ pub fn split_values(cell: &str) -> Vec<String> {
     out
 }
 
-/// The bounds of a relation as `start` and `end` cells: each end at its own precision without
-/// qualifiers (`1998-04`), `end` equal to `start` for a dated event, empty when open or unknown.
-pub(crate) fn bound_cells(relation: &Relation, graph: &Graph) -> (String, String) {
-    let cell = |b: Bound| b.date().map(|d| d.plain()).unwrap_or_default();
-    match relation.span(graph.predicate_of(relation).temporal) {
-        Some(span) => (cell(span.start), cell(span.end)),
-        None => (String::new(), String::new()),
-    }
-}
-
-/// The relations whose fact has several dates.
-pub(crate) fn disputed_edges(graph: &Graph) -> HashSet<EdgeIndex> {
-    facts(graph)
-        .into_iter()
-        .filter(|f| f.disputed(graph))
-        .flat_map(|f| f.edges)
-        .collect()
-}
-
 /// Writes `nodes.csv`: one row per entity, in id order.
 ///
 /// # Errors
 /// Those of `w`; for [`CsvFlavor::Neo4j`], an `InvalidData` error if a value holds the array
-/// delimiter (see [`NEO4J_ARRAY_DELIMITER`](crate::NEO4J_ARRAY_DELIMITER)).
+/// delimiter (see [`NEO4J_ARRAY_DELIMITER`](crate::export::csv::NEO4J_ARRAY_DELIMITER)).
 pub fn write_nodes_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::Result<()> {
     if flavor == CsvFlavor::Neo4j {
-        return super::csv_neo4j::write_nodes(graph, w);
+        return super::neo4j::write_nodes(graph, w);
     }
     let mut out = csv::Writer::from_writer(w);
     out.write_record(NODE_COLUMNS)?;
@@ -226,7 +204,7 @@ pub fn write_nodes_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::
 /// Writes `edges.csv`: one row per relation, in (subject, predicate, object, date) order.
 ///
 /// ```
-/// use diplograph::{write_edges_csv, CsvFlavor, Graph};
+/// use diplograph::{Graph, export::csv::{write_edges_csv, CsvFlavor}};
 /// let graph = Graph::embedded()?;
 /// let mut out = Vec::new();
 /// write_edges_csv(&graph, CsvFlavor::Spreadsheet, &mut out)?;
@@ -240,7 +218,7 @@ pub fn write_nodes_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::
 /// As [`write_nodes_csv`].
 pub fn write_edges_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::Result<()> {
     if flavor == CsvFlavor::Neo4j {
-        return super::csv_neo4j::write_edges(graph, w);
+        return super::neo4j::write_edges(graph, w);
     }
     let disputed = disputed_edges(graph);
     let g = graph.petgraph();
@@ -249,7 +227,7 @@ pub fn write_edges_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::
     for e in g.edge_indices() {
         let r = &g[e];
         let predicate = graph.predicate_of(r);
-        let label = |id: &crate::Id| graph.entity(id.as_str()).map(|x| x.label.clone()).unwrap_or_default();
+        let label = |id: &crate::model::id::Id| graph.entity(id.as_str()).map(|x| x.label.clone()).unwrap_or_default();
         let (start, end) = bound_cells(r, graph);
         let row = [
             r.id.to_string(),
@@ -276,6 +254,8 @@ pub fn write_edges_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::csv::cells::bound_cells;
+    use crate::model::edtf::Bound;
 
     #[test]
     fn guard_covers_every_formula_start() {
@@ -313,17 +293,17 @@ mod tests {
             let temporal = graph.predicate_of(r).temporal;
             match (r.date, temporal) {
                 (None, _) => assert_eq!((start.as_str(), end.as_str()), ("", "")),
-                (Some(crate::Edtf::Single(d)), crate::Temporal::Event) => {
+                (Some(crate::model::edtf::Edtf::Single(d)), crate::model::predicate::Temporal::Event) => {
                     assert_eq!(start, d.plain());
                     assert_eq!(end, start);
                     seen.0 = true;
                 }
-                (Some(crate::Edtf::Single(d)), crate::Temporal::State) => {
+                (Some(crate::model::edtf::Edtf::Single(d)), crate::model::predicate::Temporal::State) => {
                     assert_eq!(start, d.plain());
                     assert_eq!(end, "");
                     seen.1 = true;
                 }
-                (Some(crate::Edtf::Interval { end: Bound::Open, .. }), _) => {
+                (Some(crate::model::edtf::Edtf::Interval { end: Bound::Open, .. }), _) => {
                     assert_eq!(end, "");
                     seen.2 = true;
                 }

@@ -1,86 +1,25 @@
 //! GraphViz DOT diagrams of the graph, meant to be looked at.
 //!
 //! petgraph's `Dot` is a debugging aid (nodes named by index, output "may change"); this writer
-//! names nodes by their entity ids, escapes every label (see `dot_escape`), styles nodes by
+//! names nodes by their entity ids, escapes every label (see `escape`), styles nodes by
 //! kind and edges by the state of their dates, and writes its lines sorted so the same graph
 //! always gives the same bytes.
 
-use std::fmt;
 use std::io::{self, Write};
 use std::str::FromStr;
 
-use super::dot_escape::{quoted, wrap};
-use super::dot_style::{kind_attributes, kind_heading, write_legend, write_legend_table, EdgeLook, FONT};
-use super::facts::{facts, Fact};
-use crate::{Edtf, EntityKind, Graph};
-
-/// The direction of rank in a `dot` layout: where edges point.
-///
-/// ```
-/// use diplograph::RankDir;
-/// assert_eq!("LR".parse::<RankDir>().unwrap(), RankDir::LeftRight);
-/// assert_eq!(RankDir::TopBottom.to_string(), "TB");
-/// assert!("up".parse::<RankDir>().unwrap_err().contains("TB, LR, BT, RL"));
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum RankDir {
-    /// Top to bottom (Graphviz's default).
-    TopBottom,
-    /// Left to right: suits wide screens and long labels.
-    #[default]
-    LeftRight,
-    /// Bottom to top.
-    BottomTop,
-    /// Right to left.
-    RightLeft,
-}
-
-impl RankDir {
-    /// Every direction.
-    pub const ALL: [RankDir; 4] = [
-        RankDir::TopBottom,
-        RankDir::LeftRight,
-        RankDir::BottomTop,
-        RankDir::RightLeft,
-    ];
-
-    /// The Graphviz name: `TB`, `LR`, `BT`, `RL`.
-    pub fn name(self) -> &'static str {
-        match self {
-            RankDir::TopBottom => "TB",
-            RankDir::LeftRight => "LR",
-            RankDir::BottomTop => "BT",
-            RankDir::RightLeft => "RL",
-        }
-    }
-}
-
-impl FromStr for RankDir {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|r| r.name().eq_ignore_ascii_case(s))
-            .ok_or_else(|| {
-                format!(
-                    "unknown rank direction '{s}'; choose from: {}",
-                    Self::ALL.map(RankDir::name).join(", ")
-                )
-            })
-    }
-}
-
-impl fmt::Display for RankDir {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
+use super::escape::{quoted, wrap};
+use super::rank_dir::RankDir;
+use super::style::{kind_attributes, kind_heading, write_legend, write_legend_table, EdgeLook, FONT};
+use crate::export::facts::{facts, Fact};
+use crate::model::edtf::Edtf;
+use crate::model::graph::Graph;
+use crate::model::kind::EntityKind;
 
 /// How to group nodes into boxes (Graphviz clusters).
 ///
 /// ```
-/// use diplograph::Cluster;
+/// use diplograph::export::dot::Cluster;
 /// assert_eq!("kind".parse::<Cluster>().unwrap(), Cluster::Kind);
 /// assert!("year".parse::<Cluster>().is_err());
 /// ```
@@ -123,7 +62,7 @@ pub enum DotLayout {
 /// or uncertain dates are dashed; undated facts are grey. Symmetric predicates have no arrow.
 ///
 /// ```
-/// use diplograph::{Cluster, DotWriter, Graph, RankDir, Selection, Filter};
+/// use diplograph::{Filter, Graph, export::dot::{Cluster, DotWriter, RankDir}, query::Selection};
 /// let graph = Graph::embedded()?;
 /// let view = Selection { filter: Filter::default(), focus: graph.node("partnership-for-peace"), depth: 1 }
 ///     .apply(&graph);
@@ -299,14 +238,6 @@ impl DotWriter {
         }
         writeln!(w, "}}")
     }
-}
-
-/// Writes `graph` as a DOT diagram with the default settings of [`DotWriter`].
-///
-/// # Errors
-/// Only those of `w`.
-pub fn write_dot<W: Write>(graph: &Graph, w: W) -> io::Result<()> {
-    DotWriter::new().write(graph, w)
 }
 
 /// `digraph "diplograph" {` and the graph, node and edge defaults.

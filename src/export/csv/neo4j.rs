@@ -13,8 +13,8 @@
 
 use std::io::{self, Write};
 
-use super::csv::{bound_cells, disputed_edges};
-use crate::Graph;
+use super::cells::{bound_cells, disputed_edges};
+use crate::model::graph::Graph;
 
 /// The array delimiter of the Neo4j flavour: U+001F, INFORMATION SEPARATOR ONE (unit separator).
 /// Pass it to the importer as `--array-delimiter="U+001F"`.
@@ -60,7 +60,7 @@ pub struct Neo4jDelimiterError {
 /// The Neo4j relationship type of a predicate: its id in upper case, `-` as `_` (`MEMBER_OF`).
 ///
 /// ```
-/// assert_eq!(diplograph::neo4j_type("diplomatic_relations_with"), "DIPLOMATIC_RELATIONS_WITH");
+/// assert_eq!(diplograph::export::csv::neo4j_type("diplomatic_relations_with"), "DIPLOMATIC_RELATIONS_WITH");
 /// ```
 pub fn neo4j_type(predicate: &str) -> String {
     predicate

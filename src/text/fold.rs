@@ -1,4 +1,4 @@
-//! Text folding for name search.
+//! Folding names for search: case, accents and punctuation ignored.
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -7,7 +7,7 @@ use unicode_normalization::UnicodeNormalization;
 /// runs of white space, dashes and punctuation turned into one space.
 ///
 /// ```
-/// use diplograph::fold;
+/// use diplograph::text::fold;
 /// assert_eq!(fold("Łukashénka"), fold("łukashenka"));
 /// assert_eq!(fold("Belarus–NATO"), "belarus nato");
 /// assert_eq!(fold("  Raman   Pratasevich "), "raman pratasevich");
