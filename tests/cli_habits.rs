@@ -56,7 +56,15 @@ fn have(program: &str, arg: &str) -> bool {
 #[test]
 fn dash_means_standard_output_for_every_export_format() {
     let dir = tempfile::tempdir().unwrap();
-    for (long, short) in [("turtle", "ttl"), ("ntriples", "nt"), ("nquads", "nq"), ("dot", "dot")] {
+    for (long, short) in [
+        ("turtle", "ttl"),
+        ("ntriples", "nt"),
+        ("nquads", "nq"),
+        ("dot", "dot"),
+        ("html", "html"),
+        ("gexf", "gexf"),
+        ("graphml", "graphml"),
+    ] {
         let plain = diplograph().args(["export", "--format", long]).output().unwrap();
         assert!(plain.status.success());
         for format in [long, short] {
@@ -77,6 +85,12 @@ fn dash_means_standard_output_for_every_export_format() {
             assert!(!plain.stdout.is_empty());
         }
     }
+    let r = diplograph()
+        .current_dir(dir.path())
+        .args(["export", "--all", "--out", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(2));
     assert!(!dir.path().join("-").exists(), "a file named - was written");
     // CSV is two files: it cannot go to standard output, and says so (a usage error).
     let r = run(&["export", "--format", "csv", "-o", "-"]);
@@ -257,6 +271,7 @@ fn on_a_terminal(args: &str, env: &[(&str, &str)]) -> Option<String> {
     cmd.args(["-qec", &format!("'{}' {args}", bin.display()), "/dev/null"])
         .env_remove("DIPLOGRAPH_DATA")
         .env_remove("NO_COLOR")
+        .env("TERM", "xterm") // a terminal that takes colour, whatever runs the tests
         .stdin(Stdio::null());
     for (k, v) in env {
         cmd.env(k, v);
@@ -642,6 +657,14 @@ fn flags_that_do_not_apply_are_usage_errors() {
         (
             &["export", "--format", "dot", "--base-iri", "https://x.example/"],
             "--base-iri does not apply to --format dot",
+        ),
+        (
+            &["export", "--format", "gexf", "--rankdir", "TB"],
+            "--rankdir does not apply to --format gexf",
+        ),
+        (
+            &["export", "--format", "html", "--flavor", "neo4j"],
+            "--flavor does not apply to --format html",
         ),
         (
             &["--json", "export", "--format", "turtle"],

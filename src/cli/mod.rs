@@ -1,7 +1,15 @@
 //! The command line: arguments in ([`args`]), one file per subcommand, text, JSON and CSV out.
 //!
 //! Everything here is the binary's; the library knows nothing of clap, anyhow, indicatif or
-//! serde_json.
+//! serde_json. Where things are:
+//! - `args.rs` the clap definitions; `usage.rs` the combinations clap cannot check (exit 2);
+//! - one file per subcommand: `check`, `stats`, `show`, `find`, `sources`, `path`, `neighbors`,
+//!   `timeline`, `conflicts`, `export` (+ `export_all.rs`, the main job, and `graphviz.rs`,
+//!   running `dot`), `completions.rs` (completions and the man page);
+//! - shared: `load.rs` (which data), `filter.rs` (the filter flags → `Filter`), `node.rs` (names
+//!   → entities), `output.rs` (`-o FILE|-`, closed stdout), `json.rs`, `table.rs` (CSV/TSV),
+//!   `style.rs` (colour), `diag.rs` (stderr: errors, warnings, notes, --quiet/--verbose),
+//!   `progress.rs` (spinners), `version.rs` (`--version` with the embedded data), `text.rs`.
 
 mod args;
 mod check;
