@@ -51,7 +51,7 @@ fn stats_counts_kinds_predicates_sources_and_dates() {
             "place 0",
             "relations: 4 (from 5 claims; 1 supported by more than one source)",
             "dated: 3 (75.0%)",
-            "dates range from 1995-01-01 to 1999-03-12",
+            "dates range from 1995 to 1999-03-12",
             "relations by predicate:",
             "borders 1",
             "member_of 1",
@@ -75,9 +75,15 @@ also: Republic of Belarus · Byelorussia
 A state in Eastern Europe.
 same as: http://www.wikidata.org/entity/Q184
 
-2 relations:
-  —borders→ Poland (poland)   [src-b]
+2 relations, by date:
   —participant in (since 1995)→ Partnership for Peace (pfp)   [src-a, src-b]
+      “Belarus joined the Partnership for Peace in 1995.”
+        — src-a: Source A <https://example.org/a>
+      “Belarus has taken part in the PfP since 1995.”
+        — src-b: Source B
+  —borders→ Poland (poland)   [src-b]  (undated)
+      “Belarus borders Poland.”
+        — src-b: Source B
 "
     );
     let run = run_fixture("minimal", &["show", "pfp-document"]);
@@ -120,9 +126,9 @@ fn find_is_case_and_accent_insensitive() {
 
 #[test]
 fn find_with_no_match_fails() {
-    let run = run_fixture("minimal", &["find", "atlantis"]);
+    let run = run_fixture("minimal", &["find", "xyzzy"]);
     assert_eq!((run.code, run.stdout.as_str()), (1, ""));
-    assert_eq!(run.stderr, "no entity matches 'atlantis'\n");
+    assert_eq!(run.stderr, "no entity matches 'xyzzy'\n");
 }
 
 #[test]
@@ -143,8 +149,8 @@ fn unknown_name_lists_near_candidates() {
         run.stderr,
         "error: no entity is named 'belaru'; did you mean: belarus (Belarus)?\n"
     );
-    let run = run_fixture("minimal", &["show", "atlantis"]);
-    assert_eq!(run.stderr, "error: no entity is named 'atlantis'\n");
+    let run = run_fixture("minimal", &["show", "xyzzy"]);
+    assert_eq!(run.stderr, "error: no entity is named 'xyzzy'\n");
 }
 
 #[test]

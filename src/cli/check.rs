@@ -12,7 +12,7 @@ use super::json;
 
 /// Prints `ok: …` with the counts, or the JSON `{ok, stats, warnings}`.
 pub fn run(graph: &Graph, json_out: bool, out: &mut impl Write) -> Result<ExitCode> {
-    let s = graph.stats();
+    let s = super::stats::stats(graph);
     if json_out {
         json::print(out, &json!({ "ok": true, "stats": s, "warnings": graph.warnings() }))?;
     } else {

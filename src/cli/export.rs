@@ -14,6 +14,7 @@ use diplograph::{
 };
 
 use super::args::ExportArgs;
+use super::diag;
 use super::export_all::ExportAll;
 use super::filter::to_filter;
 use super::output::write_output_of;
@@ -21,11 +22,7 @@ use super::output::write_output_of;
 /// Runs the export the flags ask for.
 pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     let focus = match &args.focus {
-        Some(name) => Some(
-            graph
-                .node(graph.resolve(name)?.id.as_str())
-                .context("resolved entity has no node")?,
-        ),
+        Some(name) => Some(super::node::node(graph, name)?),
         None => None,
     };
     let selection = Selection {
@@ -45,10 +42,12 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     if args.all {
         return export_all(view, args);
     }
-    let format = args.format.context("--format is required")?;
+    let format = args.format.context("--format is required")?.format();
     match format {
         Format::Dot => {
-            let writer = DotWriter::new().rankdir(args.rankdir).cluster(args.cluster);
+            let writer = DotWriter::new()
+                .rankdir(args.rankdir.unwrap_or_default())
+                .cluster(args.cluster);
             write_output_of(args.output.as_deref(), view.relations().count(), |w| {
                 writer.write(view, w)
             })?;
@@ -65,7 +64,7 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
                 );
             }
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
-            write_csv_files(view, args.flavor, dir)?;
+            write_csv_files(view, args.flavor.unwrap_or(CsvFlavor::Spreadsheet), dir)?;
         }
         Format::Turtle | Format::NTriples | Format::NQuads => export_rdf(view, format, args)?,
     }
@@ -80,13 +79,13 @@ fn export_all(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     }
     let report = job.write(view, &args.out)?;
     for path in &report.written {
-        eprintln!("wrote {}", path.display());
+        diag::note(format!("wrote {}", path.display()));
     }
     for (path, warning) in &report.warnings {
-        eprintln!("warning: Graphviz on {}: {warning}", path.display());
+        diag::warning(format!("warning: Graphviz on {}: {warning}", path.display()));
     }
     if let Some(why) = &report.svg_skipped {
-        eprintln!("note: {why}");
+        diag::note(format!("note: {why}"));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -43,7 +43,7 @@ pub struct PathHopError {
 /// path too.
 ///
 /// ```
-/// use diplograph::{Graph, export::dot::PathWriter};
+/// use diplograph::{export::dot::PathWriter, Graph};
 /// let graph = Graph::embedded()?;
 /// let g = graph.petgraph();
 /// let belarus = graph.node("belarus").unwrap();
@@ -249,13 +249,19 @@ mod tests {
         let pfp = graph.node("partnership-for-peace").unwrap();
         let to_pfp = g.find_edge(belarus, pfp).unwrap();
         let mut out = Vec::new();
-        let err = PathWriter::new().write(&graph, &[(nato, to_pfp, true)], &mut out).unwrap_err();
+        let err = PathWriter::new()
+            .write(&graph, &[(nato, to_pfp, true)], &mut out)
+            .unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
         assert!(err.to_string().contains("hop 1"), "{err}");
-        let err = PathWriter::new().write(&graph, &[(pfp, EdgeIndex::new(1_000_000), true)], &mut out).unwrap_err();
+        let err = PathWriter::new()
+            .write(&graph, &[(pfp, EdgeIndex::new(1_000_000), true)], &mut out)
+            .unwrap_err();
         assert!(err.to_string().contains("does not have"), "{err}");
         // Two hops that do not join: Belarus → PfP, then Belarus → PfP again.
-        let err = PathWriter::new().write(&graph, &[(pfp, to_pfp, true), (pfp, to_pfp, true)], &mut out).unwrap_err();
+        let err = PathWriter::new()
+            .write(&graph, &[(pfp, to_pfp, true), (pfp, to_pfp, true)], &mut out)
+            .unwrap_err();
         assert!(err.to_string().contains("hop 2"), "{err}");
         assert!(out.is_empty(), "nothing is written for a bad path");
     }
