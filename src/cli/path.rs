@@ -176,7 +176,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
             _ => {}
         }
         writeln!(out, "{head}")?;
-        style::write_painted(out, &path.display(graph).to_string())?;
+        style::write_painted(out, &path.display(graph).more_hint(" (--json lists all)").to_string())?;
     }
     if !found.complete {
         let why = if args.all && found.paths.len() >= args.limit {

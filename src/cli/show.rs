@@ -5,8 +5,10 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use diplograph::query::{EntityRef, HopReport, RelationReport};
-use diplograph::{Certainty, Edtf, Entity, Graph, Source};
+use diplograph::{
+    query::{EntityRef, HopReport, RelationReport},
+    Certainty, Edtf, Entity, Graph, Source,
+};
 use petgraph::visit::EdgeRef;
 use serde_json::json;
 

@@ -43,7 +43,7 @@ pub struct PathHopError {
 /// path too.
 ///
 /// ```
-/// use diplograph::{Graph, export::dot::PathWriter};
+/// use diplograph::{export::dot::PathWriter, Graph};
 /// let graph = Graph::embedded()?;
 /// let g = graph.petgraph();
 /// let belarus = graph.node("belarus").unwrap();
