@@ -429,6 +429,20 @@ fn show_takes_sources_relations_and_filters() {
     assert!(r
         .stdout
         .contains("<https://en.wikipedia.org/wiki/Belarus%E2%80%93NATO_relations>"));
+    let r = run(&["show", "r-5a7be6705b233551", "--at", "1995-06"]);
+    assert!(
+        r.stdout.lines().next().unwrap().ends_with("  (possibly)"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["show", "r-5a7be6705b233551", "--at", "1990"]);
+    assert_eq!(
+        (r.code, r.stderr.as_str()),
+        (
+            1,
+            "error: relation r-5a7be6705b233551 does not pass the filters given\n"
+        )
+    );
     // Filters, and relations by date: undated last.
     let all = run(&["show", "belarus"]);
     let at = run(&["show", "belarus", "--at", "2005", "--certain"]);
