@@ -109,11 +109,10 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
     }
     if args.format == ResultFormat::Dot {
         let best = &found.paths[0];
-        let hops: Vec<_> = best.hops.iter().map(|h| (h.to, h.edge, h.forward)).collect();
         let title = format!("{} → {}", a.label, b.label);
         diplograph::export::dot::PathWriter::new()
             .title(title)
-            .write(graph, &hops, &mut *out)?;
+            .write_path(graph, best, &mut *out)?;
         if found.paths.len() > 1 {
             diag::note(format!(
                 "note: the diagram shows the first of {} paths; --json or --format csv lists them all",
