@@ -122,7 +122,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
     // (freeing millions of small allocations one by one took most of a second at a million
     // claims, and the operating system takes the memory back at exit anyway).
     let graph: &Graph = Box::leak(Box::new(load::load(cli)?));
-    let mut out = io::BufWriter::new(style::stdout());
+    let mut out = io::BufWriter::new(io::stdout().lock());
     let code = match &cli.command {
         Command::Check(args) => check::run(graph, cli, args, &mut out)?,
         Command::Stats => stats::run(graph, cli.json, &mut out)?,
