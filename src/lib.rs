@@ -2,11 +2,13 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod curate;
 pub mod export;
 pub mod load;
 pub mod model;
 pub mod query;
 pub mod text;
+pub mod verify;
 
 pub use load::{Dataset, Limits, LoadError};
 pub use model::{

@@ -485,6 +485,29 @@ fn json_documents_match_their_schemas() {
         ("sources.schema.json", &["sources"]),
         ("stats.schema.json", &["stats"]),
         ("check.schema.json", &["check"]),
+        (
+            "check.schema.json",
+            &[
+                "--data",
+                "tests/fixtures/quotes",
+                "check",
+                "--sources",
+                "tests/fixtures/quotes-texts",
+                "--coverage",
+                "--strict",
+            ],
+        ),
+        (
+            "show.schema.json",
+            &[
+                "--data",
+                "tests/fixtures/quotes",
+                "show",
+                "pfp",
+                "--sources",
+                "tests/fixtures/quotes-texts",
+            ],
+        ),
     ];
     let mut args = vec![concat!(env!("CARGO_MANIFEST_DIR"), "/docs/schemas").to_owned()];
     for (i, (schema, command)) in cases.iter().enumerate() {

@@ -53,8 +53,13 @@ pub enum ColorWhen {
 /// What to do.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate the graph-data and print a one-line summary, or every problem found.
-    Check,
+    /// Validate the graph-data; with --sources, verify every quote against the source texts too.
+    ///
+    /// Prints a one-line summary, or every problem found. With --sources DIR, every claim's quote
+    /// must appear in DIR/<source-id>.txt (see --sources); each miss is FILE:LINE with the closest
+    /// passage. Exits with 0 when all is well, 1 on a problem or a quote not found, 2 when the
+    /// folder of texts cannot be read.
+    Check(CheckArgs),
     /// Counts by kind, predicate and source; share of dated relations; date range.
     Stats,
     /// The card of an entity, a source or a relation (by id), with its relations and evidence.
@@ -90,6 +95,20 @@ pub enum Command {
     },
     /// Print the manual page (roff): `diplograph man > diplograph.1; man -l diplograph.1`.
     Man,
+    /// Rewrite the graph-data files in canonical form; --check lists those that are not.
+    ///
+    /// Rows sorted (sources, predicates, entities by id; claims by every cell), documented columns
+    /// first, quotes only where CSV needs them, LF, no byte-order mark; every value is kept byte
+    /// for byte. Only data that loads is formatted. Exits with 0 when every file is formatted, 1
+    /// when --check finds one that is not, 2 on trouble.
+    Fmt(FmtArgs),
+    /// What changed between two graphs (folders or git revisions), in the graph's terms.
+    ///
+    /// Entities added, removed, relabelled, re-kinded or edited; relations added, removed or
+    /// redated; evidence added, removed or edited; disagreements appearing or resolved; sources
+    /// and predicates. Exits with 0 if the graphs hold the same data, 1 if not, 2 on trouble
+    /// (like diff).
+    Diff(DiffArgs),
 }
 
 /// `show`: what to show.
@@ -97,6 +116,10 @@ pub enum Command {
 pub struct ShowArgs {
     /// An entity (id, label or alias, in any script), a source id or a relation id (r-…).
     pub name: String,
+    /// With the texts of the sources in DIR (one `<source-id>.txt` each): print each piece of
+    /// evidence with a link that opens its source at the quote (a text fragment, `#:~:text=`).
+    #[arg(long = "sources", id = "texts", value_name = "DIR")]
+    pub texts: Option<PathBuf>,
     #[command(flatten)]
     pub filter: FilterArgs,
 }
@@ -117,6 +140,43 @@ pub struct SourcesArgs {
     /// text (one source a paragraph), csv or tsv.
     #[arg(long, value_enum, default_value_t = TableFormat::Text)]
     pub format: TableFormat,
+}
+
+/// `fmt`: which folder, and whether to write.
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// The graph-data folder (default: --data, else ./graph-data).
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Write nothing: list the files that are not in canonical form, and exit with 1 if any is not.
+    #[arg(long)]
+    pub check: bool,
+}
+
+/// `diff`: the two graphs, and how to print what differs.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// OLD and NEW graph-data folders; with --rev, at most one folder: the one whose history is
+    /// read (default: --data, else ./graph-data).
+    #[arg(value_name = "FOLDER", num_args = 0..=2)]
+    pub folders: Vec<PathBuf>,
+    /// Compare the folder as it was at git revision REV (e.g. HEAD~1, main) with the folder as it
+    /// is now; given twice, compare the two revisions.
+    #[arg(long, value_name = "REV")]
+    pub rev: Vec<String>,
+    /// How to print the differences (--json prints them as JSON).
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+}
+
+/// `diff --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// One line per difference, marked + (added), - (removed) or ~ (changed).
+    Text,
+    /// Markdown sections, for a pull-request description.
+    #[value(alias = "md")]
+    Markdown,
 }
 
 /// `path`: which paths to look for.
@@ -313,6 +373,31 @@ pub struct ExportArgs {
     pub flavor: Option<CsvFlavor>,
     #[command(flatten)]
     pub filter: FilterArgs,
+}
+
+/// What `check` verifies beyond the graph-data itself.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Verify every quote verbatim against the source texts in DIR (one `<source-id>.txt` per
+    /// source): white space, typographic quotes and dashes, and Unicode compatibility forms are
+    /// normalised, nothing else; fragments joined with `...` must appear in order.
+    #[arg(long, value_name = "DIR")]
+    pub sources: Option<PathBuf>,
+
+    /// With --sources: also list, per source, the date-bearing sentences and table rows that no
+    /// claim quotes.
+    #[arg(long, requires = "sources")]
+    pub coverage: bool,
+
+    /// With --coverage: also list the quoted passages naming a year that no claim quoting them
+    /// carries.
+    #[arg(long, requires = "coverage")]
+    pub strict: bool,
+
+    /// With --coverage: the table rows to leave out (CSV with columns source,section,row);
+    /// default: coverage-gaps.csv beside the graph-data's four files, if there is one.
+    #[arg(long, value_name = "FILE", requires = "coverage")]
+    pub gaps: Option<PathBuf>,
 }
 
 /// The formats of `export --format`, with their short names.

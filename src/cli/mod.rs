@@ -5,13 +5,16 @@
 
 mod args;
 mod check;
+mod check_sources;
 mod completions;
 mod conflicts;
 mod diag;
+mod diff;
 mod export;
 mod export_all;
 mod filter;
 mod find;
+mod fmt;
 mod graphviz;
 mod json;
 mod load;
@@ -20,6 +23,7 @@ mod node;
 mod output;
 mod path;
 mod progress;
+mod revision;
 mod show;
 mod sources;
 mod stats;
@@ -100,6 +104,9 @@ fn run(cli: &Cli) -> Result<ExitCode> {
     match &cli.command {
         Command::Completions { shell } => return completions::completions(*shell),
         Command::Man => return completions::man(),
+        // These two read graph-data folders of their own, not the graph the others query.
+        Command::Fmt(args) => return Ok(fmt::run(cli, args)),
+        Command::Diff(args) => return Ok(diff::run(cli, args)),
         _ => {}
     }
     output::stdout_is_open()?;
@@ -109,7 +116,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
     let graph: &Graph = Box::leak(Box::new(load::load(cli)?));
     let mut out = io::BufWriter::new(style::stdout());
     let code = match &cli.command {
-        Command::Check => check::run(graph, cli.json, &mut out)?,
+        Command::Check(args) => check::run(graph, cli, args, &mut out)?,
         Command::Stats => stats::run(graph, cli.json, &mut out)?,
         Command::Show(args) => show::run(graph, cli.json, args, &mut out)?,
         Command::Find(args) => find::run(graph, cli.json, args, &mut out)?,
@@ -123,7 +130,9 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Neighbors(args) => neighbors::run(graph, cli.json, args, &mut out)?,
         Command::Timeline(args) => timeline::run(graph, cli.json, args, &mut out)?,
         Command::Conflicts(args) => conflicts::run(graph, cli.json, args, &mut out)?,
-        Command::Completions { .. } | Command::Man => unreachable!("handled above"),
+        Command::Completions { .. } | Command::Man | Command::Fmt(_) | Command::Diff(_) => {
+            unreachable!("handled above")
+        }
     };
     out.flush()?;
     Ok(code)

@@ -5,12 +5,11 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use diplograph::{
-    query::{EntityRef, HopReport, RelationReport},
-    Certainty, Edtf, Entity, Graph, Source,
-};
+use diplograph::query::{EntityRef, HopReport, RelationReport};
+use diplograph::verify::{EvidenceLink, SourceTexts};
+use diplograph::{Certainty, Edtf, Entity, Evidence, Graph, Source};
 use petgraph::visit::EdgeRef;
-use serde_json::json;
+use serde_json::{json, Value};
 
 use super::args::ShowArgs;
 use super::filter::to_filter;
@@ -20,16 +19,25 @@ use super::style;
 
 /// Prints the card as text, or as JSON (`{entity, relations}`, `{source, relations}` or
 /// `{relation}`; each relation in the shape every command uses).
+///
+/// With `--sources DIR`, each piece of evidence links to its source at the quote (a text
+/// fragment), or gives the plain URL and says why not: text after the source's title, JSON as
+/// `link` and `link_caveat` beside each evidence's `quote`.
 pub fn run(graph: &Graph, json_out: bool, args: &ShowArgs, out: &mut impl Write) -> Result<ExitCode> {
     let filter = to_filter(graph, &args.filter)?;
+    let texts = args.texts.as_deref().map(SourceTexts::open).transpose()?;
+    let links = Links {
+        graph,
+        texts: texts.as_ref(),
+    };
     if let Some(source) = graph.source(args.name.trim()) {
-        return show_source(graph, source, &filter, json_out, out);
+        return show_source(graph, source, &filter, json_out, out, &links);
     }
     if let Some(hop) = relation_by_id(graph, args.name.trim()) {
         if json_out {
-            json::print(out, &json!({ "relation": hop }))?;
+            json::print(out, &links.add(json!({ "relation": hop })))?;
         } else {
-            write_relation(out, graph, &hop, "")?;
+            write_relation(out, graph, &hop, "", &links)?;
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -59,7 +67,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &ShowArgs, out: &mut impl Write)
     }
     sort_by_date(&mut relations);
     if json_out {
-        json::print(out, &json!({ "entity": e, "relations": relations }))?;
+        json::print(out, &links.add(json!({ "entity": e, "relations": relations })))?;
         return Ok(ExitCode::SUCCESS);
     }
     write_entity(out, e)?;
@@ -71,7 +79,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &ShowArgs, out: &mut impl Write)
         if relations.len() == 1 { "" } else { "s" }
     )?;
     for hop in &relations {
-        write_relation(out, graph, hop, "  ")?;
+        write_relation(out, graph, hop, "  ", &links)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -132,7 +140,13 @@ fn write_entity(out: &mut impl Write, e: &Entity) -> Result<()> {
 
 /// One relation: `—label (date)→ other (id)   [sources]`, a certainty marker when not definite,
 /// then each source's quote, title and URL.
-fn write_relation(out: &mut impl Write, graph: &Graph, hop: &HopReport<'_>, indent: &str) -> Result<()> {
+fn write_relation(
+    out: &mut impl Write,
+    graph: &Graph,
+    hop: &HopReport<'_>,
+    indent: &str,
+    links: &Links<'_>,
+) -> Result<()> {
     let r = &hop.relation;
     let date = r.date_human.as_ref().map(|d| format!(" ({d})")).unwrap_or_default();
     let sources: Vec<&str> = r.sources.iter().map(|s| s.as_str()).collect();
@@ -163,10 +177,18 @@ fn write_relation(out: &mut impl Write, graph: &Graph, hop: &HopReport<'_>, inde
         writeln!(out, "{indent}    “{}”", ev.quote)?;
         let source = graph.source(ev.source.as_str());
         let title = source.map(|s| s.title.as_str()).unwrap_or("");
-        let url = source
-            .and_then(|s| s.url.as_deref())
-            .map(|u| format!(" <{u}>"))
-            .unwrap_or_default();
+        let url = match links.of(ev) {
+            Some(EvidenceLink::NoUrl) => " (no URL for this source)".to_owned(),
+            Some(link) => match (link.url(), link.caveat()) {
+                (Some(u), None) => format!(" <{u}>"),
+                (Some(u), Some(why)) => format!(" <{u}> ({why})"),
+                _ => String::new(),
+            },
+            None => source
+                .and_then(|s| s.url.as_deref())
+                .map(|u| format!(" <{u}>"))
+                .unwrap_or_default(),
+        };
         writeln!(out, "{indent}      — {}: {title}{url}", ev.source)?;
         if let Some(note) = &ev.note {
             writeln!(out, "{indent}      note: {note}")?;
@@ -182,6 +204,7 @@ fn show_source(
     filter: &diplograph::Filter,
     json_out: bool,
     out: &mut impl Write,
+    links: &Links<'_>,
 ) -> Result<ExitCode> {
     let mut relations: Vec<HopReport> = graph
         .petgraph()
@@ -200,7 +223,7 @@ fn show_source(
         .collect();
     sort_by_date(&mut relations);
     if json_out {
-        json::print(out, &json!({ "source": source, "relations": relations }))?;
+        json::print(out, &links.add(json!({ "source": source, "relations": relations })))?;
         return Ok(ExitCode::SUCCESS);
     }
     writeln!(out, "{} ({}) — source", source.title, source.id)?;
@@ -228,7 +251,66 @@ fn show_source(
         )?;
         for ev in r.evidence.iter().filter(|ev| ev.source == source.id) {
             writeln!(out, "      “{}”", ev.quote)?;
+            if let Some(link) = links.of(ev) {
+                writeln!(out, "        {link}")?;
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The links of evidence to their quotes, when the texts of the sources are at hand.
+struct Links<'a> {
+    graph: &'a Graph,
+    texts: Option<&'a SourceTexts>,
+}
+
+impl Links<'_> {
+    /// The link of one piece of evidence, or `None` without texts.
+    fn of(&self, evidence: &Evidence) -> Option<EvidenceLink> {
+        let texts = self.texts?;
+        let url = self
+            .graph
+            .source(evidence.source.as_str())
+            .and_then(|s| s.url.as_deref());
+        Some(EvidenceLink::of(texts, evidence.source.as_str(), url, &evidence.quote))
+    }
+
+    /// `value` with `link` and `link_caveat` beside every evidence's `quote` (unchanged without
+    /// texts).
+    fn add(&self, mut value: Value) -> Value {
+        if self.texts.is_some() {
+            self.add_to(&mut value);
+        }
+        value
+    }
+
+    fn add_to(&self, value: &mut Value) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::Array(evidence)) = map.get_mut("evidence") {
+                    for e in evidence.iter_mut() {
+                        let (Some(source), Some(quote)) = (e["source"].as_str(), e["quote"].as_str()) else {
+                            continue;
+                        };
+                        let evidence = Evidence {
+                            source: diplograph::Id::new(source).expect("an id from the graph"),
+                            quote: quote.to_owned(),
+                            note: None,
+                            line: 0,
+                        };
+                        if let Some(link) = self.of(&evidence) {
+                            e["link"] = json!(link.url());
+                            e["link_caveat"] = json!(link.caveat());
+                        }
+                    }
+                }
+                for v in map.values_mut() {
+                    self.add_to(v);
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|v| self.add_to(v)),
+            _ => {}
+        }
+    }
 }
