@@ -16,6 +16,7 @@ use diplograph::{
 use super::args::ExportArgs;
 use super::export_all::ExportAll;
 use super::filter::to_filter;
+use super::frames::write_frames;
 use super::output::write_output_of;
 
 /// Runs the export the flags ask for.
@@ -47,6 +48,7 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     }
     let format = args.format.context("--format is required")?;
     match format {
+        Format::Dot if args.frames.is_some() => return export_frames(view, args),
         Format::Dot => {
             let writer = DotWriter::new().rankdir(args.rankdir).cluster(args.cluster);
             write_output_of(args.output.as_deref(), view.relations().count(), |w| {
@@ -68,6 +70,26 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
             write_csv_files(view, args.flavor, dir)?;
         }
         Format::Turtle | Format::NTriples | Format::NQuads => export_rdf(view, format, args)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `export --format dot --frames STEP -o DIR`: one frame per year, and what was written on
+/// stderr.
+fn export_frames(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
+    let (Some(frames), Some(dir)) = (args.frames, args.output.as_deref()) else {
+        anyhow::bail!("--frames needs a folder for the frames: give -o DIR");
+    };
+    if dir.is_file() {
+        anyhow::bail!("{} is a file; --frames needs a folder for the frames", dir.display());
+    }
+    let years = frames.years(view);
+    if years.is_empty() {
+        anyhow::bail!("the selection has no dated relation, so there is no year to draw");
+    }
+    let writer = DotWriter::new().rankdir(args.rankdir).cluster(args.cluster);
+    for path in write_frames(view, &writer, "diplograph", &years, dir, "frame")? {
+        eprintln!("wrote {}", path.display());
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -12,10 +12,20 @@ use diplograph::{
     Graph,
 };
 
+use super::frames::{animate, write_frames, Frames};
 use super::graphviz::{render_svg, Rendered};
 
 /// The folder of the named views inside the export folder.
 pub const VIEWS_DIR: &str = "views";
+
+/// The folder of the time frames inside the export folder.
+pub const FRAMES_DIR: &str = "frames";
+
+/// The named view drawn year by year into `frames/`.
+pub const FRAMES_VIEW: &str = "belarus-nato";
+
+/// Seconds each frame shows in the animation.
+const FRAME_SECONDS: u32 = 1;
 
 /// What the main job did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -68,7 +78,8 @@ impl ExportAll {
     /// The first folder or file that could not be written, or a DOT file Graphviz rejected.
     pub fn write(&self, graph: &Graph, dir: &Path) -> Result<ExportReport> {
         let views_dir = dir.join(VIEWS_DIR);
-        for d in [dir, views_dir.as_path()] {
+        let frames_dir = dir.join(FRAMES_DIR);
+        for d in [dir, views_dir.as_path(), frames_dir.as_path()] {
             if d.exists() && !d.is_dir() {
                 anyhow::bail!("{} is a file; give a folder for the exports", d.display());
             }
@@ -103,13 +114,33 @@ impl ExportAll {
             dots.push(path);
         }
 
+        let mut frames: Vec<(i32, PathBuf)> = Vec::new();
+        if let Some(view) = named_views().into_iter().find(|v| v.name == FRAMES_VIEW) {
+            let part = view.select(graph);
+            let years = Frames::Year.years(&part);
+            let written = write_frames(&part, &DotWriter::new(), view.title, &years, &frames_dir, view.name)?;
+            report.written.extend(written.iter().cloned());
+            frames = years.into_iter().zip(written).collect();
+        }
+
         if self.svg {
             self.render_all(&dots, &mut report)?;
+            let paths: Vec<PathBuf> = frames.iter().map(|(_, p)| p.clone()).collect();
+            let svgs = self.render_all(&paths, &mut report)?;
+            if svgs.len() == frames.len() && !svgs.is_empty() {
+                let played: Vec<(i32, Vec<u8>)> = frames.iter().map(|(y, _)| *y).zip(svgs).collect();
+                let path = frames_dir.join(format!("{FRAMES_VIEW}.svg"));
+                let svg = animate(&played, FRAME_SECONDS, &format!("{FRAMES_VIEW}, year by year"))?;
+                write_atomically(&path, |w| std::io::Write::write_all(w, &svg))?;
+                report.written.push(path);
+            }
         }
         Ok(report)
     }
 
-    fn render_all(&self, dots: &[PathBuf], report: &mut ExportReport) -> Result<()> {
+    /// Renders each DOT file beside itself as SVG; returns the SVGs (none if Graphviz is missing).
+    fn render_all(&self, dots: &[PathBuf], report: &mut ExportReport) -> Result<Vec<Vec<u8>>> {
+        let mut svgs = Vec::new();
         for dot in dots {
             match render_svg(&self.dot_program, dot)? {
                 Rendered::NotFound => {
@@ -117,7 +148,7 @@ impl ExportAll {
                         "Graphviz '{}' not found; no SVG rendered (install Graphviz: apt-get install graphviz)",
                         self.dot_program.display()
                     ));
-                    return Ok(());
+                    return Ok(Vec::new());
                 }
                 Rendered::Svg { svg, warnings } => {
                     if !warnings.is_empty() {
@@ -126,10 +157,11 @@ impl ExportAll {
                     let path = dot.with_extension("svg");
                     write_atomically(&path, |w| std::io::Write::write_all(w, &svg))?;
                     report.written.push(path);
+                    svgs.push(svg);
                 }
             }
         }
-        Ok(())
+        Ok(svgs)
     }
 }
 

@@ -2,6 +2,7 @@
 //! timeline ([`TimelineWriter`]), and the named views of a graph.
 
 pub(crate) mod escape;
+pub(crate) mod frame;
 pub(crate) mod graph;
 pub(crate) mod path;
 pub(crate) mod rank_dir;
