@@ -43,11 +43,16 @@ fn every_dot_file_of_the_main_job_renders_without_warnings() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("warning") && !stderr.contains("note:"), "{stderr}");
     let dots = dot_files(dir.path());
+    let frames = dots.iter().filter(|d| d.starts_with(dir.path().join("frames"))).count();
+    assert!(frames > 20, "one frame per year of the belarus-nato view: {dots:?}");
     assert_eq!(
-        dots.len(),
+        dots.len() - frames,
         1 + named_views().len(),
         "graph.dot and one file per view: {dots:?}"
     );
+    let animation = dir.path().join("frames/belarus-nato.svg");
+    let text = std::fs::read_to_string(&animation).expect("the animated frames");
+    assert_eq!(text.matches("<animate ").count(), frames, "each frame plays once");
     for dot in dots {
         let svg = dot.with_extension("svg");
         let text = std::fs::read_to_string(&svg).unwrap_or_else(|_| panic!("{} missing", svg.display()));
