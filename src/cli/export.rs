@@ -107,6 +107,9 @@ fn export_all(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     for (path, warning) in &report.warnings {
         eprintln!("warning: Graphviz on {}: {warning}", path.display());
     }
+    for (path, why) in &report.too_large {
+        eprintln!("note: skipped rendering {}: {why}", path.display());
+    }
     if let Some(why) = &report.svg_skipped {
         eprintln!("note: {why}");
     }

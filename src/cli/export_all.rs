@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use diplograph::{
     export::csv::{write_edges_csv, write_nodes_csv, CsvFlavor, EDGES_FILE, NODES_FILE},
-    export::dot::{named_views, DotLayout, DotWriter},
+    export::dot::{named_views, DotLayout, DotWriter, OverviewWriter},
     export::rdf::{BaseIri, RdfError, RdfExport, RdfSyntax},
     export::write_atomically,
     Graph,
@@ -27,6 +27,36 @@ pub const FRAMES_VIEW: &str = "belarus-nato";
 /// Seconds each frame shows in the animation.
 const FRAME_SECONDS: u32 = 1;
 
+/// The largest diagram the main job renders by default: above this many entities or relations a
+/// drawing of every entity is unreadable anyway (and Graphviz may take minutes), so its DOT file
+/// is written but no SVG is rendered; the overview stands in for the whole graph.
+pub const MAX_RENDERED: Size = Size {
+    entities: 150,
+    relations: 500,
+};
+
+/// How big a diagram is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    /// Entities drawn.
+    pub entities: usize,
+    /// Relations drawn.
+    pub relations: usize,
+}
+
+impl Size {
+    fn of(graph: &Graph) -> Size {
+        Size {
+            entities: graph.entities().count(),
+            relations: graph.relations().count(),
+        }
+    }
+
+    fn exceeds(self, limit: Size) -> bool {
+        self.entities > limit.entities || self.relations > limit.relations
+    }
+}
+
 /// What the main job did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExportReport {
@@ -36,6 +66,8 @@ pub struct ExportReport {
     pub svg_skipped: Option<String>,
     /// Warnings Graphviz printed while rendering: (DOT file, message).
     pub warnings: Vec<(PathBuf, String)>,
+    /// DOT files not rendered because they are larger than the size threshold: (file, why).
+    pub too_large: Vec<(PathBuf, String)>,
 }
 
 /// Options of the main job.
@@ -45,6 +77,7 @@ pub struct ExportAll {
     svg: bool,
     dot_program: PathBuf,
     base: BaseIri,
+    max_rendered: Size,
 }
 
 impl ExportAll {
@@ -54,12 +87,20 @@ impl ExportAll {
             svg: true,
             dot_program: PathBuf::from("dot"),
             base: BaseIri::default(),
+            max_rendered: MAX_RENDERED,
         }
     }
 
     /// Whether to render an SVG beside each DOT file (default: yes, where Graphviz is found).
     pub fn svg(mut self, yes: bool) -> Self {
         self.svg = yes;
+        self
+    }
+
+    /// Render no diagram larger than `limit` (default: [`MAX_RENDERED`]).
+    #[allow(dead_code)] // the CLI keeps the default; tests and library users set it
+    pub fn max_rendered(mut self, limit: Size) -> Self {
+        self.max_rendered = limit;
         self
     }
 
@@ -98,7 +139,12 @@ impl ExportAll {
                 .write(graph, w)
         })?;
         report.written.push(path.clone());
-        dots.push(path);
+        dots.push((path, Size::of(graph)));
+
+        let path = dir.join("overview.dot");
+        write_atomically(&path, |w| OverviewWriter::new().write(graph, w))?;
+        report.written.push(path.clone());
+        dots.push((path, Size { entities: 0, relations: 0 }));
 
         let path = dir.join(NODES_FILE);
         write_atomically(&path, |w| write_nodes_csv(graph, CsvFlavor::Spreadsheet, w))?;
@@ -111,12 +157,14 @@ impl ExportAll {
             let path = views_dir.join(format!("{}.dot", view.name));
             write_atomically(&path, |w| view.write(graph, w))?;
             report.written.push(path.clone());
-            dots.push(path);
+            dots.push((path, Size::of(&view.select(graph))));
         }
 
         let mut frames: Vec<(i32, PathBuf)> = Vec::new();
+        let mut frames_size = Size { entities: 0, relations: 0 };
         if let Some(view) = named_views().into_iter().find(|v| v.name == FRAMES_VIEW) {
             let part = view.select(graph);
+            frames_size = Size::of(&part);
             let years = Frames::Year.years(&part);
             let written = write_frames(&part, &DotWriter::new(), view.title, &years, &frames_dir, view.name)?;
             report.written.extend(written.iter().cloned());
@@ -124,8 +172,20 @@ impl ExportAll {
         }
 
         if self.svg {
-            self.render_all(&dots, &mut report)?;
-            let paths: Vec<PathBuf> = frames.iter().map(|(_, p)| p.clone()).collect();
+            let mut small = Vec::new();
+            for (path, size) in dots {
+                if self.too_large(&path, size, &mut report) {
+                    continue;
+                }
+                small.push(path);
+            }
+            self.render_all(&small, &mut report)?;
+            let mut paths: Vec<PathBuf> = frames.iter().map(|(_, p)| p.clone()).collect();
+            if report.svg_skipped.is_some()
+                || paths.first().is_some_and(|first| self.too_large(first, frames_size, &mut report))
+            {
+                paths.clear();
+            }
             let svgs = self.render_all(&paths, &mut report)?;
             if svgs.len() == frames.len() && !svgs.is_empty() {
                 let played: Vec<(i32, Vec<u8>)> = frames.iter().map(|(y, _)| *y).zip(svgs).collect();
@@ -136,6 +196,21 @@ impl ExportAll {
             }
         }
         Ok(report)
+    }
+
+    /// Whether a diagram of `size` is above the threshold; if so, says why in the report.
+    fn too_large(&self, dot: &Path, size: Size, report: &mut ExportReport) -> bool {
+        if !size.exceeds(self.max_rendered) {
+            return false;
+        }
+        report.too_large.push((
+            dot.to_owned(),
+            format!(
+                "{} entities and {} relations, above the {} and {} a readable drawing holds; no SVG rendered (the DOT file is written)",
+                size.entities, size.relations, self.max_rendered.entities, self.max_rendered.relations
+            ),
+        ));
+        true
     }
 
     /// Renders each DOT file beside itself as SVG; returns the SVGs (none if Graphviz is missing).
