@@ -144,7 +144,13 @@ impl ExportAll {
         let path = dir.join("overview.dot");
         write_atomically(&path, |w| OverviewWriter::new().write(graph, w))?;
         report.written.push(path.clone());
-        dots.push((path, Size { entities: 0, relations: 0 }));
+        dots.push((
+            path,
+            Size {
+                entities: 0,
+                relations: 0,
+            },
+        ));
 
         let path = dir.join(NODES_FILE);
         write_atomically(&path, |w| write_nodes_csv(graph, CsvFlavor::Spreadsheet, w))?;
@@ -161,7 +167,10 @@ impl ExportAll {
         }
 
         let mut frames: Vec<(i32, PathBuf)> = Vec::new();
-        let mut frames_size = Size { entities: 0, relations: 0 };
+        let mut frames_size = Size {
+            entities: 0,
+            relations: 0,
+        };
         if let Some(view) = named_views().into_iter().find(|v| v.name == FRAMES_VIEW) {
             let part = view.select(graph);
             frames_size = Size::of(&part);
@@ -182,7 +191,9 @@ impl ExportAll {
             self.render_all(&small, &mut report)?;
             let mut paths: Vec<PathBuf> = frames.iter().map(|(_, p)| p.clone()).collect();
             if report.svg_skipped.is_some()
-                || paths.first().is_some_and(|first| self.too_large(first, frames_size, &mut report))
+                || paths
+                    .first()
+                    .is_some_and(|first| self.too_large(first, frames_size, &mut report))
             {
                 paths.clear();
             }

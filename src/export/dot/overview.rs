@@ -97,7 +97,12 @@ impl OverviewWriter {
                 g.edge_count()
             )
         });
-        write_header(&mut w, Some(&title), RankDir::LeftRight, super::graph::DotLayout::Layered)?;
+        write_header(
+            &mut w,
+            Some(&title),
+            RankDir::LeftRight,
+            super::graph::DotLayout::Layered,
+        )?;
         // Eight nodes at most, nearly all joined: a circle keeps every edge and label apart
         // (layered and force layouts crossed them in the middle).
         writeln!(w, "  graph [layout=\"circo\", mindist=\"2.4\"];")?;
@@ -134,10 +139,20 @@ impl OverviewWriter {
             }
             let back = pairs.get(&(to, from));
             let mut total: usize = counts.values().sum();
-            let mut label = format!("{} → {}: {}", kind_heading(from), kind_heading(to), self.counted(counts));
+            let mut label = format!(
+                "{} → {}: {}",
+                kind_heading(from),
+                kind_heading(to),
+                self.counted(counts)
+            );
             if let Some(back) = back {
                 total += back.values().sum::<usize>();
-                label.push_str(&format!("\n\n{} → {}: {}", kind_heading(to), kind_heading(from), self.counted(back)));
+                label.push_str(&format!(
+                    "\n\n{} → {}: {}",
+                    kind_heading(to),
+                    kind_heading(from),
+                    self.counted(back)
+                ));
             }
             let dir = if back.is_some() { "both" } else { "forward" };
             let width = 1.0 + (total as f64).log2().max(0.0) * 0.5;
@@ -163,7 +178,10 @@ impl OverviewWriter {
         }
         let rest = by_count.len().saturating_sub(self.predicates);
         if rest > 0 {
-            label.push_str(&format!("\n… {rest} more predicate{}", if rest == 1 { "" } else { "s" }));
+            label.push_str(&format!(
+                "\n… {rest} more predicate{}",
+                if rest == 1 { "" } else { "s" }
+            ));
         }
         label
     }

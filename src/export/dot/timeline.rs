@@ -176,7 +176,9 @@ impl TimelineWriter {
         kinds.dedup();
         let disputed = items.iter().any(|i| !i.others.is_empty());
         let qualified = items.iter().any(|i| i.relation.date.is_some_and(|d| d.is_qualified()));
-        if kinds.len() > 1 || disputed || qualified {
+        // White boxes: relations that do not involve the focus, told in full.
+        let others = focus.is_some() && items.iter().any(|i| i.kind.is_none());
+        if kinds.len() > 1 || disputed || qualified || others {
             writeln!(w, "  subgraph \"cluster_legend\" {{")?;
             writeln!(
                 w,
@@ -191,6 +193,16 @@ impl TimelineWriter {
                     quoted(&format!("legend:{}", kind.name())),
                     quoted(kind_heading(*kind)),
                     kind_attributes(*kind)
+                )?;
+            }
+            if others {
+                let name = focus
+                    .and_then(|f| graph.entity(f.as_str()))
+                    .map_or("", |e| e.label.as_str());
+                writeln!(
+                    w,
+                    "      \"legend:others\" [label={}, shape=\"box\", style=\"filled\", fillcolor=\"#ffffff\", color=\"#444444\"];",
+                    quoted(&format!("a relation between\nothers than {name}"))
                 )?;
             }
             if disputed {
