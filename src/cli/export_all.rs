@@ -190,10 +190,9 @@ impl ExportAll {
             }
             self.render_all(&small, &mut report)?;
             let mut paths: Vec<PathBuf> = frames.iter().map(|(_, p)| p.clone()).collect();
+            let frames_glob = frames_dir.join(format!("{FRAMES_VIEW}-YYYY.dot"));
             if report.svg_skipped.is_some()
-                || paths
-                    .first()
-                    .is_some_and(|first| self.too_large(first, frames_size, &mut report))
+                || (!paths.is_empty() && self.too_large(&frames_glob, frames_size, &mut report))
             {
                 paths.clear();
             }
