@@ -174,3 +174,72 @@ fn cli_refuses_frames_it_cannot_draw() {
             .code(2);
     }
 }
+
+/// The belarus-nato timeline spaces its years in proportion to time: a column for every year from
+/// the first to the last, empty ones too, all (nearly) the same width.
+#[test]
+fn timeline_years_are_evenly_spaced() {
+    let graph = Graph::embedded().unwrap();
+    let view = named_views()
+        .into_iter()
+        .find(|v| v.name == "belarus-nato-timeline")
+        .unwrap();
+    let mut out = Vec::new();
+    view.write(&graph, &mut out).unwrap();
+    let dot = String::from_utf8(out).unwrap();
+    for year in 1992..=2021 {
+        assert!(dot.contains(&format!("\"year:{year}\"")), "no column for {year}");
+    }
+    assert!(
+        dot.contains("time runs evenly") && dot.contains("between others"),
+        "the legend explains the axis and the white boxes"
+    );
+    if !have_dot("timeline_years_are_evenly_spaced") {
+        return;
+    }
+    render_svg("belarus-nato-timeline", dot.as_bytes());
+    let mut xs: Vec<f64> = positions(&dot)
+        .into_iter()
+        .filter(|(name, _)| name.starts_with("\"year:"))
+        .map(|(_, (x, _))| x.parse().unwrap())
+        .collect();
+    xs.sort_by(f64::total_cmp);
+    let gaps: Vec<f64> = xs.windows(2).map(|w| w[1] - w[0]).collect();
+    let (lo, hi) = gaps
+        .iter()
+        .fold((f64::MAX, 0f64), |(lo, hi), g| (lo.min(*g), hi.max(*g)));
+    assert!(hi / lo < 1.1, "years unevenly spaced: {gaps:?}");
+}
+
+/// The overview counts every entity and relation once.
+#[test]
+fn overview_counts_the_whole_graph() {
+    let graph = Graph::embedded().unwrap();
+    let mut out = Vec::new();
+    diplograph::export::dot::OverviewWriter::new()
+        .write(&graph, &mut out)
+        .unwrap();
+    let dot = String::from_utf8(out).unwrap();
+    let number_after = |text: &str, marker: &str| -> usize {
+        text.split(marker)
+            .skip(1)
+            .filter_map(|rest| {
+                let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                let after = &rest[digits.len()..];
+                // Kinds end their count at the end of a line; relations say "relation(s)".
+                let counted = if marker == ": " {
+                    after.starts_with(" relation")
+                } else {
+                    after.starts_with('\\')
+                };
+                digits.parse::<usize>().ok().filter(|_| counted)
+            })
+            .sum()
+    };
+    // "States · 59": entities per kind; ": 68 relations": relations per pair of kinds or within one.
+    assert_eq!(number_after(&dot, " · "), graph.entities().count(), "{dot}");
+    assert_eq!(number_after(&dot, ": "), graph.relations().count(), "{dot}");
+    if have_dot("overview_counts_the_whole_graph") {
+        render_svg("overview", dot.as_bytes());
+    }
+}
