@@ -14,6 +14,7 @@ use diplograph::{
 };
 
 use super::args::ExportArgs;
+use super::diag;
 use super::export_all::ExportAll;
 use super::filter::to_filter;
 use super::frames::write_frames;
@@ -22,11 +23,7 @@ use super::output::write_output_of;
 /// Runs the export the flags ask for.
 pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     let focus = match &args.focus {
-        Some(name) => Some(
-            graph
-                .node(graph.resolve(name)?.id.as_str())
-                .context("resolved entity has no node")?,
-        ),
+        Some(name) => Some(super::node::node(graph, name)?),
         None => None,
     };
     let selection = Selection {
@@ -46,11 +43,13 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     if args.all {
         return export_all(view, args);
     }
-    let format = args.format.context("--format is required")?;
+    let format = args.format.context("--format is required")?.format();
     match format {
         Format::Dot if args.frames.is_some() => return export_frames(view, args),
         Format::Dot => {
-            let writer = DotWriter::new().rankdir(args.rankdir).cluster(args.cluster);
+            let writer = DotWriter::new()
+                .rankdir(args.rankdir.unwrap_or_default())
+                .cluster(args.cluster);
             write_output_of(args.output.as_deref(), view.relations().count(), |w| {
                 writer.write(view, w)
             })?;
@@ -67,7 +66,7 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
                 );
             }
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
-            write_csv_files(view, args.flavor, dir)?;
+            write_csv_files(view, args.flavor.unwrap_or(CsvFlavor::Spreadsheet), dir)?;
         }
         Format::Turtle | Format::NTriples | Format::NQuads => export_rdf(view, format, args)?,
     }
@@ -87,7 +86,9 @@ fn export_frames(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     if years.is_empty() {
         anyhow::bail!("the selection has no dated relation, so there is no year to draw");
     }
-    let writer = DotWriter::new().rankdir(args.rankdir).cluster(args.cluster);
+    let writer = DotWriter::new()
+        .rankdir(args.rankdir.unwrap_or_default())
+        .cluster(args.cluster);
     for path in write_frames(view, &writer, "diplograph", &years, dir, "frame")? {
         eprintln!("wrote {}", path.display());
     }
@@ -102,16 +103,16 @@ fn export_all(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     }
     let report = job.write(view, &args.out)?;
     for path in &report.written {
-        eprintln!("wrote {}", path.display());
+        diag::note(format!("wrote {}", path.display()));
     }
     for (path, warning) in &report.warnings {
-        eprintln!("warning: Graphviz on {}: {warning}", path.display());
+        diag::warning(format!("warning: Graphviz on {}: {warning}", path.display()));
     }
     for (path, why) in &report.too_large {
         eprintln!("note: skipped rendering {}: {why}", path.display());
     }
     if let Some(why) = &report.svg_skipped {
-        eprintln!("note: {why}");
+        diag::note(format!("note: {why}"));
     }
     Ok(ExitCode::SUCCESS)
 }
