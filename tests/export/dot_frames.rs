@@ -166,6 +166,7 @@ fn cli_refuses_frames_it_cannot_draw() {
         &["--frames", "month", "-o", "x"],
         &["--frames", "year"],
         &["--frames", "year", "--at", "2005", "-o", "x"],
+        &["--frames", "year", "-o", "-"],
     ] {
         diplograph()
             .args(["export", "--format", "dot"])
@@ -173,6 +174,11 @@ fn cli_refuses_frames_it_cannot_draw() {
             .assert()
             .code(2);
     }
+    diplograph()
+        .args(["export", "--format", "turtle", "--frames", "year", "-o", "x"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--frames does not apply to --format turtle"));
 }
 
 /// The belarus-nato timeline spaces its years in proportion to time: a column for every year from
