@@ -1,4 +1,5 @@
-//! `export`: the graph, or a selection of it, as RDF, DOT or CSV; `--all` runs the main job.
+//! `export`: the graph, or a selection of it, as RDF, DOT, CSV, GEXF, GraphML or the explorer
+//! page; `--all` runs the main job.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -7,6 +8,9 @@ use anyhow::{Context, Result};
 use diplograph::{
     export::csv::{write_edges_csv, write_nodes_csv, CsvFlavor, EDGES_FILE, NODES_FILE},
     export::dot::DotWriter,
+    export::gexf::{write_gexf, GexfOptions},
+    export::graphml::{write_graphml, GraphmlOptions},
+    export::html::{write_html, HtmlError, HtmlOptions},
     export::rdf::{BaseIri, RdfError, RdfExport, RdfSyntax},
     export::{write_atomically, Format},
     query::Selection,
@@ -69,6 +73,21 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
             write_csv_files(view, args.flavor.unwrap_or(CsvFlavor::Spreadsheet), dir)?;
         }
         Format::Turtle | Format::NTriples | Format::NQuads => export_rdf(view, format, args)?,
+        Format::Html => {
+            let options = HtmlOptions::new();
+            write_output_of(args.output.as_deref(), view.relations().count(), |w| {
+                write_html(view, &options, w).map(drop).map_err(|e| match e {
+                    HtmlError::Io(e) => e,
+                    too_large => std::io::Error::other(too_large),
+                })
+            })?;
+        }
+        Format::Gexf => write_output_of(args.output.as_deref(), view.relations().count(), |w| {
+            write_gexf(view, &GexfOptions::new(), w).map(drop)
+        })?,
+        Format::Graphml => write_output_of(args.output.as_deref(), view.relations().count(), |w| {
+            write_graphml(view, &GraphmlOptions::new(), w).map(drop)
+        })?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -99,7 +118,7 @@ fn export_frames(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
 fn export_all(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     let mut job = ExportAll::new().svg(!args.no_svg);
     if let Some(iri) = &args.base_iri {
-        job = job.base_iri(BaseIri::new(iri)?);
+        job = job.base_iri(base_iri(iri)?);
     }
     let report = job.write(view, &args.out)?;
     for path in &report.written {
@@ -113,6 +132,9 @@ fn export_all(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     }
     if let Some(why) = &report.svg_skipped {
         diag::note(format!("note: {why}"));
+    }
+    for why in &report.skipped {
+        eprintln!("note: {why}");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -129,11 +151,19 @@ fn write_csv_files(graph: &Graph, flavor: CsvFlavor, dir: &Path) -> Result<()> {
 fn export_rdf(view: &Graph, format: Format, args: &ExportArgs) -> Result<()> {
     let syntax = RdfSyntax::from_format(format).context("not an RDF format")?;
     let base = match &args.base_iri {
-        Some(iri) => BaseIri::new(iri)?,
+        Some(iri) => base_iri(iri)?,
         None => BaseIri::default(),
     };
     let rdf = RdfExport::new(view, &base)?;
     write_output_of(args.output.as_deref(), view.relations().count(), |w| {
         rdf.write(syntax, w).map(drop).map_err(RdfError::into_io)
+    })
+}
+
+/// The base IRI given by `--base-iri`; an error names the flag.
+fn base_iri(text: &str) -> Result<BaseIri> {
+    BaseIri::new(text).map_err(|e| match e {
+        RdfError::BadBase { iri, reason } => anyhow::anyhow!("bad --base-iri '{iri}': {reason}"),
+        other => other.into(),
     })
 }

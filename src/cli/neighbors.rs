@@ -31,7 +31,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &NeighborsArgs, out: &mut impl W
         }
         table.finish()?;
     } else {
-        style::write_painted(out, &found.display(graph).to_string())?;
+        style::write_painted(out, &found.display(graph).more_hint(" (--json lists all)").to_string())?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -109,11 +109,10 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
     }
     if args.format == ResultFormat::Dot {
         let best = &found.paths[0];
-        let hops: Vec<_> = best.hops.iter().map(|h| (h.to, h.edge, h.forward)).collect();
         let title = format!("{} → {}", a.label, b.label);
         diplograph::export::dot::PathWriter::new()
             .title(title)
-            .write(graph, &hops, &mut *out)?;
+            .write_path(graph, best, &mut *out)?;
         if found.paths.len() > 1 {
             diag::note(format!(
                 "note: the diagram shows the first of {} paths; --json or --format csv lists them all",
@@ -176,7 +175,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
             _ => {}
         }
         writeln!(out, "{head}")?;
-        style::write_painted(out, &path.display(graph).to_string())?;
+        style::write_painted(out, &path.display(graph).more_hint(" (--json lists all)").to_string())?;
     }
     if !found.complete {
         let why = if args.all && found.paths.len() >= args.limit {

@@ -54,11 +54,13 @@ pub fn check(cli: &Cli) -> Result<(), clap::Error> {
                 (false, Some(ExportFormat::Dot)) => "dot",
                 (false, Some(ExportFormat::Csv)) => "csv",
                 (false, Some(ExportFormat::Turtle | ExportFormat::Ntriples | ExportFormat::Nquads)) => "rdf",
+                (false, Some(ExportFormat::Html | ExportFormat::Gexf | ExportFormat::Graphml)) => "interactive",
                 (false, None) => return Ok(()),
             };
             for (flag, set, applies_to) in given {
                 let applies = match format {
                     "rdf" | "--all" => flag == "--base-iri",
+                    "interactive" => false,
                     other => applies_to == other,
                 };
                 if set && !applies {
@@ -76,6 +78,11 @@ pub fn check(cli: &Cli) -> Result<(), clap::Error> {
                 return Err(error(
                     "--frames writes one file per year and cannot go to standard output; give a folder with -o DIR"
                         .to_owned(),
+                ));
+            }
+            if a.all && a.out.as_path() == std::path::Path::new("-") {
+                return Err(error(
+                    "export --all writes a folder of files and cannot go to standard output; give a folder with --out DIR".to_owned(),
                 ));
             }
             if a.format == Some(ExportFormat::Csv) && a.output.as_deref() == Some(std::path::Path::new("-")) {

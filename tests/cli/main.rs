@@ -7,5 +7,6 @@ mod support;
 
 mod check;
 mod curate;
+mod habits;
 mod query;
 mod sources;
