@@ -355,6 +355,11 @@ pub struct ExportArgs {
     /// RDF and --all: base IRI of the entities, relations and vocabulary (must end in / or #).
     #[arg(long, value_name = "IRI")]
     pub base_iri: Option<String>,
+    /// RDF: the texts of the sources in DIR (one `<source-id>.txt` each), to give each piece of
+    /// evidence's Web Annotation the oa:prefix/oa:suffix that make its quote unique; without
+    /// them the text quote selectors have oa:exact only, marked dg:exactOnly.
+    #[arg(long = "sources", id = "texts", value_name = "DIR")]
+    pub texts: Option<PathBuf>,
     /// Export only the neighbourhood of this entity.
     #[arg(long, value_name = "ENTITY")]
     pub focus: Option<String>,

@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
+use diplograph::verify::SourceTexts;
 use diplograph::{
     export::csv::{write_edges_csv, write_nodes_csv, CsvFlavor, EDGES_FILE, NODES_FILE},
     export::dot::DotWriter,
@@ -154,7 +155,11 @@ fn export_rdf(view: &Graph, format: Format, args: &ExportArgs) -> Result<()> {
         Some(iri) => base_iri(iri)?,
         None => BaseIri::default(),
     };
-    let rdf = RdfExport::new(view, &base)?;
+    let texts = args.texts.as_deref().map(SourceTexts::open).transpose()?;
+    let mut rdf = RdfExport::new(view, &base)?;
+    if let Some(texts) = &texts {
+        rdf = rdf.with_source_texts(texts);
+    }
     write_output_of(args.output.as_deref(), view.relations().count(), |w| {
         rdf.write(syntax, w).map(drop).map_err(RdfError::into_io)
     })

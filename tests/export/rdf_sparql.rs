@@ -153,3 +153,69 @@ fn nquads_puts_each_claim_in_its_source_graph() {
         assert_eq!(g, graph_name(id));
     }
 }
+
+/// The shipped source texts (`../shared/sources`, or `$DIPLOGRAPH_SHARED/sources`), or `None`
+/// after saying why the test is skipped.
+fn source_texts() -> Option<diplograph::verify::SourceTexts> {
+    let shared = match std::env::var_os("DIPLOGRAPH_SHARED") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+    };
+    let dir = shared.join("sources");
+    if !dir.is_dir() {
+        assert!(
+            !crate::support::tools_required(),
+            "{} not found, and DIPLOGRAPH_REQUIRE_TOOLS=1",
+            dir.display()
+        );
+        eprintln!("skipped: {} not found (the source texts live beside the repository)", dir.display());
+        return None;
+    }
+    Some(diplograph::verify::SourceTexts::open(&dir).expect("source texts"))
+}
+
+#[test]
+fn belarus_nato_quotes_carry_unique_selectors_when_the_export_has_the_texts() {
+    let Some(texts) = source_texts() else {
+        return;
+    };
+    let graph = graph();
+    let query = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("queries/belarus-nato-quotes.rq"))
+        .expect("query readable");
+    let want: BTreeSet<Row> = crate::support::rdf::native::belarus_nato_quotes(&graph, Some(&texts))
+        .into_iter()
+        .collect();
+    assert!(want.len() > 10, "too few Belarus–NATO quotes to prove anything: {}", want.len());
+    for syntax in RdfSyntax::ALL {
+        let rdf = diplograph::export::rdf::RdfExport::new(&graph, &diplograph::export::rdf::BaseIri::default())
+            .expect("export")
+            .with_source_texts(&texts)
+            .write(syntax, Vec::new())
+            .expect("written");
+        let store = Store::new().expect("in-memory store");
+        let format = match syntax {
+            RdfSyntax::Turtle => RdfFormat::Turtle,
+            RdfSyntax::NTriples => RdfFormat::NTriples,
+            RdfSyntax::NQuads => RdfFormat::NQuads,
+        };
+        store.load_from_reader(format, rdf.as_slice()).expect("Oxigraph loads it");
+        let (vars, rows) = select(&store, &query, syntax == RdfSyntax::NQuads);
+        let got: BTreeSet<Row> = rows.into_iter().collect();
+        assert_eq!(got, want, "{syntax}: columns {vars:?}");
+        // Every selector is anchored: a prefix or a suffix, and the whole occurs once in the text.
+        let exact_only = got.iter().filter(|r| r[6].is_none() && r[7].is_none()).count();
+        assert_eq!(exact_only, 0, "{syntax}: selectors without context");
+    }
+    // The selectors are unique in their source text: prefix + exact + suffix occurs once.
+    for r in graph.relations() {
+        for ev in &r.evidence {
+            let Ok(text) = texts.get(ev.source.as_str()) else { continue };
+            for s in diplograph::verify::TextQuoteSelector::for_quote(text, &ev.quote).expect("quote found") {
+                let search = text.search();
+                let whole = search.shown(0..search.len());
+                let needle = format!("{}{}{}", s.prefix, s.exact, s.suffix);
+                assert_eq!(whole.matches(&needle).count(), 1, "{}: {needle:?}", ev.source);
+            }
+        }
+    }
+}

@@ -19,6 +19,7 @@ use super::statement::statement;
 use super::syntax::RdfSyntax;
 use super::writer::{Chunk, Lines, RdfWriter};
 use crate::model::graph::Graph;
+use crate::verify::SourceTexts;
 
 /// Parts per chunk: large enough to keep the threads busy between hand-overs, small enough
 /// to keep a few chunks in memory.
@@ -51,6 +52,7 @@ pub(crate) fn jobs(graph: &Graph, parts: usize) -> Vec<Job> {
 pub(crate) fn run(
     job: &Job,
     graph: &Graph,
+    texts: Option<&SourceTexts>,
     rows: &mut Rows<'_>,
     mut each: impl FnMut(&mut Rows<'_>) -> Result<(), RdfError>,
 ) -> Result<(), RdfError> {
@@ -65,7 +67,7 @@ pub(crate) fn run(
         Job::Statements(edges) => {
             for e in edges.clone() {
                 rows.clear();
-                statement(rows, graph, graph.relation_at(EdgeIndex::new(e)))?;
+                statement(rows, graph, graph.relation_at(EdgeIndex::new(e)), texts)?;
                 each(rows)?;
             }
         }
@@ -79,6 +81,7 @@ pub(crate) fn run(
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn write_parallel<W: Write>(
     graph: &Graph,
+    texts: Option<&SourceTexts>,
     jobs: &[Job],
     threads: usize,
     syntax: RdfSyntax,
@@ -101,7 +104,7 @@ pub(crate) fn write_parallel<W: Write>(
                 let mut rows = Rows::new(base, turtle);
                 let mut lines = Lines::for_chunks(syntax);
                 for job in jobs.iter().skip(w).step_by(threads) {
-                    let chunk = run(job, graph, &mut rows, |r| lines.part(r))
+                    let chunk = run(job, graph, texts, &mut rows, |r| lines.part(r))
                         .map(|()| lines.take_chunk(buffers.try_recv().ok()));
                     let failed = chunk.is_err();
                     // The writing thread stops taking chunks when it fails; so does this one.
@@ -116,7 +119,7 @@ pub(crate) fn write_parallel<W: Write>(
                 .recv()
                 .map_err(|_| RdfError::Io(std::io::Error::other("a thread of the RDF export stopped")))??;
             if out.continues(&chunk) {
-                run(job, graph, rows, |r| out.part(r))?;
+                run(job, graph, texts, rows, |r| out.part(r))?;
             } else {
                 let buffer = out.chunk(chunk)?;
                 // A worker that has finished no longer takes buffers back; that is no error.

@@ -22,6 +22,7 @@ use super::vocabulary::vocabulary;
 use super::writer::RdfWriter;
 use crate::model::graph::Graph;
 use crate::model::relation::RelationId;
+use crate::verify::SourceTexts;
 
 /// The most threads [`RdfExport::write`] formats on.
 const MAX_THREADS: usize = 4;
@@ -47,6 +48,7 @@ const MAX_THREADS: usize = 4;
 pub struct RdfExport<'g> {
     graph: &'g Graph,
     iris: Iris,
+    texts: Option<&'g SourceTexts>,
 }
 
 impl<'g> RdfExport<'g> {
@@ -77,7 +79,29 @@ impl<'g> RdfExport<'g> {
                 });
             }
         }
-        Ok(RdfExport { graph, iris })
+        Ok(RdfExport { graph, iris, texts: None })
+    }
+
+    /// Anchors each piece of evidence's Web Annotation in the source texts: its text quote
+    /// selectors get the `oa:prefix` and `oa:suffix` that make the quote unique in its source.
+    /// Without texts (or for a source `texts` lacks), a selector has `oa:exact` only and says so
+    /// with `dg:exactOnly true`.
+    ///
+    /// ```
+    /// use diplograph::{Graph, export::rdf::{BaseIri, RdfExport, RdfSyntax}, verify::SourceTexts};
+    /// let graph = Graph::embedded()?;
+    /// let dir = tempfile::tempdir()?;
+    /// let texts = SourceTexts::open(dir.path())?; // no texts: every selector is exact only
+    /// let rdf = RdfExport::new(&graph, &BaseIri::default())?.with_source_texts(&texts);
+    /// let text = String::from_utf8(rdf.write(RdfSyntax::Turtle, Vec::new())?)?;
+    /// assert!(text.contains("a oa:TextQuoteSelector ;"));
+    /// assert!(text.contains("dg:exactOnly true"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_source_texts(mut self, texts: &'g SourceTexts) -> RdfExport<'g> {
+        self.texts = Some(texts);
+        self
     }
 
     /// The Turtle prefixes: the external vocabularies, `dg` for the vocabulary, and `entity`,
@@ -112,7 +136,7 @@ impl<'g> RdfExport<'g> {
         std::iter::once_with(move || block(&|b| vocabulary(b, g.predicates())))
             .chain(g.sources().iter().map(move |s| block(&|b| source(b, s))))
             .chain(g.petgraph().node_indices().map(move |n| block(&|b| entity(b, g, n))))
-            .chain(g.relations().map(move |r| block(&|b| statement(b, g, r))))
+            .chain(g.relations().map(move |r| block(&|b| statement(b, g, r, self.texts))))
     }
 
     /// Every quad of the export, in output order: statements and evidence in a named graph per
@@ -161,10 +185,10 @@ impl<'g> RdfExport<'g> {
         let jobs = chunks::jobs(g, parts);
         if threads < 2 || jobs.len() < 2 {
             for job in &jobs {
-                chunks::run(job, g, &mut rows, |r| out.part(r))?;
+                chunks::run(job, g, self.texts, &mut rows, |r| out.part(r))?;
             }
         } else {
-            chunks::write_parallel(g, &jobs, threads, syntax, base, &prefixes, &mut rows, &mut out)?;
+            chunks::write_parallel(g, self.texts, &jobs, threads, syntax, base, &prefixes, &mut rows, &mut out)?;
         }
         out.finish()
     }

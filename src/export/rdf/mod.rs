@@ -6,9 +6,11 @@
 //! - entities at `<base>entity/<id>`, with a direct triple per relation;
 //! - a statement per relation at `<base>relation/<relation id>` (standard reification), with its
 //!   dates as typed literals and one evidence resource per claim at `<base>evidence/...`,
-//!   derived from a source at `<base>source/<id>`;
+//!   derived from a source at `<base>source/<id>`, and itself a Web Annotation (`oa:`) whose
+//!   target is the source narrowed by a text quote selector;
 //! - in N-Quads, statements and evidence in a named graph per source, `<base>graph/<source id>`.
 
+mod annotation;
 pub(crate) mod base;
 mod block;
 mod chunks;

@@ -54,10 +54,27 @@ pub(crate) mod schema {
     pub(crate) const URL: NamedNodeRef<'_> = iri("http://schema.org/url");
 }
 
+/// The W3C Web Annotation vocabulary.
+pub(crate) mod oa {
+    use super::*;
+    pub(crate) const NS: &str = "http://www.w3.org/ns/oa#";
+    pub(crate) const ANNOTATION: NamedNodeRef<'_> = iri("http://www.w3.org/ns/oa#Annotation");
+    pub(crate) const HAS_BODY: NamedNodeRef<'_> = iri("http://www.w3.org/ns/oa#hasBody");
+    pub(crate) const HAS_TARGET: NamedNodeRef<'_> = iri("http://www.w3.org/ns/oa#hasTarget");
+    pub(crate) const HAS_SOURCE: NamedNodeRef<'_> = iri("http://www.w3.org/ns/oa#hasSource");
+    pub(crate) const HAS_SELECTOR: NamedNodeRef<'_> = iri("http://www.w3.org/ns/oa#hasSelector");
+    pub(crate) const SPECIFIC_RESOURCE: NamedNodeRef<'_> = iri("http://www.w3.org/ns/oa#SpecificResource");
+    pub(crate) const TEXT_QUOTE_SELECTOR: NamedNodeRef<'_> = iri("http://www.w3.org/ns/oa#TextQuoteSelector");
+    pub(crate) const EXACT: NamedNodeRef<'_> = iri("http://www.w3.org/ns/oa#exact");
+    pub(crate) const PREFIX: NamedNodeRef<'_> = iri("http://www.w3.org/ns/oa#prefix");
+    pub(crate) const SUFFIX: NamedNodeRef<'_> = iri("http://www.w3.org/ns/oa#suffix");
+}
+
 /// The prefixes of the external vocabularies, for Turtle: `(name, namespace)`. `wd` and `wdt`
 /// shorten the Wikidata IRIs the curators give as `same_as`.
-pub(crate) const EXTERNAL_PREFIXES: [(&str, &str); 10] = [
+pub(crate) const EXTERNAL_PREFIXES: [(&str, &str); 11] = [
     ("dcterms", dcterms::NS),
+    ("oa", oa::NS),
     ("owl", owl::NS),
     ("prov", prov::NS),
     ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),

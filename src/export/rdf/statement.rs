@@ -4,6 +4,7 @@ use oxrdf::vocab::{rdf, xsd};
 use oxrdf::NamedNodeRef;
 
 use super::dates::{date_literal, day_value};
+use super::annotation::annotation;
 use super::error::RdfError;
 use super::iris::{Local, ENTITY, EVIDENCE, GRAPH, RELATION, SOURCE};
 use super::namespaces::prov;
@@ -13,6 +14,7 @@ use crate::model::edtf::{Bound, DatePoint};
 use crate::model::graph::Graph;
 use crate::model::id::Id;
 use crate::model::relation::Relation;
+use crate::verify::SourceTexts;
 
 /// The object of one of the statement's own triples, held while it is written into the graph
 /// of every source.
@@ -37,7 +39,15 @@ impl<N> Value<N> {
 /// The statement of `r` — `rdf:subject`, `rdf:predicate`, `rdf:object`, its dates — and one
 /// evidence resource per claim. For N-Quads, the statement is written into the named graph of
 /// every source that states it, and each piece of evidence into its own source's graph.
-pub(crate) fn statement<S: Sink>(b: &mut S, graph: &Graph, r: &Relation) -> Result<(), RdfError> {
+///
+/// Each piece of evidence is also a Web Annotation ([`annotation`]), anchored in the source's
+/// text when `texts` has it.
+pub(crate) fn statement<S: Sink>(
+    b: &mut S,
+    graph: &Graph,
+    r: &Relation,
+    texts: Option<&SourceTexts>,
+) -> Result<(), RdfError> {
     let predicate = graph.predicate_of(r);
     let st = b.iri(Iri::Minted(RELATION, Local::Relation(r.id)))?;
     let mut core: Vec<(S::Node, Value<S::Node>)> = Vec::with_capacity(12);
@@ -131,6 +141,8 @@ pub(crate) fn statement<S: Sink>(b: &mut S, graph: &Graph, r: &Relation) -> Resu
             let p = b.iri(Iri::vocab(term::EVIDENCE_NOTE))?;
             b.add_in(Some(&g), &e, &p, Object::Plain(note));
         }
+        let from = graph.source(ev.source.as_str());
+        annotation(b, Some(&g), &e, &st, (r.id, n), ev, from, texts)?;
     }
     Ok(())
 }

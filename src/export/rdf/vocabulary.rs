@@ -57,6 +57,7 @@ pub(crate) mod term {
     pub(crate) const END_UNCERTAIN: &str = "endUncertain";
     pub(crate) const EARLIEST_DAY: &str = "earliestDay";
     pub(crate) const LATEST_DAY: &str = "latestDay";
+    pub(crate) const EXACT_ONLY: &str = "exactOnly";
     /// The class of evidence resources.
     pub(crate) const EVIDENCE: &str = "Evidence";
     /// The class of sources.
@@ -73,7 +74,14 @@ const BOOLEAN: Range = Range::Datatype(xsd::BOOLEAN);
 const DATE: Range = Range::Datatype(xsd::DATE);
 const STRING: Range = Range::Datatype(xsd::STRING);
 
-const TERMS: [TermDef; 14] = [
+const TERMS: [TermDef; 15] = [
+    TermDef {
+        name: term::EXACT_ONLY,
+        label: "exact only",
+        comment: "Marks a text quote selector that has the quote (oa:exact) but no oa:prefix or oa:suffix: the export was not given the source's text, or the quote was not found in it, so the context that makes the quote unique is not known.",
+        domain: None,
+        range: BOOLEAN,
+    },
     TermDef {
         name: term::HAS_EVIDENCE,
         label: "has evidence",

@@ -17,6 +17,7 @@ pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
 pub const PROV: &str = "http://www.w3.org/ns/prov#";
 pub const DCTERMS: &str = "http://purl.org/dc/terms/";
 pub const SCHEMA: &str = "http://schema.org/";
+pub const OA: &str = "http://www.w3.org/ns/oa#";
 
 /// A quad as N-Triples terms; the graph is `None` for the default graph.
 pub type Q = (String, String, String, Option<String>);
@@ -27,7 +28,7 @@ pub fn ns(base: &str, local: &str) -> String {
 
 /// The terms of the vocabulary whose wording the test does not restate: each must simply have a
 /// type, an English label and an English comment.
-pub const FIXED_TERMS: [&str; 19] = [
+pub const FIXED_TERMS: [&str; 20] = [
     "",
     "Evidence",
     "Source",
@@ -47,6 +48,7 @@ pub const FIXED_TERMS: [&str; 19] = [
     "endUncertain",
     "earliestDay",
     "latestDay",
+    "exactOnly",
 ];
 
 pub fn kinds_class(kinds: &[EntityKind]) -> Option<String> {
@@ -240,7 +242,37 @@ pub fn expected(graph: &Graph) -> BTreeSet<Q> {
             add(&e, ns(PROV, "wasDerivedFrom"), source(ev.source.as_str()), g.clone());
             add(&e, vocab("evidenceQuote"), plain(&ev.quote), g.clone());
             if let Some(note) = &ev.note {
-                add(&e, vocab("evidenceNote"), plain(note), g);
+                add(&e, vocab("evidenceNote"), plain(note), g.clone());
+            }
+            // The evidence as a Web Annotation, without the source texts: one target per
+            // fragment of the quote, each selector with oa:exact only and dg:exactOnly.
+            add(&e, a.clone(), ns(OA, "Annotation"), g.clone());
+            add(&e, ns(OA, "hasBody"), st.clone(), g.clone());
+            let page = match graph.source(ev.source.as_str()).and_then(|s| s.url.as_deref()) {
+                Some(url) => iri(url),
+                None => source(ev.source.as_str()),
+            };
+            let mut fragments: Vec<String> = ev
+                .quote
+                .split("...")
+                .map(|f| f.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|f| !f.is_empty())
+                .collect();
+            if fragments.is_empty() {
+                // A quote of nothing but dots and white space is kept whole.
+                fragments.push(ev.quote.clone());
+            }
+            for (k, exact) in fragments.iter().enumerate() {
+                let e_local = e.trim_end_matches('>');
+                let target = format!("{e_local}-target-{}>", k + 1);
+                let selector = format!("{e_local}-selector-{}>", k + 1);
+                add(&e, ns(OA, "hasTarget"), target.clone(), g.clone());
+                add(&target, a.clone(), ns(OA, "SpecificResource"), g.clone());
+                add(&target, ns(OA, "hasSource"), page.clone(), g.clone());
+                add(&target, ns(OA, "hasSelector"), selector.clone(), g.clone());
+                add(&selector, a.clone(), ns(OA, "TextQuoteSelector"), g.clone());
+                add(&selector, ns(OA, "exact"), plain(exact), g.clone());
+                add(&selector, vocab("exactOnly"), yes(), g.clone());
             }
         }
     }

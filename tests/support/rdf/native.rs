@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use diplograph::verify::{SourceTexts, TextQuoteSelector};
 use diplograph::{EntityKind, Graph};
 
 use super::*;
@@ -21,6 +22,7 @@ pub fn expected(graph: &Graph, name: &str) -> Vec<Row> {
         "diplomatic-relations-1992" => diplomatic_relations_in(graph, 1992),
         "disagreements" => disagreements(graph),
         "person-to-organisation" => person_to_organisation(graph),
+        "belarus-nato-quotes" => belarus_nato_quotes(graph, None),
         other => panic!("queries/{other}.rq has no native counterpart in tests/export/rdf_sparql.rs; add one"),
     }
 }
@@ -85,6 +87,63 @@ fn objects(graph: &Graph, id: &str, predicate: &str) -> BTreeSet<String> {
         .filter(|i| i.outgoing && i.predicate.id.as_str() == predicate)
         .map(|i| i.other.id.to_string())
         .collect()
+}
+
+/// Every piece of evidence between Belarus and NATO, one row per selector of its quote: with
+/// `texts`, the library's [`TextQuoteSelector::for_quote`] on the source's text; without them
+/// (or for a source they lack), the quote's `...` fragments with no prefix or suffix.
+pub fn belarus_nato_quotes(graph: &Graph, texts: Option<&SourceTexts>) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let pair = |a: &str, b: &str| (a == "belarus" && b == "nato") || (a == "nato" && b == "belarus");
+    for r in graph.relations() {
+        if !pair(r.subject.as_str(), r.object.as_str()) {
+            continue;
+        }
+        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+        for ev in &r.evidence {
+            let n = seen.entry(ev.source.as_str()).or_default();
+            *n += 1;
+            let e = evidence(r.id, ev.source.as_str(), *n);
+            let page = match graph.source(ev.source.as_str()).and_then(|s| s.url.as_deref()) {
+                Some(url) => iri(url),
+                None => source(ev.source.as_str()),
+            };
+            let anchored = texts
+                .and_then(|t| t.get(ev.source.as_str()).ok())
+                .and_then(|text| TextQuoteSelector::for_quote(text, &ev.quote).ok())
+                .filter(|s| !s.is_empty());
+            let selectors: Vec<(String, Option<String>, Option<String>)> = match anchored {
+                Some(found) => found
+                    .into_iter()
+                    .map(|s| {
+                        let context = |t: String| (!t.is_empty()).then(|| plain(&t));
+                        (s.exact, context(s.prefix), context(s.suffix))
+                    })
+                    .collect(),
+                None => ev
+                    .quote
+                    .split("...")
+                    .map(|f| f.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .filter(|f| !f.is_empty())
+                    .map(|f| (f, None, None))
+                    .collect(),
+            };
+            let stem = e.trim_end_matches('>');
+            for (k, (exact, prefix, suffix)) in selectors.into_iter().enumerate() {
+                rows.push(vec![
+                    Some(relation(r.id)),
+                    Some(vocab(r.predicate.as_str())),
+                    Some(e.clone()),
+                    Some(page.clone()),
+                    Some(format!("{stem}-selector-{}>", k + 1)),
+                    Some(plain(&exact)),
+                    prefix,
+                    suffix,
+                ]);
+            }
+        }
+    }
+    rows
 }
 
 fn officials(graph: &Graph) -> Vec<Row> {

@@ -1,0 +1,130 @@
+//! A piece of evidence as a W3C Web Annotation: the passage of the source that states a fact,
+//! with a text quote selector that annotation tools can re-anchor on the page.
+//!
+//! The evidence resource is itself the `oa:Annotation`: its body is the statement it supports,
+//! its target the source narrowed by a selector, one target per fragment of a quote joined with
+//! `...`. No blank nodes: the targets and selectors are minted from the evidence's IRI,
+//! `<evidence>-target-1`, `<evidence>-selector-1`, ….
+//!
+//! With the source's text at hand, each selector's `oa:exact` is the source's own text of the
+//! fragment and `oa:prefix`/`oa:suffix` are the context that makes it unique in the text
+//! ([`TextQuoteSelector::for_quote`]). Without it — no `--sources`, no file for the source, or a
+//! quote the text does not contain — the selector has `oa:exact` (the curated fragment, white
+//! space collapsed) and `dg:exactOnly true`, so the gap is said, not silent.
+
+use oxrdf::vocab::rdf;
+
+use super::error::RdfError;
+use super::iris::{evidence_local, Local, EVIDENCE, SOURCE};
+use super::namespaces::oa;
+use super::sink::{Iri, Object, Sink};
+use super::vocabulary::term;
+use crate::model::relation::{Evidence, RelationId};
+use crate::model::source::Source;
+use crate::verify::{SourceTexts, TextQuoteSelector};
+
+/// The evidence `e` (the `n`-th claim of its source behind relation `relation`, supporting the
+/// statement `st`) as an annotation, written into `graph`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn annotation<S: Sink>(
+    b: &mut S,
+    graph: Option<&S::Node>,
+    e: &S::Node,
+    st: &S::Node,
+    (relation, n): (RelationId, usize),
+    ev: &Evidence,
+    source: Option<&Source>,
+    texts: Option<&SourceTexts>,
+) -> Result<(), RdfError> {
+    let a = b.iri(Iri::Fixed(rdf::TYPE))?;
+    let class = b.iri(Iri::Fixed(oa::ANNOTATION))?;
+    b.add_in(graph, e, &a, Object::Node(&class));
+    let body = b.iri(Iri::Fixed(oa::HAS_BODY))?;
+    b.add_in(graph, e, &body, Object::Node(st));
+    let page = match source.and_then(|s| s.url.as_deref()) {
+        Some(url) => b.iri(Iri::Data(url))?,
+        None => b.iri(Iri::Minted(SOURCE, Local::Name(ev.source.as_str())))?,
+    };
+    let selectors = selectors(ev, texts);
+    let local = evidence_local(relation, ev.source.as_str(), n);
+    let has_target = b.iri(Iri::Fixed(oa::HAS_TARGET))?;
+    let specific = b.iri(Iri::Fixed(oa::SPECIFIC_RESOURCE))?;
+    let has_source = b.iri(Iri::Fixed(oa::HAS_SOURCE))?;
+    let has_selector = b.iri(Iri::Fixed(oa::HAS_SELECTOR))?;
+    let quote_selector = b.iri(Iri::Fixed(oa::TEXT_QUOTE_SELECTOR))?;
+    let exact = b.iri(Iri::Fixed(oa::EXACT))?;
+    for (k, (selector, anchored)) in selectors.iter().enumerate() {
+        let target_name = format!("{local}-target-{}", k + 1);
+        let selector_name = format!("{local}-selector-{}", k + 1);
+        let target = b.iri(Iri::Minted(EVIDENCE, Local::Name(&target_name)))?;
+        let s = b.iri(Iri::Minted(EVIDENCE, Local::Name(&selector_name)))?;
+        b.add_in(graph, e, &has_target, Object::Node(&target));
+        b.add_in(graph, &target, &a, Object::Node(&specific));
+        b.add_in(graph, &target, &has_source, Object::Node(&page));
+        b.add_in(graph, &target, &has_selector, Object::Node(&s));
+        b.add_in(graph, &s, &a, Object::Node(&quote_selector));
+        b.add_in(graph, &s, &exact, Object::Plain(&selector.exact));
+        if *anchored {
+            // The empty prefix (suffix) of a passage at the start (end) of the text is left out.
+            if !selector.prefix.is_empty() {
+                let p = b.iri(Iri::Fixed(oa::PREFIX))?;
+                b.add_in(graph, &s, &p, Object::Plain(&selector.prefix));
+            }
+            if !selector.suffix.is_empty() {
+                let p = b.iri(Iri::Fixed(oa::SUFFIX))?;
+                b.add_in(graph, &s, &p, Object::Plain(&selector.suffix));
+            }
+        } else {
+            let p = b.iri(Iri::vocab(term::EXACT_ONLY))?;
+            b.add_in(graph, &s, &p, Object::True);
+        }
+    }
+    Ok(())
+}
+
+/// The selectors of `ev`'s quote, each with whether it was anchored in the source text: from
+/// the text when it is at hand and contains the quote, else `exact` only from the quote.
+pub(crate) fn selectors(ev: &Evidence, texts: Option<&SourceTexts>) -> Vec<(TextQuoteSelector, bool)> {
+    if let Some(text) = texts.and_then(|t| t.get(ev.source.as_str()).ok()) {
+        if let Ok(found) = TextQuoteSelector::for_quote(text, &ev.quote) {
+            if !found.is_empty() {
+                return found.into_iter().map(|s| (s, true)).collect();
+            }
+        }
+    }
+    exact_only(&ev.quote)
+        .into_iter()
+        .map(|exact| {
+            let s = TextQuoteSelector {
+                exact,
+                ..TextQuoteSelector::default()
+            };
+            (s, false)
+        })
+        .collect()
+}
+
+/// The fragments of a quote joined with `...`, each with its white space collapsed.
+fn exact_only(quote: &str) -> Vec<String> {
+    let parts: Vec<String> = quote
+        .split("...")
+        .map(|f| f.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|f| !f.is_empty())
+        .collect();
+    if parts.is_empty() {
+        vec![quote.to_owned()]
+    } else {
+        parts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exact_only;
+
+    #[test]
+    fn fragments_of_a_quote_without_its_text() {
+        assert_eq!(exact_only("joined  the\nPfP ... in 1995"), ["joined the PfP", "in 1995"]);
+        assert_eq!(exact_only("one passage"), ["one passage"]);
+    }
+}
