@@ -11,8 +11,8 @@ mod text;
 pub use export::all::{ExportAll, ExportAllError, ExportReport, VIEWS_DIR};
 pub use export::atomic::{write_atomically, WriteError};
 pub use export::csv::{
-    guard_formula, join_values, split_values, unguard_formula, write_csv_files, write_edges_csv, write_nodes_csv,
-    CsvFlavor, EDGES_FILE, EDGE_COLUMNS, NODES_FILE, NODE_COLUMNS,
+    guard_formula, join_values, split_values, unguard_formula, write_csv_files, write_csv_files_filtered, write_edges_csv,
+    write_edges_csv_filtered, write_nodes_csv, CertaintyOf, CsvFlavor, EDGES_FILE, EDGE_COLUMNS, NODES_FILE, NODE_COLUMNS,
 };
 pub use export::csv_neo4j::{
     neo4j_type, Neo4jDelimiterError, NEO4J_ARRAY_DELIMITER, NEO4J_EDGE_HEADER, NEO4J_NODE_HEADER,

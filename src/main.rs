@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Parser;
 use diplograph::{
-    write_atomically, write_csv_files, BaseIri, Dataset, DotWriter, Edtf, EntityKind, ExportAll, Filter, Format, Graph,
+    write_atomically, write_csv_files, write_csv_files_filtered, BaseIri, Dataset, DotWriter, EntityKind, ExportAll, Filter, Format, Graph,
     Id, LoadError, RdfError, RdfExport, RdfSyntax, Selection,
 };
 use serde_json::json;
@@ -29,6 +29,19 @@ impl std::fmt::Display for Reported {
 
 impl std::error::Error for Reported {}
 
+/// A command line that asks for something impossible (a reversed window…): exit with status 2,
+/// as clap does for the errors it finds itself.
+#[derive(Debug)]
+struct Usage(String);
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Usage {}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(&cli) {
@@ -36,6 +49,10 @@ fn main() -> ExitCode {
         Err(err) => {
             if err.downcast_ref::<Reported>().is_some() {
                 return ExitCode::from(1);
+            }
+            if let Some(usage) = err.downcast_ref::<Usage>() {
+                eprintln!("error: {usage}");
+                return ExitCode::from(2);
             }
             if err.chain().any(|c| {
                 c.downcast_ref::<io::Error>()
@@ -224,23 +241,28 @@ fn run(cli: &Cli) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn parse_date(flag: &str, text: &str) -> Result<Edtf> {
-    text.parse::<Edtf>()
-        .with_context(|| format!("--{flag} {text}: dates are EDTF (YYYY, YYYY-MM, YYYY-MM-DD)"))
-}
-
 /// Turns the filter flags into a library [`Filter`], checking every name against the graph.
 fn to_filter(graph: &Graph, args: &FilterArgs) -> Result<Filter> {
-    let mut filter = Filter::default().certain(args.certain).dated_only(args.dated_only);
+    let mut filter = Filter::default()
+        .certain(args.certain)
+        .dated_only(args.dated_only)
+        .undated(args.undated);
     if args.events {
         filter = filter.temporal(diplograph::Temporal::Event);
     }
-    if let Some(at) = &args.at {
-        filter = filter.at(parse_date("at", at)?);
+    if let Some(at) = args.at {
+        filter = filter.at(at);
     } else {
-        let from = args.from.as_deref().map(|d| parse_date("from", d)).transpose()?;
-        let until = args.until.as_deref().map(|d| parse_date("until", d)).transpose()?;
-        filter = filter.between(from, until);
+        if let (Some(from), Some(until)) = (args.from, args.until) {
+            if from.earliest() > until.latest() {
+                return Err(Usage(format!(
+                    "--from {from} --until {until}: the window ends before it starts; give --from a date \
+                     no later than --until (or --at {from} for one date)"
+                ))
+                .into());
+            }
+        }
+        filter = filter.between(args.from, args.until);
     }
     let predicate = |p: &str| -> Result<Id> {
         match graph.predicate(p) {
@@ -296,6 +318,9 @@ fn export(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
         focus,
         depth: args.depth,
     };
+    // Under a time filter, say how many undated relations it left out (on stderr: stdout may
+    // be the export itself).
+    queries::undated_note(graph, &selection.filter, None, &mut io::stderr())?;
     // The whole graph is exported as it is, not copied (a copy doubled the memory of a large
     // export).
     let restricted;
@@ -342,7 +367,13 @@ fn export(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
                 );
             }
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
-            write_csv_files(view, args.flavor, dir)?;
+            if selection.filter.time.is_some() {
+                // The certainty column: how surely each relation passed the time filter.
+                let filter = &selection.filter;
+                write_csv_files_filtered(view, args.flavor, &|r| filter.admits(view, r), dir)?;
+            } else {
+                write_csv_files(view, args.flavor, dir)?;
+            }
         }
         Format::Turtle | Format::NTriples | Format::NQuads => return export_rdf(view, format, args),
     }

@@ -35,6 +35,7 @@ fn filtered(args: &FilterArgs) -> bool {
         || args.until.is_some()
         || args.certain
         || args.dated_only
+        || args.undated
         || args.events
         || !args.predicates.is_empty()
         || !args.exclude_predicates.is_empty()
@@ -51,6 +52,9 @@ struct PathsJson<'g> {
     direction: Direction,
     complete: bool,
     paths: Vec<PathReport<'g>>,
+    /// Under a time filter: the undated relations (of the graph) it left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    undated_left_out: Option<usize>,
 }
 
 /// `path FROM TO`: prints the paths; exit status 1 when there is none.
@@ -59,12 +63,13 @@ pub fn path(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write
     if from == to {
         anyhow::bail!("FROM and TO are the same entity ({})", graph.entity_at(from).id);
     }
+    let filter = to_filter(graph, &args.filter)?;
     let mut query = graph
         .paths(from, to)
-        .filter(to_filter(graph, &args.filter)?)
+        .filter(filter.clone())
         .direction(direction(args.directed))
         .limit(args.limit)
-        .undated(args.undated);
+        .undated(args.filter.undated);
     if let Some(n) = args.max_hops {
         query = query.max_hops(n);
     }
@@ -92,6 +97,7 @@ pub fn path(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write
             direction: direction(args.directed),
             complete: found.complete,
             paths: found.paths.iter().map(|p| p.report(graph)).collect(),
+            undated_left_out: undated_in_graph(graph, &filter),
         };
         writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
     }
@@ -137,9 +143,16 @@ pub fn path(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write
         let best = &found.paths[0];
         let hops: Vec<_> = best.hops.iter().map(|h| (h.to, h.edge, h.forward)).collect();
         let title = format!("{} → {}", a.label, b.label);
-        diplograph::PathWriter::new()
-            .title(title)
-            .write(graph, &hops, &mut *out)?;
+        let mut writer = diplograph::PathWriter::new().title(title);
+        if !filter.admits_everything() {
+            let g = graph.petgraph();
+            writer = writer.admitted(
+                g.edge_indices()
+                    .filter_map(|e| Some((e, filter.admits_edge(graph, e)?))),
+            );
+        }
+        writer.write(graph, &hops, &mut *out)?;
+        undated_note(graph, &filter, None, &mut std::io::stderr())?;
         if found.paths.len() > 1 {
             eprintln!(
                 "note: the diagram shows the first of {} paths; --json lists them all",
@@ -207,29 +220,41 @@ pub fn path(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write
             "(possibly: the dates allow, but do not settle, that the relation held at the time asked)"
         )?;
     }
+    undated_note(graph, &filter, None, out)?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `neighbors ENTITY`.
 pub fn neighbors(graph: &Graph, json_out: bool, args: &NeighborsArgs, out: &mut impl Write) -> Result<()> {
     let centre = node(graph, &args.entity)?;
-    let found = graph
+    let filter = to_filter(graph, &args.filter)?;
+    let query = graph
         .neighbours(centre)
         .depth(args.depth)
-        .direction(direction(args.directed))
-        .filter(to_filter(graph, &args.filter)?)
-        .run();
+        .direction(direction(args.directed));
+    let found = query.clone().filter(filter.clone()).run();
+    // What --undated would add: the undated relations this time filter left out.
+    let left_out = filter.leaves_out_undated().then(|| {
+        let with = query.filter(filter.clone().undated(true)).run();
+        with.relations.len() - found.relations.len()
+    });
     if json_out {
-        writeln!(out, "{}", serde_json::to_string_pretty(&found.report(graph))?)?;
+        let mut doc = serde_json::to_value(found.report(graph))?;
+        if let (Some(n), Some(map)) = (left_out, doc.as_object_mut()) {
+            map.insert("undated_left_out".into(), n.into());
+        }
+        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
     } else {
         write!(out, "{}", found.display(graph))?;
+        undated_note(graph, &filter, left_out, out)?;
     }
     Ok(())
 }
 
 /// `timeline [ENTITY] [--with OTHER]`.
 pub fn timeline(graph: &Graph, json_out: bool, args: &TimelineArgs, out: &mut impl Write) -> Result<()> {
-    let mut query = graph.timeline().filter(to_filter(graph, &args.filter)?);
+    let filter = to_filter(graph, &args.filter)?;
+    let mut query = graph.timeline().filter(filter.clone());
     if let Some(name) = &args.entity {
         query = query.entity(node(graph, name)?);
     }
@@ -237,8 +262,17 @@ pub fn timeline(graph: &Graph, json_out: bool, args: &TimelineArgs, out: &mut im
         query = query.with(node(graph, name)?);
     }
     let found = query.run();
+    // A timeline lists undated relations only with --undated, time filter or not.
+    let left_out = (!filter.undated && !filter.dated_only && !filter.certain).then(|| {
+        let with = query.clone().filter(filter.clone().undated(true)).run();
+        with.entries.len() - found.entries.len()
+    });
     if json_out {
-        writeln!(out, "{}", serde_json::to_string_pretty(&found.report(graph))?)?;
+        let mut doc = serde_json::to_value(found.report(graph))?;
+        if let (Some(n), Some(map)) = (left_out, doc.as_object_mut()) {
+            map.insert("undated_left_out".into(), n.into());
+        }
+        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
     } else if args.format == ResultFormat::Dot {
         let edges: std::collections::BTreeSet<_> = found.entries.iter().map(|e| e.edge).collect();
         let view = graph.restrict(|_| true, |e| edges.contains(&e));
@@ -255,8 +289,51 @@ pub fn timeline(graph: &Graph, json_out: bool, args: &TimelineArgs, out: &mut im
         writer.title(title).write(&view, &mut *out)?;
     } else {
         write!(out, "{}", found.display(graph))?;
+        if let Some(n) = left_out.filter(|n| *n > 0) {
+            writeln!(
+                out,
+                "({} left out: a timeline lists dated relations; --undated adds them, last)",
+                plural(n, "undated relation", "undated relations")
+            )?;
+        }
     }
     Ok(())
+}
+
+/// After a result under a time filter: how many undated relations the filter left out
+/// (`count`, or else every undated relation the rest of the filter admits) and how to include
+/// them. Nothing when the filter does not leave them out.
+pub fn undated_note(graph: &Graph, filter: &diplograph::Filter, count: Option<usize>, out: &mut impl Write) -> Result<()> {
+    if !filter.leaves_out_undated() {
+        return Ok(());
+    }
+    let (n, scope) = match count {
+        Some(n) => (n, ""),
+        None => (undated_in_graph(graph, filter).unwrap_or(0), " in the graph"),
+    };
+    if n > 0 {
+        writeln!(
+            out,
+            "({}{scope} left out: nothing dates them to the time asked; --undated includes them, marked undated)",
+            plural(n, "undated relation", "undated relations")
+        )?;
+    }
+    Ok(())
+}
+
+/// The undated relations of the graph the filter leaves out (those the rest of it admits),
+/// when it leaves them out.
+fn undated_in_graph(graph: &Graph, filter: &diplograph::Filter) -> Option<usize> {
+    if !filter.leaves_out_undated() {
+        return None;
+    }
+    let with = filter.clone().undated(true);
+    let g = graph.petgraph();
+    Some(
+        g.edge_indices()
+            .filter(|&e| with.admits_edge(graph, e) == Some(Certainty::Undated))
+            .count(),
+    )
 }
 
 /// `conflicts`.

@@ -17,7 +17,7 @@ use std::str::FromStr;
 use petgraph::graph::EdgeIndex;
 
 use super::facts::facts;
-use crate::{write_atomically, Bound, Graph, Relation, WriteError};
+use crate::{write_atomically, Bound, Certainty, Graph, Relation, WriteError};
 
 /// The name of the entities file.
 pub const NODES_FILE: &str = "nodes.csv";
@@ -240,13 +240,51 @@ pub fn write_nodes_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::
 /// # Errors
 /// As [`write_nodes_csv`].
 pub fn write_edges_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::Result<()> {
+    write_edges(graph, flavor, None, w)
+}
+
+/// How surely each relation passed a query's time filter, for the `certainty` column of a
+/// filtered export.
+pub type CertaintyOf<'a> = &'a dyn Fn(&Relation) -> Option<Certainty>;
+
+/// Writes `edges.csv` of a filtered export: the columns of [`write_edges_csv`], then
+/// `certainty` (`definite`, `possible` or `undated`: how surely the relation passed the time
+/// filter, as `certainty` says).
+///
+/// ```
+/// use diplograph::{write_edges_csv_filtered, CsvFlavor, Filter, Graph};
+/// let graph = Graph::embedded()?;
+/// let filter = Filter::default().at("2005".parse()?);
+/// let mut out = Vec::new();
+/// write_edges_csv_filtered(&graph, CsvFlavor::Spreadsheet, &|r| filter.admits(&graph, r), &mut out)?;
+/// let text = String::from_utf8(out)?;
+/// assert!(text.lines().next().unwrap().ends_with(",certainty"));
+/// assert!(text.contains(",possible\n"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// As [`write_nodes_csv`].
+pub fn write_edges_csv_filtered<W: Write>(
+    graph: &Graph,
+    flavor: CsvFlavor,
+    certainty: CertaintyOf<'_>,
+    w: W,
+) -> io::Result<()> {
+    write_edges(graph, flavor, Some(certainty), w)
+}
+
+fn write_edges<W: Write>(graph: &Graph, flavor: CsvFlavor, certainty: Option<CertaintyOf<'_>>, w: W) -> io::Result<()> {
     if flavor == CsvFlavor::Neo4j {
-        return super::csv_neo4j::write_edges(graph, w);
+        return super::csv_neo4j::write_edges(graph, certainty, w);
     }
     let disputed = disputed_edges(graph);
     let g = graph.petgraph();
     let mut out = csv::Writer::from_writer(w);
-    out.write_record(EDGE_COLUMNS)?;
+    match certainty {
+        Some(_) => out.write_record(EDGE_COLUMNS.iter().chain(&["certainty"]))?,
+        None => out.write_record(EDGE_COLUMNS)?,
+    }
     for e in g.edge_indices() {
         let r = &g[e];
         let predicate = graph.predicate_of(r);
@@ -269,7 +307,14 @@ pub fn write_edges_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::
             disputed.contains(&e).to_string(),
             r.date.is_some_and(|d| d.is_qualified()).to_string(),
         ];
-        out.write_record(row.iter().map(|c| guard_formula(c).into_owned()))?;
+        let cells = row.iter().map(|c| guard_formula(c).into_owned());
+        match certainty {
+            Some(of) => {
+                let c = of(r).map_or("", Certainty::name);
+                out.write_record(cells.chain(std::iter::once(c.to_owned())))?
+            }
+            None => out.write_record(cells)?,
+        }
     }
     out.flush()
 }
@@ -281,6 +326,23 @@ pub fn write_edges_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::
 pub fn write_csv_files(graph: &Graph, flavor: CsvFlavor, dir: &Path) -> Result<(), WriteError> {
     write_atomically(&dir.join(NODES_FILE), |w| write_nodes_csv(graph, flavor, w))?;
     write_atomically(&dir.join(EDGES_FILE), |w| write_edges_csv(graph, flavor, w))
+}
+
+/// [`write_csv_files`] for a filtered export: `edges.csv` gets the `certainty` column of
+/// [`write_edges_csv_filtered`].
+///
+/// # Errors
+/// As [`write_csv_files`].
+pub fn write_csv_files_filtered(
+    graph: &Graph,
+    flavor: CsvFlavor,
+    certainty: CertaintyOf<'_>,
+    dir: &Path,
+) -> Result<(), WriteError> {
+    write_atomically(&dir.join(NODES_FILE), |w| write_nodes_csv(graph, flavor, w))?;
+    write_atomically(&dir.join(EDGES_FILE), |w| {
+        write_edges_csv_filtered(graph, flavor, certainty, w)
+    })
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@
 
 use std::io::{self, Write};
 
-use super::csv::{bound_cells, disputed_edges};
+use super::csv::{bound_cells, disputed_edges, CertaintyOf};
 use crate::Graph;
 
 /// The array delimiter of the Neo4j flavour: U+001F, INFORMATION SEPARATOR ONE (unit separator).
@@ -105,11 +105,14 @@ pub(crate) fn write_nodes<W: Write>(graph: &Graph, w: W) -> io::Result<()> {
     out.flush()
 }
 
-pub(crate) fn write_edges<W: Write>(graph: &Graph, w: W) -> io::Result<()> {
+pub(crate) fn write_edges<W: Write>(graph: &Graph, certainty: Option<CertaintyOf<'_>>, w: W) -> io::Result<()> {
     let disputed = disputed_edges(graph);
     let g = graph.petgraph();
     let mut out = csv::Writer::from_writer(w);
-    out.write_record(NEO4J_EDGE_HEADER)?;
+    match certainty {
+        Some(_) => out.write_record(NEO4J_EDGE_HEADER.iter().chain(&["certainty"]))?,
+        None => out.write_record(NEO4J_EDGE_HEADER)?,
+    }
     for e in g.edge_indices() {
         let r = &g[e];
         let what = |field: &'static str| move || format!("a {field} of relation {}", r.id);
@@ -120,7 +123,8 @@ pub(crate) fn write_edges<W: Write>(graph: &Graph, w: W) -> io::Result<()> {
             what("note"),
             r.evidence.iter().map(|ev| ev.note.as_deref().unwrap_or("")),
         )?;
-        out.write_record([
+        let c = certainty.map(|of| of(r).map_or("", crate::Certainty::name));
+        let row = [
             r.subject.as_str(),
             r.object.as_str(),
             &neo4j_type(r.predicate.as_str()),
@@ -139,7 +143,11 @@ pub(crate) fn write_edges<W: Write>(graph: &Graph, w: W) -> io::Result<()> {
             } else {
                 "false"
             },
-        ])?;
+        ];
+        match c {
+            Some(c) => out.write_record(row.iter().copied().chain(std::iter::once(c)))?,
+            None => out.write_record(row)?,
+        }
     }
     out.flush()
 }

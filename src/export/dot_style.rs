@@ -63,6 +63,13 @@ pub(crate) enum EdgeLook {
     Disputed,
     /// No date: grey.
     Undated,
+    /// A hop of a path that holds definitely at the time asked: solid.
+    HopDefinite,
+    /// A hop that possibly holds (imprecise, approximate or uncertain dates, an end not
+    /// given): dashed.
+    HopPossible,
+    /// An undated hop: dotted.
+    HopUndated,
 }
 
 impl EdgeLook {
@@ -76,6 +83,15 @@ impl EdgeLook {
         }
     }
 
+    /// The look of a path's hop that passed the query's filter with `certainty`.
+    pub fn of_hop(certainty: crate::Certainty) -> EdgeLook {
+        match certainty {
+            crate::Certainty::Definite => EdgeLook::HopDefinite,
+            crate::Certainty::Possible => EdgeLook::HopPossible,
+            crate::Certainty::Undated => EdgeLook::HopUndated,
+        }
+    }
+
     /// Edge attributes (after `label`).
     pub fn attributes(self) -> &'static str {
         match self {
@@ -83,6 +99,9 @@ impl EdgeLook {
             EdgeLook::Qualified => "color=\"#444444\", fontcolor=\"#222222\", style=\"dashed\"",
             EdgeLook::Disputed => "color=\"#c0392b\", fontcolor=\"#c0392b\", penwidth=\"1.6\"",
             EdgeLook::Undated => "color=\"#9a9a9a\", fontcolor=\"#6f6f6f\"",
+            EdgeLook::HopDefinite => "color=\"#1f5fbf\", fontcolor=\"#1f5fbf\", penwidth=\"3\"",
+            EdgeLook::HopPossible => "color=\"#1f5fbf\", fontcolor=\"#1f5fbf\", penwidth=\"3\", style=\"dashed\"",
+            EdgeLook::HopUndated => "color=\"#1f5fbf\", fontcolor=\"#1f5fbf\", penwidth=\"3\", style=\"dotted\"",
         }
     }
 
@@ -93,6 +112,9 @@ impl EdgeLook {
             EdgeLook::Qualified => "approximate or uncertain · ~2006, 2006?",
             EdgeLook::Disputed => "sources differ · 1991 ≠ 1992-01-27",
             EdgeLook::Undated => "no date given",
+            EdgeLook::HopDefinite => "path · definite: its dates settle it",
+            EdgeLook::HopPossible => "path · possible: its dates allow, not settle it",
+            EdgeLook::HopUndated => "path · undated",
         }
     }
 
@@ -102,6 +124,9 @@ impl EdgeLook {
             EdgeLook::Qualified => "qualified",
             EdgeLook::Disputed => "disputed",
             EdgeLook::Undated => "undated",
+            EdgeLook::HopDefinite => "hop-definite",
+            EdgeLook::HopPossible => "hop-possible",
+            EdgeLook::HopUndated => "hop-undated",
         }
     }
 }
@@ -199,12 +224,16 @@ pub(crate) fn write_legend_table(
             EdgeLook::Disputed => "#c0392b",
             EdgeLook::Undated => "#6f6f6f",
             EdgeLook::Dated | EdgeLook::Qualified => "#222222",
+            EdgeLook::HopDefinite | EdgeLook::HopPossible | EdgeLook::HopUndated => "#1f5fbf",
         };
         let text = match look {
             EdgeLook::Dated => "— dated",
             EdgeLook::Qualified => "- - approximate or uncertain date",
             EdgeLook::Disputed => "— sources give different dates",
             EdgeLook::Undated => "— no date given",
+            EdgeLook::HopDefinite => "— path: definite",
+            EdgeLook::HopPossible => "- - path: possible",
+            EdgeLook::HopUndated => "··· path: undated",
         };
         rows.push_str(&format!("<tr><td><font color=\"{colour}\">{text}</font></td></tr>"));
     }
