@@ -39,7 +39,7 @@ pub use model::relation::{Evidence, Relation, RelationId, Span};
 pub use model::source::Source;
 pub use query::direction::Direction;
 pub use query::disagreement::{
-    Disagreement, DisagreementDisplay, DisagreementQuery, DisagreementReport, Disputed, Statement, StatementReport,
+    Disagreement, DisagreementDisplay, DisagreementQuery, DisagreementReport, Disputed, Scope, Statement, StatementReport,
     Version, VersionReport,
 };
 pub use query::filter::Filter;

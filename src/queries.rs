@@ -348,10 +348,15 @@ pub fn conflicts(graph: &Graph, json_out: bool, args: &ConflictsArgs, out: &mut 
         writeln!(out, "{}", serde_json::to_string_pretty(&reports)?)?;
         return Ok(());
     }
+    let between = found
+        .iter()
+        .filter(|d| d.scope == diplograph::Scope::BetweenSources)
+        .count();
     writeln!(
         out,
-        "{} between sources",
-        plural(found.len(), "disagreement", "disagreements")
+        "{}: {between} between sources, {} within one source",
+        plural(found.len(), "disagreement", "disagreements"),
+        found.len() - between
     )?;
     for d in &found {
         writeln!(out)?;

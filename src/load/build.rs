@@ -33,6 +33,7 @@ struct RawPredicate {
     range: String,
     temporal: String,
     same_as: String,
+    negates: String,
 }
 
 #[derive(Deserialize)]
@@ -54,9 +55,19 @@ struct RawClaim<'a> {
     source: &'a str,
     quote: &'a str,
     note: &'a str,
+    statement: &'a str,
 }
 
-const CLAIM_COLUMNS: [&str; 7] = ["subject", "predicate", "object", "date", "source", "quote", "note"];
+const CLAIM_COLUMNS: [&str; 8] = [
+    "subject",
+    "predicate",
+    "object",
+    "date",
+    "source",
+    "quote",
+    "note",
+    "statement",
+];
 
 /// A row of `relations.csv` that passed the checks of the row alone, with what the checks
 /// against the rows before it need.
@@ -292,10 +303,13 @@ fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Val
         "range",
         "temporal",
         "same_as",
+        "negates",
     ];
     let predicate_table: Table<RawPredicate> = read_rows(&dataset.predicates, &columns, limits, &mut problems);
     let mut predicates = Vec::new();
     let mut predicate_seen = FxHashMap::default();
+    // (index into `predicates`, the predicate it negates, line)
+    let mut negations: Vec<(usize, Id, u64)> = Vec::new();
     for Row { line, value: r } in predicate_table.rows {
         let mut c = Checker {
             file,
@@ -331,6 +345,10 @@ fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Val
             }
         };
         let same_as = c.iris("same_as", &r.same_as);
+        let negates = match r.negates.trim() {
+            "" => None,
+            other => c.id("negates", other),
+        };
         if let Some(id) = &id {
             if let Some(first) = first_seen(&mut predicate_seen, id.clone(), line) {
                 c.fail(
@@ -350,9 +368,14 @@ fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Val
                 range,
                 temporal,
                 same_as,
+                negates: negates.clone(),
             });
+            if let Some(target) = negates {
+                negations.push((predicates.len() - 1, target, line));
+            }
         }
     }
+    check_negations(file, &predicates, &negations, &mut problems);
 
     // entities.csv
     let file = dataset.entities.name.as_str();
@@ -484,7 +507,7 @@ fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Val
         threads,
         &mut problems,
         |line, fields, problems| {
-            let &[subject, predicate, object, date, source, quote, note] = fields;
+            let &[subject, predicate, object, date, source, quote, note, statement] = fields;
             let r = RawClaim {
                 subject,
                 predicate,
@@ -493,6 +516,7 @@ fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Val
                 source,
                 quote,
                 note,
+                statement,
             };
             let mut c = Checker {
                 file,
@@ -517,6 +541,10 @@ fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Val
                 None => c.id("source", r.source),
             };
             c.required("quote", r.quote);
+            let statement = match r.statement.trim() {
+                "" => None,
+                key => c.id("statement", key),
+            };
             let date = c.date("date", r.date);
             for (column, id) in [("subject", &subject), ("object", &object)] {
                 if let Some(id) = id {
@@ -611,6 +639,7 @@ fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Val
                         source,
                         quote: r.quote.to_owned(),
                         note: non_empty(r.note),
+                        statement,
                         line,
                     },
                 }),
@@ -657,6 +686,7 @@ fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Val
             claims.extend(claim);
         },
     );
+    check_statements(file, &claims, &predicates, &mut problems);
 
     problems.sort_by(|a, b| {
         file_rank(dataset, &a.file)
@@ -677,6 +707,74 @@ fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Val
 }
 
 /// `a` or `an`, for a kind in a message.
+/// Each `negates` names another predicate, which negates none itself.
+fn check_negations(file: &str, predicates: &[Predicate], negations: &[(usize, Id, u64)], problems: &mut Vec<Problem>) {
+    for (i, target, line) in negations {
+        let id = &predicates[*i].id;
+        let fail = |message: String, hint: String| Problem::error(file, Some(*line), message).with_hint(hint);
+        match predicates.iter().find(|p| &p.id == target) {
+            None => problems.push(fail(
+                format!("'{id}' negates '{target}', which is not a predicate"),
+                format!(
+                    "the predicates are: {}",
+                    predicates.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
+                ),
+            )),
+            Some(p) if &p.id == id => problems.push(fail(
+                format!("'{id}' negates itself"),
+                "leave 'negates' empty, or name the predicate this one denies".to_owned(),
+            )),
+            Some(p) if p.negates.is_some() => problems.push(fail(
+                format!(
+                    "'{id}' negates '{target}', which itself negates '{}'",
+                    p.negates.as_ref().map_or("", |n| n.as_str())
+                ),
+                "a negative predicate names the positive one it denies".to_owned(),
+            )),
+            Some(_) => {}
+        }
+    }
+}
+
+/// The claims of one statement speak of one relation: their predicates are one predicate, or
+/// it and the predicate that negates it.
+fn check_statements(file: &str, claims: &[Claim], predicates: &[Predicate], problems: &mut Vec<Problem>) {
+    let positive = |p: &Id| -> Id {
+        predicates
+            .iter()
+            .find(|x| &x.id == p)
+            .and_then(|x| x.negates.clone())
+            .unwrap_or_else(|| p.clone())
+    };
+    let mut first: FxHashMap<&Id, (Id, &Id, u64)> = FxHashMap::default();
+    for claim in claims {
+        let Some(key) = &claim.evidence.statement else {
+            continue;
+        };
+        let relation = positive(&claim.predicate);
+        match first.get(key) {
+            None => {
+                first.insert(key, (relation, &claim.predicate, claim.evidence.line));
+            }
+            Some((other, other_predicate, line)) if *other != relation => problems.push(
+                Problem::error(
+                    file,
+                    Some(claim.evidence.line),
+                    format!(
+                        "statement '{key}' is '{other_predicate}' at line {line}, but '{}' here",
+                        claim.predicate
+                    ),
+                )
+                .with_hint(format!(
+                    "the claims of one statement use one predicate or a predicate that negates it \
+                     ('negates' in predicates.csv); give this claim another statement, or none"
+                )),
+            ),
+            Some(_) => {}
+        }
+    }
+}
+
 fn article(kind: EntityKind) -> &'static str {
     match kind.name().as_bytes().first() {
         Some(b'a' | b'e' | b'i' | b'o' | b'u') => "an",

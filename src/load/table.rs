@@ -204,7 +204,9 @@ pub(crate) fn read_records<const N: usize, T: Send>(
         return Table::unreadable();
     };
     // Where each of `columns` is in the file (the header check made sure each is there once).
-    let order: [usize; N] = std::array::from_fn(|k| names.iter().position(|n| *n == columns[k]).unwrap_or(0));
+    // An optional column left out of the header is nowhere (`usize::MAX`).
+    let order: [usize; N] =
+        std::array::from_fn(|k| names.iter().position(|n| *n == columns[k]).unwrap_or(usize::MAX));
     let body = Body {
         name,
         names: &names,
@@ -245,6 +247,11 @@ pub(crate) fn read_records<const N: usize, T: Send>(
     }
     read_chunks(&body, bytes, &cuts, workers, problems, &check, &mut consume)
 }
+
+/// Columns a header may leave out (added after files were first written): an absent one reads
+/// as empty cells. `relations.csv`'s `statement` (which statement a claim speaks to) and
+/// `predicates.csv`'s `negates` (the predicate a negative predicate denies).
+pub(crate) const OPTIONAL_COLUMNS: [&str; 2] = ["statement", "negates"];
 
 /// When a file is read by several threads.
 #[derive(Debug, Clone, Copy)]
@@ -465,7 +472,8 @@ impl<const N: usize> Body<'_, N> {
             }
             match cells(name, line, &record, names, limits.max_cell_bytes, problems) {
                 Some(fields) => {
-                    let ordered: [&str; N] = std::array::from_fn(|k| fields[self.order[k]]);
+                    // An optional column the header leaves out reads as empty cells.
+                    let ordered: [&str; N] = std::array::from_fn(|k| fields.get(self.order[k]).copied().unwrap_or(""));
                     sink(line, &ordered, problems);
                 }
                 None => skipped_ids.extend(salvage(&record)),
@@ -558,7 +566,11 @@ fn read_header<'r>(
         }
         names.push(text);
     }
-    let missing: Vec<&str> = columns.iter().copied().filter(|c| !names.contains(c)).collect();
+    let missing: Vec<&str> = columns
+        .iter()
+        .copied()
+        .filter(|c| !names.contains(c) && !OPTIONAL_COLUMNS.contains(c))
+        .collect();
     if !missing.is_empty() {
         problems.push(
             Problem::error(
