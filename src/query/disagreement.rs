@@ -360,7 +360,8 @@ fn quantities(graph: &Graph, group: &[Claim]) -> Option<Vec<Version>> {
             claims.push((c.edge, c.evidence, found));
         }
     }
-    let shares = |a: &[Quantity], b: &[Quantity]| a.iter().any(|x| b.iter().any(|y| x.value == y.value));
+    // Compatible figures ("more than 300,000" and "some 700,000") are agreement.
+    let shares = |a: &[Quantity], b: &[Quantity]| a.iter().any(|x| b.iter().any(|y| x.could_be_the_same_as(y)));
     let disputed = claims
         .iter()
         .enumerate()
