@@ -8,17 +8,18 @@ mod model;
 mod query;
 mod text;
 
-pub use export::all::{ExportAll, ExportAllError, ExportReport, VIEWS_DIR};
 pub use export::atomic::{write_atomically, WriteError};
 pub use export::csv::{
-    guard_formula, join_values, split_values, unguard_formula, write_csv_files, write_csv_files_filtered, write_edges_csv,
-    write_edges_csv_filtered, write_nodes_csv, CertaintyOf, CsvFlavor, EDGES_FILE, EDGE_COLUMNS, NODES_FILE, NODE_COLUMNS,
+    guard_formula, join_values, split_values, unguard_formula, write_edges_csv, write_edges_csv_filtered, write_nodes_csv,
+    CertaintyOf, CsvFlavor, EDGES_FILE,
+    EDGE_COLUMNS, NODES_FILE, NODE_COLUMNS,
 };
 pub use export::csv_neo4j::{
     neo4j_type, Neo4jDelimiterError, NEO4J_ARRAY_DELIMITER, NEO4J_EDGE_HEADER, NEO4J_NODE_HEADER,
 };
-pub use export::dot::{write_dot, Cluster, DotLayout, DotWriter, RankDir};
+pub use export::dot::{write_dot, Cluster, DotLayout, DotWriter};
 pub use export::dot_path::{write_path_dot, PathHopError, PathWriter};
+pub use export::dot_rank_dir::RankDir;
 pub use export::dot_timeline::{write_timeline_dot, TimelineWriter};
 pub use export::dot_views::{named_views, NamedView};
 pub use export::format::Format;
@@ -27,14 +28,15 @@ pub use export::rdf::error::RdfError;
 pub use export::rdf::export::RdfExport;
 pub use export::rdf::syntax::RdfSyntax;
 pub use load::dataset::{DataFile, Dataset, FILE_NAMES};
-pub use load::problem::{LoadError, Problem, Problems, Severity};
-pub use load::table::Limits;
+pub use load::error::LoadError;
+pub use load::limits::Limits;
 pub use model::edtf::{Bound, DatePoint, Day, Edtf, EdtfError, Precision};
 pub use model::entity::Entity;
 pub use model::graph::{Graph, Incident, ResolveError, Stats};
 pub use model::id::{Id, IdError};
 pub use model::kind::{EntityKind, UnknownKind};
 pub use model::predicate::{Predicate, Temporal};
+pub use model::problem::{Problem, Problems, Severity};
 pub use model::relation::{Evidence, Relation, RelationId, Span};
 pub use model::source::Source;
 pub use query::direction::Direction;
@@ -54,4 +56,4 @@ pub use query::select::Selection;
 pub use query::simple_paths::SimplePaths;
 pub use query::time::{Certainty, TimeFilter};
 pub use query::timeline::{chronological, Timeline, TimelineDisplay, TimelineEntry, TimelineQuery, TimelineReport};
-pub use text::fold;
+pub use text::fold::fold;

@@ -232,19 +232,30 @@ fn timeline_of_the_whole_graph_renders() {
 
 #[test]
 fn an_empty_graph_gives_well_formed_diagrams_and_csv() {
-    let empty = Graph::load(&dataset(
-        "id,title,publisher,url,published\n",
-        "id,label,inverse_label,description,symmetric,domain,range,temporal,same_as\n",
-        "id,kind,label,aliases,description,same_as\n",
-        "subject,predicate,object,date,source,quote,note\n",
-    ))
-    .expect("a header-only dataset is a valid empty graph");
+    let files = [
+        ("sources.csv", "id,title,publisher,url,published\n"),
+        (
+            "predicates.csv",
+            "id,label,inverse_label,description,symmetric,domain,range,temporal,same_as\n",
+        ),
+        ("entities.csv", "id,kind,label,aliases,description,same_as\n"),
+        ("relations.csv", "subject,predicate,object,date,source,quote,note\n"),
+    ];
+    let empty = Graph::load(&dataset(files[0].1, files[1].1, files[2].1, files[3].1))
+        .expect("a header-only dataset is a valid empty graph");
+    let data = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(data.path().join(name), text).unwrap();
+    }
     let dir = tempfile::tempdir().unwrap();
-    let report = diplograph::ExportAll::new()
-        .svg(false)
-        .write(&empty, dir.path())
+    let run = diplograph()
+        .env("DIPLOGRAPH_DATA", data.path())
+        .args(["export", "--all", "--no-svg", "--out"])
+        .arg(dir.path())
+        .output()
         .unwrap();
-    assert!(report.written.len() >= 6);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(String::from_utf8_lossy(&run.stderr).matches("wrote ").count() >= 6);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("nodes.csv")).unwrap(),
         "id,kind,label,aliases,description,same_as\n"

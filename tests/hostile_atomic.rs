@@ -15,8 +15,8 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use diplograph::{
-    named_views, write_atomically, write_edges_csv, write_nodes_csv, BaseIri, CsvFlavor, DotWriter, ExportAll,
-    ExportAllError, Graph, RdfError, RdfExport, RdfSyntax, TimelineWriter, WriteError,
+    named_views, write_atomically, write_edges_csv, write_nodes_csv, BaseIri, CsvFlavor, DotWriter, Graph, RdfError,
+    RdfExport, RdfSyntax, TimelineWriter, WriteError,
 };
 use hostile_support::*;
 
@@ -197,17 +197,27 @@ fn an_export_interrupted_after_any_byte_leaves_the_previous_file() {
 #[test]
 fn a_failing_export_all_keeps_each_file_old_or_new() {
     let spec = fixed_spec(10);
-    let old_graph = spec.load(&Layout::plain(&spec));
     let mut changed = spec.clone();
     for row in &mut changed.tables[2].rows {
         row[2].push_str(" (new)");
     }
-    let new_graph = changed.load(&Layout::plain(&changed));
     let tmp = tempfile::tempdir().expect("tempdir");
     let (old_dir, new_dir, out) = (tmp.path().join("old"), tmp.path().join("new"), tmp.path().join("out"));
-    let job = ExportAll::new().svg(false);
-    job.write(&old_graph, &old_dir).expect("old export");
-    job.write(&new_graph, &new_dir).expect("new export");
+    let (old_data, new_data) = (tmp.path().join("old-data"), tmp.path().join("new-data"));
+    spec.write_dir(&old_data, &Layout::plain(&spec));
+    changed.write_dir(&new_data, &Layout::plain(&changed));
+    let job = |data: &Path, dir: &Path| {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("diplograph"))
+            .env_remove("DIPLOGRAPH_DATA")
+            .arg("--data")
+            .arg(data)
+            .args(["export", "--all", "--no-svg", "--out"])
+            .arg(dir)
+            .output()
+            .expect("diplograph runs")
+    };
+    assert!(job(&old_data, &old_dir).status.success(), "old export");
+    assert!(job(&new_data, &new_dir).status.success(), "new export");
     let (old, new) = (snapshot(&old_dir), snapshot(&new_dir));
     for name in [
         "graph.ttl",
@@ -220,14 +230,14 @@ fn a_failing_export_all_keeps_each_file_old_or_new() {
         assert!(old[name] != new[name], "{name} does not change: a weak test");
     }
     // edges.csv becomes a folder: the job stops there.
-    job.write(&old_graph, &out).expect("old export");
+    assert!(job(&old_data, &out).status.success(), "old export");
     std::fs::remove_file(out.join("edges.csv")).expect("rm");
     std::fs::create_dir(out.join("edges.csv")).expect("mkdir");
-    let err = job.write(&new_graph, &out).expect_err("edges.csv is a folder");
-    assert!(
-        matches!(&err, ExportAllError::Write(WriteError::IsDir(p)) if p.ends_with("edges.csv")),
-        "{err:?}"
-    );
+    let failed = job(&new_data, &out);
+    let stderr = String::from_utf8_lossy(&failed.stderr);
+    assert_eq!(failed.status.code(), Some(1), "edges.csv is a folder: {stderr}");
+    let expected = format!("error: {}", WriteError::IsDir(out.join("edges.csv")));
+    assert!(stderr.lines().any(|l| l == expected), "{stderr}");
     let now = snapshot(&out);
     let mut seen_new = 0;
     for (name, bytes) in &now {
@@ -552,10 +562,8 @@ fn a_read_only_folder_is_refused_and_left_as_it_was() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let ro = tmp.path().join("read-only");
     // A previous export in the folder, which must survive.
-    ExportAll::new()
-        .svg(false)
-        .write(&Graph::embedded().expect("graph"), &ro)
-        .expect("export");
+    let embedded = concat!(env!("CARGO_MANIFEST_DIR"), "/graph-data");
+    assert!(export_all(embedded.as_ref(), &ro).status().expect("runs").success());
     std::fs::write(ro.join("graph.ttl"), "old").expect("write");
     let before = snapshot(&ro);
     let views = ro.join("views");
@@ -594,10 +602,8 @@ fn a_read_only_folder_is_refused_and_left_as_it_was() {
 fn a_read_only_views_folder_stops_the_job_at_the_views() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let out = tmp.path().join("out");
-    ExportAll::new()
-        .svg(false)
-        .write(&Graph::embedded().expect("graph"), &out)
-        .expect("export");
+    let embedded = concat!(env!("CARGO_MANIFEST_DIR"), "/graph-data");
+    assert!(export_all(embedded.as_ref(), &out).status().expect("runs").success());
     for name in ["graph.ttl", "nodes.csv", "views/belarus-nato.dot"] {
         std::fs::write(out.join(name), "old").expect("write");
     }

@@ -8,16 +8,14 @@
 //! [`guard_formula`]).
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::fmt;
 use std::io::{self, Write};
-use std::path::Path;
 use std::str::FromStr;
 
-use petgraph::graph::EdgeIndex;
-
-use super::facts::facts;
-use crate::{write_atomically, Bound, Certainty, Graph, Relation, WriteError};
+use super::csv_cells::{bound_cells, disputed_edges};
+use crate::model::graph::Graph;
+use crate::model::relation::Relation;
+use crate::query::time::Certainty;
 
 /// The name of the entities file.
 pub const NODES_FILE: &str = "nodes.csv";
@@ -180,25 +178,6 @@ pub fn split_values(cell: &str) -> Vec<String> {
     out
 }
 
-/// The bounds of a relation as `start` and `end` cells: each end at its own precision without
-/// qualifiers (`1998-04`), `end` equal to `start` for a dated event, empty when open or unknown.
-pub(crate) fn bound_cells(relation: &Relation, graph: &Graph) -> (String, String) {
-    let cell = |b: Bound| b.date().map(|d| d.plain()).unwrap_or_default();
-    match relation.span(graph.predicate_of(relation).temporal) {
-        Some(span) => (cell(span.start), cell(span.end)),
-        None => (String::new(), String::new()),
-    }
-}
-
-/// The relations whose fact has several dates.
-pub(crate) fn disputed_edges(graph: &Graph) -> HashSet<EdgeIndex> {
-    facts(graph)
-        .into_iter()
-        .filter(|f| f.disputed(graph))
-        .flat_map(|f| f.edges)
-        .collect()
-}
-
 /// Writes `nodes.csv`: one row per entity, in id order.
 ///
 /// # Errors
@@ -244,12 +223,12 @@ pub fn write_edges_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::
 }
 
 /// How surely each relation passed a query's time filter, for the `certainty` column of a
-/// filtered export.
+/// filtered export (`None`: the filter left it out).
 pub type CertaintyOf<'a> = &'a dyn Fn(&Relation) -> Option<Certainty>;
 
 /// Writes `edges.csv` of a filtered export: the columns of [`write_edges_csv`], then
 /// `certainty` (`definite`, `possible` or `undated`: how surely the relation passed the time
-/// filter, as `certainty` says).
+/// filter, as [`Certainty`] says).
 ///
 /// ```
 /// use diplograph::{write_edges_csv_filtered, CsvFlavor, Filter, Graph};
@@ -288,7 +267,7 @@ fn write_edges<W: Write>(graph: &Graph, flavor: CsvFlavor, certainty: Option<Cer
     for e in g.edge_indices() {
         let r = &g[e];
         let predicate = graph.predicate_of(r);
-        let label = |id: &crate::Id| graph.entity(id.as_str()).map(|x| x.label.clone()).unwrap_or_default();
+        let label = |id: &crate::model::id::Id| graph.entity(id.as_str()).map(|x| x.label.clone()).unwrap_or_default();
         let (start, end) = bound_cells(r, graph);
         let row = [
             r.id.to_string(),
@@ -319,35 +298,11 @@ fn write_edges<W: Write>(graph: &Graph, flavor: CsvFlavor, certainty: Option<Cer
     out.flush()
 }
 
-/// Writes `nodes.csv` and `edges.csv` into the folder `dir`, each atomically.
-///
-/// # Errors
-/// The first file that could not be written; it and the files after it are left untouched.
-pub fn write_csv_files(graph: &Graph, flavor: CsvFlavor, dir: &Path) -> Result<(), WriteError> {
-    write_atomically(&dir.join(NODES_FILE), |w| write_nodes_csv(graph, flavor, w))?;
-    write_atomically(&dir.join(EDGES_FILE), |w| write_edges_csv(graph, flavor, w))
-}
-
-/// [`write_csv_files`] for a filtered export: `edges.csv` gets the `certainty` column of
-/// [`write_edges_csv_filtered`].
-///
-/// # Errors
-/// As [`write_csv_files`].
-pub fn write_csv_files_filtered(
-    graph: &Graph,
-    flavor: CsvFlavor,
-    certainty: CertaintyOf<'_>,
-    dir: &Path,
-) -> Result<(), WriteError> {
-    write_atomically(&dir.join(NODES_FILE), |w| write_nodes_csv(graph, flavor, w))?;
-    write_atomically(&dir.join(EDGES_FILE), |w| {
-        write_edges_csv_filtered(graph, flavor, certainty, w)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::csv_cells::bound_cells;
+    use crate::model::edtf::Bound;
 
     #[test]
     fn guard_covers_every_formula_start() {
@@ -385,17 +340,17 @@ mod tests {
             let temporal = graph.predicate_of(r).temporal;
             match (r.date, temporal) {
                 (None, _) => assert_eq!((start.as_str(), end.as_str()), ("", "")),
-                (Some(crate::Edtf::Single(d)), crate::Temporal::Event) => {
+                (Some(crate::model::edtf::Edtf::Single(d)), crate::model::predicate::Temporal::Event) => {
                     assert_eq!(start, d.plain());
                     assert_eq!(end, start);
                     seen.0 = true;
                 }
-                (Some(crate::Edtf::Single(d)), crate::Temporal::State) => {
+                (Some(crate::model::edtf::Edtf::Single(d)), crate::model::predicate::Temporal::State) => {
                     assert_eq!(start, d.plain());
                     assert_eq!(end, "");
                     seen.1 = true;
                 }
-                (Some(crate::Edtf::Interval { end: Bound::Open, .. }), _) => {
+                (Some(crate::model::edtf::Edtf::Interval { end: Bound::Open, .. }), _) => {
                     assert_eq!(end, "");
                     seen.2 = true;
                 }

@@ -13,8 +13,10 @@
 
 use std::io::{self, Write};
 
-use super::csv::{bound_cells, disputed_edges, CertaintyOf};
-use crate::Graph;
+use super::csv_cells::{bound_cells, disputed_edges};
+use super::csv::CertaintyOf;
+use crate::model::graph::Graph;
+use crate::query::time::Certainty;
 
 /// The array delimiter of the Neo4j flavour: U+001F, INFORMATION SEPARATOR ONE (unit separator).
 /// Pass it to the importer as `--array-delimiter="U+001F"`.
@@ -123,7 +125,7 @@ pub(crate) fn write_edges<W: Write>(graph: &Graph, certainty: Option<CertaintyOf
             what("note"),
             r.evidence.iter().map(|ev| ev.note.as_deref().unwrap_or("")),
         )?;
-        let c = certainty.map(|of| of(r).map_or("", crate::Certainty::name));
+        let c = certainty.map(|of| of(r).map_or("", Certainty::name));
         let row = [
             r.subject.as_str(),
             r.object.as_str(),

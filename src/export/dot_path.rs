@@ -6,11 +6,15 @@ use std::io::{self, Write};
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
-use super::dot::{fact_label, write_header, DotLayout, RankDir};
+use super::dot::{fact_label, write_header, DotLayout};
 use super::dot_escape::{quoted, wrap};
+use super::dot_rank_dir::RankDir;
 use super::dot_style::{kind_attributes, write_legend, EdgeLook};
 use super::facts::facts;
-use crate::{Certainty, Edtf, EntityKind, Graph};
+use crate::model::edtf::Edtf;
+use crate::model::graph::Graph;
+use crate::model::kind::EntityKind;
+use crate::query::time::Certainty;
 
 /// The colour of the path.
 const PATH: &str = "#1f5fbf";

@@ -3,9 +3,9 @@
 
 use std::io::{self, Write};
 
-use super::dot::RankDir;
 use super::dot_escape::quoted;
-use crate::EntityKind;
+use super::dot_rank_dir::RankDir;
+use crate::model::kind::EntityKind;
 
 /// The font of every diagram. Graphviz measures text with the nearest installed font
 /// (fontconfig); SVG viewers fall back along the same family list.

@@ -3,11 +3,16 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use super::dot::{write_header, DotLayout, RankDir};
+use super::dot::{write_header, DotLayout};
 use super::dot_escape::{quoted, wrap};
+use super::dot_rank_dir::RankDir;
 use super::dot_style::{kind_attributes, kind_heading, kind_style};
 use super::facts::facts;
-use crate::{Day, Edtf, EntityKind, Graph, Id, Relation};
+use crate::model::edtf::{Day, Edtf};
+use crate::model::graph::Graph;
+use crate::model::id::Id;
+use crate::model::kind::EntityKind;
+use crate::model::relation::Relation;
 
 /// Writes the dated relations of a graph as a timeline: one box per year, left to right, each
 /// relation a node in the box of the year it began (or, with only an end known, ended), labelled

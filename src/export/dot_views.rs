@@ -5,9 +5,13 @@ use std::io::{self, Write};
 
 use petgraph::Direction;
 
-use super::dot::{DotWriter, RankDir};
+use super::dot::DotWriter;
+use super::dot_rank_dir::RankDir;
 use super::dot_timeline::TimelineWriter;
-use crate::{fold, EntityKind, Graph, Id};
+use crate::model::graph::Graph;
+use crate::model::id::Id;
+use crate::model::kind::EntityKind;
+use crate::text::fold::fold;
 
 /// The entity the views are about.
 const BELARUS: &str = "belarus";

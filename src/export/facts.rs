@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
-use crate::{Edtf, Graph, Predicate};
+use crate::model::edtf::Edtf;
+use crate::model::graph::Graph;
+use crate::model::predicate::Predicate;
 
 /// One fact and the relations (one per date) that state it.
 #[derive(Debug, Clone)]

@@ -1,4 +1,4 @@
-//! Validating the four files and building the [`Graph`]: every problem is collected in one pass.
+//! Validating the four files: every problem is collected in one pass.
 
 use std::collections::HashMap;
 
@@ -8,10 +8,20 @@ use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 use super::dataset::Dataset;
-use super::problem::{LoadError, Problem, Problems, Severity};
-use super::suggest::did_you_mean;
-use super::table::{read_records, read_rows, split_multi, Limits, Row, Table, Threads};
-use crate::{fold, Edtf, Entity, EntityKind, Evidence, Graph, Id, Predicate, Source, Temporal};
+use super::error::LoadError;
+use super::limits::Limits;
+use super::table::{read_records, read_rows, split_multi, Row, Table, Threads};
+use super::valid::{Claim, Valid};
+use crate::model::edtf::Edtf;
+use crate::model::entity::Entity;
+use crate::model::id::Id;
+use crate::model::kind::EntityKind;
+use crate::model::predicate::{Predicate, Temporal};
+use crate::model::problem::{Problem, Problems, Severity};
+use crate::model::relation::Evidence;
+use crate::model::source::Source;
+use crate::text::fold::fold;
+use crate::text::suggest::did_you_mean;
 
 #[derive(Deserialize)]
 struct RawSource {
@@ -78,15 +88,6 @@ struct Checked {
     direction: Option<(Id, Id, Id)>,
     /// The claim, if every id in it resolved.
     claim: Option<Claim>,
-}
-
-/// A claim that passed its row checks, before merging.
-pub(crate) struct Claim {
-    pub subject: Id,
-    pub predicate: Id,
-    pub object: Id,
-    pub date: Option<Edtf>,
-    pub evidence: Evidence,
 }
 
 const DATE_HINT: &str = "dates are EDTF: YYYY, YYYY-MM, YYYY-MM-DD, an interval START/END, START/.. (still holds), START/ (end unknown), /END; add ? (uncertain) or ~ (approximate) after a date";
@@ -205,41 +206,8 @@ fn non_empty(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_owned())
 }
 
-/// Validates `dataset` and builds the graph, or returns every problem found.
-pub(crate) fn load(dataset: &Dataset, limits: &Limits) -> Result<Graph, LoadError> {
-    validate(dataset, limits, &Threads::default()).map(Valid::build)
-}
-
-/// [`load`], freeing the files' bytes once they are read, before the graph is built: with a
-/// million claims, the text of `relations.csv` and the graph would otherwise be held together.
-pub(crate) fn load_owned(dataset: Dataset, limits: &Limits) -> Result<Graph, LoadError> {
-    let valid = validate(&dataset, limits, &Threads::default());
-    drop(dataset);
-    valid.map(Valid::build)
-}
-
-/// What passed validation, ready to become a graph.
-pub(crate) struct Valid {
-    sources: Vec<Source>,
-    predicates: Vec<Predicate>,
-    entities: Vec<Entity>,
-    claims: Vec<Claim>,
-    warnings: Problems,
-}
-
-impl Valid {
-    fn build(self) -> Graph {
-        Graph::build(self.sources, self.predicates, self.entities, self.claims, self.warnings)
-    }
-}
-
-#[cfg(test)]
-fn load_with(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Graph, LoadError> {
-    validate(dataset, limits, threads).map(Valid::build)
-}
-
 /// Checks every row of `dataset`, reading `relations.csv` with `threads`.
-fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Valid, LoadError> {
+pub(crate) fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Valid, LoadError> {
     let mut problems = Vec::new();
 
     // sources.csv
@@ -804,238 +772,4 @@ fn file_rank(dataset: &Dataset, file: &str) -> usize {
     .iter()
     .position(|f| f.name == file)
     .unwrap_or(4)
-}
-
-/// What makes two claims the same relation: subject, predicate, object and the date as written.
-pub(crate) type RelationKey = (Id, Id, Id, String);
-
-/// Which ids an id is ranked among: an entity and a predicate may share an id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum IdOf {
-    Entity,
-    Predicate,
-}
-
-/// A relation being gathered: the ranks of its ids, its key, date and evidence.
-type Relation = ([u32; 3], RelationKey, Option<Edtf>, Vec<Evidence>);
-
-/// Groups claims that agree into relations, keyed by subject, predicate, object and date, and
-/// hands each relation to `relation` in key order, with the ranks of its subject, predicate and
-/// object, its date and the evidence of every claim, sorted. `rank` gives an id's place in the sorted ids of its kind (entities or
-/// predicates), so the claims are sorted by numbers rather than by comparing strings; ties are
-/// broken by the ids themselves, so a rank that is wrong cannot merge two relations. An index is
-/// sorted, not the claims, and no map of millions of keys is built: memory stays near the claims.
-pub(crate) fn merge_claims(
-    claims: Vec<Claim>,
-    rank: impl Fn(&Id, IdOf) -> u32,
-    mut relation: impl FnMut([u32; 3], RelationKey, Option<Edtf>, Vec<Evidence>),
-) {
-    let mut dates: Vec<String> = claims
-        .iter()
-        .map(|c| c.date.map(|d| d.to_string()).unwrap_or_default())
-        .collect();
-    let mut order: Vec<([u32; 3], u32)> = claims
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let ranks = [
-                rank(&c.subject, IdOf::Entity),
-                rank(&c.predicate, IdOf::Predicate),
-                rank(&c.object, IdOf::Entity),
-            ];
-            (ranks, i as u32)
-        })
-        .collect();
-    let ids = |i: u32| {
-        let c = &claims[i as usize];
-        (&c.subject, &c.predicate, &c.object)
-    };
-    order.sort_unstable_by(|(ra, a), (rb, b)| {
-        ra.cmp(rb)
-            .then_with(|| ids(*a).cmp(&ids(*b)))
-            .then_with(|| dates[*a as usize].cmp(&dates[*b as usize]))
-            .then_with(|| claims[*a as usize].evidence.cmp(&claims[*b as usize].evidence))
-    });
-    let mut claims: Vec<Option<Claim>> = claims.into_iter().map(Some).collect();
-    let mut group: Option<Relation> = None;
-    for (ranks, i) in order {
-        let Some(claim) = claims[i as usize].take() else {
-            continue;
-        };
-        let date_text = std::mem::take(&mut dates[i as usize]);
-        match &mut group {
-            Some((_, (s, p, o, d), _, list))
-                if *s == claim.subject && *p == claim.predicate && *o == claim.object && *d == date_text =>
-            {
-                list.push(claim.evidence);
-            }
-            _ => {
-                let next = (
-                    ranks,
-                    (claim.subject, claim.predicate, claim.object, date_text),
-                    claim.date,
-                    vec![claim.evidence],
-                );
-                if let Some((ranks, key, date, list)) = group.replace(next) {
-                    relation(ranks, key, date, list);
-                }
-            }
-        }
-    }
-    if let Some((ranks, key, date, list)) = group {
-        relation(ranks, key, date, list);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::borrow::Cow;
-
-    use super::*;
-    use crate::DataFile;
-
-    fn file(name: &str, text: String) -> DataFile {
-        DataFile {
-            name: name.to_owned(),
-            bytes: Cow::Owned(text.into_bytes()),
-        }
-    }
-
-    /// A `relations.csv` of `rows` claims, a few of them wrong in every way the checks of one
-    /// row and the checks against earlier rows can find (when `clean`, none is).
-    fn dataset(rows: usize, clean: bool, syntax_error: bool) -> Dataset {
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
-        let mut relations =
-            String::from("quote,subject,predicate,object,date,source,note\n\u{feff}first,e1,holds,e51,,s1,\n");
-        let mut written: Vec<String> = Vec::new();
-        for i in 0..rows {
-            let broken = !clean && next(10) == 0;
-            let row = match (broken, next(8)) {
-                (true, 0) if !written.is_empty() => written[next(written.len() as u64) as usize].clone(),
-                (true, 1) => format!("\"q{i}\",e{},links,e{},,s1,\n", i % 7, 50 + i % 3),
-                (true, 2) => format!("\"q{i}\",e1,link,e2,2001-13,s1,\n"),
-                (true, 3) => ",e1,holds,e1,,s9,\n".to_owned(),
-                (true, 4) => "quote,subject,predicate,object,date,source,note\n".to_owned(),
-                (true, 5) => format!("\"q{i}\",e1,holds\n"),
-                (true, _) => {
-                    // A symmetric claim, then the same the other way round.
-                    let (a, b) = (next(40), next(40) + 40);
-                    format!("\"q{i}\",e{a},links,e{b},,s1,\n\"r{i}\",e{b},links,e{a},,s1,\n")
-                }
-                // A quote that starts with U+FEFF, unquoted: a reader started on this record
-                // must not take it for a byte-order mark.
-                (false, 0) => format!("\u{feff}q{i},e{},holds,e{},,s1,\n", next(50), next(50) + 50),
-                (false, _) => format!(
-                    "\"q{i}, \"\"quoted\"\"\nover two lines\",e{},{},e{},{},s1,{}\n",
-                    next(50),
-                    if next(2) == 0 { "links" } else { "holds" },
-                    next(50) + 50,
-                    ["", "1995", "1998-04", "2011/..", "2005-03~"][next(5) as usize],
-                    if next(3) == 0 { "a note" } else { "" },
-                ),
-            };
-            written.push(row.clone());
-            relations.push_str(&row);
-            if syntax_error && i == rows / 2 {
-                relations.push_str("q\"x,e1,holds,e51,,s1,\n");
-            }
-        }
-        let entities: String = (0..100).map(|i| format!("e{i},state,E {i},,Entity {i}.,\n")).collect();
-        data(
-            "links,links,links,Links.,true,state,state,state,\n\
-             holds,holds,held by,Holds.,false,state,state,state,\n",
-            &entities,
-            &relations,
-        )
-    }
-
-    /// A dataset of one source `s1`, the given rows of predicates and entities (without their
-    /// headers) and the given `relations.csv` (with its header: its columns may come in any order).
-    fn data(predicates: &str, entities: &str, relations: &str) -> Dataset {
-        Dataset {
-            sources: file(
-                "sources.csv",
-                "id,title,publisher,url,published\ns1,T,P,,2006\n".to_owned(),
-            ),
-            predicates: file(
-                "predicates.csv",
-                format!("id,label,inverse_label,description,symmetric,domain,range,temporal,same_as\n{predicates}"),
-            ),
-            entities: file(
-                "entities.csv",
-                format!("id,kind,label,aliases,description,same_as\n{entities}"),
-            ),
-            relations: file("relations.csv", relations.to_owned()),
-        }
-    }
-
-    fn outcome(dataset: &Dataset, threads: &Threads) -> String {
-        match load_with(dataset, &Limits::default(), threads) {
-            Ok(graph) => format!("{:#?}", graph.relations().collect::<Vec<_>>()),
-            Err(e) => e.to_string(),
-        }
-    }
-
-    #[test]
-    fn relations_come_in_id_order_when_a_predicate_shares_an_entity_id() {
-        // `p` is an entity (the last in id order) and a predicate (the first).
-        let data = data(
-            "q,q,q by,Q.,false,state,state,state,\np,p,p by,P.,false,state,state,state,\n",
-            "a,state,A,,A.,\nb,state,B,,B.,\np,state,P,,P.,\n",
-            "subject,predicate,object,date,source,quote,note\na,q,b,,s1,x,\na,p,b,,s1,y,\n",
-        );
-        let graph = load(&data, &Limits::default()).unwrap();
-        let order: Vec<&str> = graph.relations().map(|r| r.predicate.as_str()).collect();
-        assert_eq!(order, ["p", "q"]);
-    }
-
-    #[test]
-    fn reading_in_chunks_on_threads_gives_what_one_thread_gives() {
-        let one = Threads {
-            min_file_bytes: usize::MAX,
-            ..Threads::default()
-        };
-        let many = Threads {
-            min_file_bytes: 0,
-            min_chunk_bytes: 1,
-            max: Some(3),
-        };
-        for (clean, syntax_error) in [(true, false), (false, false), (false, true)] {
-            let data = dataset(3000, clean, syntax_error);
-            let expected = outcome(&data, &one);
-            assert_eq!(
-                outcome(&data, &many),
-                expected,
-                "clean: {clean}, syntax error: {syntax_error}"
-            );
-            if clean {
-                assert!(
-                    expected.contains(r"\u{feff}first"),
-                    "the U+FEFF starting the first row is lost"
-                );
-                assert!(expected.contains(r"\u{feff}q"), "the U+FEFF starting a quote is lost");
-                assert!(
-                    expected.contains("evidence"),
-                    "{}",
-                    &expected[..200.min(expected.len())]
-                );
-            } else {
-                for found in [
-                    "duplicate claim",
-                    "already states it the other way round",
-                    "unknown predicate",
-                    "repeated",
-                    "field",
-                ] {
-                    assert!(expected.contains(found), "no '{found}' in {expected}");
-                }
-            }
-        }
-    }
 }

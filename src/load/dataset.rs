@@ -4,9 +4,9 @@ use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
 
-use super::table::Limits;
+use super::limits::Limits;
 
-use crate::LoadError;
+use super::error::LoadError;
 
 /// One file of a dataset: a display name for messages and its bytes.
 #[derive(Debug, Clone)]

@@ -1,7 +1,10 @@
-//! Reading and validating graph-data folders.
+//! Reading and validating graph-data folders, and building the [`Graph`](crate::model::graph::Graph) from them.
 
 pub(crate) mod build;
 pub(crate) mod dataset;
-pub(crate) mod problem;
-pub(crate) mod suggest;
+pub(crate) mod error;
+pub(crate) mod graph;
+pub(crate) mod limits;
+pub(crate) mod merge;
 pub(crate) mod table;
+pub(crate) mod valid;

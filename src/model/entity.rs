@@ -1,6 +1,7 @@
 //! The things the graph relates.
 
-use crate::{EntityKind, Id};
+use crate::model::id::Id;
+use crate::model::kind::EntityKind;
 
 /// A state, organisation, programme, person, office, agreement, event or place.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

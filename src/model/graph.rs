@@ -8,11 +8,17 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
-use crate::load::build::{merge_claims, Claim, IdOf};
-use crate::load::suggest::nearest;
-use crate::{
-    fold, Dataset, Day, Entity, EntityKind, Id, Limits, LoadError, Predicate, Problems, Relation, RelationId, Source,
-};
+use crate::model::csr::Csr;
+use crate::model::edtf::Day;
+use crate::model::entity::Entity;
+use crate::model::id::Id;
+use crate::model::kind::EntityKind;
+use crate::model::predicate::Predicate;
+use crate::model::problem::Problems;
+use crate::model::relation::Relation;
+use crate::model::source::Source;
+use crate::text::fold::fold;
+use crate::text::suggest::nearest;
 
 /// The knowledge graph: entities (nodes) and dated, sourced relations (edges).
 ///
@@ -38,7 +44,7 @@ pub struct Graph {
     claim_count: usize,
     warnings: Problems,
     /// The relations as a compact adjacency for the queries, built on first use.
-    adjacency: std::sync::OnceLock<crate::query::csr::Csr>,
+    adjacency: std::sync::OnceLock<Csr>,
 }
 
 /// Why a name did not resolve to one entity.
@@ -111,55 +117,22 @@ pub struct Stats {
 }
 
 impl Graph {
-    /// Validates and loads a dataset, or returns every problem found.
-    pub fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
-        crate::load::build::load(dataset, &Limits::default())
-    }
-
-    /// Validates and loads a dataset under the given size limits.
-    pub fn load_with_limits(dataset: &Dataset, limits: &Limits) -> Result<Graph, LoadError> {
-        crate::load::build::load(dataset, limits)
-    }
-
-    /// Validates and loads a dataset, freeing its bytes once they are read and before the
-    /// graph is built, so that the text of the files and the graph are never held together
-    /// (what [`Graph::load_dir`] does; with large files, prefer it to [`Graph::load`]).
-    ///
-    /// ```
-    /// use diplograph::{Dataset, Graph};
-    /// let graph = Graph::load_dataset(Dataset::embedded())?;
-    /// assert!(graph.entity("belarus").is_some());
-    /// # Ok::<(), diplograph::LoadError>(())
-    /// ```
-    pub fn load_dataset(dataset: Dataset) -> Result<Graph, LoadError> {
-        crate::load::build::load_owned(dataset, &Limits::default())
-    }
-
-    /// Loads the graph-data folder at `dir`.
-    pub fn load_dir(dir: impl AsRef<std::path::Path>) -> Result<Graph, LoadError> {
-        Self::load_dataset(Dataset::from_dir(dir.as_ref())?)
-    }
-
-    /// Loads the curated graph shipped in the binary.
-    pub fn embedded() -> Result<Graph, LoadError> {
-        Self::load(&Dataset::embedded())
-    }
-
-    pub(crate) fn build(
+    /// A graph of these sources, predicates and entities, each sorted by id, without relations
+    /// yet: the loader adds them with [`Graph::add_relation`] once they are validated.
+    pub(crate) fn with_entities(
         mut sources: Vec<Source>,
         mut predicates: Vec<Predicate>,
         mut entities: Vec<Entity>,
-        claims: Vec<Claim>,
+        relations: usize,
         warnings: Problems,
     ) -> Graph {
         sources.sort_by(|a, b| a.id.cmp(&b.id));
         predicates.sort_by(|a, b| a.id.cmp(&b.id));
         entities.sort_by(|a, b| a.id.cmp(&b.id));
-        let claim_count = claims.len();
         let predicate_index: HashMap<Id, usize> =
             predicates.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
         let source_index = sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
-        let mut graph = DiGraph::with_capacity(entities.len(), claims.len());
+        let mut graph = DiGraph::with_capacity(entities.len(), relations);
         let mut by_id = HashMap::with_capacity_and_hasher(entities.len(), Default::default());
         let mut names: HashMap<String, Vec<NodeIndex>> = HashMap::default();
         for entity in entities {
@@ -177,49 +150,6 @@ impl Graph {
             }
             by_id.insert(id, node);
         }
-        // The entities were added in id order, so a node's index is its id's rank among the
-        // entities', as a predicate's index is among the predicates'.
-        let rank = |id: &Id, of: IdOf| {
-            match of {
-                IdOf::Entity => by_id.get(id).map(|n: &NodeIndex| n.index()),
-                IdOf::Predicate => predicate_index.get(id).copied(),
-            }
-            .map_or(u32::MAX, |i| i as u32)
-        };
-        // An entity's rank is its node's index (see `rank`); `u32::MAX` marks an id not found.
-        let node = |rank: u32, id: &Id| match rank {
-            u32::MAX => by_id[id],
-            rank => NodeIndex::new(rank as usize),
-        };
-        merge_claims(
-            claims,
-            rank,
-            |ranks, (subject, predicate, object, date_text), date, evidence| {
-                let symmetric = predicate_index
-                    .get(&predicate)
-                    .is_some_and(|&i| predicates[i].symmetric);
-                let id = RelationId::of(
-                    &subject,
-                    &predicate,
-                    &object,
-                    (!date_text.is_empty()).then_some(date_text.as_str()),
-                    symmetric,
-                );
-                let (a, b) = (node(ranks[0], &subject), node(ranks[2], &object));
-                graph.add_edge(
-                    a,
-                    b,
-                    Relation {
-                        id,
-                        subject,
-                        predicate,
-                        object,
-                        date,
-                        evidence,
-                    },
-                );
-            },
-        );
         Graph {
             sources,
             predicates,
@@ -228,10 +158,30 @@ impl Graph {
             predicate_index,
             source_index,
             names,
-            claim_count,
+            claim_count: 0,
             warnings,
             adjacency: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The place of an entity's id among the entities' ids, in order: its node's index (the
+    /// entities were added in id order).
+    pub(crate) fn entity_rank(&self, id: &Id) -> Option<usize> {
+        self.by_id.get(id).map(|n| n.index())
+    }
+
+    /// The place of a predicate's id among the predicates' ids, in order.
+    pub(crate) fn predicate_rank(&self, id: &Id) -> Option<usize> {
+        self.predicate_index.get(id).copied()
+    }
+
+    /// Adds a relation between the entities of rank `subject` and `object` (see
+    /// [`Graph::entity_rank`]); its claims count towards [`Graph::claim_count`]. Relations must be
+    /// added in relation order.
+    pub(crate) fn add_relation(&mut self, subject: usize, object: usize, relation: Relation) {
+        self.claim_count += relation.evidence.len();
+        self.graph
+            .add_edge(NodeIndex::new(subject), NodeIndex::new(object), relation);
     }
 
     /// The part of the graph made of the nodes and edges kept by the two predicates (an edge is
@@ -280,8 +230,9 @@ impl Graph {
     }
 
     /// The relations as a compact adjacency, built on the first query that needs it.
-    pub(crate) fn csr(&self) -> &crate::query::csr::Csr {
-        self.adjacency.get_or_init(|| crate::query::csr::Csr::new(self))
+    pub(crate) fn csr(&self) -> &Csr {
+        self.adjacency
+            .get_or_init(|| Csr::new(&self.graph, |r| self.predicate_of(r).symmetric))
     }
 
     /// Warnings found while loading (the load succeeded).

@@ -1,11 +1,13 @@
 //! The graph's data types.
 
+pub(crate) mod csr;
 pub(crate) mod edtf;
 pub(crate) mod entity;
 pub(crate) mod graph;
 pub(crate) mod id;
 pub(crate) mod kind;
 pub(crate) mod predicate;
+pub(crate) mod problem;
 pub(crate) mod relation;
 pub(crate) mod source;
 

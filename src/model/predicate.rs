@@ -3,7 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::{EntityKind, Id};
+use crate::model::id::Id;
+use crate::model::kind::EntityKind;
 
 /// Whether a predicate happens at a time or holds over an interval.
 ///

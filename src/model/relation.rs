@@ -2,7 +2,9 @@
 
 use std::fmt;
 
-use crate::{Bound, Edtf, Id, Temporal};
+use crate::model::edtf::{Bound, Edtf};
+use crate::model::id::Id;
+use crate::model::predicate::Temporal;
 
 /// One source's support for a relation: the document and its verbatim words.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]

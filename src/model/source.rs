@@ -1,6 +1,7 @@
 //! A cited document.
 
-use crate::{Edtf, Id};
+use crate::model::edtf::Edtf;
+use crate::model::id::Id;
 
 /// One document that claims cite: a web page, statement or article.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -4,12 +4,12 @@ use std::collections::VecDeque;
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
-use super::csr::{Csr, Entry};
 use super::direction::Direction;
 use super::filter::Filter;
 use super::path::{Alternative, Hop};
 use super::time::Certainty;
-use crate::Graph;
+use crate::model::csr::{Csr, Entry};
+use crate::model::graph::Graph;
 
 /// Distance of a node that cannot be reached, in the arrays of [`Adjacency::distances_to`].
 pub(crate) const UNREACHED: u32 = u32::MAX;
@@ -276,7 +276,8 @@ impl From<&Step> for Alternative {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{EntityKind, Filter};
+    use crate::model::kind::EntityKind;
+    use crate::query::filter::Filter;
 
     /// The admitted steps as the query layer had them before the shared adjacency: a full
     /// pass over the relations, each checked against the filter.
@@ -374,5 +375,71 @@ mod tests {
         for (a, b) in all.iter().zip(&near) {
             assert_eq!(*b, if *a <= 1 { *a } else { UNREACHED });
         }
+    }
+}
+
+/// The shared index itself ([`Csr`] lives in the model, which cannot load a graph to test it on).
+#[cfg(test)]
+mod csr_tests {
+    use petgraph::graph::NodeIndex;
+    use petgraph::visit::EdgeRef;
+
+    use crate::model::csr::{Csr, Entry};
+    use crate::model::graph::Graph;
+
+    #[test]
+    fn every_relation_appears_once_from_each_end() {
+        let graph = Graph::embedded().unwrap();
+        let csr = graph.csr();
+        let g = graph.petgraph();
+        assert_eq!(csr.len(), g.node_count());
+        let total: usize = g.node_indices().map(|n| csr.entries(n).len()).sum();
+        assert_eq!(total, 2 * g.edge_count());
+        for e in g.edge_references() {
+            let (a, b) = (e.source(), e.target());
+            let from_a: Vec<&Entry> = csr.between(a, b).iter().filter(|x| x.edge() == e.id()).collect();
+            let from_b: Vec<&Entry> = csr.between(b, a).iter().filter(|x| x.edge() == e.id()).collect();
+            if a == b {
+                assert_eq!(from_a.len(), 2);
+            } else {
+                assert_eq!(from_a.len(), 1);
+                assert_eq!(from_b.len(), 1);
+                assert!(from_a[0].forward() && !from_b[0].forward());
+            }
+            let relation = graph.relation_at(e.id());
+            assert_eq!(from_a[0].dated(), relation.date.is_some());
+            assert_eq!(from_a[0].symmetric(), graph.predicate_of(relation).symmetric);
+        }
+    }
+
+    #[test]
+    fn entries_are_sorted_by_neighbour_then_best_first() {
+        let graph = Graph::embedded().unwrap();
+        let csr = graph.csr();
+        let mut parallel = 0;
+        for n in graph.petgraph().node_indices() {
+            for w in csr.entries(n).windows(2) {
+                assert!(w[0].to <= w[1].to);
+                if w[0].to == w[1].to {
+                    parallel += 1;
+                    let key = |e: &Entry| {
+                        let r = graph.relation_at(e.edge());
+                        (!e.dated(), !e.forward(), std::cmp::Reverse(r.sources().len()), e.edge)
+                    };
+                    assert!(key(&w[0]) < key(&w[1]));
+                }
+            }
+        }
+        assert!(parallel > 0, "the embedded graph has parallel relations");
+    }
+
+    #[test]
+    fn a_node_outside_the_graph_has_no_entries() {
+        let graph = Graph::embedded().unwrap();
+        let csr = graph.csr();
+        let outside = NodeIndex::new(csr.len() + 5);
+        assert!(csr.entries(outside).is_empty());
+        assert!(csr.between(outside, NodeIndex::new(0)).is_empty());
+        assert_eq!(Csr::default().len(), 0);
     }
 }

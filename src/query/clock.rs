@@ -1,7 +1,9 @@
 //! Time order along a journey: may this relation follow the ones before it?
 
 use super::time::Certainty;
-use crate::{Bound, Day, Edtf, Relation, Temporal};
+use crate::model::edtf::{Bound, Day, Edtf};
+use crate::model::predicate::Temporal;
+use crate::model::relation::Relation;
 
 /// Where a journey stands in time after its hops so far.
 ///
@@ -15,7 +17,7 @@ use crate::{Bound, Day, Edtf, Relation, Temporal};
 ///   surely holds) on or after this day.
 ///
 /// `None` is "before any date". Approximate or uncertain dates (`2006~`, `2006?`) and unknown
-/// ends never give a definite step, as in [`TimeFilter`](crate::TimeFilter).
+/// ends never give a definite step, as in [`TimeFilter`](crate::query::time::TimeFilter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Clock {
     pub early: Option<Day>,
@@ -66,7 +68,7 @@ impl Clock {
                         return None;
                     }
                 }
-                let exact = |d: &crate::DatePoint| !d.is_approximate() && !d.is_uncertain();
+                let exact = |d: &crate::model::edtf::DatePoint| !d.is_approximate() && !d.is_uncertain();
                 // The days it surely holds: from its latest possible start to its earliest possible end.
                 let sure_start = match span.start {
                     Bound::Date(d) if exact(&d) => Some(Some(d.latest())),

@@ -15,7 +15,10 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 use super::filter::Filter;
 use super::quantity::Quantity;
 use super::report::EntityRef;
-use crate::{Bound, Day, Edtf, Evidence, Graph, Id, Relation, RelationId};
+use crate::model::edtf::{Bound, Day, Edtf};
+use crate::model::graph::Graph;
+use crate::model::id::Id;
+use crate::model::relation::{Evidence, Relation, RelationId};
 
 /// What the sources disagree about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]

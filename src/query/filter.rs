@@ -3,7 +3,12 @@
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
 use super::time::{Certainty, TimeFilter};
-use crate::{Day, Entity, EntityKind, Graph, Id, Temporal};
+use crate::model::edtf::Day;
+use crate::model::entity::Entity;
+use crate::model::graph::Graph;
+use crate::model::id::Id;
+use crate::model::kind::EntityKind;
+use crate::model::predicate::Temporal;
 
 /// Which relations and entities a query may use.
 ///
@@ -63,14 +68,14 @@ impl Default for Filter {
 impl Filter {
     /// Keeps relations that hold at `date`.
     #[must_use]
-    pub fn at(mut self, date: crate::Edtf) -> Self {
+    pub fn at(mut self, date: crate::model::edtf::Edtf) -> Self {
         self.time = Some(TimeFilter::At(date));
         self
     }
 
     /// Keeps relations that overlap the window `from..until` (either may be `None`).
     #[must_use]
-    pub fn between(mut self, from: Option<crate::Edtf>, until: Option<crate::Edtf>) -> Self {
+    pub fn between(mut self, from: Option<crate::model::edtf::Edtf>, until: Option<crate::model::edtf::Edtf>) -> Self {
         self.time = if from.is_none() && until.is_none() {
             None
         } else {
@@ -168,7 +173,7 @@ impl Filter {
     ///   [`undated`](Filter::undated) keeps it (as `Undated`);
     /// - [`certain`](Filter::certain) keeps only `Definite`, [`dated_only`](Filter::dated_only)
     ///   drops `Undated`.
-    pub fn admits(&self, graph: &Graph, relation: &crate::Relation) -> Option<Certainty> {
+    pub fn admits(&self, graph: &Graph, relation: &crate::model::relation::Relation) -> Option<Certainty> {
         if !self.predicates.is_empty() && !self.predicates.contains(&relation.predicate) {
             return None;
         }

@@ -10,7 +10,8 @@ use super::adjacency::{Adjacency, Step, UNREACHED};
 use super::clock::Clock;
 use super::path::{Alternative, Hop, Path};
 use super::time::Certainty;
-use crate::{Day, Graph};
+use crate::model::edtf::Day;
+use crate::model::graph::Graph;
 
 /// How a journey search is bounded and what it may use.
 #[derive(Debug, Clone, Copy)]

@@ -2,7 +2,6 @@
 
 pub(crate) mod adjacency;
 pub(crate) mod clock;
-pub(crate) mod csr;
 pub(crate) mod direction;
 pub(crate) mod disagreement;
 pub(crate) mod filter;

@@ -10,7 +10,7 @@ use super::direction::Direction;
 use super::filter::Filter;
 use super::report::{EntityRef, HopReport, RelationLine, RelationReport};
 use super::time::Certainty;
-use crate::Graph;
+use crate::model::graph::Graph;
 
 /// Entities within `depth` hops of `start` (following relations both ways, through `filter`),
 /// and the admitted relations among them. The same as
@@ -217,7 +217,7 @@ impl Neighbourhood {
 
     /// The neighbourhood as a report, for `--json`.
     pub fn report<'g>(&self, graph: &'g Graph) -> NeighbourhoodReport<'g> {
-        let mut entities: Vec<(usize, &crate::Id, NodeIndex)> = self
+        let mut entities: Vec<(usize, &crate::model::id::Id, NodeIndex)> = self
             .distance
             .iter()
             .map(|(&n, &d)| (d, &graph.entity_at(n).id, n))

@@ -3,7 +3,7 @@
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
 use super::time::Certainty;
-use crate::Day;
+use crate::model::edtf::Day;
 
 /// Another relation that links the same two entities as a [`Hop`], in its own direction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,8 +44,8 @@ pub struct Hop {
 /// A path: the hops from `from` to the last hop's `to`; no entity appears twice.
 ///
 /// The hops are the path as a list of (node, edge, forward) steps, ready to be drawn or
-/// exported; [`Path::report`](crate::Path::report) and
-/// [`Path::display`](crate::Path::display) describe them for people and programs.
+/// exported; [`Path::report`](crate::query::path::Path::report) and
+/// [`Path::display`](crate::query::path::Path::display) describe them for people and programs.
 ///
 /// ```
 /// use diplograph::Graph;

@@ -9,7 +9,8 @@ use super::journey::{journeys, JourneyLimits};
 use super::path::Path;
 use super::simple_paths::SimplePaths;
 use super::{shortest, yen};
-use crate::{Edtf, Graph};
+use crate::model::edtf::Edtf;
+use crate::model::graph::Graph;
 
 /// Hops [`PathQuery::all`] and [`PathQuery::iter`] go up to unless told otherwise.
 pub const DEFAULT_MAX_HOPS: usize = 4;
@@ -170,7 +171,7 @@ impl<'g> PathQuery<'g> {
 
     /// Up to `k` simple paths, fewest hops first (Yen's algorithm); among equally long paths,
     /// surer ones first. Each path goes through different entities: parallel relations between
-    /// two entities are one hop, with the others listed in [`Hop::also`](crate::Hop::also).
+    /// two entities are one hop, with the others listed in [`Hop::also`](crate::query::path::Hop::also).
     ///
     /// # Complexity
     /// O(k · n · (V + E)) for paths of n hops.
@@ -233,7 +234,7 @@ impl<'g> PathQuery<'g> {
     /// happened or held, and no hop goes back in time from the one before. Earliest arrival
     /// first (then surest order, then fewest hops).
     ///
-    /// Every hop says in [`Hop::order`](crate::Hop::order) whether it is definitely or only
+    /// Every hop says in [`Hop::order`](crate::query::path::Hop::order) whether it is definitely or only
     /// possibly in order (where precisions overlap, `1998` then `1998-04`, or a date is
     /// approximate or an end unknown); with [`Filter::certain`] only definite journeys are
     /// kept. Journeys start no earlier than the filter's first day (`at` or `from`). Undated

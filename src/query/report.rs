@@ -7,7 +7,11 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 
 use super::path::{Alternative, Hop, Path};
 use super::time::Certainty;
-use crate::{Entity, EntityKind, Evidence, Graph, Id, RelationId};
+use crate::model::entity::Entity;
+use crate::model::graph::Graph;
+use crate::model::id::Id;
+use crate::model::kind::EntityKind;
+use crate::model::relation::{Evidence, RelationId};
 
 /// How many alternatives a hop lists in text before it only counts the rest.
 const ALSO_SHOWN: usize = 3;

@@ -1,6 +1,8 @@
 //! Choosing the part of the graph to export or draw.
 
-use crate::{neighbourhood, Filter, Graph};
+use crate::model::graph::Graph;
+use crate::query::filter::Filter;
+use crate::query::neighbourhood::neighbourhood;
 use petgraph::graph::NodeIndex;
 
 /// A view of the graph: a filter, optionally around one entity to some depth.

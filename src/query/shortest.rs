@@ -276,8 +276,9 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::query::direction::Direction;
+    use crate::query::filter::Filter;
     use crate::query::test_graph::{edges_within, graph_of};
-    use crate::{Direction, Filter};
 
     /// The plain breadth-first search from `from`, neighbours in node order: the reference the
     /// bidirectional search must agree with, tie-break included.

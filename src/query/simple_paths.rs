@@ -8,7 +8,7 @@ use super::shortest::path_through;
 
 /// The simple paths (no entity twice) from one entity to another, up to a number of hops,
 /// shortest first and, within a length, in id order. Made by
-/// [`PathQuery::iter`](crate::PathQuery::iter).
+/// [`PathQuery::iter`](crate::query::paths::PathQuery::iter).
 ///
 /// Paths are sequences of entities; where several relations link two consecutive entities the
 /// hop takes the best one and lists the others as alternatives.

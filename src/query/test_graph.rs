@@ -3,7 +3,8 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use crate::{DataFile, Dataset, Graph};
+use crate::load::dataset::{DataFile, Dataset};
+use crate::model::graph::Graph;
 
 /// A graph of `size` states `n000`, `n001`, … and one relation per `(a, b, symmetric)`: `linked`
 /// (directed) or `allied_with` (symmetric), dated 1990 to 1992 in turn. Repeated pairs become

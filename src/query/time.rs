@@ -1,6 +1,8 @@
 //! Whether a relation holds at a date or within a window, respecting EDTF precision.
 
-use crate::{Bound, Day, Edtf, Relation, Span, Temporal};
+use crate::model::edtf::{Bound, Day, Edtf};
+use crate::model::predicate::Temporal;
+use crate::model::relation::{Relation, Span};
 
 /// How a relation stands against a time filter: the one model every output shows.
 ///

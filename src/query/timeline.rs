@@ -9,7 +9,8 @@ use super::direction::Direction;
 use super::filter::Filter;
 use super::report::{EntityRef, HopReport, RelationLine, RelationReport};
 use super::time::Certainty;
-use crate::{Day, Edtf, Graph};
+use crate::model::edtf::{Day, Edtf};
+use crate::model::graph::Graph;
 
 /// A question about what happened when; made by [`Graph::timeline`].
 ///

@@ -103,8 +103,9 @@ pub(crate) fn k_shortest(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::direction::Direction;
+    use crate::query::filter::Filter;
     use crate::query::test_graph::{edges_within, graph_of};
-    use crate::{Direction, Filter};
 
     #[test]
     fn reused_arrays_give_the_same_paths() {
@@ -118,7 +119,7 @@ mod tests {
         let raw: Vec<(usize, usize, bool)> = (0..90).map(|i| (next(), next(), i % 5 == 0)).collect();
         let small = graph_of(30, &edges_within(30, &raw));
         let large = graph_of(40, &edges_within(40, &raw));
-        let ask = |g: &crate::Graph, a: usize, b: usize| {
+        let ask = |g: &crate::model::graph::Graph, a: usize, b: usize| {
             let adj = Adjacency::new(g, &Filter::default(), Direction::Both, &[]);
             k_shortest(&adj, NodeIndex::new(a), NodeIndex::new(b), 6, None, usize::MAX)
         };

@@ -124,7 +124,7 @@ mod tests {
 
     #[test]
     fn sorts_type_first_and_dedups() {
-        let iris = Iris::new(&crate::BaseIri::default());
+        let iris = Iris::new(&crate::export::rdf::base::BaseIri::default());
         let mut b = Block::new(&iris);
         let s = b.iri(Iri::Data("http://example.org/s")).unwrap();
         let p = b.iri(Iri::Data("http://example.org/a")).unwrap();

@@ -18,7 +18,7 @@ use super::rows::Rows;
 use super::statement::statement;
 use super::syntax::RdfSyntax;
 use super::writer::{Chunk, Lines, RdfWriter};
-use crate::Graph;
+use crate::model::graph::Graph;
 
 /// Parts per chunk: large enough to keep the threads busy between hand-overs, small enough
 /// to keep a few chunks in memory.

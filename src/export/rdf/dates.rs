@@ -3,7 +3,7 @@
 use oxrdf::vocab::xsd;
 use oxrdf::NamedNodeRef;
 
-use crate::{DatePoint, Day, Precision};
+use crate::model::edtf::{DatePoint, Day, Precision};
 
 /// A date as the value and datatype of a literal of the XML Schema type of its precision:
 /// `"1995"^^xsd:gYear`, `"1998-04"^^xsd:gYearMonth`, `"2004-01-19"^^xsd:date`. Qualifiers

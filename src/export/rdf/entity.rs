@@ -4,10 +4,10 @@ use oxrdf::vocab::{rdf, rdfs};
 use petgraph::graph::NodeIndex;
 
 use super::error::RdfError;
-use super::iris::ENTITY;
+use super::iris::{Local, ENTITY};
 use super::namespaces::{owl, skos};
-use super::sink::{Iri, Local, Object, Sink};
-use crate::Graph;
+use super::sink::{Iri, Object, Sink};
+use crate::model::graph::Graph;
 
 /// The entity at `node`: type, label, aliases, description, `owl:sameAs`, and one direct triple
 /// `entity predicate other` per relation it is the subject of — and, for a symmetric predicate,

@@ -20,7 +20,8 @@ use super::statement::statement;
 use super::syntax::RdfSyntax;
 use super::vocabulary::vocabulary;
 use super::writer::RdfWriter;
-use crate::{Graph, RelationId};
+use crate::model::graph::Graph;
+use crate::model::relation::RelationId;
 
 /// The most threads [`RdfExport::write`] formats on.
 const MAX_THREADS: usize = 4;
@@ -63,7 +64,8 @@ impl<'g> RdfExport<'g> {
                 }
             }
         }
-        let mut seen: HashMap<RelationId, (&crate::Id, &crate::Id, &crate::Id)> = HashMap::new();
+        let mut seen: HashMap<RelationId, (&crate::model::id::Id, &crate::model::id::Id, &crate::model::id::Id)> =
+            HashMap::new();
         for r in graph.relations() {
             if let Some((s, p, o)) = seen.insert(r.id, (&r.subject, &r.predicate, &r.object)) {
                 return Err(RdfError::Clash {
@@ -232,7 +234,7 @@ mod tests {
     use std::borrow::Cow;
 
     use super::*;
-    use crate::{DataFile, Dataset};
+    use crate::load::dataset::{DataFile, Dataset};
 
     fn graph(predicates: &str, relations: &str) -> Graph {
         let file = |name: &str, text: &str| DataFile {

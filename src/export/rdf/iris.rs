@@ -8,8 +8,9 @@ use oxrdf::NamedNode;
 
 use super::base::BaseIri;
 use super::error::RdfError;
-use super::sink::Local;
-use crate::{EntityKind, Id, RelationId};
+use crate::model::id::Id;
+use crate::model::kind::EntityKind;
+use crate::model::relation::RelationId;
 
 /// The vocabulary namespace: classes and properties.
 pub(crate) const VOCAB: &str = "vocab/";
@@ -26,6 +27,19 @@ pub(crate) const GRAPH: &str = "graph/";
 
 /// The suffix of a minted inverse property: `member_of` ↔ `member_of-inverse`.
 pub(crate) const INVERSE_SUFFIX: &str = "-inverse";
+
+/// The local name of one of the export's own IRIs, `<base><namespace><local>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Local<'a> {
+    /// A name given as is: an id or a term of the vocabulary.
+    Name(&'a str),
+    /// The minted inverse of a predicate: `<id>-inverse`.
+    Inverse(&'a str),
+    /// A relation's statement: `r-<16 hex digits>`.
+    Relation(RelationId),
+    /// The `n`-th claim (1-based) of a source behind a relation: `<relation>.<source>[.<n>]`.
+    Evidence(RelationId, &'a str, usize),
+}
 
 /// Mints IRIs under one base.
 #[derive(Debug, Clone)]

@@ -14,10 +14,10 @@ use oxrdf::{NamedNode, NamedNodeRef};
 use rustc_hash::FxHashMap;
 
 use super::error::RdfError;
-use super::iris::{self, VOCAB};
+use super::iris::{self, Local, VOCAB};
 use super::render::{is_turtle_boolean, quote, Prefixes};
-use super::sink::{Iri, Local, Object, Sink};
-use crate::RelationId;
+use super::sink::{Iri, Object, Sink};
+use crate::model::relation::RelationId;
 
 /// An IRI rendered into the arena: its N-Triples form `<iri>` and its form in the output
 /// syntax (the same range, or a Turtle prefixed name).

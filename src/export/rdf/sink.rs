@@ -10,21 +10,7 @@
 use oxrdf::NamedNodeRef;
 
 use super::error::RdfError;
-use super::iris::VOCAB;
-use crate::RelationId;
-
-/// The local name of one of the export's own IRIs, `<base><namespace><local>`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Local<'a> {
-    /// A name given as is: an id or a term of the vocabulary.
-    Name(&'a str),
-    /// The minted inverse of a predicate: `<id>-inverse`.
-    Inverse(&'a str),
-    /// A relation's statement: `r-<16 hex digits>`.
-    Relation(RelationId),
-    /// The `n`-th claim (1-based) of a source behind a relation: `<relation>.<source>[.<n>]`.
-    Evidence(RelationId, &'a str, usize),
-}
+use super::iris::{Local, VOCAB};
 
 /// An IRI as the parts of the export describe it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,11 +4,12 @@ use oxrdf::vocab::rdf;
 
 use super::dates::date_literal;
 use super::error::RdfError;
-use super::iris::SOURCE;
+use super::iris::{Local, SOURCE};
 use super::namespaces::{dcterms, schema};
-use super::sink::{Iri, Local, Object, Sink};
+use super::sink::{Iri, Object, Sink};
 use super::vocabulary::term;
-use crate::{Edtf, Source};
+use crate::model::edtf::Edtf;
+use crate::model::source::Source;
 
 /// A source as a resource: title, publisher, URL and date. The date is written as EDTF, and
 /// also as a typed `dcterms:date` when it is one plain date.

@@ -5,11 +5,14 @@ use oxrdf::NamedNodeRef;
 
 use super::dates::{date_literal, day_value};
 use super::error::RdfError;
-use super::iris::{ENTITY, EVIDENCE, GRAPH, RELATION, SOURCE};
+use super::iris::{Local, ENTITY, EVIDENCE, GRAPH, RELATION, SOURCE};
 use super::namespaces::prov;
-use super::sink::{Iri, Local, Object, Sink};
+use super::sink::{Iri, Object, Sink};
 use super::vocabulary::term;
-use crate::{Bound, DatePoint, Graph, Id, Relation};
+use crate::model::edtf::{Bound, DatePoint};
+use crate::model::graph::Graph;
+use crate::model::id::Id;
+use crate::model::relation::Relation;
 
 /// The object of one of the statement's own triples, held while it is written into the graph
 /// of every source.

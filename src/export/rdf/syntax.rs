@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::Format;
+use crate::export::format::Format;
 
 /// An RDF syntax.
 ///

@@ -10,10 +10,11 @@ use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::NamedNodeRef;
 
 use super::error::RdfError;
-use super::iris::{canonical_kinds, union_name};
+use super::iris::{canonical_kinds, union_name, Local};
 use super::namespaces::{owl, prov, skos};
-use super::sink::{Iri, Local, Object, Sink};
-use crate::{EntityKind, Predicate, Temporal};
+use super::sink::{Iri, Object, Sink};
+use crate::model::kind::EntityKind;
+use crate::model::predicate::{Predicate, Temporal};
 
 /// What a structural property links to.
 #[derive(Debug, Clone, Copy)]

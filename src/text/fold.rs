@@ -1,4 +1,4 @@
-//! Text folding for name search.
+//! Folding names for search: case, accents and punctuation ignored.
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;

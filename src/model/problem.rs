@@ -1,4 +1,4 @@
-//! Problems found while loading graph-data: where, what, and how to fix it.
+//! Problems in graph-data: where, what, and how to fix it. A loaded graph keeps its warnings.
 
 use std::fmt;
 
@@ -105,21 +105,4 @@ impl fmt::Display for Problems {
         }
         Ok(())
     }
-}
-
-/// Why a graph could not be loaded.
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    /// A file could not be read.
-    #[error("cannot read {path}")]
-    Io {
-        /// The file.
-        path: String,
-        /// The cause.
-        #[source]
-        source: std::io::Error,
-    },
-    /// The data has errors; every problem found is listed.
-    #[error("{0}")]
-    Invalid(Problems),
 }

@@ -1,4 +1,4 @@
-//! Command-line arguments (clap). Turned into library calls in `main.rs`.
+//! Command-line arguments (clap). Turned into library calls by the subcommand files.
 
 use std::path::PathBuf;
 

@@ -1,0 +1,39 @@
+//! `neighbors ENTITY`: the entities around one entity, to a depth, and the relations among them.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use diplograph::Graph;
+
+use super::args::NeighborsArgs;
+use super::filter::{direction, to_filter, undated_note};
+use super::json;
+use super::node::node;
+
+/// Prints the neighbourhood as text, or as JSON.
+pub fn run(graph: &Graph, json_out: bool, args: &NeighborsArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let centre = node(graph, &args.entity)?;
+    let filter = to_filter(graph, &args.filter)?;
+    let query = graph
+        .neighbours(centre)
+        .depth(args.depth)
+        .direction(direction(args.directed));
+    let found = query.clone().filter(filter.clone()).run();
+    // What --undated would add: the undated relations this time filter left out.
+    let left_out = filter.leaves_out_undated().then(|| {
+        let with = query.filter(filter.clone().undated(true)).run();
+        with.relations.len() - found.relations.len()
+    });
+    if json_out {
+        let mut doc = serde_json::to_value(found.report(graph))?;
+        if let (Some(n), Some(map)) = (left_out, doc.as_object_mut()) {
+            map.insert("undated_left_out".into(), n.into());
+        }
+        json::print(out, &doc)?;
+    } else {
+        write!(out, "{}", found.display(graph))?;
+        undated_note(graph, &filter, left_out, out)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,11 @@
+//! Names given on the command line, resolved to the graph's entities.
+
+use anyhow::{Context, Result};
+use diplograph::Graph;
+use petgraph::graph::NodeIndex;
+
+/// The node of the entity named `name` (an id, label or alias).
+pub fn node(graph: &Graph, name: &str) -> Result<NodeIndex> {
+    let entity = graph.resolve(name)?;
+    graph.node(entity.id.as_str()).context("resolved entity has no node")
+}

@@ -1,0 +1,192 @@
+//! `path FROM TO`: the shortest path, the k shortest, all up to N hops, or journeys through time.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use diplograph::{Certainty, Direction, EntityRef, Graph, PathReport, PathSet};
+
+use super::args::{PathArgs, ResultFormat};
+use super::filter::{direction, narrows, to_filter, undated_in_graph, undated_note};
+use super::json;
+use super::node::node;
+use super::text::plural;
+
+/// The `--json` document of `path`, fields in this order.
+#[derive(serde::Serialize)]
+struct PathsJson<'g> {
+    from: EntityRef<'g>,
+    to: EntityRef<'g>,
+    mode: &'static str,
+    direction: Direction,
+    complete: bool,
+    paths: Vec<PathReport<'g>>,
+    /// Under a time filter: the undated relations (of the graph) it left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    undated_left_out: Option<usize>,
+}
+
+/// `path FROM TO`: prints the paths; exit status 1 when there is none.
+pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let (from, to) = (node(graph, &args.from)?, node(graph, &args.to)?);
+    if from == to {
+        anyhow::bail!("FROM and TO are the same entity ({})", graph.entity_at(from).id);
+    }
+    let filter = to_filter(graph, &args.filter)?;
+    let mut query = graph
+        .paths(from, to)
+        .filter(filter.clone())
+        .direction(direction(args.directed))
+        .limit(args.limit)
+        .undated(args.filter.undated);
+    if let Some(n) = args.max_hops {
+        query = query.max_hops(n);
+    }
+    let (mode, found) = if args.chronological {
+        ("journeys", query.journeys(args.k.unwrap_or(1)))
+    } else if args.all {
+        ("all", query.all())
+    } else if let Some(k) = args.k {
+        ("k_shortest", query.k_shortest_set(k))
+    } else {
+        (
+            "shortest",
+            PathSet {
+                paths: query.shortest().into_iter().collect(),
+                complete: true,
+            },
+        )
+    };
+    let (a, b) = (graph.entity_at(from), graph.entity_at(to));
+    if json_out {
+        let doc = PathsJson {
+            from: a.into(),
+            to: b.into(),
+            mode,
+            direction: direction(args.directed),
+            complete: found.complete,
+            paths: found.paths.iter().map(|p| p.report(graph)).collect(),
+            undated_left_out: undated_in_graph(graph, &filter),
+        };
+        json::print(out, &doc)?;
+    }
+    if found.paths.is_empty() {
+        out.flush()?;
+        let within = args
+            .max_hops
+            .map(|n| format!(" within {}", plural(n, "hop", "hops")))
+            .unwrap_or_default();
+        let filters = if narrows(&args.filter) {
+            " with the filters given"
+        } else {
+            ""
+        };
+        let (what, why) = if args.chronological {
+            (
+                "journey",
+                ": no chain of dated relations between them runs forward in time",
+            )
+        } else {
+            ("path", "")
+        };
+        let one_way = if args.directed {
+            " following relations one way (try without --directed)"
+        } else {
+            ""
+        };
+        let gave_up = if found.complete {
+            ""
+        } else {
+            " (the search stopped at its work budget: there may be one; lower --max-hops or add filters)"
+        };
+        eprintln!(
+            "no {what} from {} ({}) to {} ({}){within}{filters}{one_way}{why}{gave_up}",
+            a.label, a.id, b.label, b.id
+        );
+        return Ok(ExitCode::from(1));
+    }
+    if json_out {
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.format == ResultFormat::Dot {
+        let best = &found.paths[0];
+        let hops: Vec<_> = best.hops.iter().map(|h| (h.to, h.edge, h.forward)).collect();
+        let title = format!("{} → {}", a.label, b.label);
+        let mut writer = diplograph::PathWriter::new().title(title);
+        if !filter.admits_everything() {
+            // The diagram obeys the filter: only what it admits is drawn, styled by certainty.
+            let g = graph.petgraph();
+            writer = writer.admitted(g.edge_indices().filter_map(|e| Some((e, filter.admits_edge(graph, e)?))));
+        }
+        writer.write(graph, &hops, &mut *out)?;
+        undated_note(graph, &filter, None, &mut std::io::stderr())?;
+        if found.paths.len() > 1 {
+            eprintln!(
+                "note: the diagram shows the first of {} paths; --json lists them all",
+                found.paths.len()
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let noun = if args.chronological {
+        ("journey", "journeys")
+    } else {
+        ("path", "paths")
+    };
+    let several = found.paths.len() > 1 || mode != "shortest";
+    if several {
+        writeln!(
+            out,
+            "{} → {}: {}{}",
+            a.label,
+            b.label,
+            plural(found.paths.len(), noun.0, noun.1),
+            if args.chronological {
+                ", earliest arrival first"
+            } else {
+                ", shortest first"
+            }
+        )?;
+    }
+    for (i, path) in found.paths.iter().enumerate() {
+        let mut head = if several {
+            format!("{} {}: {}", noun.0, i + 1, plural(path.len(), "hop", "hops"))
+        } else {
+            format!("{} → {}: {}", a.label, b.label, plural(path.len(), "hop", "hops"))
+        };
+        if let Some(day) = path.arrival {
+            head.push_str(&format!(", arrives {day} at the earliest"));
+        }
+        match path.order() {
+            Some(Certainty::Possible) => head.push_str(", possibly in order"),
+            Some(Certainty::Undated) => head.push_str(", with undated steps"),
+            _ => {}
+        }
+        writeln!(out, "{head}")?;
+        write!(out, "{}", path.display(graph))?;
+    }
+    if !found.complete {
+        let why = if args.all && found.paths.len() >= args.limit {
+            format!(
+                "stopped at --limit {}; there are more (raise --limit or lower --max-hops)",
+                args.limit
+            )
+        } else {
+            "the search stopped at its work budget; there may be more (lower --max-hops or add filters)".to_owned()
+        };
+        writeln!(out, "({why})")?;
+    }
+    if found
+        .paths
+        .iter()
+        .flat_map(|p| &p.hops)
+        .any(|h| h.certainty == Certainty::Possible)
+    {
+        writeln!(
+            out,
+            "(possibly: the dates allow, but do not settle, that the relation held at the time asked)"
+        )?;
+    }
+    undated_note(graph, &filter, None, out)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,62 @@
+//! `timeline [ENTITY] [--with OTHER]`: dated relations in chronological order.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use diplograph::Graph;
+
+use super::args::{ResultFormat, TimelineArgs};
+use super::filter::to_filter;
+use super::json;
+use super::node::node;
+use super::text::plural;
+
+/// Prints the timeline as text, JSON or a DOT diagram.
+pub fn run(graph: &Graph, json_out: bool, args: &TimelineArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let filter = to_filter(graph, &args.filter)?;
+    let mut query = graph.timeline().filter(filter.clone());
+    if let Some(name) = &args.entity {
+        query = query.entity(node(graph, name)?);
+    }
+    if let Some(name) = &args.with {
+        query = query.with(node(graph, name)?);
+    }
+    let found = query.run();
+    // A timeline lists undated relations only with --undated, time filter or not.
+    let left_out = (!filter.undated && !filter.dated_only && !filter.certain).then(|| {
+        let with = query.clone().filter(filter.clone().undated(true)).run();
+        with.entries.len() - found.entries.len()
+    });
+    if json_out {
+        let mut doc = serde_json::to_value(found.report(graph))?;
+        if let (Some(n), Some(map)) = (left_out, doc.as_object_mut()) {
+            map.insert("undated_left_out".into(), n.into());
+        }
+        json::print(out, &doc)?;
+    } else if args.format == ResultFormat::Dot {
+        let edges: std::collections::BTreeSet<_> = found.entries.iter().map(|e| e.edge).collect();
+        let view = graph.restrict(|_| true, |e| edges.contains(&e));
+        let mut writer = diplograph::TimelineWriter::new();
+        let mut title = "Timeline".to_owned();
+        if let Some(name) = &args.entity {
+            let e = graph.resolve(name)?;
+            title = match &args.with {
+                Some(other) => format!("Timeline: {} and {}", e.label, graph.resolve(other)?.label),
+                None => format!("Timeline of {}", e.label),
+            };
+            writer = writer.focus(e.id.as_str());
+        }
+        writer.title(title).write(&view, &mut *out)?;
+    } else {
+        write!(out, "{}", found.display(graph))?;
+        if let Some(n) = left_out.filter(|n| *n > 0) {
+            writeln!(
+                out,
+                "({} left out: a timeline lists dated relations; --undated adds them, last)",
+                plural(n, "undated relation", "undated relations")
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,270 @@
+//! Loading a [`Graph`]: validate the four files, then build the graph from what passed.
+//!
+//! The constructors are an `impl Graph` block of the loader, so the model never calls into it.
+
+use petgraph::graph::NodeIndex;
+
+use super::build::validate;
+use super::dataset::Dataset;
+use super::error::LoadError;
+use super::limits::Limits;
+use super::merge::{IdOf, SortedClaims};
+use super::table::Threads;
+use super::valid::Valid;
+use crate::model::graph::Graph;
+use crate::model::relation::{Relation, RelationId};
+
+impl Graph {
+    /// Validates and loads a dataset, or returns every problem found.
+    pub fn load(dataset: &Dataset) -> Result<Graph, LoadError> {
+        load(dataset, &Limits::default())
+    }
+
+    /// Validates and loads a dataset under the given size limits.
+    pub fn load_with_limits(dataset: &Dataset, limits: &Limits) -> Result<Graph, LoadError> {
+        load(dataset, limits)
+    }
+
+    /// Validates and loads a dataset, freeing its bytes once they are read and before the
+    /// graph is built, so that the text of the files and the graph are never held together
+    /// (what [`Graph::load_dir`] does; with large files, prefer it to [`Graph::load`]).
+    ///
+    /// ```
+    /// use diplograph::{Dataset, Graph};
+    /// let graph = Graph::load_dataset(Dataset::embedded())?;
+    /// assert!(graph.entity("belarus").is_some());
+    /// # Ok::<(), diplograph::LoadError>(())
+    /// ```
+    pub fn load_dataset(dataset: Dataset) -> Result<Graph, LoadError> {
+        load_owned(dataset, &Limits::default())
+    }
+
+    /// Loads the graph-data folder at `dir`.
+    pub fn load_dir(dir: impl AsRef<std::path::Path>) -> Result<Graph, LoadError> {
+        Self::load_dataset(Dataset::from_dir(dir.as_ref())?)
+    }
+
+    /// Loads the curated graph shipped in the binary.
+    pub fn embedded() -> Result<Graph, LoadError> {
+        Self::load(&Dataset::embedded())
+    }
+}
+
+/// Validates `dataset` and builds the graph, or returns every problem found.
+pub(crate) fn load(dataset: &Dataset, limits: &Limits) -> Result<Graph, LoadError> {
+    validate(dataset, limits, &Threads::default()).map(assemble)
+}
+
+/// [`load`], freeing the files' bytes once they are read, before the graph is built: with a
+/// million claims, the text of `relations.csv` and the graph would otherwise be held together.
+pub(crate) fn load_owned(dataset: Dataset, limits: &Limits) -> Result<Graph, LoadError> {
+    let valid = validate(&dataset, limits, &Threads::default());
+    drop(dataset);
+    valid.map(assemble)
+}
+
+/// The graph of what passed validation: entities as nodes, claims merged into relations.
+fn assemble(valid: Valid) -> Graph {
+    let Valid {
+        sources,
+        predicates,
+        entities,
+        claims,
+        warnings,
+    } = valid;
+    let mut graph = Graph::with_entities(sources, predicates, entities, claims.len(), warnings);
+    // An entity's rank is its node's index; `u32::MAX` marks an id not found.
+    let rank = |id: &_, of: IdOf| {
+        match of {
+            IdOf::Entity => graph.entity_rank(id),
+            IdOf::Predicate => graph.predicate_rank(id),
+        }
+        .map_or(u32::MAX, |i| i as u32)
+    };
+    let sorted = SortedClaims::new(claims, rank);
+    let node = |graph: &Graph, rank: u32, id: &_| match rank {
+        // Every id of a valid claim names an entity.
+        u32::MAX => graph.node(id).map_or(usize::MAX, NodeIndex::index),
+        rank => rank as usize,
+    };
+    sorted.merge(|ranks, (subject, predicate, object, date_text), date, evidence| {
+        let symmetric = graph.predicate(predicate.as_str()).is_some_and(|p| p.symmetric);
+        let id = RelationId::of(
+            &subject,
+            &predicate,
+            &object,
+            (!date_text.is_empty()).then_some(date_text.as_str()),
+            symmetric,
+        );
+        let (a, b) = (
+            node(&graph, ranks[0], subject.as_str()),
+            node(&graph, ranks[2], object.as_str()),
+        );
+        graph.add_relation(
+            a,
+            b,
+            Relation {
+                id,
+                subject,
+                predicate,
+                object,
+                date,
+                evidence,
+            },
+        );
+    });
+    graph
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::*;
+    use crate::load::dataset::DataFile;
+
+    fn file(name: &str, text: String) -> DataFile {
+        DataFile {
+            name: name.to_owned(),
+            bytes: Cow::Owned(text.into_bytes()),
+        }
+    }
+
+    /// A `relations.csv` of `rows` claims, a few of them wrong in every way the checks of one
+    /// row and the checks against earlier rows can find (when `clean`, none is).
+    fn dataset(rows: usize, clean: bool, syntax_error: bool) -> Dataset {
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let mut relations =
+            String::from("quote,subject,predicate,object,date,source,note\n\u{feff}first,e1,holds,e51,,s1,\n");
+        let mut written: Vec<String> = Vec::new();
+        for i in 0..rows {
+            let broken = !clean && next(10) == 0;
+            let row = match (broken, next(8)) {
+                (true, 0) if !written.is_empty() => written[next(written.len() as u64) as usize].clone(),
+                (true, 1) => format!("\"q{i}\",e{},links,e{},,s1,\n", i % 7, 50 + i % 3),
+                (true, 2) => format!("\"q{i}\",e1,link,e2,2001-13,s1,\n"),
+                (true, 3) => ",e1,holds,e1,,s9,\n".to_owned(),
+                (true, 4) => "quote,subject,predicate,object,date,source,note\n".to_owned(),
+                (true, 5) => format!("\"q{i}\",e1,holds\n"),
+                (true, _) => {
+                    // A symmetric claim, then the same the other way round.
+                    let (a, b) = (next(40), next(40) + 40);
+                    format!("\"q{i}\",e{a},links,e{b},,s1,\n\"r{i}\",e{b},links,e{a},,s1,\n")
+                }
+                // A quote that starts with U+FEFF, unquoted: a reader started on this record
+                // must not take it for a byte-order mark.
+                (false, 0) => format!("\u{feff}q{i},e{},holds,e{},,s1,\n", next(50), next(50) + 50),
+                (false, _) => format!(
+                    "\"q{i}, \"\"quoted\"\"\nover two lines\",e{},{},e{},{},s1,{}\n",
+                    next(50),
+                    if next(2) == 0 { "links" } else { "holds" },
+                    next(50) + 50,
+                    ["", "1995", "1998-04", "2011/..", "2005-03~"][next(5) as usize],
+                    if next(3) == 0 { "a note" } else { "" },
+                ),
+            };
+            written.push(row.clone());
+            relations.push_str(&row);
+            if syntax_error && i == rows / 2 {
+                relations.push_str("q\"x,e1,holds,e51,,s1,\n");
+            }
+        }
+        let entities: String = (0..100).map(|i| format!("e{i},state,E {i},,Entity {i}.,\n")).collect();
+        data(
+            "links,links,links,Links.,true,state,state,state,\n\
+             holds,holds,held by,Holds.,false,state,state,state,\n",
+            &entities,
+            &relations,
+        )
+    }
+
+    /// A dataset of one source `s1`, the given rows of predicates and entities (without their
+    /// headers) and the given `relations.csv` (with its header: its columns may come in any order).
+    fn data(predicates: &str, entities: &str, relations: &str) -> Dataset {
+        Dataset {
+            sources: file(
+                "sources.csv",
+                "id,title,publisher,url,published\ns1,T,P,,2006\n".to_owned(),
+            ),
+            predicates: file(
+                "predicates.csv",
+                format!("id,label,inverse_label,description,symmetric,domain,range,temporal,same_as\n{predicates}"),
+            ),
+            entities: file(
+                "entities.csv",
+                format!("id,kind,label,aliases,description,same_as\n{entities}"),
+            ),
+            relations: file("relations.csv", relations.to_owned()),
+        }
+    }
+
+    fn outcome(dataset: &Dataset, threads: &Threads) -> String {
+        match validate(dataset, &Limits::default(), threads).map(assemble) {
+            Ok(graph) => format!("{:#?}", graph.relations().collect::<Vec<_>>()),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn relations_come_in_id_order_when_a_predicate_shares_an_entity_id() {
+        // `p` is an entity (the last in id order) and a predicate (the first).
+        let data = data(
+            "q,q,q by,Q.,false,state,state,state,\np,p,p by,P.,false,state,state,state,\n",
+            "a,state,A,,A.,\nb,state,B,,B.,\np,state,P,,P.,\n",
+            "subject,predicate,object,date,source,quote,note\na,q,b,,s1,x,\na,p,b,,s1,y,\n",
+        );
+        let graph = load(&data, &Limits::default()).unwrap();
+        let order: Vec<&str> = graph.relations().map(|r| r.predicate.as_str()).collect();
+        assert_eq!(order, ["p", "q"]);
+    }
+
+    #[test]
+    fn reading_in_chunks_on_threads_gives_what_one_thread_gives() {
+        let one = Threads {
+            min_file_bytes: usize::MAX,
+            ..Threads::default()
+        };
+        let many = Threads {
+            min_file_bytes: 0,
+            min_chunk_bytes: 1,
+            max: Some(3),
+        };
+        for (clean, syntax_error) in [(true, false), (false, false), (false, true)] {
+            let data = dataset(3000, clean, syntax_error);
+            let expected = outcome(&data, &one);
+            assert_eq!(
+                outcome(&data, &many),
+                expected,
+                "clean: {clean}, syntax error: {syntax_error}"
+            );
+            if clean {
+                assert!(
+                    expected.contains(r"\u{feff}first"),
+                    "the U+FEFF starting the first row is lost"
+                );
+                assert!(expected.contains(r"\u{feff}q"), "the U+FEFF starting a quote is lost");
+                assert!(
+                    expected.contains("evidence"),
+                    "{}",
+                    &expected[..200.min(expected.len())]
+                );
+            } else {
+                for found in [
+                    "duplicate claim",
+                    "already states it the other way round",
+                    "unknown predicate",
+                    "repeated",
+                    "field",
+                ] {
+                    assert!(expected.contains(found), "no '{found}' in {expected}");
+                }
+            }
+        }
+    }
+}
