@@ -294,17 +294,19 @@ pub(crate) fn write_header(
 
 fn edge_look(graph: &Graph, fact: &Fact<'_>) -> EdgeLook {
     let dates = fact.dates(graph);
-    EdgeLook::of(dates.len(), dates.iter().any(Edtf::is_qualified))
+    EdgeLook::of(dates.len(), dates.iter().any(Edtf::is_qualified), fact.disputed())
 }
 
 /// The label of a fact: the predicate, then its dates for people (`1995`, `since 2011`), several
-/// dates joined by ` ≠ `.
+/// dates joined by ` ≠ ` where claims really disagree, by ` / ` where they do not (dates of
+/// different precision, or of different statements).
 pub(crate) fn fact_label(graph: &Graph, fact: &Fact<'_>) -> String {
     let dates: Vec<String> = fact.dates(graph).iter().map(Edtf::human).collect();
     if dates.is_empty() {
         fact.predicate.label.clone()
     } else {
-        format!("{} · {}", fact.predicate.label, dates.join(" ≠ "))
+        let join = if fact.disputed() { " ≠ " } else { " / " };
+        format!("{} · {}", fact.predicate.label, dates.join(join))
     }
 }
 
@@ -312,9 +314,8 @@ pub(crate) fn fact_label(graph: &Graph, fact: &Fact<'_>) -> String {
 fn edge_line(graph: &Graph, fact: &Fact<'_>, width: Option<usize>) -> String {
     let subject = graph.entity_at(fact.subject);
     let object = graph.entity_at(fact.object);
-    let dates = fact.dates(graph);
-    let qualified = dates.iter().any(Edtf::is_qualified);
-    let look = EdgeLook::of(dates.len(), qualified);
+    let look = edge_look(graph, fact);
+    let qualified = fact.dates(graph).iter().any(Edtf::is_qualified);
     let mut sources: Vec<&str> = fact
         .edges
         .iter()

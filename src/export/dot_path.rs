@@ -209,7 +209,7 @@ impl PathWriter {
             }
             let dates = fact.dates(graph);
             let qualified = dates.iter().any(Edtf::is_qualified);
-            let look = EdgeLook::of(dates.len(), qualified);
+            let look = EdgeLook::of(dates.len(), qualified, fact.disputed());
             // Between two entities of the path a faded edge must not bend it. A neighbour's edge
             // does constrain: it puts the neighbour on a rank of its own, beside the path, since
             // labelled edges both ways between two entities of one rank make Graphviz's router

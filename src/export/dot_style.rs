@@ -59,7 +59,8 @@ pub(crate) enum EdgeLook {
     Dated,
     /// Approximate (`~`) or uncertain (`?`): dashed.
     Qualified,
-    /// Sources give several dates (`1991 ≠ 1992-01-27`): red.
+    /// Claims about one statement really disagree (`1991 ≠ 1992-01-27`, or concluded / not
+    /// concluded): red. Dates that differ only in precision are not drawn so.
     Disputed,
     /// No date: grey.
     Undated,
@@ -74,12 +75,12 @@ pub(crate) enum EdgeLook {
 
 impl EdgeLook {
     /// The look of an edge with these properties.
-    pub fn of(dates: usize, qualified: bool) -> EdgeLook {
+    pub fn of(dates: usize, qualified: bool, disputed: bool) -> EdgeLook {
         match dates {
+            _ if disputed => EdgeLook::Disputed,
             0 => EdgeLook::Undated,
-            1 if qualified => EdgeLook::Qualified,
-            1 => EdgeLook::Dated,
-            _ => EdgeLook::Disputed,
+            _ if qualified => EdgeLook::Qualified,
+            _ => EdgeLook::Dated,
         }
     }
 
@@ -110,7 +111,7 @@ impl EdgeLook {
         match self {
             EdgeLook::Dated => "dated · 1995, since 2011",
             EdgeLook::Qualified => "approximate or uncertain · ~2006, 2006?",
-            EdgeLook::Disputed => "sources differ · 1991 ≠ 1992-01-27",
+            EdgeLook::Disputed => "claims disagree · 1991 ≠ 1992-01-27",
             EdgeLook::Undated => "no date given",
             EdgeLook::HopDefinite => "path · definite: its dates settle it",
             EdgeLook::HopPossible => "path · possible: its dates allow, not settle it",
@@ -229,7 +230,7 @@ pub(crate) fn write_legend_table(
         let text = match look {
             EdgeLook::Dated => "— dated",
             EdgeLook::Qualified => "- - approximate or uncertain date",
-            EdgeLook::Disputed => "— sources give different dates",
+            EdgeLook::Disputed => "— claims disagree (dates or did / did not)",
             EdgeLook::Undated => "— no date given",
             EdgeLook::HopDefinite => "— path: definite",
             EdgeLook::HopPossible => "- - path: possible",
@@ -257,9 +258,11 @@ mod tests {
 
     #[test]
     fn looks_of_edges() {
-        assert_eq!(EdgeLook::of(0, false), EdgeLook::Undated);
-        assert_eq!(EdgeLook::of(1, false), EdgeLook::Dated);
-        assert_eq!(EdgeLook::of(1, true), EdgeLook::Qualified);
-        assert_eq!(EdgeLook::of(2, false), EdgeLook::Disputed);
+        assert_eq!(EdgeLook::of(0, false, false), EdgeLook::Undated);
+        assert_eq!(EdgeLook::of(1, false, false), EdgeLook::Dated);
+        assert_eq!(EdgeLook::of(1, true, false), EdgeLook::Qualified);
+        assert_eq!(EdgeLook::of(2, false, true), EdgeLook::Disputed);
+        // Two compatible dates (since 1997, since 1997-07) are not a dispute.
+        assert_eq!(EdgeLook::of(2, false, false), EdgeLook::Dated);
     }
 }

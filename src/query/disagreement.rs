@@ -7,7 +7,6 @@
 //! merely share a subject, predicate and object but name different statements (the 1995
 //! partnership agreement and the 2009 Eastern Partnership) are two facts, never a dispute.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -15,10 +14,12 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 use super::filter::Filter;
 use super::quantity::Quantity;
 use super::report::EntityRef;
-use crate::model::edtf::{Bound, Day, Edtf};
 use crate::model::graph::Graph;
 use crate::model::id::Id;
-use crate::model::relation::{Evidence, Relation, RelationId};
+use crate::model::relation::{Evidence, RelationId};
+use crate::model::statement::{
+    claims_by_statement, polarity_differs, positive_dates, ClaimRef as Claim, StatementKey,
+};
 
 /// What the sources disagree about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -132,44 +133,6 @@ impl Graph {
     }
 }
 
-/// The range of days a bound may fall on; an open bound is a point before (start) or after (end)
-/// every day, an unknown one anything.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Limit {
-    Before,
-    On(Day),
-    After,
-}
-
-fn range(bound: Bound, is_start: bool) -> (Limit, Limit) {
-    match bound {
-        Bound::Date(d) => (Limit::On(d.earliest()), Limit::On(d.latest())),
-        Bound::Open if is_start => (Limit::Before, Limit::Before),
-        Bound::Open => (Limit::After, Limit::After),
-        Bound::Unknown => (Limit::Before, Limit::After),
-    }
-}
-
-/// Whether two dates of the same relation could both be true: their starts could be the same
-/// day, their ends too, and that start is not after that end.
-fn compatible(a: &Relation, b: &Relation, graph: &Graph) -> bool {
-    let temporal = graph.predicate_of(a).temporal;
-    let (Some(x), Some(y)) = (a.span(temporal), b.span(temporal)) else {
-        return true;
-    };
-    let meet = |p: (Limit, Limit), q: (Limit, Limit)| {
-        let (lo, hi) = (p.0.max(q.0), p.1.min(q.1));
-        (lo <= hi).then_some((lo, hi))
-    };
-    match (
-        meet(range(x.start, true), range(y.start, true)),
-        meet(range(x.end, false), range(y.end, false)),
-    ) {
-        (Some(s), Some(e)) => s.0 <= e.1,
-        _ => false,
-    }
-}
-
 impl DisagreementQuery<'_> {
     /// Only the relations `filter` admits.
     pub fn filter(mut self, filter: Filter) -> Self {
@@ -190,38 +153,12 @@ impl DisagreementQuery<'_> {
     pub fn run(&self) -> Vec<Disagreement> {
         let graph = self.graph;
         let g = graph.petgraph();
-        // Group claims by statement: a curated key, or the fact (a symmetric fact is the same
-        // whichever end is the subject; a negative predicate counts as the one it negates).
-        let mut groups: BTreeMap<Key<'_>, Vec<Claim>> = BTreeMap::new();
-        for edge in g.edge_indices() {
-            if self.filter.admits_edge(graph, edge).is_none() {
-                continue;
-            }
-            let r = &g[edge];
-            let predicate = graph.predicate_of(r);
-            let positive = predicate.negates.as_ref().unwrap_or(&predicate.id);
-            let (s, o) = if predicate.symmetric && r.object < r.subject {
-                (&r.object, &r.subject)
-            } else {
-                (&r.subject, &r.object)
-            };
-            for (i, ev) in r.evidence.iter().enumerate() {
-                let key = match &ev.statement {
-                    Some(k) => Key::Statement(k),
-                    None => Key::Fact(s, positive, o),
-                };
-                groups.entry(key).or_default().push(Claim {
-                    edge,
-                    evidence: i,
-                    negative: predicate.negates.is_some(),
-                });
-            }
-        }
+        let groups = claims_by_statement(graph, |edge| self.filter.admits_edge(graph, edge).is_some());
         let mut out = Vec::new();
         for (key, claims) in groups {
             let statement = match key {
-                Key::Statement(k) => Some(k.clone()),
-                Key::Fact(..) => None,
+                StatementKey::Named(k) => Some(k.clone()),
+                StatementKey::Fact(..) => None,
             };
             // The fact as the first positive claim states it.
             let Some(first) = claims.iter().find(|c| !c.negative).or(claims.first()) else {
@@ -259,23 +196,10 @@ impl DisagreementQuery<'_> {
     /// compatible ones were asked for): whether they are compatible, and one version per date.
     fn dates(&self, claims: &[Claim]) -> Option<(bool, Vec<Version>)> {
         let graph = self.graph;
-        let mut edges: Vec<EdgeIndex> = claims.iter().filter(|c| !c.negative).map(|c| c.edge).collect();
-        edges.sort();
-        edges.dedup();
-        let mut dated: Vec<(EdgeIndex, Edtf)> = edges
-            .iter()
-            .filter_map(|&e| graph.relation_at(e).date.map(|d| (e, d)))
-            .collect();
-        dated.sort_by_key(|(e, d)| (super::timeline::chronological(d), *e));
-        dated.dedup_by_key(|(_, d)| *d);
+        let (dated, all_compatible) = positive_dates(graph, claims);
         if dated.len() < 2 {
             return None;
         }
-        let all_compatible = dated.iter().enumerate().all(|(i, (a, _))| {
-            dated[i + 1..]
-                .iter()
-                .all(|(b, _)| compatible(graph.relation_at(*a), graph.relation_at(*b), graph))
-        });
         if all_compatible && !self.compatible {
             return None;
         }
@@ -298,21 +222,6 @@ impl DisagreementQuery<'_> {
     }
 }
 
-/// What claims are grouped by: a statement the curators named, or a fact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Key<'g> {
-    Fact(&'g Id, &'g Id, &'g Id),
-    Statement(&'g Id),
-}
-
-/// One claim: a piece of evidence of a relation, and whether its predicate is a negative one.
-#[derive(Debug, Clone, Copy)]
-struct Claim {
-    edge: EdgeIndex,
-    evidence: usize,
-    negative: bool,
-}
-
 /// Between sources when the claims of the versions come from more than one source. (Then two
 /// of them from different sources are in different versions: the versions are not empty.)
 fn scope(graph: &Graph, versions: &[Version]) -> Scope {
@@ -328,7 +237,7 @@ fn scope(graph: &Graph, versions: &[Version]) -> Scope {
 
 /// Claims that it happened and claims that it did not: two versions, `happened` first.
 fn polarity(graph: &Graph, claims: &[Claim]) -> Option<Vec<Version>> {
-    if !(claims.iter().any(|c| c.negative) && claims.iter().any(|c| !c.negative)) {
+    if !polarity_differs(claims) {
         return None;
     }
     let version = |negative: bool, value: &str| Version {
