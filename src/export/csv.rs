@@ -75,9 +75,11 @@ impl fmt::Display for CsvFlavor {
 /// Columns of the spreadsheet `nodes.csv`, in order.
 pub const NODE_COLUMNS: [&str; 6] = ["id", "kind", "label", "aliases", "description", "same_as"];
 
-/// Columns of the spreadsheet `edges.csv`, in order. `sources`, `quotes` and `notes` hold one
-/// value per claim, aligned: the n-th quote is from the n-th source.
-pub const EDGE_COLUMNS: [&str; 15] = [
+/// Columns of the spreadsheet `edges.csv`, in order. `sources`, `quotes`, `notes` and
+/// `statements` hold one value per claim, aligned: the n-th quote is from the n-th source, the
+/// n-th statement the one that claim speaks to (empty: the relation's own fact). `disputed` is
+/// true when claims about the relation's statement really disagree.
+pub const EDGE_COLUMNS: [&str; 16] = [
     "id",
     "subject",
     "subject_label",
@@ -91,6 +93,7 @@ pub const EDGE_COLUMNS: [&str; 15] = [
     "sources",
     "quotes",
     "notes",
+    "statements",
     "disputed",
     "qualified",
 ];
@@ -283,6 +286,7 @@ fn write_edges<W: Write>(graph: &Graph, flavor: CsvFlavor, certainty: Option<Cer
             join_values(r.evidence.iter().map(|ev| ev.source.as_str())),
             join_values(r.evidence.iter().map(|ev| ev.quote.as_str())),
             join_values(r.evidence.iter().map(|ev| ev.note.as_deref().unwrap_or(""))),
+            join_values(r.evidence.iter().map(|ev| ev.statement.as_ref().map_or("", |k| k.as_str()))),
             disputed.contains(&e).to_string(),
             r.date.is_some_and(|d| d.is_qualified()).to_string(),
         ];

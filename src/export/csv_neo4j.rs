@@ -7,7 +7,7 @@
 //!     --array-delimiter="U+001F" --multiline-fields=true neo4j
 //! ```
 //!
-//! Arrays (`aliases`, `same_as`, and per claim `sources`, `quotes`, `notes`) are joined by
+//! Arrays (`aliases`, `same_as`, and per claim `sources`, `quotes`, `notes`, `statements`) are joined by
 //! U+001F (the ASCII unit separator), because the usual `;` and `|` both occur in the quotes and
 //! notes and Neo4j's importer cannot escape its array delimiter.
 
@@ -34,7 +34,7 @@ pub const NEO4J_NODE_HEADER: [&str; 7] = [
 ];
 
 /// Header of the Neo4j `edges.csv`.
-pub const NEO4J_EDGE_HEADER: [&str; 14] = [
+pub const NEO4J_EDGE_HEADER: [&str; 15] = [
     ":START_ID",
     ":END_ID",
     ":TYPE",
@@ -47,6 +47,7 @@ pub const NEO4J_EDGE_HEADER: [&str; 14] = [
     "sources:string[]",
     "quotes:string[]",
     "notes:string[]",
+    "statements:string[]",
     "disputed:boolean",
     "qualified:boolean",
 ];
@@ -125,6 +126,10 @@ pub(crate) fn write_edges<W: Write>(graph: &Graph, certainty: Option<CertaintyOf
             what("note"),
             r.evidence.iter().map(|ev| ev.note.as_deref().unwrap_or("")),
         )?;
+        let statements = array(
+            what("statement"),
+            r.evidence.iter().map(|ev| ev.statement.as_ref().map_or("", |k| k.as_str())),
+        )?;
         let c = certainty.map(|of| of(r).map_or("", Certainty::name));
         let row = [
             r.subject.as_str(),
@@ -139,6 +144,7 @@ pub(crate) fn write_edges<W: Write>(graph: &Graph, certainty: Option<CertaintyOf
             &sources,
             &quotes,
             &notes,
+            &statements,
             if disputed.contains(&e) { "true" } else { "false" },
             if r.date.is_some_and(|d| d.is_qualified()) {
                 "true"
