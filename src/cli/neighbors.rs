@@ -23,7 +23,10 @@ pub fn run(graph: &Graph, json_out: bool, args: &NeighborsArgs, out: &mut impl W
     // What --undated would add: the undated relations this time filter left out.
     let left_out = filter.leaves_out_undated().then(|| {
         let with = query.filter(filter.clone().undated(true)).run();
-        with.relations.len() - found.relations.len()
+        with.relations
+            .iter()
+            .filter(|(_, c)| *c == diplograph::Certainty::Undated)
+            .count()
     });
     if json_out {
         let mut doc = serde_json::to_value(found.report(graph))?;
