@@ -237,7 +237,8 @@ fn plain_date(text: &str) -> Result<Edtf, String> {
     }
     match text.parse::<Edtf>() {
         Ok(date @ Edtf::Single(_)) => Ok(date),
-        _ => refuse("not a date"),
+        Ok(_) => refuse("not a single date"),
+        Err(e) => refuse(&e.to_string()),
     }
 }
 
