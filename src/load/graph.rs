@@ -4,13 +4,13 @@
 
 use petgraph::graph::NodeIndex;
 
-use super::build::validate;
 use super::dataset::Dataset;
 use super::error::LoadError;
 use super::limits::Limits;
 use super::merge::{IdOf, SortedClaims};
-use super::table::Threads;
+use super::reader::chunks::Threads;
 use super::valid::Valid;
+use super::validate::validate;
 use crate::model::graph::Graph;
 use crate::model::relation::{Relation, RelationId};
 

@@ -29,3 +29,14 @@ impl Default for Limits {
         }
     }
 }
+
+/// `67108864 bytes (64 MiB)`.
+pub(crate) fn human_bytes(n: u64) -> String {
+    let (value, unit) = match n {
+        n if n >= 1 << 30 && n % (1 << 30) == 0 => (n >> 30, "GiB"),
+        n if n >= 1 << 20 && n % (1 << 20) == 0 => (n >> 20, "MiB"),
+        n if n >= 1 << 10 && n % (1 << 10) == 0 => (n >> 10, "KiB"),
+        n => return format!("{n} bytes"),
+    };
+    format!("{n} bytes ({value} {unit})")
+}

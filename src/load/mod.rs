@@ -1,10 +1,11 @@
 //! Reading and validating graph-data folders, and building the [`Graph`](crate::model::graph::Graph) from them.
 
-pub(crate) mod build;
+pub(crate) mod check;
 pub(crate) mod dataset;
 pub(crate) mod error;
 pub(crate) mod graph;
 pub(crate) mod limits;
 pub(crate) mod merge;
-pub(crate) mod table;
+pub(crate) mod reader;
 pub(crate) mod valid;
+pub(crate) mod validate;

@@ -1,0 +1,327 @@
+//! Checking `relations.csv`: each claim on its own (on several threads for a large file), then
+//! against the claims before it (duplicates, symmetric claims stated both ways), in file order.
+
+use rustc_hash::FxHashMap;
+
+use super::checker::{article, first_seen, non_empty, Checker};
+use super::defined::Defined;
+use crate::load::dataset::DataFile;
+use crate::load::limits::Limits;
+use crate::load::reader::chunks::Threads;
+use crate::load::reader::read::read_records;
+use crate::load::valid::Claim;
+use crate::model::entity::Entity;
+use crate::model::id::Id;
+use crate::model::kind::EntityKind;
+use crate::model::predicate::Predicate;
+use crate::model::problem::Problem;
+use crate::model::relation::Evidence;
+use crate::model::source::Source;
+use crate::text::suggest::did_you_mean;
+
+/// A claim's cells, in the order of [`CLAIM_COLUMNS`].
+struct RawClaim<'a> {
+    subject: &'a str,
+    predicate: &'a str,
+    object: &'a str,
+    date: &'a str,
+    source: &'a str,
+    quote: &'a str,
+    note: &'a str,
+    statement: &'a str,
+}
+
+const CLAIM_COLUMNS: [&str; 8] = [
+    "subject",
+    "predicate",
+    "object",
+    "date",
+    "source",
+    "quote",
+    "note",
+    "statement",
+];
+
+/// A row of `relations.csv` that passed the checks of the row alone, with what the checks
+/// against the rows before it need.
+struct Checked {
+    line: u64,
+    fingerprint: u128,
+    /// Subject, predicate and object, if the predicate is symmetric.
+    direction: Option<(Id, Id, Id)>,
+    /// The claim, if every id in it resolved.
+    claim: Option<Claim>,
+}
+
+/// Checks every row of `relations.csv` against the rows before it and against the files it
+/// refers to, reading it with `threads`, and returns the claims that passed.
+pub(crate) fn check(
+    file: &DataFile,
+    limits: &Limits,
+    threads: &Threads,
+    problems: &mut Vec<Problem>,
+    defined_sources: &Defined<Source>,
+    defined_predicates: &Defined<Predicate>,
+    defined_entities: &Defined<Entity>,
+) -> Vec<Claim> {
+    let (sources, predicates, entities) = (
+        &defined_sources.values,
+        &defined_predicates.values,
+        &defined_entities.values,
+    );
+    let name = file.name.as_str();
+    let entity_kind: FxHashMap<&str, EntityKind> = entities.iter().map(|e| (e.id.as_str(), e.kind)).collect();
+    let predicate_by_id: FxHashMap<&str, &Predicate> = predicates.iter().map(|p| (p.id.as_str(), p)).collect();
+    let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+    // The ids as loaded: a claim shares them (an `Id` clone is a reference count) instead of
+    // allocating its own, which matters with millions of claims.
+    let entity_id: FxHashMap<&str, &Id> = entities.iter().map(|e| (e.id.as_str(), &e.id)).collect();
+    let source_id: FxHashMap<&str, &Id> = sources.iter().map(|s| (s.id.as_str(), &s.id)).collect();
+    // One claim per line at most: reserving it up front spares copying a growing vector.
+    let mut claims = Vec::with_capacity(memchr::memchr_iter(b'\n', &file.bytes).count());
+    let mut exact: FxHashMap<u128, u64> = FxHashMap::default();
+    let mut directions: FxHashMap<(Id, Id, Id), u64> = FxHashMap::default();
+    // Claims are checked as they are read, never held as rows: with millions of claims, the rows
+    // and the graph would not fit in memory together. Each row is checked on its own (on several
+    // threads for a large file); what depends on the rows before it — duplicates, and symmetric
+    // claims stated both ways — is checked after, in file order.
+    read_records(
+        file,
+        &CLAIM_COLUMNS,
+        limits,
+        threads,
+        problems,
+        |line, fields, problems| {
+            let &[subject, predicate, object, date, source, quote, note, statement] = fields;
+            let r = RawClaim {
+                subject,
+                predicate,
+                object,
+                date,
+                source,
+                quote,
+                note,
+                statement,
+            };
+            let mut c = Checker {
+                file: name,
+                line,
+                problems,
+                ok: true,
+            };
+            let subject = match entity_id.get(r.subject) {
+                Some(id) => Some((*id).clone()),
+                None => c.id("subject", r.subject),
+            };
+            let predicate = match predicate_by_id.get(r.predicate) {
+                Some(p) => Some(p.id.clone()),
+                None => c.id("predicate", r.predicate),
+            };
+            let object = match entity_id.get(r.object) {
+                Some(id) => Some((*id).clone()),
+                None => c.id("object", r.object),
+            };
+            let source = match source_id.get(r.source) {
+                Some(id) => Some((*id).clone()),
+                None => c.id("source", r.source),
+            };
+            c.required("quote", r.quote);
+            let statement = match r.statement.trim() {
+                "" => None,
+                key => c.id("statement", key),
+            };
+            let date = c.date("date", r.date);
+            for (column, id) in [("subject", &subject), ("object", &object)] {
+                if let Some(id) = id {
+                    if !entity_kind.contains_key(id.as_str()) && !defined_entities.knows(id) {
+                        let hint = did_you_mean(id.as_str(), entities.iter().map(|e| e.id.as_str()));
+                        c.fail(
+                            format!("unknown {column} '{id}': no such entity in entities.csv"),
+                            hint.or_else(|| Some("add the entity to entities.csv first".to_owned())),
+                        );
+                    }
+                }
+            }
+            let pred = predicate
+                .as_ref()
+                .and_then(|p| predicate_by_id.get(p.as_str()).copied());
+            if let (Some(p), None) = (&predicate, pred) {
+                // A predicate defined in a row with errors of its own is not reported again here.
+                if !defined_predicates.knows(p) {
+                    let hint = did_you_mean(p.as_str(), predicates.iter().map(|p| p.id.as_str()));
+                    c.fail(
+                        format!("unknown predicate '{p}': not in predicates.csv"),
+                        hint.or_else(|| {
+                            Some(format!(
+                                "the predicates are: {}",
+                                predicates.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
+                            ))
+                        }),
+                    );
+                }
+            }
+            if let Some(s) = &source {
+                if !source_id.contains_key(s.as_str()) && !defined_sources.knows(s) {
+                    let hint = did_you_mean(s.as_str(), source_ids.iter().copied());
+                    c.fail(
+                        format!("unknown source '{s}': not in sources.csv"),
+                        hint.or_else(|| Some("add the source to sources.csv first".to_owned())),
+                    );
+                }
+            }
+            if let Some(p) = pred {
+                for (column, id, allowed, side) in [
+                    ("subject", &subject, &p.domain, "domain"),
+                    ("object", &object, &p.range, "range"),
+                ] {
+                    if let Some(kind) = id.as_ref().and_then(|id| entity_kind.get(id.as_str())) {
+                        if !allowed.contains(kind) {
+                            let allowed_names = allowed.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ");
+                            c.fail(
+                            format!(
+                                "'{}' does not allow {} {kind} as {column}; '{}' is {} {kind}",
+                                p.id,
+                                article(*kind),
+                                id.as_ref().map_or("", |i| i.as_str()),
+                                article(*kind)
+                            ),
+                            Some(format!("the {side} of '{}' is: {allowed_names}; use another predicate or fix the entity's kind", p.id)),
+                        );
+                        }
+                    }
+                }
+            }
+            if let (Some(s), Some(o)) = (&subject, &object) {
+                if s == o {
+                    c.fail(
+                        format!("the relation links '{s}' to itself"),
+                        Some("subject and object must be different entities".to_owned()),
+                    );
+                }
+            }
+            if !c.ok {
+                return None;
+            }
+            let fingerprint = fingerprint([r.subject, r.predicate, r.object, r.date, r.source, r.quote]);
+            let direction = match (pred, &subject, &object) {
+                (Some(p), Some(s), Some(o)) if p.symmetric => Some((s.clone(), p.id.clone(), o.clone())),
+                _ => None,
+            };
+            // Every id must resolve (not merely be "known" from a row with errors) before the claim
+            // is kept; with such a row there is an error anyway and no graph is built.
+            let resolved = pred.is_some()
+                && [&subject, &object]
+                    .iter()
+                    .all(|id| id.as_ref().is_some_and(|id| entity_kind.contains_key(id.as_str())))
+                && source.as_ref().is_some_and(|s| source_id.contains_key(s.as_str()));
+            let claim = match (resolved, subject, predicate, object, source) {
+                (true, Some(subject), Some(predicate), Some(object), Some(source)) => Some(Claim {
+                    subject,
+                    predicate,
+                    object,
+                    date,
+                    evidence: Evidence {
+                        source,
+                        quote: r.quote.to_owned(),
+                        note: non_empty(r.note),
+                        statement,
+                        line,
+                    },
+                }),
+                _ => None,
+            };
+            Some(Checked {
+                line,
+                fingerprint,
+                direction,
+                claim,
+            })
+        },
+        |checked, problems| {
+            let Checked {
+                line,
+                fingerprint,
+                direction,
+                claim,
+            } = checked;
+            let fail = |problems: &mut Vec<Problem>, message: String, hint: &str| {
+                problems.push(Problem::error(name, Some(line), message).with_hint(hint));
+            };
+            if let Some(first) = first_seen(&mut exact, fingerprint, line) {
+                fail(
+                    problems,
+                    format!("duplicate claim: the same as line {first}"),
+                    "delete one of the two rows",
+                );
+                return;
+            }
+            if let Some((s, p, o)) = direction {
+                if let Some(first) = directions.get(&(o.clone(), p.clone(), s.clone())) {
+                    fail(
+                        problems,
+                        format!(
+                            "'{p}' is symmetric, and line {first} already states it the other way round ({o} {p} {s})"
+                        ),
+                        "a symmetric relation is entered once; write both claims in the same direction",
+                    );
+                    return;
+                }
+                directions.entry((s, p, o)).or_insert(line);
+            }
+            claims.extend(claim);
+        },
+    );
+    check_statements(name, &claims, predicates, problems);
+    claims
+}
+
+/// A 128-bit fingerprint of a claim's cells, to find exact duplicate rows without keeping a copy
+/// of every row: XXH3-128 of the cells joined by `0xFF` (a byte UTF-8 text never holds), so two
+/// different rows share a fingerprint with a probability of about 2^-128 per pair.
+fn fingerprint(cells: [&str; 6]) -> u128 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+    for cell in cells {
+        hasher.update(cell.as_bytes());
+        hasher.update(&[0xff]);
+    }
+    hasher.digest128()
+}
+
+/// The claims of one statement speak of one relation: their predicates are one predicate, or
+/// it and the predicate that negates it.
+fn check_statements(file: &str, claims: &[Claim], predicates: &[Predicate], problems: &mut Vec<Problem>) {
+    let positive = |p: &Id| -> Id {
+        predicates
+            .iter()
+            .find(|x| &x.id == p)
+            .and_then(|x| x.negates.clone())
+            .unwrap_or_else(|| p.clone())
+    };
+    let mut first: FxHashMap<&Id, (Id, &Id, u64)> = FxHashMap::default();
+    for claim in claims {
+        let Some(key) = &claim.evidence.statement else {
+            continue;
+        };
+        let relation = positive(&claim.predicate);
+        match first.get(key) {
+            None => {
+                first.insert(key, (relation, &claim.predicate, claim.evidence.line));
+            }
+            Some((other, other_predicate, line)) if *other != relation => problems.push(
+                Problem::error(
+                    file,
+                    Some(claim.evidence.line),
+                    format!(
+                        "statement '{key}' is '{other_predicate}' at line {line}, but '{}' here",
+                        claim.predicate
+                    ),
+                )
+                .with_hint(format!(
+                    "the claims of one statement use one predicate or a predicate that negates it \
+                     ('negates' in predicates.csv); give this claim another statement, or none"
+                )),
+            ),
+            Some(_) => {}
+        }
+    }
+}

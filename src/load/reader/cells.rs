@@ -1,0 +1,94 @@
+//! A record's cells as text, and multi-valued cells.
+
+use crate::load::limits::human_bytes;
+use crate::model::problem::Problem;
+
+/// The cells of a record as text, or `None` (with the problems pushed) if a cell is too long,
+/// not UTF-8, or holds a NUL byte or the noncharacter U+FFFE or U+FFFF.
+pub(crate) fn cells<'r>(
+    name: &str,
+    line: u64,
+    record: &'r csv::ByteRecord,
+    names: &[&str],
+    max_cell_bytes: usize,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<&'r str>> {
+    let mut fields = Vec::with_capacity(record.len());
+    let mut ok = true;
+    for (raw, column) in record.iter().zip(names) {
+        if raw.len() > max_cell_bytes {
+            problems.push(
+                Problem::error(
+                    name,
+                    Some(line),
+                    format!(
+                        "the '{column}' cell is {} bytes long; a cell holds at most {}",
+                        raw.len(),
+                        human_bytes(max_cell_bytes as u64)
+                    ),
+                )
+                .with_hint("is a closing quote missing? otherwise shorten the text"),
+            );
+            ok = false;
+            continue;
+        }
+        match std::str::from_utf8(raw) {
+            Ok(s) if s.contains('\0') => {
+                problems.push(
+                    Problem::error(name, Some(line), format!("column '{column}' contains a NUL byte"))
+                        .with_hint("remove the control character; was the file saved as UTF-16?"),
+                );
+                ok = false;
+            }
+            Ok(s) if s.contains(['\u{fffe}', '\u{ffff}']) => {
+                problems.push(
+                    Problem::error(
+                        name,
+                        Some(line),
+                        format!("column '{column}' contains the noncharacter U+FFFE or U+FFFF"),
+                    )
+                    .with_hint(
+                        "these are not text (U+FFFE is a byte-order mark read the wrong way round): was the file converted from another encoding? XML and some RDF parsers refuse them",
+                    ),
+                );
+                ok = false;
+            }
+            Ok(s) => fields.push(s),
+            Err(e) => {
+                problems.push(
+                    Problem::error(
+                        name,
+                        Some(line),
+                        format!(
+                            "column '{column}' is not valid UTF-8 (at byte {} of the field)",
+                            e.valid_up_to()
+                        ),
+                    )
+                    .with_hint("save the file as UTF-8"),
+                );
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(fields)
+}
+
+/// Splits a multi-valued cell on `|`, trimming each value and dropping empty ones.
+pub(crate) fn split_multi(cell: &str) -> Vec<String> {
+    cell.split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_multi_trims() {
+        assert_eq!(split_multi(" a | b||"), vec!["a", "b"]);
+        assert!(split_multi("").is_empty());
+    }
+}

@@ -1,0 +1,118 @@
+//! Reading a large file in chunks, one thread per core, its rows consumed in file order.
+
+use super::body::Body;
+use super::table::Table;
+use crate::model::problem::Problem;
+
+/// When a file is read by several threads.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Threads {
+    /// Files smaller than this are read by one thread.
+    pub min_file_bytes: usize,
+    /// The smallest chunk a file is cut into.
+    pub min_chunk_bytes: usize,
+    /// The most threads (besides the calling one); `None`: one per core, at most 8.
+    pub max: Option<usize>,
+}
+
+impl Default for Threads {
+    /// Below 8 MB starting threads costs more than it saves.
+    fn default() -> Self {
+        Threads {
+            min_file_bytes: 8 << 20,
+            min_chunk_bytes: 2 << 20,
+            max: None,
+        }
+    }
+}
+
+impl Threads {
+    /// How many threads read a file of `file_bytes` bytes.
+    pub(crate) fn workers(&self, file_bytes: usize) -> usize {
+        if file_bytes < self.min_file_bytes {
+            return 1;
+        }
+        self.max
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(8)))
+            .max(1)
+    }
+}
+/// Chunks per thread: enough that a thread that falls behind does not hold the others up, few
+/// enough that a chunk is large.
+pub(crate) const CHUNKS_PER_WORKER: usize = 8;
+
+/// What one chunk of a file gave: its checked rows, its problems and its skipped ids.
+struct Chunk<T> {
+    values: Vec<T>,
+    problems: Vec<Problem>,
+    skipped_ids: Vec<String>,
+    readable: bool,
+}
+
+/// Reads the chunks between `cuts` on `workers` threads, and consumes their rows in file order.
+pub(crate) fn read_chunks<const N: usize, T: Send>(
+    body: &Body<'_, N>,
+    bytes: &[u8],
+    cuts: &[(usize, u64)],
+    workers: usize,
+    problems: &mut Vec<Problem>,
+    check: &(impl Fn(u64, &[&str; N], &mut Vec<Problem>) -> Option<T> + Sync),
+    consume: &mut impl FnMut(T, &mut Vec<Problem>),
+) -> Table<()> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let chunks = cuts.len() - 1;
+    let next = AtomicUsize::new(0);
+    let mut table = Table {
+        rows: Vec::new(),
+        skipped_ids: Vec::new(),
+        readable: true,
+    };
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::channel::<(usize, Chunk<T>)>();
+        for _ in 0..workers.min(chunks) {
+            let send = send.clone();
+            let next = &next;
+            scope.spawn(move || loop {
+                let k = next.fetch_add(1, Ordering::Relaxed);
+                if k >= chunks {
+                    break;
+                }
+                let ((from, line), (to, _)) = (cuts[k], cuts[k + 1]);
+                let mut chunk = Chunk {
+                    values: Vec::new(),
+                    problems: Vec::new(),
+                    skipped_ids: Vec::new(),
+                    readable: true,
+                };
+                chunk.readable = body.read(
+                    &bytes[..to],
+                    from,
+                    line,
+                    &mut chunk.problems,
+                    &mut chunk.skipped_ids,
+                    |line, cells, problems| chunk.values.extend(check(line, cells, problems)),
+                );
+                if send.send((k, chunk)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(send);
+        // Chunks arrive in any order; each is consumed once all before it have been.
+        let mut waiting: Vec<Option<Chunk<T>>> = (0..chunks).map(|_| None).collect();
+        let mut due = 0;
+        for (k, chunk) in receive {
+            waiting[k] = Some(chunk);
+            while let Some(chunk) = waiting.get_mut(due).and_then(Option::take) {
+                problems.extend(chunk.problems);
+                table.skipped_ids.extend(chunk.skipped_ids);
+                table.readable &= chunk.readable;
+                for value in chunk.values {
+                    consume(value, problems);
+                }
+                due += 1;
+            }
+        }
+    });
+    table
+}

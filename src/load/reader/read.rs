@@ -1,0 +1,176 @@
+//! Reading a whole file: size, encoding and header checks, then its rows on one thread or in chunks on several.
+
+use rustc_hash::FxHashSet;
+use serde::de::DeserializeOwned;
+
+use super::body::Body;
+use super::chunks::{read_chunks, Threads, CHUNKS_PER_WORKER};
+use super::header::read_header;
+use super::lines::{csv_error, record_start, Lines};
+use super::scan::strict_scan_splitting;
+use super::table::{Row, Table};
+use crate::load::dataset::DataFile;
+use crate::load::limits::{human_bytes, Limits};
+use crate::model::problem::Problem;
+
+/// Reads `file` as CSV with exactly the columns `columns` (in any order) and deserializes each
+/// row into `T`. Every problem found is pushed to `problems`; rows with problems are skipped.
+pub(crate) fn read_rows<T: DeserializeOwned + Send, const N: usize>(
+    file: &DataFile,
+    columns: &[&str; N],
+    limits: &Limits,
+    problems: &mut Vec<Problem>,
+) -> Table<T> {
+    let name = file.name.as_str();
+    let mut rows = Vec::new();
+    let headers = csv::StringRecord::from(columns.as_slice());
+    let table = read_records(
+        file,
+        columns,
+        limits,
+        &Threads::default(),
+        problems,
+        |line, fields, problems| {
+            let record = csv::StringRecord::from(fields.as_slice());
+            match record.deserialize::<T>(Some(&headers)) {
+                Ok(value) => Some(Row { line, value }),
+                Err(e) => {
+                    problems.push(Problem::error(name, Some(line), format!("cannot read the row: {e}")));
+                    None
+                }
+            }
+        },
+        |row, _| rows.push(row),
+    );
+    Table {
+        rows,
+        skipped_ids: table.skipped_ids,
+        readable: table.readable,
+    }
+}
+
+/// Reads `file` as CSV with exactly the columns `columns` (in any order). Each record that passed
+/// the syntax, encoding and size checks goes to `check` — with its line, its cells in the order
+/// of `columns` (whatever their order in the file) and the problem list — and what `check`
+/// returns goes to `consume`, in file order, so a file of millions of rows is never held as rows
+/// at once. Returns what is known of the file as a whole (its `rows` stay empty).
+///
+/// A large file with no syntax problem is read in chunks by one thread per core: `check` runs
+/// on the chunks side by side (so it must not depend on the rows before it), `consume` on the
+/// calling thread, in file order, as the chunks come in. Problems come out in the same order as
+/// in a single-threaded read once sorted by line (which the loader does).
+pub(crate) fn read_records<const N: usize, T: Send>(
+    file: &DataFile,
+    columns: &[&str; N],
+    limits: &Limits,
+    threads: &Threads,
+    problems: &mut Vec<Problem>,
+    check: impl Fn(u64, &[&str; N], &mut Vec<Problem>) -> Option<T> + Sync,
+    mut consume: impl FnMut(T, &mut Vec<Problem>),
+) -> Table<()> {
+    let name = file.name.as_str();
+    if file.bytes.len() as u64 > limits.max_file_bytes {
+        problems.push(
+            Problem::error(
+                name,
+                None,
+                format!(
+                    "the file is larger than {}, the limit for a graph-data file",
+                    human_bytes(limits.max_file_bytes)
+                ),
+            )
+            .with_hint("is this the right file? a graph-data file holds a few thousand rows"),
+        );
+        return Table::unreadable();
+    }
+    if file.bytes.starts_with(b"\xFF\xFE") || file.bytes.starts_with(b"\xFE\xFF") {
+        problems.push(
+            Problem::error(
+                name,
+                None,
+                "the file is UTF-16 (it starts with a UTF-16 byte-order mark)",
+            )
+            .with_hint("save it as \"CSV UTF-8\" (comma-separated)"),
+        );
+        return Table::unreadable();
+    }
+    let bytes = file.bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&file.bytes);
+    let workers = threads.workers(bytes.len());
+    let split_every = (bytes.len() / (workers * CHUNKS_PER_WORKER)).max(threads.min_chunk_bytes);
+    let scan = strict_scan_splitting(bytes, limits.max_rows + 1, split_every);
+    let bad_records: FxHashSet<usize> = scan.problems.iter().map(|p| p.record).collect();
+    for p in scan.problems {
+        problems.push(Problem::error(name, Some(p.line), p.message).with_hint(p.hint));
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut header = csv::ByteRecord::new();
+    match reader.read_byte_record(&mut header) {
+        Ok(false) => {
+            // An empty file is an empty table.
+            return Table {
+                rows: Vec::new(),
+                skipped_ids: Vec::new(),
+                readable: true,
+            };
+        }
+        Ok(true) => {}
+        Err(e) => {
+            problems.push(csv_error(name, bytes, &e));
+            return Table::unreadable();
+        }
+    }
+    let start = record_start(bytes, &header);
+    let header_line = Lines::new(bytes).at(start);
+    if bad_records.contains(&start) {
+        return Table::unreadable(); // the syntax error is reported; the header cannot be trusted
+    }
+    let Some(names) = read_header(name, header_line, &header, columns, problems) else {
+        return Table::unreadable();
+    };
+    // Where each of `columns` is in the file (the header check made sure each is there once).
+    // An optional column left out of the header is nowhere (`usize::MAX`).
+    let order: [usize; N] =
+        std::array::from_fn(|k| names.iter().position(|n| *n == columns[k]).unwrap_or(usize::MAX));
+    let body = Body {
+        name,
+        names: &names,
+        order,
+        id_column: names.iter().position(|n| *n == "id"),
+        bad_records: &bad_records,
+        limits,
+    };
+    let body_start = (reader.position().byte() as usize).min(bytes.len());
+    let body_line = Lines::new(bytes).at(body_start);
+    // Chunks are cut where the strict scan saw a record start, so they split the file exactly as
+    // a single reader would; a file with syntax problems, or too many rows, is read in one go so
+    // that those are reported as always.
+    let mut cuts: Vec<(usize, u64)> = vec![(body_start, body_line)];
+    if workers > 1 && bad_records.is_empty() && scan.complete {
+        cuts.extend(scan.splits.into_iter().filter(|&(at, _)| at > body_start));
+    }
+    cuts.push((bytes.len(), 0));
+    if cuts.len() <= 2 {
+        let mut table = Table {
+            rows: Vec::new(),
+            skipped_ids: Vec::new(),
+            readable: true,
+        };
+        table.readable = body.read(
+            bytes,
+            body_start,
+            body_line,
+            problems,
+            &mut table.skipped_ids,
+            |line, cells, problems| {
+                if let Some(value) = check(line, cells, problems) {
+                    consume(value, problems);
+                }
+            },
+        );
+        return table;
+    }
+    read_chunks(&body, bytes, &cuts, workers, problems, &check, &mut consume)
+}

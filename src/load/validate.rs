@@ -1,0 +1,54 @@
+//! Validating a dataset: the four files checked in load order, every problem collected.
+
+use super::check::{entities, predicates, relations, sources};
+use super::dataset::Dataset;
+use super::error::LoadError;
+use super::limits::Limits;
+use super::reader::chunks::Threads;
+use super::valid::Valid;
+use crate::model::problem::{Problems, Severity};
+
+/// Checks every row of `dataset`, reading `relations.csv` with `threads`.
+pub(crate) fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Valid, LoadError> {
+    let mut problems = Vec::new();
+    let sources = sources::check(&dataset.sources, limits, &mut problems);
+    let predicates = predicates::check(&dataset.predicates, limits, &mut problems);
+    let entities = entities::check(&dataset.entities, limits, &mut problems);
+    let claims = relations::check(
+        &dataset.relations,
+        limits,
+        threads,
+        &mut problems,
+        &sources,
+        &predicates,
+        &entities,
+    );
+    problems.sort_by(|a, b| {
+        file_rank(dataset, &a.file)
+            .cmp(&file_rank(dataset, &b.file))
+            .then(a.line.cmp(&b.line))
+    });
+    let problems = Problems(problems);
+    if problems.0.iter().any(|p| p.severity == Severity::Error) {
+        return Err(LoadError::Invalid(problems));
+    }
+    Ok(Valid {
+        sources: sources.values,
+        predicates: predicates.values,
+        entities: entities.values,
+        claims,
+        warnings: problems,
+    })
+}
+
+fn file_rank(dataset: &Dataset, file: &str) -> usize {
+    [
+        &dataset.sources,
+        &dataset.predicates,
+        &dataset.entities,
+        &dataset.relations,
+    ]
+    .iter()
+    .position(|f| f.name == file)
+    .unwrap_or(4)
+}
