@@ -3,7 +3,7 @@
 
     bench/run.sh [--sizes 10000,100000,1000000] [--runs 3] [--no-peers] [--no-build]
 
-Builds diplograph in release, generates synthetic graph-data at each size (examples/synth),
+Builds diplograph in release, generates synthetic graph-data at each size (bench/synth),
 installs the peers into bench/work/venv (rdflib, pyoxigraph, networkx, python-igraph if it
 installs), runs every measurement, and writes bench/RESULTS.md (and the raw numbers to
 bench/work/results.json). Each process is timed from outside: wall time by this driver, CPU time
@@ -405,7 +405,7 @@ EXPORT_ALONE = "RDF exports (one process: load once, then each syntax alone)"
 
 
 def export_alone(res, fmt):
-    """The median time of diplograph writing `fmt` alone, after the load (examples/exportbench)."""
+    """The median time of diplograph writing `fmt` alone, after the load (bench/exportbench.rs)."""
     r = find(res, EXPORT_ALONE, "diplograph")
     if not r or r.get("status") != "ok":
         return None
@@ -658,7 +658,7 @@ def write_report(path, results, meta):
       "table shows the median of those repetitions. diplograph: `Graph::paths(..).shortest()`, "
       "`.k_shortest(10)`, `.max_hops(4).limit(10000).work(usize::MAX).all()` (no work budget, as the peers "
       "have none), `.journeys(1)` (default work budget), `Graph::neighbours(hub).depth(2).run()`, "
-      "`Graph::timeline().run()`, default filter, relations followed both ways (`examples/querybench.rs`). "
+      "`Graph::timeline().run()`, default filter, relations followed both ways (`bench/querybench.rs`). "
       "`petgraph (reference)` times petgraph's `astar` and `all_simple_paths` on an undirected simple graph of "
       "the same edges, for orientation. networkx and igraph use that undirected simple graph too (one edge per "
       "pair of entities sharing a relation); the *answers* column shows that every tool answered the same "
@@ -690,7 +690,7 @@ def evaluate_targets(results):
     copy_floor = "plain copy of the N-Triples file (dd bs=1M)"
     for fmt, label in [("ntriples", "RDF N-Triples"), ("turtle", "RDF Turtle")]:
         # The peers' serializers are timed after their parse; diplograph's writer likewise after its
-        # load (examples/exportbench). The whole `diplograph export` process, load included, is
+        # load (bench/exportbench.rs). The whole `diplograph export` process, load included, is
         # given beside it.
         t = f"{fmt} export at 1M: at least as fast as pyoxigraph serializing the same triples"
         if not big:
@@ -836,7 +836,10 @@ def main():
 
     meta = {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "command": os.environ.get("BENCH_COMMAND") or "bench/bench.py " + " ".join(shlex.quote(a) for a in sys.argv[1:]),
+        # The scratch folder is this machine's: the report names it WORK, not its path.
+        "command": (os.environ.get("BENCH_COMMAND") or "bench/bench.py " + " ".join(shlex.quote(a) for a in sys.argv[1:]))
+        .replace(f"--work {args.work}", "--work WORK")
+        .replace(f"--work={args.work}", "--work=WORK"),
         "commit": commit(),
         "machine": machine(),
         "load_start": loadavg(),

@@ -1,5 +1,5 @@
 //! The property the fuzz target checks, shared with the replay test in the main crate's
-//! `tests/load_fuzz_regressions.rs` (which reimplements [`split`], so keep the two in step).
+//! `tests/load/fuzz_regressions.rs` (which reimplements [`split`], so keep the two in step).
 
 use std::borrow::Cow;
 

@@ -1,0 +1,34 @@
+//! The shortest sourced path between two entities, found by name.
+//!
+//! ```text
+//! cargo run --example path
+//! ```
+
+use std::error::Error;
+use std::io::Write;
+use std::path::Path;
+
+use diplograph::{Filter, Graph};
+
+fn main() -> Result<(), Box<dyn Error>> {
+    run(
+        Path::new("graph-data"),
+        "Roman Protasevich",
+        "Jens Stoltenberg",
+        &mut std::io::stdout().lock(),
+    )
+}
+
+/// Writes the shortest path from `from` to `to` (names, aliases or ids), one hop a line.
+pub fn run(data: &Path, from: &str, to: &str, out: &mut impl Write) -> Result<(), Box<dyn Error>> {
+    let graph = Graph::load_dir(data)?;
+    let a = graph.node(graph.resolve(from)?.id.as_str()).unwrap();
+    let b = graph.node(graph.resolve(to)?.id.as_str()).unwrap();
+    let Some(path) = graph.paths(a, b).filter(Filter::default()).shortest() else {
+        writeln!(out, "no path from {from} to {to}")?;
+        return Ok(());
+    };
+    // Every hop is a relation with its evidence: the sources and their verbatim quotes.
+    write!(out, "{}", path.display(&graph))?;
+    Ok(())
+}

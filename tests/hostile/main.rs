@@ -1,0 +1,9 @@
+//! Hostile input (docs/guarantees.md): random graph-data with hostile text through every
+//! exporter, damaged folders through the binary, and atomic, safe output.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod atomic;
+mod cli;
+mod exports;

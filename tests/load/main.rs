@@ -1,0 +1,12 @@
+//! Loading graph-data: the catalogue of bad and awkward inputs, one fixture per validation
+//! error, dates, limits, property tests and the fuzzer's regressions.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod catalogue;
+mod dates;
+mod errors;
+mod fuzz_regressions;
+mod limits;
+mod properties;
