@@ -3,7 +3,12 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use diplograph::{Cluster, CsvFlavor, Edtf, Format, RankDir};
+use diplograph::{
+    export::csv::CsvFlavor,
+    export::dot::{Cluster, RankDir},
+    export::Format,
+    Edtf,
+};
 
 /// diplograph: a knowledge graph of Belarus's foreign relations — who was tied to whom, when,
 /// and who says so.
@@ -51,6 +56,57 @@ pub enum Command {
     Timeline(TimelineArgs),
     /// Where sources disagree: the same relation with different dates, or different quantities in notes.
     Conflicts(ConflictsArgs),
+    /// Rewrite the graph-data files in canonical form; --check lists those that are not.
+    ///
+    /// Rows sorted (sources, predicates, entities by id; claims by every cell), documented columns
+    /// first, quotes only where CSV needs them, LF, no byte-order mark; every value is kept byte
+    /// for byte. Only data that loads is formatted. Exits with 0 when every file is formatted, 1
+    /// when --check finds one that is not, 2 on trouble.
+    Fmt(FmtArgs),
+    /// What changed between two graphs (folders or git revisions), in the graph's terms.
+    ///
+    /// Entities added, removed, relabelled, re-kinded or edited; relations added, removed or
+    /// redated; evidence added, removed or edited; disagreements appearing or resolved; sources
+    /// and predicates. Exits with 0 if the graphs hold the same data, 1 if not, 2 on trouble
+    /// (like diff).
+    Diff(DiffArgs),
+}
+
+/// `fmt`: which folder, and whether to write.
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// The graph-data folder (default: --data, else ./graph-data).
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Write nothing: list the files that are not in canonical form, and exit with 1 if any is not.
+    #[arg(long)]
+    pub check: bool,
+}
+
+/// `diff`: the two graphs, and how to print what differs.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// OLD and NEW graph-data folders; with --rev, at most one folder: the one whose history is
+    /// read (default: --data, else ./graph-data).
+    #[arg(value_name = "FOLDER", num_args = 0..=2)]
+    pub folders: Vec<PathBuf>,
+    /// Compare the folder as it was at git revision REV (e.g. HEAD~1, main) with the folder as it
+    /// is now; given twice, compare the two revisions.
+    #[arg(long, value_name = "REV")]
+    pub rev: Vec<String>,
+    /// How to print the differences (--json prints them as JSON).
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+}
+
+/// `diff --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// One line per difference, marked + (added), - (removed) or ~ (changed).
+    Text,
+    /// Markdown sections, for a pull-request description.
+    #[value(alias = "md")]
+    Markdown,
 }
 
 /// `path`: which paths to look for.
@@ -72,7 +128,7 @@ pub struct PathArgs {
     #[arg(long, value_name = "N", value_parser = count)]
     pub max_hops: Option<usize>,
     /// With --all: list at most N paths; N ≥ 1.
-    #[arg(long, value_name = "N", default_value_t = diplograph::DEFAULT_LIMIT, value_parser = count)]
+    #[arg(long, value_name = "N", default_value_t = diplograph::query::DEFAULT_LIMIT, value_parser = count)]
     pub limit: usize,
     /// Follow relations from subject to object only (symmetric relations still both ways).
     #[arg(long)]

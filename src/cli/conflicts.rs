@@ -25,7 +25,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &ConflictsArgs, out: &mut impl W
     }
     let between = found
         .iter()
-        .filter(|d| d.scope == diplograph::Scope::BetweenSources)
+        .filter(|d| d.scope == diplograph::query::Scope::BetweenSources)
         .count();
     writeln!(
         out,

@@ -5,9 +5,12 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use diplograph::{
-    write_atomically, write_edges_csv, write_edges_csv_filtered, write_nodes_csv, BaseIri, CsvFlavor, DotWriter, Filter,
-    Format, Graph, RdfError,
-    RdfExport, RdfSyntax, Selection, EDGES_FILE, NODES_FILE,
+    export::csv::{write_edges_csv, write_edges_csv_filtered, write_nodes_csv, CsvFlavor, EDGES_FILE, NODES_FILE},
+    export::dot::DotWriter,
+    export::rdf::{BaseIri, RdfError, RdfExport, RdfSyntax},
+    export::{write_atomically, Format},
+    query::{Filter, Selection},
+    Graph,
 };
 
 use super::args::ExportArgs;

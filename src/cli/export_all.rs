@@ -5,8 +5,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use diplograph::{
-    named_views, write_atomically, write_edges_csv, write_nodes_csv, BaseIri, CsvFlavor, DotLayout, DotWriter, Graph,
-    RdfError, RdfExport, RdfSyntax, EDGES_FILE, NODES_FILE,
+    export::csv::{write_edges_csv, write_nodes_csv, CsvFlavor, EDGES_FILE, NODES_FILE},
+    export::dot::{named_views, DotLayout, DotWriter},
+    export::rdf::{BaseIri, RdfError, RdfExport, RdfSyntax},
+    export::write_atomically,
+    Graph,
 };
 
 use super::graphviz::{render_svg, Rendered};

@@ -6,10 +6,12 @@
 mod args;
 mod check;
 mod conflicts;
+mod diff;
 mod export;
 mod export_all;
 mod filter;
 mod find;
+mod fmt;
 mod graphviz;
 mod json;
 mod load;
@@ -18,6 +20,7 @@ mod node;
 mod output;
 mod path;
 mod progress;
+mod revision;
 mod show;
 mod stats;
 mod text;
@@ -83,6 +86,12 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> Result<ExitCode> {
+    // These two read graph-data folders of their own, not the graph the others query.
+    match &cli.command {
+        Command::Fmt(args) => return Ok(fmt::run(cli, args)),
+        Command::Diff(args) => return Ok(diff::run(cli, args)),
+        _ => {}
+    }
     // The graph lives until the process ends: one command per process, so it is never freed
     // (freeing millions of small allocations one by one took most of a second at a million
     // claims, and the operating system takes the memory back at exit anyway).
@@ -103,6 +112,9 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Neighbors(args) => neighbors::run(graph, cli.json, args, &mut out)?,
         Command::Timeline(args) => timeline::run(graph, cli.json, args, &mut out)?,
         Command::Conflicts(args) => conflicts::run(graph, cli.json, args, &mut out)?,
+        // Handled above, before the graph is loaded.
+        Command::Fmt(args) => fmt::run(cli, args),
+        Command::Diff(args) => diff::run(cli, args),
     };
     out.flush()?;
     Ok(code)

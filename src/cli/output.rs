@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use anyhow::Result;
-use diplograph::write_atomically;
+use diplograph::export::write_atomically;
 
 use super::progress;
 

@@ -4,7 +4,10 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use diplograph::{Certainty, Direction, EntityRef, Graph, PathReport, PathSet};
+use diplograph::{
+    query::{EntityRef, PathReport},
+    Certainty, Direction, Graph, PathSet,
+};
 
 use super::args::{PathArgs, ResultFormat};
 use super::filter::{direction, narrows, to_filter, undated_in_graph, undated_note};
@@ -112,7 +115,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
         let best = &found.paths[0];
         let hops: Vec<_> = best.hops.iter().map(|h| (h.to, h.edge, h.forward)).collect();
         let title = format!("{} → {}", a.label, b.label);
-        let mut writer = diplograph::PathWriter::new().title(title);
+        let mut writer = diplograph::export::dot::PathWriter::new().title(title);
         if !filter.admits_everything() {
             // The diagram obeys the filter: only what it admits is drawn, styled by certainty.
             let g = graph.petgraph();

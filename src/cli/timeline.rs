@@ -37,7 +37,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &TimelineArgs, out: &mut impl Wr
     } else if args.format == ResultFormat::Dot {
         let edges: std::collections::BTreeSet<_> = found.entries.iter().map(|e| e.edge).collect();
         let view = graph.restrict(|_| true, |e| edges.contains(&e));
-        let mut writer = diplograph::TimelineWriter::new();
+        let mut writer = diplograph::export::dot::TimelineWriter::new();
         let mut title = "Timeline".to_owned();
         if let Some(name) = &args.entity {
             let e = graph.resolve(name)?;

@@ -6,7 +6,7 @@ use std::str::FromStr;
 /// An export format.
 ///
 /// ```
-/// use diplograph::Format;
+/// use diplograph::export::Format;
 /// assert_eq!(Format::from_extension("ttl"), Some(Format::Turtle));
 /// assert_eq!("nquads".parse::<Format>().unwrap(), Format::NQuads);
 /// assert!("xml".parse::<Format>().unwrap_err().contains("turtle, ntriples"));

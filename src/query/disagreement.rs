@@ -105,7 +105,7 @@ pub struct Disagreement {
 /// A question about where sources disagree; made by [`Graph::disagreements`].
 ///
 /// ```
-/// use diplograph::{Disputed, Graph};
+/// use diplograph::{Graph, query::Disputed};
 /// let graph = Graph::embedded()?;
 /// let found = graph.disagreements().run();
 /// for d in &found {

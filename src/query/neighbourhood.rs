@@ -18,19 +18,7 @@ use crate::model::graph::Graph;
 ///
 /// # Complexity
 /// O(V + E).
-///
-/// ```
-/// use diplograph::{neighbourhood, Filter, Graph};
-/// let graph = Graph::embedded().unwrap();
-/// let belarus = graph.node("belarus").unwrap();
-/// let (nodes, edges) = neighbourhood(&graph, belarus, 1, &Filter::default());
-/// assert!(nodes.contains(&belarus));
-/// assert!(edges.iter().all(|e| {
-///     let (a, b) = graph.petgraph().edge_endpoints(*e).unwrap();
-///     nodes.contains(&a) && nodes.contains(&b)
-/// }));
-/// ```
-pub fn neighbourhood(
+pub(crate) fn neighbourhood(
     graph: &Graph,
     start: NodeIndex,
     depth: usize,

@@ -2,3 +2,5 @@
 
 pub(crate) mod fold;
 pub(crate) mod suggest;
+
+pub use fold::fold;

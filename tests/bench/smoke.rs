@@ -13,7 +13,10 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use assert_cmd::Command;
-use diplograph::{Bound, Edtf, EntityKind, Graph, Precision};
+use diplograph::{
+    model::{Bound, Precision},
+    Edtf, EntityKind, Graph,
+};
 
 const CLAIMS: usize = 2_000;
 
@@ -177,7 +180,7 @@ fn same_seed_same_bytes_other_seed_other_bytes() {
     generate(a.path(), 3);
     generate(b.path(), 3);
     generate(c.path(), 4);
-    for file in diplograph::FILE_NAMES {
+    for file in diplograph::load::FILE_NAMES {
         let bytes = |d: &tempfile::TempDir| std::fs::read(d.path().join(file)).unwrap();
         assert_eq!(
             bytes(&a),

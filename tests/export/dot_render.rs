@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 
 use crate::support::diplograph;
 use crate::support::dot::*;
-use diplograph::{named_views, Graph, TimelineWriter};
+use diplograph::{
+    export::dot::{named_views, TimelineWriter},
+    Graph,
+};
 use predicates::prelude::*;
 
 fn dot_files(dir: &Path) -> Vec<PathBuf> {
@@ -257,7 +260,9 @@ fn an_empty_graph_gives_well_formed_diagrams_and_csv() {
         diagrams.push((path.display().to_string(), std::fs::read(&path).unwrap()));
     }
     let mut path = Vec::new();
-    diplograph::write_path_dot(&empty, &[], &mut path).unwrap();
+    diplograph::export::dot::PathWriter::new()
+        .write(&empty, &[], &mut path)
+        .unwrap();
     diagrams.push(("empty path".into(), path));
     for (what, dot) in diagrams {
         let text = String::from_utf8(dot.clone()).unwrap();

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::support::rdf::*;
-use diplograph::RdfSyntax;
+use diplograph::export::rdf::RdfSyntax;
 use oxttl::{NQuadsParser, NTriplesParser, TurtleParser};
 
 /// Writes the three exports into `dir`; returns (syntax, path, number of distinct statements).

@@ -15,8 +15,11 @@ use std::time::{Duration, Instant};
 use crate::support::diplograph;
 use crate::support::hostile::*;
 use diplograph::{
-    named_views, write_atomically, write_edges_csv, write_nodes_csv, BaseIri, CsvFlavor, DotWriter, Graph, RdfError,
-    RdfExport, RdfSyntax, TimelineWriter, WriteError,
+    export::csv::{write_edges_csv, write_nodes_csv, CsvFlavor},
+    export::dot::{named_views, DotWriter, TimelineWriter},
+    export::rdf::{BaseIri, RdfError, RdfExport, RdfSyntax},
+    export::{write_atomically, WriteError},
+    Graph,
 };
 
 /// A writer that takes `left` bytes, then fails (a full disk, a lost connection).

@@ -16,9 +16,13 @@ use std::process::{Command, Stdio};
 use crate::support::hostile::*;
 use crate::support::rdf::expected::{expected, try_parse, without_unrestated, Q};
 use diplograph::{
-    named_views, neo4j_type, split_values, unguard_formula, write_edges_csv, write_nodes_csv, BaseIri, Cluster,
-    CsvFlavor, DotLayout, DotWriter, Entity, EntityKind, Graph, Id, PathWriter, RankDir, RdfExport, RdfSyntax,
-    TimelineWriter, EDGE_COLUMNS, NEO4J_ARRAY_DELIMITER, NEO4J_EDGE_HEADER, NEO4J_NODE_HEADER, NODE_COLUMNS,
+    export::csv::{
+        neo4j_type, split_values, unguard_formula, write_edges_csv, write_nodes_csv, CsvFlavor, EDGE_COLUMNS,
+        NEO4J_ARRAY_DELIMITER, NEO4J_EDGE_HEADER, NEO4J_NODE_HEADER, NODE_COLUMNS,
+    },
+    export::dot::{named_views, Cluster, DotLayout, DotWriter, PathWriter, RankDir, TimelineWriter},
+    export::rdf::{BaseIri, RdfExport, RdfSyntax},
+    Entity, EntityKind, Graph, Id,
 };
 use proptest::prelude::*;
 

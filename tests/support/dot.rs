@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use diplograph::{DataFile, Dataset, Graph};
+use diplograph::{load::DataFile, Dataset, Graph};
 
 #[allow(unused_imports)] // not every test binary uses it through this module
 pub use crate::support::tools_required;

@@ -16,7 +16,11 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use diplograph::{fold, DataFile, Dataset, Edtf, Entity, EntityKind, Graph, Id, FILE_NAMES};
+use diplograph::{
+    load::{DataFile, FILE_NAMES},
+    text::fold,
+    Dataset, Edtf, Entity, EntityKind, Graph, Id,
+};
 use proptest::prelude::*;
 use proptest::sample::Index;
 

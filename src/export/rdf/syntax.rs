@@ -7,7 +7,7 @@ use crate::export::format::Format;
 /// An RDF syntax.
 ///
 /// ```
-/// use diplograph::{Format, RdfSyntax};
+/// use diplograph::{export::Format, export::rdf::RdfSyntax};
 /// assert_eq!(RdfSyntax::from_format(Format::NQuads), Some(RdfSyntax::NQuads));
 /// assert_eq!(RdfSyntax::from_format(Format::Dot), None);
 /// ```

@@ -5,9 +5,9 @@ use std::io::{self, Write};
 
 use petgraph::Direction;
 
-use super::dot::DotWriter;
-use super::dot_rank_dir::RankDir;
-use super::dot_timeline::TimelineWriter;
+use super::graph::DotWriter;
+use super::rank_dir::RankDir;
+use super::timeline::TimelineWriter;
 use crate::model::graph::Graph;
 use crate::model::id::Id;
 use crate::model::kind::EntityKind;
@@ -19,7 +19,7 @@ const BELARUS: &str = "belarus";
 /// A named diagram of part of the graph.
 ///
 /// ```
-/// use diplograph::{named_views, Graph};
+/// use diplograph::{Graph, export::dot::named_views};
 /// let graph = Graph::embedded()?;
 /// let views = named_views();
 /// assert!(views.iter().any(|v| v.name == "belarus-nato"));

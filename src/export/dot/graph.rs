@@ -1,17 +1,17 @@
 //! GraphViz DOT diagrams of the graph, meant to be looked at.
 //!
 //! petgraph's `Dot` is a debugging aid (nodes named by index, output "may change"); this writer
-//! names nodes by their entity ids, escapes every label (see `dot_escape`), styles nodes by
+//! names nodes by their entity ids, escapes every label (see `escape`), styles nodes by
 //! kind and edges by the state of their dates, and writes its lines sorted so the same graph
 //! always gives the same bytes.
 
 use std::io::{self, Write};
 use std::str::FromStr;
 
-use super::dot_escape::{quoted, wrap};
-use super::dot_rank_dir::RankDir;
-use super::dot_style::{kind_attributes, kind_heading, write_legend, write_legend_table, EdgeLook, FONT};
-use super::facts::{facts, Fact};
+use super::escape::{quoted, wrap};
+use super::rank_dir::RankDir;
+use super::style::{kind_attributes, kind_heading, write_legend, write_legend_table, EdgeLook, FONT};
+use crate::export::facts::{facts, Fact};
 use crate::model::edtf::Edtf;
 use crate::model::graph::Graph;
 use crate::model::kind::EntityKind;
@@ -19,7 +19,7 @@ use crate::model::kind::EntityKind;
 /// How to group nodes into boxes (Graphviz clusters).
 ///
 /// ```
-/// use diplograph::Cluster;
+/// use diplograph::export::dot::Cluster;
 /// assert_eq!("kind".parse::<Cluster>().unwrap(), Cluster::Kind);
 /// assert!("year".parse::<Cluster>().is_err());
 /// ```
@@ -62,7 +62,7 @@ pub enum DotLayout {
 /// or uncertain dates are dashed; undated facts are grey. Symmetric predicates have no arrow.
 ///
 /// ```
-/// use diplograph::{Cluster, DotWriter, Graph, RankDir, Selection, Filter};
+/// use diplograph::{Filter, Graph, export::dot::{Cluster, DotWriter, RankDir}, query::Selection};
 /// let graph = Graph::embedded()?;
 /// let view = Selection { filter: Filter::default(), focus: graph.node("partnership-for-peace"), depth: 1 }
 ///     .apply(&graph);
@@ -238,14 +238,6 @@ impl DotWriter {
         }
         writeln!(w, "}}")
     }
-}
-
-/// Writes `graph` as a DOT diagram with the default settings of [`DotWriter`].
-///
-/// # Errors
-/// Only those of `w`.
-pub fn write_dot<W: Write>(graph: &Graph, w: W) -> io::Result<()> {
-    DotWriter::new().write(graph, w)
 }
 
 /// `digraph "diplograph" {` and the graph, node and edge defaults.

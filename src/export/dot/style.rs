@@ -3,8 +3,8 @@
 
 use std::io::{self, Write};
 
-use super::dot_escape::quoted;
-use super::dot_rank_dir::RankDir;
+use super::escape::quoted;
+use super::rank_dir::RankDir;
 use crate::model::kind::EntityKind;
 
 /// The font of every diagram. Graphviz measures text with the nearest installed font

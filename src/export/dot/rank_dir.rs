@@ -6,7 +6,7 @@ use std::str::FromStr;
 /// The direction of rank in a `dot` layout: where edges point.
 ///
 /// ```
-/// use diplograph::RankDir;
+/// use diplograph::export::dot::RankDir;
 /// assert_eq!("LR".parse::<RankDir>().unwrap(), RankDir::LeftRight);
 /// assert_eq!(RankDir::TopBottom.to_string(), "TB");
 /// assert!("up".parse::<RankDir>().unwrap_err().contains("TB, LR, BT, RL"));

@@ -3,11 +3,11 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use super::dot::{write_header, DotLayout};
-use super::dot_escape::{quoted, wrap};
-use super::dot_rank_dir::RankDir;
-use super::dot_style::{kind_attributes, kind_heading, kind_style};
-use super::facts::facts;
+use super::escape::{quoted, wrap};
+use super::graph::{write_header, DotLayout};
+use super::rank_dir::RankDir;
+use super::style::{kind_attributes, kind_heading, kind_style};
+use crate::export::facts::facts;
 use crate::model::edtf::{Day, Edtf};
 use crate::model::graph::Graph;
 use crate::model::id::Id;
@@ -25,7 +25,7 @@ use crate::model::relation::Relation;
 /// the other dates named; an approximate or uncertain date is dashed.
 ///
 /// ```
-/// use diplograph::{Filter, Graph, Selection, TimelineWriter};
+/// use diplograph::{Filter, Graph, export::dot::TimelineWriter, query::Selection};
 /// let graph = Graph::embedded()?;
 /// let view = Selection { filter: Filter::default(), focus: graph.node("belarus"), depth: 1 }.apply(&graph);
 /// let mut out = Vec::new();
@@ -271,12 +271,4 @@ impl TimelineWriter {
         }
         writeln!(w, "}}")
     }
-}
-
-/// Writes the timeline of `graph` with the defaults of [`TimelineWriter`] (no focus).
-///
-/// # Errors
-/// Only those of `w`.
-pub fn write_timeline_dot<W: Write>(graph: &Graph, w: W) -> io::Result<()> {
-    TimelineWriter::new().write(graph, w)
 }

@@ -6,11 +6,11 @@ use std::io::{self, Write};
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
-use super::dot::{fact_label, write_header, DotLayout};
-use super::dot_escape::{quoted, wrap};
-use super::dot_rank_dir::RankDir;
-use super::dot_style::{kind_attributes, write_legend, EdgeLook};
-use super::facts::facts;
+use super::escape::{quoted, wrap};
+use super::graph::{fact_label, write_header, DotLayout};
+use super::rank_dir::RankDir;
+use super::style::{kind_attributes, write_legend, EdgeLook};
+use crate::export::facts::facts;
 use crate::model::edtf::Edtf;
 use crate::model::graph::Graph;
 use crate::model::kind::EntityKind;
@@ -44,7 +44,7 @@ pub struct PathHopError {
 /// path too.
 ///
 /// ```
-/// use diplograph::{Graph, PathWriter};
+/// use diplograph::{Graph, export::dot::PathWriter};
 /// let graph = Graph::embedded()?;
 /// let g = graph.petgraph();
 /// let belarus = graph.node("belarus").unwrap();
@@ -240,14 +240,6 @@ impl PathWriter {
     }
 }
 
-/// Writes a path with the defaults of [`PathWriter`].
-///
-/// # Errors
-/// As [`PathWriter::write`].
-pub fn write_path_dot<W: Write>(graph: &Graph, hops: &[(NodeIndex, EdgeIndex, bool)], w: W) -> io::Result<()> {
-    PathWriter::new().write(graph, hops, w)
-}
-
 /// The hops as (from, to, edge, forward), checked against the graph.
 fn check(
     graph: &Graph,
@@ -298,13 +290,19 @@ mod tests {
         let pfp = graph.node("partnership-for-peace").unwrap();
         let to_pfp = g.find_edge(belarus, pfp).unwrap();
         let mut out = Vec::new();
-        let err = write_path_dot(&graph, &[(nato, to_pfp, true)], &mut out).unwrap_err();
+        let err = PathWriter::new()
+            .write(&graph, &[(nato, to_pfp, true)], &mut out)
+            .unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
         assert!(err.to_string().contains("hop 1"), "{err}");
-        let err = write_path_dot(&graph, &[(pfp, EdgeIndex::new(1_000_000), true)], &mut out).unwrap_err();
+        let err = PathWriter::new()
+            .write(&graph, &[(pfp, EdgeIndex::new(1_000_000), true)], &mut out)
+            .unwrap_err();
         assert!(err.to_string().contains("does not have"), "{err}");
         // Two hops that do not join: Belarus → PfP, then Belarus → PfP again.
-        let err = write_path_dot(&graph, &[(pfp, to_pfp, true), (pfp, to_pfp, true)], &mut out).unwrap_err();
+        let err = PathWriter::new()
+            .write(&graph, &[(pfp, to_pfp, true), (pfp, to_pfp, true)], &mut out)
+            .unwrap_err();
         assert!(err.to_string().contains("hop 2"), "{err}");
         assert!(out.is_empty(), "nothing is written for a bad path");
     }

@@ -13,8 +13,8 @@
 
 use std::io::{self, Write};
 
-use super::csv_cells::{bound_cells, disputed_edges};
-use super::csv::CertaintyOf;
+use super::cells::{bound_cells, disputed_edges};
+use super::writer::CertaintyOf;
 use crate::model::graph::Graph;
 use crate::query::time::Certainty;
 
@@ -63,7 +63,7 @@ pub struct Neo4jDelimiterError {
 /// The Neo4j relationship type of a predicate: its id in upper case, `-` as `_` (`MEMBER_OF`).
 ///
 /// ```
-/// assert_eq!(diplograph::neo4j_type("diplomatic_relations_with"), "DIPLOMATIC_RELATIONS_WITH");
+/// assert_eq!(diplograph::export::csv::neo4j_type("diplomatic_relations_with"), "DIPLOMATIC_RELATIONS_WITH");
 /// ```
 pub fn neo4j_type(predicate: &str) -> String {
     predicate

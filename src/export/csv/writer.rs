@@ -12,7 +12,7 @@ use std::fmt;
 use std::io::{self, Write};
 use std::str::FromStr;
 
-use super::csv_cells::{bound_cells, disputed_edges};
+use super::cells::{bound_cells, disputed_edges};
 use crate::model::graph::Graph;
 use crate::model::relation::Relation;
 use crate::query::time::Certainty;
@@ -25,7 +25,7 @@ pub const EDGES_FILE: &str = "edges.csv";
 /// Which program the CSV files are for.
 ///
 /// ```
-/// use diplograph::CsvFlavor;
+/// use diplograph::export::csv::CsvFlavor;
 /// assert_eq!("neo4j".parse::<CsvFlavor>().unwrap(), CsvFlavor::Neo4j);
 /// assert!("excel".parse::<CsvFlavor>().unwrap_err().contains("spreadsheet, neo4j"));
 /// ```
@@ -36,7 +36,7 @@ pub enum CsvFlavor {
     #[default]
     Spreadsheet,
     /// Headers for `neo4j-admin database import` (`id:ID`, `:LABEL`, `:START_ID`, `:END_ID`,
-    /// `:TYPE`, `aliases:string[]` ...), arrays joined by [`NEO4J_ARRAY_DELIMITER`](crate::NEO4J_ARRAY_DELIMITER); no guard.
+    /// `:TYPE`, `aliases:string[]` ...), arrays joined by [`NEO4J_ARRAY_DELIMITER`](crate::export::csv::NEO4J_ARRAY_DELIMITER); no guard.
     Neo4j,
 }
 
@@ -106,7 +106,7 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// [`unguard_formula`] removes it.
 ///
 /// ```
-/// use diplograph::{guard_formula, unguard_formula};
+/// use diplograph::export::csv::{guard_formula, unguard_formula};
 /// assert_eq!(guard_formula("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
 /// assert_eq!(guard_formula("-5% growth"), "'-5% growth");
 /// assert_eq!(guard_formula("'quoted"), "''quoted");
@@ -132,7 +132,7 @@ pub fn unguard_formula(cell: &str) -> &str {
 /// cell, and `[]` is the empty cell too (callers that need to tell those apart know the count).
 ///
 /// ```
-/// use diplograph::{join_values, split_values};
+/// use diplograph::export::csv::{join_values, split_values};
 /// let values = ["1992 | See Belarus–Libya relations.", r"C:\dir", "plain"];
 /// let cell = join_values(values);
 /// assert_eq!(cell, r"1992 \| See Belarus–Libya relations.|C:\\dir|plain");
@@ -185,10 +185,10 @@ pub fn split_values(cell: &str) -> Vec<String> {
 ///
 /// # Errors
 /// Those of `w`; for [`CsvFlavor::Neo4j`], an `InvalidData` error if a value holds the array
-/// delimiter (see [`NEO4J_ARRAY_DELIMITER`](crate::NEO4J_ARRAY_DELIMITER)).
+/// delimiter (see [`NEO4J_ARRAY_DELIMITER`](crate::export::csv::NEO4J_ARRAY_DELIMITER)).
 pub fn write_nodes_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::Result<()> {
     if flavor == CsvFlavor::Neo4j {
-        return super::csv_neo4j::write_nodes(graph, w);
+        return super::neo4j::write_nodes(graph, w);
     }
     let mut out = csv::Writer::from_writer(w);
     out.write_record(NODE_COLUMNS)?;
@@ -209,7 +209,7 @@ pub fn write_nodes_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::
 /// Writes `edges.csv`: one row per relation, in (subject, predicate, object, date) order.
 ///
 /// ```
-/// use diplograph::{write_edges_csv, CsvFlavor, Graph};
+/// use diplograph::{Graph, export::csv::{write_edges_csv, CsvFlavor}};
 /// let graph = Graph::embedded()?;
 /// let mut out = Vec::new();
 /// write_edges_csv(&graph, CsvFlavor::Spreadsheet, &mut out)?;
@@ -258,7 +258,7 @@ pub fn write_edges_csv_filtered<W: Write>(
 
 fn write_edges<W: Write>(graph: &Graph, flavor: CsvFlavor, certainty: Option<CertaintyOf<'_>>, w: W) -> io::Result<()> {
     if flavor == CsvFlavor::Neo4j {
-        return super::csv_neo4j::write_edges(graph, certainty, w);
+        return super::neo4j::write_edges(graph, certainty, w);
     }
     let disputed = disputed_edges(graph);
     let g = graph.petgraph();
@@ -305,7 +305,7 @@ fn write_edges<W: Write>(graph: &Graph, flavor: CsvFlavor, certainty: Option<Cer
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::csv_cells::bound_cells;
+    use crate::export::csv::cells::bound_cells;
     use crate::model::edtf::Bound;
 
     #[test]
