@@ -22,7 +22,7 @@ impl Quantity {
     /// up to 40, `some 700,000` or `about 40` within a tenth of it, a bare number itself.
     ///
     /// ```
-    /// use diplograph::Quantity;
+    /// use diplograph::query::Quantity;
     /// let more = &Quantity::find("more than 300,000 mines")[0];
     /// let some = &Quantity::find("some 700,000 mines")[0];
     /// assert!(more.could_be_the_same_as(some));

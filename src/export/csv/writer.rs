@@ -234,7 +234,8 @@ pub type CertaintyOf<'a> = &'a dyn Fn(&Relation) -> Option<Certainty>;
 /// filter, as [`Certainty`] says).
 ///
 /// ```
-/// use diplograph::{write_edges_csv_filtered, CsvFlavor, Filter, Graph};
+/// use diplograph::export::csv::{write_edges_csv_filtered, CsvFlavor};
+/// use diplograph::{Filter, Graph};
 /// let graph = Graph::embedded()?;
 /// let filter = Filter::default().at("2005".parse()?);
 /// let mut out = Vec::new();
