@@ -65,7 +65,16 @@ const LAYOUTS: [(&str, &[&str], Order); 5] = [
     ),
     (
         "relations.csv",
-        &["subject", "predicate", "object", "date", "source", "quote", "note", "statement"],
+        &[
+            "subject",
+            "predicate",
+            "object",
+            "date",
+            "source",
+            "quote",
+            "note",
+            "statement",
+        ],
         Order::Row,
     ),
     ("views.csv", &["id"], Order::Id),

@@ -8,8 +8,8 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 
 use crate::model::edtf::Edtf;
 use crate::model::graph::Graph;
-use crate::model::statement::disputed_edges;
 use crate::model::predicate::Predicate;
+use crate::model::statement::disputed_edges;
 
 /// One fact and the relations (one per date) that state it.
 #[derive(Debug, Clone)]

@@ -84,7 +84,13 @@ pub(crate) fn positive_dates(graph: &Graph, claims: &[ClaimRef]) -> (Vec<(EdgeIn
         .filter(|c| !c.negative)
         .filter_map(|c| graph.relation_at(c.edge).date.map(|d| (c.edge, d)))
         .collect();
-    dated.sort_by_key(|(e, d)| (d.earliest().or_else(|| d.end().date().map(|x| x.earliest())), d.latest(), *e));
+    dated.sort_by_key(|(e, d)| {
+        (
+            d.earliest().or_else(|| d.end().date().map(|x| x.earliest())),
+            d.latest(),
+            *e,
+        )
+    });
     dated.dedup_by_key(|(_, d)| *d);
     let compatible = dated.iter().enumerate().all(|(i, (a, _))| {
         dated[i + 1..]

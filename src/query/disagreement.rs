@@ -17,9 +17,7 @@ use super::report::EntityRef;
 use crate::model::graph::Graph;
 use crate::model::id::Id;
 use crate::model::relation::{Evidence, RelationId};
-use crate::model::statement::{
-    claims_by_statement, polarity_differs, positive_dates, ClaimRef as Claim, StatementKey,
-};
+use crate::model::statement::{claims_by_statement, polarity_differs, positive_dates, ClaimRef as Claim, StatementKey};
 
 /// What the sources disagree about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -427,7 +425,11 @@ impl fmt::Display for DisagreementDisplay<'_> {
             Disputed::Quantities => "the quantities in the notes disagree",
             Disputed::Polarity => "some claims say it happened, others that it did not",
         };
-        let statement = d.statement.as_ref().map(|k| format!("statement {k}: ")).unwrap_or_default();
+        let statement = d
+            .statement
+            .as_ref()
+            .map(|k| format!("statement {k}: "))
+            .unwrap_or_default();
         writeln!(
             f,
             "{statement}{} —{label}→ {}: {what}, {}",

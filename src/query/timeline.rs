@@ -241,7 +241,11 @@ impl fmt::Display for TimelineDisplay<'_> {
         if undated == 0 {
             write!(f, "{n} dated relation{}", if n == 1 { "" } else { "s" })?;
         } else {
-            write!(f, "{n} relation{} ({undated} undated, last)", if n == 1 { "" } else { "s" })?;
+            write!(
+                f,
+                "{n} relation{} ({undated} undated, last)",
+                if n == 1 { "" } else { "s" }
+            )?;
         }
         if let Some(e) = t.entity {
             write!(f, " of {}", graph.entity_at(e).label)?;
@@ -253,7 +257,12 @@ impl fmt::Display for TimelineDisplay<'_> {
         let dates: Vec<String> = t
             .entries
             .iter()
-            .map(|e| graph.relation_at(e.edge).date.map_or_else(|| "undated".to_owned(), |d| d.human()))
+            .map(|e| {
+                graph
+                    .relation_at(e.edge)
+                    .date
+                    .map_or_else(|| "undated".to_owned(), |d| d.human())
+            })
             .collect();
         let width = dates.iter().map(|d| d.chars().count()).max().unwrap_or(0);
         for (entry, date) in t.entries.iter().zip(&dates) {

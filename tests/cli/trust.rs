@@ -36,7 +36,16 @@ fn json(args: &[&str]) -> Value {
 /// edges `since 2011`, `2006-03-31` and `from 2020-08` are gone; the hop is there.
 #[test]
 fn a_filtered_path_diagram_obeys_the_filter() {
-    let dot = run(&["path", "belarus", "nato", "--at", "2005", "--certain", "--format", "dot"]);
+    let dot = run(&[
+        "path",
+        "belarus",
+        "nato",
+        "--at",
+        "2005",
+        "--certain",
+        "--format",
+        "dot",
+    ]);
     assert!(dot.contains("\"belarus\" -> \"nato\" [label=\"1."), "{dot}");
     let edges: Vec<&str> = dot
         .lines()
@@ -58,10 +67,7 @@ fn path_diagrams_style_hops_by_certainty() {
     let dot = run(&["path", "belarus", "nato", "--at", "2005", "--format", "dot"]);
     assert!(dot.contains("path · definite"), "{dot}");
     let undated = run(&["path", "belarus", "nato", "--format", "dot"]);
-    let hop = undated
-        .lines()
-        .find(|l| l.contains("[label=\"1. "))
-        .expect("a hop");
+    let hop = undated.lines().find(|l| l.contains("[label=\"1. ")).expect("a hop");
     if !hop.contains('·') {
         // An undated hop: dotted, and in the legend.
         assert!(hop.contains("style=\"dotted\""), "{hop}");
@@ -195,7 +201,11 @@ fn kept_by_export() -> BTreeSet<String> {
         .success();
     let mut reader = csv::Reader::from_path(dir.path().join("edges.csv")).unwrap();
     let header = reader.headers().unwrap().clone();
-    assert_eq!(header.iter().last(), Some("certainty"), "a certainty column when filtered");
+    assert_eq!(
+        header.iter().next_back(),
+        Some("certainty"),
+        "a certainty column when filtered"
+    );
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let (id, s, o, c) = (col("id"), col("subject"), col("object"), col("certainty"));
     let mut kept = BTreeSet::new();
@@ -269,16 +279,28 @@ fn filters_that_ask_for_nothing_are_usage_errors() {
             &["neighbors", "belarus", "--from", "2010", "--until", "2000"][..],
             "ends before it starts",
         ),
-        (&["timeline", "--from", "2010-05", "--until", "2010-04"][..], "no later than"),
-        (&["path", "belarus", "nato", "--at", "1995/2000"][..], "--from and --until"),
+        (
+            &["timeline", "--from", "2010-05", "--until", "2010-04"][..],
+            "no later than",
+        ),
+        (
+            &["path", "belarus", "nato", "--at", "1995/2000"][..],
+            "--from and --until",
+        ),
         (&["path", "belarus", "nato", "--at", "2005?"][..], "a year (2005)"),
         (&["neighbors", "belarus", "--at", "2005~"][..], "a month (2005-03)"),
-        (&["export", "--format", "dot", "--from", "soon"][..], "a day (2005-03-19)"),
+        (
+            &["export", "--format", "dot", "--from", "soon"][..],
+            "a day (2005-03-19)",
+        ),
         (&["path", "belarus", "nato", "--k", "0"][..], "at least 1"),
         (&["path", "belarus", "nato", "--all", "--limit", "0"][..], "at least 1"),
         (&["path", "belarus", "nato", "--max-hops", "0"][..], "at least 1"),
         (&["neighbors", "belarus", "--depth", "0"][..], "at least 1"),
-        (&["neighbors", "belarus", "--certain", "--undated"][..], "cannot be used with"),
+        (
+            &["neighbors", "belarus", "--certain", "--undated"][..],
+            "cannot be used with",
+        ),
     ] {
         let out = diplograph().args(args).output().unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
@@ -363,8 +385,14 @@ fn conflicts_compare_claims_about_one_statement() {
         text.contains("statement s-b-signing: B —signed→ T: some claims say it happened, others that it did not, within one source"),
         "{text}"
     );
-    assert!(text.contains("C —linked to→ E: the dates disagree, between sources"), "{text}");
-    assert!(!text.contains("s-signing"), "compatible precisions are agreement: {text}");
+    assert!(
+        text.contains("C —linked to→ E: the dates disagree, between sources"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("s-signing"),
+        "compatible precisions are agreement: {text}"
+    );
     assert!(!text.contains("→ D"), "two statements are two facts: {text}");
     // --all lists the compatible precisions, as compatible.
     let all = on(&dir, &["conflicts", "--all"]);
@@ -403,7 +431,11 @@ fn exports_carry_statements_and_real_disagreements_only() {
             .to_owned()
     };
     const RED: &str = "#c0392b";
-    assert!(!edge("a", "t").contains(RED), "compatible precisions: {}", edge("a", "t"));
+    assert!(
+        !edge("a", "t").contains(RED),
+        "compatible precisions: {}",
+        edge("a", "t")
+    );
     assert!(edge("a", "t").contains("2001 / 2001-05"), "{}", edge("a", "t"));
     assert!(edge("c", "e").contains(RED) && edge("c", "e").contains("≠"));
     assert!(edge("b", "t").contains(RED), "polarity: {}", edge("b", "t"));
@@ -443,11 +475,13 @@ fn exports_carry_statements_and_real_disagreements_only() {
         .count();
     assert_eq!(claims, 2, "{nq}");
     assert!(nq.contains(&format!("{node} <https://diplograph.example/vocab/disputed>")));
-    assert!(!nq.contains("<https://diplograph.example/statement/s-signing> <https://diplograph.example/vocab/disputed>"));
+    assert!(
+        !nq.contains("<https://diplograph.example/statement/s-signing> <https://diplograph.example/vocab/disputed>")
+    );
     // Each claim keeps its evidence in its own source's graph.
-    assert!(nq
-        .lines()
-        .any(|l| l.contains("/vocab/evidenceQuote> \"q4\"") && l.ends_with("<https://diplograph.example/graph/src-a> .")));
+    assert!(nq.lines().any(
+        |l| l.contains("/vocab/evidenceQuote> \"q4\"") && l.ends_with("<https://diplograph.example/graph/src-a> .")
+    ));
     assert!(nq.contains("<https://diplograph.example/vocab/not_signed> <https://diplograph.example/vocab/negates> <https://diplograph.example/vocab/signed>"));
 }
 
@@ -455,17 +489,28 @@ fn exports_carry_statements_and_real_disagreements_only() {
 #[test]
 fn statement_keys_and_negations_are_validated() {
     let bad_key = statements_fixture("a,signed,t,2001,src-a,q1,,Not A Key\n", "");
-    let mixed = statements_fixture(
-        "a,signed,t,2001,src-a,q1,,s-one\nc,linked,d,1995,src-a,q2,,s-one\n",
+    let mixed = statements_fixture("a,signed,t,2001,src-a,q1,,s-one\nc,linked,d,1995,src-a,q2,,s-one\n", "");
+    let bad_negation = statements_fixture(
         "",
+        "not_linked,not linked,not linked from,No.,false,state,state,state,,unlinked\n",
     );
-    let bad_negation = statements_fixture("", "not_linked,not linked,not linked from,No.,false,state,state,state,,unlinked\n");
     for (dir, says) in [
         (&bad_key, "relations.csv:2:"),
-        (&mixed, "relations.csv:3: statement 's-one' is 'signed' at line 2, but 'linked' here"),
-        (&bad_negation, "predicates.csv:5: 'not_linked' negates 'unlinked', which is not a predicate"),
+        (
+            &mixed,
+            "relations.csv:3: statement 's-one' is 'signed' at line 2, but 'linked' here",
+        ),
+        (
+            &bad_negation,
+            "predicates.csv:5: 'not_linked' negates 'unlinked', which is not a predicate",
+        ),
     ] {
-        let out = diplograph().arg("--data").arg(dir.path()).arg("check").output().unwrap();
+        let out = diplograph()
+            .arg("--data")
+            .arg(dir.path())
+            .arg("check")
+            .output()
+            .unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{err}");
         assert!(err.contains(says), "expected {says:?} in: {err}");
@@ -488,7 +533,10 @@ fn statement_keys_and_negations_are_validated() {
 fn the_shipped_graph_lists_the_pca_and_not_two_facts() {
     let text = run(&["conflicts"]);
     let head = text.lines().next().unwrap();
-    assert!(head.contains("between sources") && head.contains("within one source"), "{head}");
+    assert!(
+        head.contains("between sources") && head.contains("within one source"),
+        "{head}"
+    );
     assert!(
         text.contains("EU–Belarus Partnership and Cooperation Agreement: some claims say it happened, others that it did not, within one source"),
         "{text}"

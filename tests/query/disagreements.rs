@@ -63,7 +63,10 @@ fn dates_that_cannot_both_be_true() {
     let values: Vec<&str> = d.versions.iter().map(|v| v.value.as_str()).collect();
     assert_eq!(values, ["1991", "1992-01-27"]);
     let text = d.display(&g).to_string();
-    assert!(text.starts_with("BY —allied with→ UK: the dates disagree, within one source\n"), "{text}");
+    assert!(
+        text.starts_with("BY —allied with→ UK: the dates disagree, within one source\n"),
+        "{text}"
+    );
     assert!(text.contains("  1991        [src-a] \"quote 0"), "{text}");
 }
 

@@ -198,8 +198,8 @@ fn what_happened_between_belarus_and_the_eu_from_2004_to_2012() {
         // It may hold within the window: it does not end before it nor begin after it (a
         // state's single date is when it began, its end unknown).
         let span = r.span(g.predicate_of(r).temporal).unwrap();
-        let overlaps = span.start.date().is_none_or(|d| d.earliest() <= w1)
-            && span.end.date().is_none_or(|d| d.latest() >= w0);
+        let overlaps =
+            span.start.date().is_none_or(|d| d.earliest() <= w1) && span.end.date().is_none_or(|d| d.latest() >= w0);
         assert!(overlaps, "{date} does not overlap 2004–2012");
         let key = diplograph::query::chronological(&date);
         assert!(previous.is_none_or(|p| p <= key), "chronological");

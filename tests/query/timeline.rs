@@ -103,7 +103,13 @@ fn a_window_keeps_what_holds_in_it_as_everywhere() {
     let with = g.timeline().filter(at.undated(true)).run();
     let last = with.entries.last().unwrap();
     assert_eq!(last.certainty, Undated);
-    assert!(with.display(&g).to_string().lines().last().unwrap().ends_with("(undated)"));
+    assert!(with
+        .display(&g)
+        .to_string()
+        .lines()
+        .last()
+        .unwrap()
+        .ends_with("(undated)"));
 }
 
 #[test]

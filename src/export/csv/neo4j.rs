@@ -128,7 +128,9 @@ pub(crate) fn write_edges<W: Write>(graph: &Graph, certainty: Option<CertaintyOf
         )?;
         let statements = array(
             what("statement"),
-            r.evidence.iter().map(|ev| ev.statement.as_ref().map_or("", |k| k.as_str())),
+            r.evidence
+                .iter()
+                .map(|ev| ev.statement.as_ref().map_or("", |k| k.as_str())),
         )?;
         let c = certainty.map(|of| of(r).map_or("", Certainty::name));
         let row = [

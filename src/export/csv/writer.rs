@@ -287,7 +287,11 @@ fn write_edges<W: Write>(graph: &Graph, flavor: CsvFlavor, certainty: Option<Cer
             join_values(r.evidence.iter().map(|ev| ev.source.as_str())),
             join_values(r.evidence.iter().map(|ev| ev.quote.as_str())),
             join_values(r.evidence.iter().map(|ev| ev.note.as_deref().unwrap_or(""))),
-            join_values(r.evidence.iter().map(|ev| ev.statement.as_ref().map_or("", |k| k.as_str()))),
+            join_values(
+                r.evidence
+                    .iter()
+                    .map(|ev| ev.statement.as_ref().map_or("", |k| k.as_str())),
+            ),
             disputed.contains(&e).to_string(),
             r.date.is_some_and(|d| d.is_qualified()).to_string(),
         ];

@@ -117,7 +117,10 @@ impl PathWriter {
         let mut shown = on_path.clone();
         if self.context {
             for &n in &on_path {
-                for e in g.edges_directed(n, petgraph::Direction::Outgoing).chain(g.edges_directed(n, petgraph::Direction::Incoming)) {
+                for e in g
+                    .edges_directed(n, petgraph::Direction::Outgoing)
+                    .chain(g.edges_directed(n, petgraph::Direction::Incoming))
+                {
                     if self.certainty(graph, petgraph::visit::EdgeRef::id(&e)).is_some() {
                         shown.insert(petgraph::visit::EdgeRef::source(&e));
                         shown.insert(petgraph::visit::EdgeRef::target(&e));

@@ -149,4 +149,3 @@ fn check_negations(file: &str, predicates: &[Predicate], negations: &[(usize, Id
         }
     }
 }
-

@@ -316,10 +316,10 @@ fn check_statements(file: &str, claims: &[Claim], predicates: &[Predicate], prob
                         claim.predicate
                     ),
                 )
-                .with_hint(format!(
+                .with_hint(
                     "the claims of one statement use one predicate or a predicate that negates it \
-                     ('negates' in predicates.csv); give this claim another statement, or none"
-                )),
+                     ('negates' in predicates.csv); give this claim another statement, or none",
+                ),
             ),
             Some(_) => {}
         }

@@ -261,7 +261,12 @@ pub fn expected(graph: &Graph) -> BTreeSet<Q> {
     // A statement whose claims disagree (polarity, or dates that cannot all be true).
     for d in graph.disagreements().run() {
         if let (Some(key), false) = (&d.statement, d.about == diplograph::query::Disputed::Quantities) {
-            add(&format!("<{}statement/{key}>", super::BASE), vocab("disputed"), yes(), None);
+            add(
+                &format!("<{}statement/{key}>", super::BASE),
+                vocab("disputed"),
+                yes(),
+                None,
+            );
         }
     }
     out
