@@ -8,6 +8,7 @@ pub mod load;
 pub mod model;
 pub mod query;
 pub mod text;
+pub mod verify;
 
 pub use load::{Dataset, Limits, LoadError};
 pub use model::{

@@ -14,6 +14,7 @@ use diplograph::{
 };
 
 use super::args::ExportArgs;
+use super::diag;
 use super::export_all::ExportAll;
 use super::filter::{to_filter, undated_note};
 use super::output::write_output_of;
@@ -21,11 +22,7 @@ use super::output::write_output_of;
 /// Runs the export the flags ask for.
 pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     let focus = match &args.focus {
-        Some(name) => Some(
-            graph
-                .node(graph.resolve(name)?.id.as_str())
-                .context("resolved entity has no node")?,
-        ),
+        Some(name) => Some(super::node::node(graph, name)?),
         None => None,
     };
     let selection = Selection {
@@ -33,9 +30,13 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
         focus,
         depth: args.depth,
     };
-    // Under a time filter, say how many undated relations it left out (on stderr: stdout may
+    // Under a time filter, say how many undated relations it left out (as a note: stdout may
     // be the export itself).
-    undated_note(graph, &selection.filter, None, &mut std::io::stderr())?;
+    let mut note = Vec::new();
+    undated_note(graph, &selection.filter, None, &mut note)?;
+    if !note.is_empty() {
+        diag::note(String::from_utf8_lossy(&note).trim_end().to_owned());
+    }
     // The whole graph is exported as it is, not copied (a copy doubled the memory of a large
     // export).
     let restricted;
@@ -48,10 +49,12 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     if args.all {
         return export_all(view, args);
     }
-    let format = args.format.context("--format is required")?;
+    let format = args.format.context("--format is required")?.format();
     match format {
         Format::Dot => {
-            let writer = DotWriter::new().rankdir(args.rankdir).cluster(args.cluster);
+            let writer = DotWriter::new()
+                .rankdir(args.rankdir.unwrap_or_default())
+                .cluster(args.cluster);
             write_output_of(args.output.as_deref(), view.relations().count(), |w| {
                 writer.write(view, w)
             })?;
@@ -68,7 +71,7 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
                 );
             }
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
-            write_csv_files(view, args.flavor, &selection.filter, dir)?;
+            write_csv_files(view, args.flavor.unwrap_or(CsvFlavor::Spreadsheet), &selection.filter, dir)?;
         }
         Format::Turtle | Format::NTriples | Format::NQuads => export_rdf(view, format, args)?,
     }
@@ -83,19 +86,20 @@ fn export_all(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     }
     let report = job.write(view, &args.out)?;
     for path in &report.written {
-        eprintln!("wrote {}", path.display());
+        diag::note(format!("wrote {}", path.display()));
     }
     for (path, warning) in &report.warnings {
-        eprintln!("warning: Graphviz on {}: {warning}", path.display());
+        diag::warning(format!("warning: Graphviz on {}: {warning}", path.display()));
     }
     if let Some(why) = &report.svg_skipped {
-        eprintln!("note: {why}");
+        diag::note(format!("note: {why}"));
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// Writes `nodes.csv` and `edges.csv` into the folder `dir`, each atomically; on an error the
 /// file that failed and the files after it are left untouched.
+///
 /// Under a time filter `edges.csv` gets a `certainty` column: how surely each relation passed.
 fn write_csv_files(graph: &Graph, flavor: CsvFlavor, filter: &Filter, dir: &Path) -> Result<()> {
     write_atomically(&dir.join(NODES_FILE), |w| write_nodes_csv(graph, flavor, w))?;

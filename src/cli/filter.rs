@@ -4,7 +4,6 @@ use anyhow::Result;
 use diplograph::{Direction, EntityKind, Filter, Graph, Id};
 
 use super::args::FilterArgs;
-use super::Usage;
 
 /// Turns the filter flags into a library [`Filter`], checking every name against the graph.
 pub fn to_filter(graph: &Graph, args: &FilterArgs) -> Result<Filter> {
@@ -18,21 +17,20 @@ pub fn to_filter(graph: &Graph, args: &FilterArgs) -> Result<Filter> {
     if let Some(at) = args.at {
         filter = filter.at(at);
     } else {
-        if let (Some(from), Some(until)) = (args.from, args.until) {
-            if from.earliest() > until.latest() {
-                return Err(Usage(format!(
-                    "--from {from} --until {until}: the window ends before it starts; give --from a date \
-                     no later than --until (or --at {from} for one date)"
-                ))
-                .into());
-            }
-        }
+        // A reversed window was refused with the other usage errors (usage.rs).
         filter = filter.between(args.from, args.until);
     }
     let predicate = |p: &str| -> Result<Id> {
-        match graph.predicate(p) {
-            Some(pred) => Ok(pred.id.clone()),
-            None => anyhow::bail!(
+        match graph.predicate_named(p) {
+            Ok(pred) => Ok(pred.id.clone()),
+            Err(near) if !near.is_empty() => anyhow::bail!(
+                "unknown predicate '{p}'; did you mean {}? (`diplograph stats` lists them all)",
+                near.iter()
+                    .map(|p| format!("{} ({})", p.id, p.label))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Err(_) => anyhow::bail!(
                 "unknown predicate '{p}'; choose from: {}",
                 graph
                     .predicates()

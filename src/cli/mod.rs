@@ -1,11 +1,14 @@
-//! The command line: arguments in ([`args`]), one file per subcommand, text and JSON out.
+//! The command line: arguments in ([`args`]), one file per subcommand, text, JSON and CSV out.
 //!
 //! Everything here is the binary's; the library knows nothing of clap, anyhow, indicatif or
 //! serde_json.
 
 mod args;
 mod check;
+mod check_sources;
+mod completions;
 mod conflicts;
+mod diag;
 mod diff;
 mod export;
 mod export_all;
@@ -22,15 +25,20 @@ mod path;
 mod progress;
 mod revision;
 mod show;
+mod sources;
 mod stats;
+mod style;
+mod table;
 mod text;
 mod timeline;
+mod usage;
+mod version;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use diplograph::Graph;
 
 use args::{Cli, Command};
@@ -47,31 +55,38 @@ impl std::fmt::Display for Reported {
 
 impl std::error::Error for Reported {}
 
-/// A command line that asks for something impossible (a reversed window…): exit with status 2,
-/// as clap does for the errors it finds itself.
-#[derive(Debug)]
-pub struct Usage(pub String);
-
-impl std::fmt::Display for Usage {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Usage {}
-
-/// Parses the arguments, runs the command, and turns its outcome into an exit status.
+/// Parses the arguments, runs the command, and turns its outcome into an exit status: 0 done,
+/// 1 an error or nothing found, 2 a usage error (clap's convention).
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // An empty DIPLOGRAPH_DATA means unset (clap would call it a missing value). Nothing else
+    // runs yet, so changing the environment cannot race with another thread.
+    if std::env::var_os("DIPLOGRAPH_DATA").is_some_and(|v| v.is_empty()) {
+        std::env::remove_var("DIPLOGRAPH_DATA");
+    }
+    let mut command = Cli::command();
+    if std::env::args_os().any(|a| a == "--version" || a == "-V") {
+        command = command.long_version(version::long()).version(version::short());
+    }
+    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    style::set(cli.color);
+    diag::set_level(if cli.quiet {
+        diag::Level::Quiet
+    } else if cli.verbose {
+        diag::Level::Verbose
+    } else {
+        diag::Level::Normal
+    });
+    if let Err(e) = usage::check(&cli) {
+        e.exit();
+    }
     match run(&cli) {
         Ok(code) => code,
         Err(err) => {
             if err.downcast_ref::<Reported>().is_some() {
                 return ExitCode::from(1);
-            }
-            if let Some(usage) = err.downcast_ref::<Usage>() {
-                eprintln!("error: {usage}");
-                return ExitCode::from(2);
             }
             if err.chain().any(|c| {
                 c.downcast_ref::<io::Error>()
@@ -79,30 +94,33 @@ pub fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {err:#}");
+            diag::error(format!("{err:#}"));
             ExitCode::from(1)
         }
     }
 }
 
 fn run(cli: &Cli) -> Result<ExitCode> {
-    // These two read graph-data folders of their own, not the graph the others query.
     match &cli.command {
+        Command::Completions { shell } => return completions::completions(*shell),
+        Command::Man => return completions::man(),
+        // These two read graph-data folders of their own, not the graph the others query.
         Command::Fmt(args) => return Ok(fmt::run(cli, args)),
         Command::Diff(args) => return Ok(diff::run(cli, args)),
         _ => {}
     }
+    output::stdout_is_open()?;
     // The graph lives until the process ends: one command per process, so it is never freed
     // (freeing millions of small allocations one by one took most of a second at a million
     // claims, and the operating system takes the memory back at exit anyway).
     let graph: &Graph = Box::leak(Box::new(load::load(cli)?));
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = io::BufWriter::new(style::stdout());
     let code = match &cli.command {
-        Command::Check => check::run(graph, cli.json, &mut out)?,
+        Command::Check(args) => check::run(graph, cli, args, &mut out)?,
         Command::Stats => stats::run(graph, cli.json, &mut out)?,
-        Command::Show { entity } => show::run(graph, cli.json, entity, &mut out)?,
-        Command::Find { text } => find::run(graph, cli.json, text, &mut out)?,
+        Command::Show(args) => show::run(graph, cli.json, args, &mut out)?,
+        Command::Find(args) => find::run(graph, cli.json, args, &mut out)?,
+        Command::Sources(args) => sources::run(graph, cli.json, args, &mut out)?,
         Command::Export(args) => {
             out.flush()?;
             drop(out);
@@ -112,9 +130,9 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Neighbors(args) => neighbors::run(graph, cli.json, args, &mut out)?,
         Command::Timeline(args) => timeline::run(graph, cli.json, args, &mut out)?,
         Command::Conflicts(args) => conflicts::run(graph, cli.json, args, &mut out)?,
-        // Handled above, before the graph is loaded.
-        Command::Fmt(args) => fmt::run(cli, args),
-        Command::Diff(args) => diff::run(cli, args),
+        Command::Completions { .. } | Command::Man | Command::Fmt(_) | Command::Diff(_) => {
+            unreachable!("handled above")
+        }
     };
     out.flush()?;
     Ok(code)

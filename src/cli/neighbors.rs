@@ -6,10 +6,11 @@ use std::process::ExitCode;
 use anyhow::Result;
 use diplograph::Graph;
 
-use super::args::NeighborsArgs;
+use super::args::{NeighborsArgs, TableFormat};
 use super::filter::{direction, to_filter, undated_note};
-use super::json;
 use super::node::node;
+use super::table::{relation_cells, Table, RELATION_COLUMNS};
+use super::{json, style};
 
 /// Prints the neighbourhood as text, or as JSON.
 pub fn run(graph: &Graph, json_out: bool, args: &NeighborsArgs, out: &mut impl Write) -> Result<ExitCode> {
@@ -34,8 +35,15 @@ pub fn run(graph: &Graph, json_out: bool, args: &NeighborsArgs, out: &mut impl W
             map.insert("undated_left_out".into(), n.into());
         }
         json::print(out, &doc)?;
+    } else if args.format != TableFormat::Text {
+        let report = found.report(graph);
+        let mut table = Table::new(args.format.into(), &mut *out, &RELATION_COLUMNS)?;
+        for hop in &report.relations {
+            table.row(relation_cells(hop))?;
+        }
+        table.finish()?;
     } else {
-        write!(out, "{}", found.display(graph))?;
+        style::write_painted(out, &found.display(graph).to_string())?;
         undated_note(graph, &filter, left_out, out)?;
     }
     Ok(ExitCode::SUCCESS)

@@ -11,9 +11,10 @@ use diplograph::{
 
 use super::args::{PathArgs, ResultFormat};
 use super::filter::{direction, narrows, to_filter, undated_in_graph, undated_note};
-use super::json;
 use super::node::node;
+use super::table::{certainty_name, relation_cells, Table, RELATION_COLUMNS};
 use super::text::plural;
+use super::{diag, json, style};
 
 /// The `--json` document of `path`, fields in this order.
 #[derive(serde::Serialize)]
@@ -102,10 +103,10 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
         } else {
             " (the search stopped at its work budget: there may be one; lower --max-hops or add filters)"
         };
-        eprintln!(
+        diag::answer(format!(
             "no {what} from {} ({}) to {} ({}){within}{filters}{one_way}{why}{gave_up}",
             a.label, a.id, b.label, b.id
-        );
+        ));
         return Ok(ExitCode::from(1));
     }
     if json_out {
@@ -119,19 +120,39 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
         if !filter.admits_everything() {
             // The diagram obeys the filter: only what it admits is drawn, styled by certainty.
             let g = graph.petgraph();
-            writer = writer.admitted(
-                g.edge_indices()
-                    .filter_map(|e| Some((e, filter.admits_edge(graph, e)?))),
-            );
+            writer = writer.admitted(g.edge_indices().filter_map(|e| Some((e, filter.admits_edge(graph, e)?))));
         }
         writer.write(graph, &hops, &mut *out)?;
-        undated_note(graph, &filter, None, &mut std::io::stderr())?;
-        if found.paths.len() > 1 {
-            eprintln!(
-                "note: the diagram shows the first of {} paths; --json lists them all",
-                found.paths.len()
-            );
+        let mut note = Vec::new();
+        undated_note(graph, &filter, None, &mut note)?;
+        if !note.is_empty() {
+            diag::note(String::from_utf8_lossy(&note).trim_end().to_owned());
         }
+        if found.paths.len() > 1 {
+            diag::note(format!(
+                "note: the diagram shows the first of {} paths; --json or --format csv lists them all",
+                found.paths.len()
+            ));
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if matches!(args.format, ResultFormat::Csv | ResultFormat::Tsv) {
+        let mut header = vec!["path", "hop", "order"];
+        header.extend(RELATION_COLUMNS);
+        let mut table = Table::new(args.format, &mut *out, &header)?;
+        for (i, path) in found.paths.iter().enumerate() {
+            for (h, hop) in path.hops.iter().enumerate() {
+                let report = hop.report(graph);
+                let mut row = vec![
+                    (i + 1).to_string(),
+                    (h + 1).to_string(),
+                    report.order.as_ref().map(certainty_name).unwrap_or_default(),
+                ];
+                row.extend(relation_cells(&report));
+                table.row(row)?;
+            }
+        }
+        table.finish()?;
         return Ok(ExitCode::SUCCESS);
     }
     let noun = if args.chronological {
@@ -169,7 +190,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
             _ => {}
         }
         writeln!(out, "{head}")?;
-        write!(out, "{}", path.display(graph))?;
+        style::write_painted(out, &path.display(graph).to_string())?;
     }
     if !found.complete {
         let why = if args.all && found.paths.len() >= args.limit {

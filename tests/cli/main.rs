@@ -1,5 +1,6 @@
 //! The command line on fixture folders: check, stats, show, find, name resolution, the
-//! query subcommands, and curating (fmt and diff, with their library API).
+//! query subcommands, curating (fmt and diff, with their library API), and the shipped graph's
+//! quotes and text-fragment links against the source texts (`sources`).
 
 #[path = "../support/mod.rs"]
 mod support;
@@ -7,4 +8,5 @@ mod support;
 mod check;
 mod curate;
 mod query;
+mod sources;
 mod trust;

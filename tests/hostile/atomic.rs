@@ -534,7 +534,10 @@ fn bound_by_permissions(dir: &Path, args: &[&std::ffi::OsStr]) -> Option<Run> {
             .status()
             .is_ok_and(|s| s.success());
         if !ok {
-            eprintln!("skipped: running as root and setpriv cannot drop capabilities (util-linux)");
+            let _ = std::io::Write::write_fmt(
+                &mut std::io::stderr(),
+                format_args!("skipped: running as root and setpriv cannot drop capabilities (util-linux)\n"),
+            );
             return None;
         }
         let mut c = assert_cmd::Command::new("setpriv");

@@ -40,7 +40,10 @@ pub fn have_tool(test: &str, program: &str, args: &[&str], install: &str) -> boo
         if tools_required() {
             panic!("{test}: {program} not found, and DIPLOGRAPH_REQUIRE_TOOLS=1 ({install})");
         }
-        eprintln!("skipped: {test}: {program} not found ({install})");
+        let _ = std::io::Write::write_fmt(
+            &mut std::io::stderr(),
+            format_args!("skipped: {test}: {program} not found ({install})\n"),
+        );
     }
     found
 }
