@@ -82,7 +82,7 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
 fn export_all(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     let mut job = ExportAll::new().svg(!args.no_svg);
     if let Some(iri) = &args.base_iri {
-        job = job.base_iri(BaseIri::new(iri)?);
+        job = job.base_iri(base_iri(iri)?);
     }
     let report = job.write(view, &args.out)?;
     for path in &report.written {
@@ -118,11 +118,19 @@ fn write_csv_files(graph: &Graph, flavor: CsvFlavor, filter: &Filter, dir: &Path
 fn export_rdf(view: &Graph, format: Format, args: &ExportArgs) -> Result<()> {
     let syntax = RdfSyntax::from_format(format).context("not an RDF format")?;
     let base = match &args.base_iri {
-        Some(iri) => BaseIri::new(iri)?,
+        Some(iri) => base_iri(iri)?,
         None => BaseIri::default(),
     };
     let rdf = RdfExport::new(view, &base)?;
     write_output_of(args.output.as_deref(), view.relations().count(), |w| {
         rdf.write(syntax, w).map(drop).map_err(RdfError::into_io)
+    })
+}
+
+/// The base IRI given by `--base-iri`; an error names the flag.
+fn base_iri(text: &str) -> Result<BaseIri> {
+    BaseIri::new(text).map_err(|e| match e {
+        RdfError::BadBase { iri, reason } => anyhow::anyhow!("bad --base-iri '{iri}': {reason}"),
+        other => other.into(),
     })
 }

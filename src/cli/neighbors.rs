@@ -43,7 +43,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &NeighborsArgs, out: &mut impl W
         }
         table.finish()?;
     } else {
-        style::write_painted(out, &found.display(graph).to_string())?;
+        style::write_painted(out, &found.display(graph).more_hint(" (--json lists all)").to_string())?;
         undated_note(graph, &filter, left_out, out)?;
     }
     Ok(ExitCode::SUCCESS)

@@ -114,7 +114,6 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
     }
     if args.format == ResultFormat::Dot {
         let best = &found.paths[0];
-        let hops: Vec<_> = best.hops.iter().map(|h| (h.to, h.edge, h.forward)).collect();
         let title = format!("{} → {}", a.label, b.label);
         let mut writer = diplograph::export::dot::PathWriter::new().title(title);
         if !filter.admits_everything() {
@@ -122,7 +121,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
             let g = graph.petgraph();
             writer = writer.admitted(g.edge_indices().filter_map(|e| Some((e, filter.admits_edge(graph, e)?))));
         }
-        writer.write(graph, &hops, &mut *out)?;
+        writer.write_path(graph, best, &mut *out)?;
         let mut note = Vec::new();
         undated_note(graph, &filter, None, &mut note)?;
         if !note.is_empty() {
@@ -190,7 +189,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
             _ => {}
         }
         writeln!(out, "{head}")?;
-        style::write_painted(out, &path.display(graph).to_string())?;
+        style::write_painted(out, &path.display(graph).more_hint(" (--json lists all)").to_string())?;
     }
     if !found.complete {
         let why = if args.all && found.paths.len() >= args.limit {

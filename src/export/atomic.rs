@@ -9,6 +9,7 @@ const RANDOM_CHARS: usize = 6;
 
 /// Why an output file could not be written.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum WriteError {
     /// The target is a folder.
     #[error("{0} is a folder; give a file name")]

@@ -311,7 +311,7 @@ impl fmt::Display for Bound {
 /// An EDTF value: a single date or an interval.
 ///
 /// ```
-/// use diplograph::{Edtf, model::Bound};
+/// use diplograph::{model::Bound, Edtf};
 /// let since: Edtf = "2011/..".parse().unwrap();
 /// assert!(matches!(since, Edtf::Interval { end: Bound::Open, .. }));
 /// assert_eq!(since.to_string(), "2011/..");

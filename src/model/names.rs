@@ -24,7 +24,7 @@ const MAX_SUGGESTIONS: usize = 5;
 /// Apostrophes (soft signs) vanish instead of splitting a word.
 ///
 /// ```
-/// use diplograph::latin_key;
+/// use diplograph::model::latin_key;
 /// assert_eq!(latin_key("Лукашенко"), "lukashenko");
 /// assert_eq!(latin_key("Пратасевіч"), "pratasevich");
 /// assert_eq!(latin_key("Стольтенберг"), "stoltenberg");

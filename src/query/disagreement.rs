@@ -103,7 +103,7 @@ pub struct Disagreement {
 /// A question about where sources disagree; made by [`Graph::disagreements`].
 ///
 /// ```
-/// use diplograph::{Graph, query::Disputed};
+/// use diplograph::{query::Disputed, Graph};
 /// let graph = Graph::embedded()?;
 /// let found = graph.disagreements().run();
 /// for d in &found {

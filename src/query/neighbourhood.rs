@@ -243,7 +243,11 @@ impl Neighbourhood {
     /// The neighbourhood as text: a summary line, then for each distance the relations that
     /// reach out to it, one a line, read from the centre's side.
     pub fn display<'a>(&'a self, graph: &'a Graph) -> NeighbourhoodDisplay<'a> {
-        NeighbourhoodDisplay { graph, n: self }
+        NeighbourhoodDisplay {
+            graph,
+            n: self,
+            more: "",
+        }
     }
 }
 
@@ -252,6 +256,15 @@ impl Neighbourhood {
 pub struct NeighbourhoodDisplay<'a> {
     graph: &'a Graph,
     n: &'a Neighbourhood,
+    more: &'a str,
+}
+
+impl<'a> NeighbourhoodDisplay<'a> {
+    /// Text to append where relations are left out (e.g. where to find them all); none by default.
+    pub fn more_hint(mut self, hint: &'a str) -> Self {
+        self.more = hint;
+        self
+    }
 }
 
 impl fmt::Display for NeighbourhoodDisplay<'_> {
@@ -295,8 +308,9 @@ impl fmt::Display for NeighbourhoodDisplay<'_> {
         if sideways > 0 {
             writeln!(
                 f,
-                "and {sideways} relation{} among entities at the same distance (--json lists all)",
-                if sideways == 1 { "" } else { "s" }
+                "and {sideways} relation{} among entities at the same distance{}",
+                if sideways == 1 { "" } else { "s" },
+                self.more
             )?;
         }
         Ok(())

@@ -8,7 +8,7 @@ use petgraph::graph::NodeIndex;
 /// A view of the graph: a filter, optionally around one entity to some depth.
 ///
 /// ```
-/// use diplograph::{Filter, Graph, query::Selection};
+/// use diplograph::{query::Selection, Filter, Graph};
 /// let graph = Graph::embedded().unwrap();
 /// let focus = graph.node("nato");
 /// let view = Selection { filter: Filter::default(), focus, depth: 1 }.apply(&graph);

@@ -57,7 +57,7 @@ impl Graph {
 /// interval whose start is unknown, the first day of its end), then the last.
 ///
 /// ```
-/// use diplograph::{Edtf, query::chronological};
+/// use diplograph::{query::chronological, Edtf};
 /// let mut dates: Vec<Edtf> = ["2004-12", "1995", "2004", "/2007-01", "1998-04-30", "2011/.."]
 ///     .iter().map(|d| d.parse().unwrap()).collect();
 /// dates.sort_by_key(chronological);

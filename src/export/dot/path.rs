@@ -14,6 +14,7 @@ use crate::export::facts::facts;
 use crate::model::edtf::Edtf;
 use crate::model::graph::Graph;
 use crate::model::kind::EntityKind;
+use crate::query::path::Path;
 use crate::query::time::Certainty;
 
 /// The colour of the path.
@@ -44,7 +45,7 @@ pub struct PathHopError {
 /// path too.
 ///
 /// ```
-/// use diplograph::{Graph, export::dot::PathWriter};
+/// use diplograph::{export::dot::PathWriter, Graph};
 /// let graph = Graph::embedded()?;
 /// let g = graph.petgraph();
 /// let belarus = graph.node("belarus").unwrap();
@@ -104,7 +105,29 @@ impl PathWriter {
         }
     }
 
-    /// Writes the path `hops` through `graph` to `w`.
+    /// Writes `path`, a path found in `graph` (by [`Graph::paths`]), to `w`.
+    ///
+    /// ```
+    /// use diplograph::{export::dot::PathWriter, Graph};
+    /// let graph = Graph::embedded()?;
+    /// let (a, b) = (graph.node("belarus").unwrap(), graph.node("nato").unwrap());
+    /// let path = graph.paths(a, b).shortest().unwrap();
+    /// let mut dot = Vec::new();
+    /// PathWriter::new().title("Belarus → NATO").write_path(&graph, &path, &mut dot)?;
+    /// assert!(String::from_utf8(dot)?.starts_with("digraph"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`PathWriter::write`].
+    pub fn write_path<W: Write>(&self, graph: &Graph, path: &Path, w: W) -> io::Result<()> {
+        let hops: Vec<(NodeIndex, EdgeIndex, bool)> = path.hops.iter().map(|h| (h.to, h.edge, h.forward)).collect();
+        self.write(graph, &hops, w)
+    }
+
+    /// Writes the path `hops` through `graph` to `w`: each hop as the entity it reaches, the
+    /// relation followed and whether it is followed from its subject (prefer
+    /// [`PathWriter::write_path`] for a path a query found).
     ///
     /// # Errors
     /// Those of `w`, and an `InvalidInput` error carrying a [`PathHopError`] when a hop does not

@@ -25,7 +25,7 @@ use crate::model::relation::Relation;
 /// the other dates named; an approximate or uncertain date is dashed.
 ///
 /// ```
-/// use diplograph::{Filter, Graph, export::dot::TimelineWriter, query::Selection};
+/// use diplograph::{export::dot::TimelineWriter, query::Selection, Filter, Graph};
 /// let graph = Graph::embedded()?;
 /// let view = Selection { filter: Filter::default(), focus: graph.node("belarus"), depth: 1 }.apply(&graph);
 /// let mut out = Vec::new();

@@ -19,7 +19,7 @@ const BELARUS: &str = "belarus";
 /// A named diagram of part of the graph.
 ///
 /// ```
-/// use diplograph::{Graph, export::dot::named_views};
+/// use diplograph::{export::dot::named_views, Graph};
 /// let graph = Graph::embedded()?;
 /// let views = named_views();
 /// assert!(views.iter().any(|v| v.name == "belarus-nato"));

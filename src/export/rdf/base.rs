@@ -104,7 +104,7 @@ mod tests {
             "http://example.org/a#b#",
         ] {
             let err = BaseIri::new(bad).unwrap_err().to_string();
-            assert!(err.contains("bad --base-iri"), "{bad}: {err}");
+            assert!(err.contains("bad base IRI"), "{bad}: {err}");
         }
     }
 }
