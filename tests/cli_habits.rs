@@ -77,6 +77,12 @@ fn dash_means_standard_output_for_every_export_format() {
             assert!(!plain.stdout.is_empty());
         }
     }
+    let r = diplograph()
+        .current_dir(dir.path())
+        .args(["export", "--all", "--out", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(2));
     assert!(!dir.path().join("-").exists(), "a file named - was written");
     // CSV is two files: it cannot go to standard output, and says so (a usage error).
     let r = run(&["export", "--format", "csv", "-o", "-"]);
@@ -257,6 +263,7 @@ fn on_a_terminal(args: &str, env: &[(&str, &str)]) -> Option<String> {
     cmd.args(["-qec", &format!("'{}' {args}", bin.display()), "/dev/null"])
         .env_remove("DIPLOGRAPH_DATA")
         .env_remove("NO_COLOR")
+        .env("TERM", "xterm") // a terminal that takes colour, whatever runs the tests
         .stdin(Stdio::null());
     for (k, v) in env {
         cmd.env(k, v);
@@ -422,6 +429,20 @@ fn show_takes_sources_relations_and_filters() {
     assert!(r
         .stdout
         .contains("<https://en.wikipedia.org/wiki/Belarus%E2%80%93NATO_relations>"));
+    let r = run(&["show", "r-5a7be6705b233551", "--at", "1995-06"]);
+    assert!(
+        r.stdout.lines().next().unwrap().ends_with("  (possibly)"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["show", "r-5a7be6705b233551", "--at", "1990"]);
+    assert_eq!(
+        (r.code, r.stderr.as_str()),
+        (
+            1,
+            "error: relation r-5a7be6705b233551 does not pass the filters given\n"
+        )
+    );
     // Filters, and relations by date: undated last.
     let all = run(&["show", "belarus"]);
     let at = run(&["show", "belarus", "--at", "2005", "--certain"]);
@@ -834,4 +855,50 @@ fn the_readme_oxigraph_commands_answer_with_union_default_graph() {
         1,
         "without the flag only the header: {without}"
     );
+}
+
+/// A graph-data folder of about 17 MB (above the 16 MB at which loading shows a spinner).
+fn large_graph_data(dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(
+        dir.join("sources.csv"),
+        "id,title,publisher,url,published\ns,Source,Publisher,,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("predicates.csv"),
+        "id,label,inverse_label,description,symmetric,domain,range,temporal,same_as\n\
+         linked,linked to,linked from,A link.,false,state,state,state,\n",
+    )
+    .unwrap();
+    let mut entities = String::from("id,kind,label,aliases,description,same_as\n");
+    for e in 0..2000 {
+        entities.push_str(&format!("e{e},state,State {e},,A state.,\n"));
+    }
+    std::fs::write(dir.join("entities.csv"), entities).unwrap();
+    let mut relations = String::from("subject,predicate,object,date,source,quote,note\n");
+    let filler = "x".repeat(120);
+    let mut i = 0usize;
+    while relations.len() < 17 << 20 {
+        let (s, o) = (i % 2000, (i / 2000 + i % 2000 + 1) % 2000);
+        relations.push_str(&format!("e{s},linked,e{o},{},s,Claim {i} {filler},\n", 1900 + i % 100));
+        i += 1;
+    }
+    std::fs::write(dir.join("relations.csv"), relations).unwrap();
+}
+
+#[test]
+fn the_loading_spinner_shows_no_byte_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("large");
+    large_graph_data(&data);
+    let Some(tty) = on_a_terminal(&format!("--data '{}' check", data.display()), &[]) else {
+        return;
+    };
+    assert!(tty.contains("loading 17 MB of graph-data"), "no spinner: {tty:?}");
+    assert!(
+        !tty.contains(" 0 B") && !tty.contains("B ["),
+        "a byte count while loading: {tty:?}"
+    );
+    assert!(tty.contains("ok: 2000 entities"), "{tty:?}");
 }

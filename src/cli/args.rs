@@ -405,7 +405,9 @@ pub struct CheckArgs {
     pub gaps: Option<PathBuf>,
 }
 
-/// The formats of `export --format`, with their short names.
+/// The formats of `export --format`, with their short names. A new format (the explorer's
+/// html, gexf, graphml) is a variant here, an arm in [`ExportFormat::format`] or its own arm in
+/// `export::run`, and a line in `usage::check` for the flags it takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
     /// RDF Turtle.

@@ -6,8 +6,6 @@ use std::fmt::Display;
 use std::io::Write;
 use std::sync::atomic::{AtomicU8, Ordering};
 
-use anstyle::{AnsiColor, Style};
-
 use super::style;
 
 /// How much goes to stderr.
@@ -41,8 +39,7 @@ fn line(text: &str) {
 
 /// `error: …` (always shown).
 pub fn error(message: impl Display) {
-    let red = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
-    line(&format!("{red}error:{red:#} {message}"));
+    line(&format!("{} {message}", style::error_prefix()));
 }
 
 /// `warning: …` or a warning line of the loader (hidden by --quiet).
@@ -75,7 +72,6 @@ pub fn answer(message: impl Display) {
 /// What only --verbose shows.
 pub fn verbose(message: impl Display) {
     if shown(Level::Verbose) {
-        let dim = Style::new().dimmed();
-        line(&format!("{dim}{message}{dim:#}"));
+        line(&style::dim_err(&message.to_string()));
     }
 }

@@ -1,7 +1,15 @@
 //! The command line: arguments in ([`args`]), one file per subcommand, text, JSON and CSV out.
 //!
 //! Everything here is the binary's; the library knows nothing of clap, anyhow, indicatif or
-//! serde_json.
+//! serde_json. Where things are:
+//! - `args.rs` the clap definitions; `usage.rs` the combinations clap cannot check (exit 2);
+//! - one file per subcommand: `check`, `stats`, `show`, `find`, `sources`, `path`, `neighbors`,
+//!   `timeline`, `conflicts`, `export` (+ `export_all.rs`, the main job, and `graphviz.rs`,
+//!   running `dot`), `completions.rs` (completions and the man page);
+//! - shared: `load.rs` (which data), `filter.rs` (the filter flags → `Filter`), `node.rs` (names
+//!   → entities), `output.rs` (`-o FILE|-`, closed stdout), `json.rs`, `table.rs` (CSV/TSV),
+//!   `style.rs` (colour), `diag.rs` (stderr: errors, warnings, notes, --quiet/--verbose),
+//!   `progress.rs` (spinners), `version.rs` (`--version` with the embedded data), `text.rs`.
 
 mod args;
 mod check;
@@ -114,7 +122,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
     // (freeing millions of small allocations one by one took most of a second at a million
     // claims, and the operating system takes the memory back at exit anyway).
     let graph: &Graph = Box::leak(Box::new(load::load(cli)?));
-    let mut out = io::BufWriter::new(style::stdout());
+    let mut out = io::BufWriter::new(io::stdout().lock());
     let code = match &cli.command {
         Command::Check(args) => check::run(graph, cli, args, &mut out)?,
         Command::Stats => stats::run(graph, cli.json, &mut out)?,

@@ -33,7 +33,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &ShowArgs, out: &mut impl Write)
     if let Some(source) = graph.source(args.name.trim()) {
         return show_source(graph, source, &filter, json_out, out, &links);
     }
-    if let Some(hop) = relation_by_id(graph, args.name.trim()) {
+    if let Some(hop) = relation_by_id(graph, args.name.trim(), &filter)? {
         if json_out {
             json::print(out, &links.add(json!({ "relation": hop })))?;
         } else {
@@ -99,31 +99,29 @@ pub fn sort_by_date(relations: &mut [HopReport<'_>]) {
     relations.sort_by_cached_key(key);
 }
 
-/// The relation whose id is `id` (`r-` and 16 hex digits), read from subject to object.
-fn relation_by_id<'g>(graph: &'g Graph, id: &str) -> Option<HopReport<'g>> {
+/// The relation whose id is `id` (`r-` and 16 hex digits), read from subject to object, with its
+/// certainty under `filter`; an error when the filter drops it.
+fn relation_by_id<'g>(graph: &'g Graph, id: &str, filter: &diplograph::Filter) -> Result<Option<HopReport<'g>>> {
     if !id.starts_with("r-") {
-        return None;
+        return Ok(None);
     }
-    let edge = graph
+    let Some(edge) = graph
         .petgraph()
         .edge_references()
-        .find(|e| e.weight().id.to_string() == id)?;
-    Some(HopReport {
+        .find(|e| e.weight().id.to_string() == id)
+    else {
+        return Ok(None);
+    };
+    let Some(certainty) = filter.admits_edge(graph, edge.id()) else {
+        anyhow::bail!("relation {id} does not pass the filters given");
+    };
+    Ok(Some(HopReport {
         from: graph.entity_at(edge.source()).into(),
         to: graph.entity_at(edge.target()).into(),
-        relation: RelationReport::new(graph, edge.id(), true, certainty_of(graph, edge.id())),
+        relation: RelationReport::new(graph, edge.id(), true, certainty),
         order: None,
         also: Vec::new(),
-    })
-}
-
-/// How a relation stands with no time filter: undated or definite.
-fn certainty_of(graph: &Graph, edge: petgraph::graph::EdgeIndex) -> Certainty {
-    if graph.relation_at(edge).date.is_some() {
-        Certainty::Definite
-    } else {
-        Certainty::Undated
-    }
+    }))
 }
 
 fn write_entity(out: &mut impl Write, e: &Entity) -> Result<()> {

@@ -1,62 +1,88 @@
 //! Colour: on a terminal, off for pipes and files, off with `NO_COLOR`, forced with
-//! `--color always` (anstream strips the escapes wherever colour is off).
+//! `--color always` (anstream decides, per stream, as `CLICOLOR`/`NO_COLOR` conventions say).
+//! Colour is added to what the command writes itself (markers, `also:` lines, `error:`), never
+//! stripped from data: a quote goes out byte for byte, coloured or not.
 
 use std::io::{self, Write};
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anstream::{AutoStream, ColorChoice};
 use anstyle::{AnsiColor, Style};
 
 use super::args::ColorWhen;
 
-static CHOICE: OnceLock<ColorChoice> = OnceLock::new();
+static STDOUT: AtomicBool = AtomicBool::new(false);
+static STDERR: AtomicBool = AtomicBool::new(false);
 
-/// Sets when to colour, from `--color`.
+/// Decides, from `--color` and the environment, whether each stream takes colour.
 pub fn set(when: ColorWhen) {
-    let choice = match when {
+    match when {
         ColorWhen::Auto => ColorChoice::Auto,
         ColorWhen::Always => ColorChoice::Always,
         ColorWhen::Never => ColorChoice::Never,
-    };
-    let _ = CHOICE.set(choice);
+    }
+    .write_global();
+    STDOUT.store(
+        AutoStream::choice(&io::stdout()) != ColorChoice::Never,
+        Ordering::Relaxed,
+    );
+    STDERR.store(
+        AutoStream::choice(&io::stderr()) != ColorChoice::Never,
+        Ordering::Relaxed,
+    );
 }
 
-fn choice() -> ColorChoice {
-    *CHOICE.get().unwrap_or(&ColorChoice::Auto)
+fn on(stderr: bool) -> bool {
+    if stderr { &STDERR } else { &STDOUT }.load(Ordering::Relaxed)
 }
 
-/// Standard output, coloured only where it should be.
-pub fn stdout() -> AutoStream<io::StdoutLock<'static>> {
-    AutoStream::new(io::stdout().lock(), choice())
+/// `text` in `style` when the stream takes colour.
+fn styled(style: Style, text: &str, stderr: bool) -> String {
+    if on(stderr) {
+        format!("{style}{text}{style:#}")
+    } else {
+        text.to_owned()
+    }
 }
 
-/// Standard error, coloured only where it should be.
-pub fn stderr() -> AutoStream<io::StderrLock<'static>> {
-    AutoStream::new(io::stderr().lock(), choice())
+/// Standard error, locked.
+pub fn stderr() -> io::StderrLock<'static> {
+    io::stderr().lock()
+}
+
+/// `error:`, red and bold on a terminal.
+pub fn error_prefix() -> String {
+    styled(RED, "error:", true)
+}
+
+/// A line of stderr dimmed on a terminal (--verbose).
+pub fn dim_err(text: &str) -> String {
+    styled(DIM, text, true)
 }
 
 const YELLOW: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
 const MAGENTA: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Magenta)));
 const DIM: Style = Style::new().dimmed();
 
-/// Colours a warning line: the word `warning` in yellow.
+/// Colours a warning line (stderr): the word `warning` in yellow.
 pub fn paint_warning(text: &str) -> String {
     match text.find("warning:") {
         Some(at) => format!(
-            "{}{YELLOW}warning:{YELLOW:#}{}",
+            "{}{}{}",
             &text[..at],
+            styled(YELLOW, "warning:", true),
             &text[at + "warning:".len()..]
         ),
-        None => format!("{YELLOW}{text}{YELLOW:#}"),
+        None => styled(YELLOW, text, true),
     }
 }
 
 const RED: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red))).bold();
 
-/// Colours a line of a problem report: `error:` in red, `warning:` in yellow.
+/// Colours a line of a problem report (stderr): `error:` in red, `warning:` in yellow.
 pub fn paint_problem(text: &str) -> String {
     if let Some(at) = text.find("error:") {
-        return format!("{}{RED}error:{RED:#}{}", &text[..at], &text[at + "error:".len()..]);
+        return format!("{}{}{}", &text[..at], error_prefix(), &text[at + "error:".len()..]);
     }
     if text.contains("warning:") {
         return paint_warning(text);
@@ -65,8 +91,11 @@ pub fn paint_problem(text: &str) -> String {
 }
 
 /// Colours text results: `also:` lines dimmed, certainty markers (`(possibly…)` in yellow,
-/// `(undated…)` in magenta). Without colour the text is unchanged.
+/// `(undated…)` in magenta), for standard output. Without colour the text is unchanged.
 pub fn paint(text: &str) -> String {
+    if !on(false) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len() + 64);
     for line in text.split_inclusive('\n') {
         let (body, end) = match line.strip_suffix('\n') {

@@ -94,6 +94,11 @@ pub fn check(cli: &Cli) -> Result<(), clap::Error> {
                     )));
                 }
             }
+            if a.all && a.out.as_path() == std::path::Path::new("-") {
+                return Err(error(
+                    "export --all writes a folder of files and cannot go to standard output; give a folder with --out DIR".to_owned(),
+                ));
+            }
             if a.format == Some(ExportFormat::Csv) && a.output.as_deref() == Some(std::path::Path::new("-")) {
                 return Err(error(
                     "--format csv writes two files (nodes.csv and edges.csv) and cannot go to standard output; give a folder with -o DIR".to_owned(),

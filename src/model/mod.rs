@@ -28,7 +28,6 @@ pub use entity::Entity;
 pub use graph::{Graph, Incident, ResolveError, Stats};
 pub use id::{Id, IdError};
 pub use kind::{EntityKind, UnknownKind};
-pub use names::latin_key;
 pub use predicate::{Predicate, Temporal};
 pub use problem::{Problem, Problems, Severity};
 pub use relation::{Evidence, Relation, RelationId, Span};

@@ -1,5 +1,5 @@
 //! Names in any script and with spelling slips: a name is transliterated to Latin letters
-//! (Cyrillic, Greek, … through `any_ascii`), folded like every name ([`fold`]), and compared
+//! ([`latin_key`]: Cyrillic, Greek, … through `any_ascii`) and folded like every name, and compared
 //! with the graph's ids, labels and aliases — exactly, then by similarity (Jaro-Winkler over
 //! whole names and over their words) for "did you mean" suggestions.
 //!
@@ -10,7 +10,7 @@
 use super::entity::Entity;
 use super::graph::{Graph, ResolveError};
 use super::predicate::Predicate;
-use crate::text::fold::fold;
+use crate::text::latin::latin_key;
 
 /// How similar a name must be (Jaro-Winkler, 0 to 1) to be suggested.
 const NEAR: f64 = 0.84;
@@ -18,38 +18,6 @@ const NEAR: f64 = 0.84;
 const WORD_WEIGHT: f64 = 0.99;
 /// At most this many suggestions.
 const MAX_SUGGESTIONS: usize = 5;
-
-/// A name transliterated to Latin letters and folded: `Лукашенко` → `lukashenko`,
-/// `Пратасевіч` → `pratasevich`, `Łukašenka` → `lukashenka` (Łacinka's carons as English `h`s).
-/// Apostrophes (soft signs) vanish instead of splitting a word.
-///
-/// ```
-/// use diplograph::model::latin_key;
-/// assert_eq!(latin_key("Лукашенко"), "lukashenko");
-/// assert_eq!(latin_key("Пратасевіч"), "pratasevich");
-/// assert_eq!(latin_key("Стольтенберг"), "stoltenberg");
-/// assert_eq!(latin_key("Łukašenka"), "lukashenka");
-/// assert_eq!(latin_key("NATO–Belarus"), "nato belarus");
-/// ```
-pub fn latin_key(text: &str) -> String {
-    let latin = if text.is_ascii() {
-        std::borrow::Cow::Borrowed(text)
-    } else {
-        // Belarusian Latin (Łacinka) writes with a caron what English spelling writes with an h.
-        let spelt: String = text
-            .chars()
-            .flat_map(|c| match c {
-                'š' | 'Š' => "sh".chars().collect::<Vec<_>>(),
-                'č' | 'Č' => "ch".chars().collect(),
-                'ž' | 'Ž' => "zh".chars().collect(),
-                other => vec![other],
-            })
-            .collect();
-        std::borrow::Cow::Owned(any_ascii::any_ascii(&spelt))
-    };
-    let joined: String = latin.chars().filter(|c| !matches!(c, '\'' | '’' | 'ʼ')).collect();
-    fold(&joined)
-}
 
 /// How similar `key` is to `name` (both latin keys): the better of the whole names and of `key`
 /// against each word of `name` (so that `stoltenbreg` is near `jens stoltenberg`).

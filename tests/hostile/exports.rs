@@ -572,7 +572,10 @@ proptest! {
                 if tools_required() {
                     panic!("rdflib not found, and DIPLOGRAPH_REQUIRE_TOOLS=1 (pip install rdflib)");
                 }
-                let _ = std::io::Write::write_fmt(&mut std::io::stderr(), format_args!("skipped: rdflib_parses_random_hostile_exports: rdflib not found (pip install rdflib)\n"));
+                static SAID: std::sync::Once = std::sync::Once::new();
+                SAID.call_once(|| {
+                    let _ = std::io::Write::write_fmt(&mut std::io::stderr(), format_args!("skipped: rdflib_parses_random_hostile_exports: rdflib not found (pip install rdflib)\n"));
+                });
                 return Ok(());
             }
         };
