@@ -71,7 +71,12 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
                 );
             }
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
-            write_csv_files(view, args.flavor.unwrap_or(CsvFlavor::Spreadsheet), &selection.filter, dir)?;
+            write_csv_files(
+                view,
+                args.flavor.unwrap_or(CsvFlavor::Spreadsheet),
+                &selection.filter,
+                dir,
+            )?;
         }
         Format::Turtle | Format::NTriples | Format::NQuads => export_rdf(view, format, args)?,
     }
