@@ -52,9 +52,18 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     let format = args.format.context("--format is required")?.format();
     match format {
         Format::Dot => {
-            let writer = DotWriter::new()
+            let mut writer = DotWriter::new()
                 .rankdir(args.rankdir.unwrap_or_default())
                 .cluster(args.cluster);
+            if selection.filter.time.is_some() {
+                // Under a time filter the diagram marks what only possibly held then.
+                let filter = &selection.filter;
+                writer = writer.possible(
+                    view.relations()
+                        .filter(|r| filter.admits(view, r) == Some(diplograph::Certainty::Possible))
+                        .map(|r| r.id),
+                );
+            }
             write_output_of(args.output.as_deref(), view.relations().count(), |w| {
                 writer.write(view, w)
             })?;

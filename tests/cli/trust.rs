@@ -544,3 +544,30 @@ fn the_shipped_graph_lists_the_pca_and_not_two_facts() {
     assert!(!text.contains("—cooperates with→ European Union"), "{text}");
     assert!(!text.contains("since 1997-07"), "compatible precisions: {text}");
 }
+
+/// A diagram of a selection made with a time filter marks what only possibly held then, and
+/// its legend says so; without a time filter nothing is marked.
+#[test]
+fn filtered_diagrams_mark_what_possibly_held() {
+    let dot = run(&["export", "--format", "dot", "--focus", "belarus", "--at", "2005"]);
+    let possible: Vec<&str> = dot
+        .lines()
+        .filter(|l| l.contains(" -> ") && !l.contains("legend:") && l.contains("(possibly)"))
+        .collect();
+    assert!(!possible.is_empty(), "{dot}");
+    assert!(possible
+        .iter()
+        .all(|l| l.contains("style=\"dashed\"") && l.contains("#b07d00")));
+    assert!(
+        dot.contains("possibly holds at the time asked"),
+        "the legend explains it"
+    );
+    // The 1998 mission is open-ended (since 1998): definite at 2005, not marked.
+    let mission = dot
+        .lines()
+        .find(|l| l.starts_with("  \"belarus\" -> \"nato\"") && l.contains("mission"))
+        .unwrap();
+    assert!(!mission.contains("(possibly)"), "{mission}");
+    let all = run(&["export", "--format", "dot", "--focus", "belarus"]);
+    assert!(!all.contains("(possibly)"));
+}

@@ -64,6 +64,8 @@ pub(crate) enum EdgeLook {
     Disputed,
     /// No date: grey.
     Undated,
+    /// Under a time filter, only possibly holding then: dashed amber, `(possibly)`.
+    Possible,
     /// A hop of a path that holds definitely at the time asked: solid.
     HopDefinite,
     /// A hop that possibly holds (imprecise, approximate or uncertain dates, an end not
@@ -100,6 +102,7 @@ impl EdgeLook {
             EdgeLook::Qualified => "color=\"#444444\", fontcolor=\"#222222\", style=\"dashed\"",
             EdgeLook::Disputed => "color=\"#c0392b\", fontcolor=\"#c0392b\", penwidth=\"1.6\"",
             EdgeLook::Undated => "color=\"#9a9a9a\", fontcolor=\"#6f6f6f\"",
+            EdgeLook::Possible => "color=\"#b07d00\", fontcolor=\"#8a6100\", style=\"dashed\"",
             EdgeLook::HopDefinite => "color=\"#1f5fbf\", fontcolor=\"#1f5fbf\", penwidth=\"3\"",
             EdgeLook::HopPossible => "color=\"#1f5fbf\", fontcolor=\"#1f5fbf\", penwidth=\"3\", style=\"dashed\"",
             EdgeLook::HopUndated => "color=\"#1f5fbf\", fontcolor=\"#1f5fbf\", penwidth=\"3\", style=\"dotted\"",
@@ -113,6 +116,7 @@ impl EdgeLook {
             EdgeLook::Qualified => "approximate or uncertain · ~2006, 2006?",
             EdgeLook::Disputed => "claims disagree · 1991 ≠ 1992-01-27",
             EdgeLook::Undated => "no date given",
+            EdgeLook::Possible => "possibly holds at the time asked · (possibly)",
             EdgeLook::HopDefinite => "path · definite: its dates settle it",
             EdgeLook::HopPossible => "path · possible: its dates allow, not settle it",
             EdgeLook::HopUndated => "path · undated",
@@ -125,6 +129,7 @@ impl EdgeLook {
             EdgeLook::Qualified => "qualified",
             EdgeLook::Disputed => "disputed",
             EdgeLook::Undated => "undated",
+            EdgeLook::Possible => "possible",
             EdgeLook::HopDefinite => "hop-definite",
             EdgeLook::HopPossible => "hop-possible",
             EdgeLook::HopUndated => "hop-undated",
@@ -224,6 +229,7 @@ pub(crate) fn write_legend_table(
         let colour = match look {
             EdgeLook::Disputed => "#c0392b",
             EdgeLook::Undated => "#6f6f6f",
+            EdgeLook::Possible => "#8a6100",
             EdgeLook::Dated | EdgeLook::Qualified => "#222222",
             EdgeLook::HopDefinite | EdgeLook::HopPossible | EdgeLook::HopUndated => "#1f5fbf",
         };
@@ -232,6 +238,7 @@ pub(crate) fn write_legend_table(
             EdgeLook::Qualified => "- - approximate or uncertain date",
             EdgeLook::Disputed => "— claims disagree (dates or did / did not)",
             EdgeLook::Undated => "— no date given",
+            EdgeLook::Possible => "- - possibly holds at the time asked",
             EdgeLook::HopDefinite => "— path: definite",
             EdgeLook::HopPossible => "- - path: possible",
             EdgeLook::HopUndated => "··· path: undated",
