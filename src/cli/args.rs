@@ -341,7 +341,7 @@ pub struct FilterArgs {
 /// `export`: what to write and where.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The format to write: turtle (ttl), ntriples (nt), nquads (nq), dot, csv.
+    /// The format to write: turtle (ttl), ntriples (nt), nquads (nq), dot, csv, html, gexf, graphml.
     #[arg(long, value_enum, required_unless_present = "all")]
     pub format: Option<ExportFormat>,
     /// Write to FILE instead of standard output (`-`: standard output; for csv: a folder for
@@ -423,6 +423,12 @@ pub enum ExportFormat {
     Dot,
     /// Two CSV files, nodes.csv and edges.csv, in the folder -o names.
     Csv,
+    /// The explorer page: one self-contained HTML file.
+    Html,
+    /// GEXF 1.3 with dynamic edges, for Gephi.
+    Gexf,
+    /// GraphML with typed attributes, for Cytoscape and yEd.
+    Graphml,
 }
 
 impl ExportFormat {
@@ -439,6 +445,9 @@ impl ExportFormat {
             ExportFormat::Nquads => Format::NQuads,
             ExportFormat::Dot => Format::Dot,
             ExportFormat::Csv => Format::Csv,
+            ExportFormat::Html => Format::Html,
+            ExportFormat::Gexf => Format::Gexf,
+            ExportFormat::Graphml => Format::Graphml,
         }
     }
 }

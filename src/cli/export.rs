@@ -1,4 +1,5 @@
-//! `export`: the graph, or a selection of it, as RDF, DOT or CSV; `--all` runs the main job.
+//! `export`: the graph, or a selection of it, as RDF, DOT, CSV, GEXF, GraphML or the explorer
+//! page; `--all` runs the main job.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -7,6 +8,9 @@ use anyhow::{Context, Result};
 use diplograph::{
     export::csv::{write_edges_csv, write_edges_csv_filtered, write_nodes_csv, CsvFlavor, EDGES_FILE, NODES_FILE},
     export::dot::DotWriter,
+    export::gexf::{write_gexf, GexfOptions},
+    export::graphml::{write_graphml, GraphmlOptions},
+    export::html::{write_html, HtmlError, HtmlOptions},
     export::rdf::{BaseIri, RdfError, RdfExport, RdfSyntax},
     export::{write_atomically, Format},
     query::{Filter, Selection},
@@ -88,6 +92,21 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
             )?;
         }
         Format::Turtle | Format::NTriples | Format::NQuads => export_rdf(view, format, args)?,
+        Format::Html => {
+            let options = HtmlOptions::new();
+            write_output_of(args.output.as_deref(), view.relations().count(), |w| {
+                write_html(view, &options, w).map(drop).map_err(|e| match e {
+                    HtmlError::Io(e) => e,
+                    too_large => std::io::Error::other(too_large),
+                })
+            })?;
+        }
+        Format::Gexf => write_output_of(args.output.as_deref(), view.relations().count(), |w| {
+            write_gexf(view, &GexfOptions::new(), w).map(drop)
+        })?,
+        Format::Graphml => write_output_of(args.output.as_deref(), view.relations().count(), |w| {
+            write_graphml(view, &GraphmlOptions::new(), w).map(drop)
+        })?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -107,6 +126,9 @@ fn export_all(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     }
     if let Some(why) = &report.svg_skipped {
         diag::note(format!("note: {why}"));
+    }
+    for why in &report.skipped {
+        eprintln!("note: {why}");
     }
     Ok(ExitCode::SUCCESS)
 }

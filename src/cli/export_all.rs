@@ -7,6 +7,9 @@ use anyhow::{Context, Result};
 use diplograph::{
     export::csv::{write_edges_csv, write_nodes_csv, CsvFlavor, EDGES_FILE, NODES_FILE},
     export::dot::{named_views, DotLayout, DotWriter},
+    export::gexf::{write_gexf, GexfOptions},
+    export::graphml::{write_graphml, GraphmlOptions},
+    export::html::{write_html, HtmlError, HtmlOptions, DEFAULT_HTML_MAX_RELATIONS},
     export::rdf::{BaseIri, RdfError, RdfExport, RdfSyntax},
     export::write_atomically,
     Graph,
@@ -26,6 +29,8 @@ pub struct ExportReport {
     pub svg_skipped: Option<String>,
     /// Warnings Graphviz printed while rendering: (DOT file, message).
     pub warnings: Vec<(PathBuf, String)>,
+    /// Files not written, and why (the explorer page of a graph too large for it).
+    pub skipped: Vec<String>,
 }
 
 /// Options of the main job.
@@ -60,7 +65,8 @@ impl ExportAll {
     }
 
     /// Writes every export of `graph` into `dir` (created if missing): `graph.ttl`, `graph.nt`,
-    /// `graph.nq`, `graph.dot`, `nodes.csv`, `edges.csv`, `views/<name>.dot` for each of the
+    /// `graph.nq`, `graph.dot`, `nodes.csv`, `edges.csv`, `graph.gexf`, `graph.graphml`,
+    /// `explorer.html` (unless the graph is too large for it), `views/<name>.dot` for each of the
     /// named views, and, where Graphviz is installed, an `.svg` beside each `.dot`. Each file is
     /// written atomically.
     ///
@@ -95,6 +101,31 @@ impl ExportAll {
         let path = dir.join(EDGES_FILE);
         write_atomically(&path, |w| write_edges_csv(graph, CsvFlavor::Spreadsheet, w))?;
         report.written.push(path);
+
+        let path = dir.join("graph.gexf");
+        write_atomically(&path, |w| write_gexf(graph, &GexfOptions::new(), w).map(drop))?;
+        report.written.push(path);
+        let path = dir.join("graph.graphml");
+        write_atomically(&path, |w| write_graphml(graph, &GraphmlOptions::new(), w).map(drop))?;
+        report.written.push(path);
+        let relations = graph.relations().count();
+        let path = dir.join("explorer.html");
+        if relations > DEFAULT_HTML_MAX_RELATIONS {
+            report.skipped.push(format!(
+                "{} not written: {relations} relations, more than the explorer page takes ({DEFAULT_HTML_MAX_RELATIONS})",
+                path.display()
+            ));
+        } else {
+            write_atomically(&path, |w| {
+                write_html(graph, &HtmlOptions::new(), w)
+                    .map(drop)
+                    .map_err(|e| match e {
+                        HtmlError::Io(e) => e,
+                        too_large => std::io::Error::other(too_large),
+                    })
+            })?;
+            report.written.push(path);
+        }
 
         for view in named_views() {
             let path = views_dir.join(format!("{}.dot", view.name));

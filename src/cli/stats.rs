@@ -4,8 +4,10 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use diplograph::model::{DatePoint, Day};
-use diplograph::{Graph, Stats};
+use diplograph::{
+    model::{DatePoint, Day},
+    Graph, Stats,
+};
 
 use super::json;
 

@@ -6,8 +6,10 @@
 use std::io::Write;
 
 use anyhow::Result;
-use diplograph::export::csv::{guard_formula, join_values};
-use diplograph::query::HopReport;
+use diplograph::{
+    export::csv::{guard_formula, join_values},
+    query::HopReport,
+};
 
 use super::args::ResultFormat;
 

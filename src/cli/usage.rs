@@ -76,11 +76,13 @@ pub fn check(cli: &Cli) -> Result<(), clap::Error> {
                 (false, Some(ExportFormat::Dot)) => "dot",
                 (false, Some(ExportFormat::Csv)) => "csv",
                 (false, Some(ExportFormat::Turtle | ExportFormat::Ntriples | ExportFormat::Nquads)) => "rdf",
+                (false, Some(ExportFormat::Html | ExportFormat::Gexf | ExportFormat::Graphml)) => "interactive",
                 (false, None) => return Ok(()),
             };
             for (flag, set, applies_to) in given {
                 let applies = match format {
                     "rdf" | "--all" => flag == "--base-iri",
+                    "interactive" => false,
                     other => applies_to == other,
                 };
                 if set && !applies {

@@ -7,6 +7,7 @@ mod support;
 
 mod check;
 mod curate;
+mod habits;
 mod query;
 mod sources;
 mod trust;

@@ -17,4 +17,5 @@ mod rdf_fast_writer;
 mod rdf_roundtrip;
 mod rdf_sparql;
 mod rdf_tools;
+mod tools;
 mod triplestore_servers;

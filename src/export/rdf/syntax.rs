@@ -31,7 +31,7 @@ impl RdfSyntax {
             Format::Turtle => Some(RdfSyntax::Turtle),
             Format::NTriples => Some(RdfSyntax::NTriples),
             Format::NQuads => Some(RdfSyntax::NQuads),
-            Format::Dot | Format::Csv => None,
+            Format::Dot | Format::Csv | Format::Html | Format::Gexf | Format::Graphml => None,
         }
     }
 

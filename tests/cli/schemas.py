@@ -1,6 +1,6 @@
 """Validates JSON documents printed by diplograph against the schemas in docs/schemas/.
 
-usage: cli_schemas.py SCHEMA_DIR (SCHEMA_FILE DOCUMENT_FILE)...
+usage: schemas.py SCHEMA_DIR (SCHEMA_FILE DOCUMENT_FILE)...
 Prints one line per document and exits 1 if any does not validate; exits 3 if the Python
 package jsonschema is missing (the Rust test then reports a visible skip).
 """
