@@ -112,7 +112,13 @@ pub(crate) fn disputed_edges(graph: &Graph) -> HashSet<EdgeIndex> {
         }
         let (dated, compatible) = positive_dates(graph, claims);
         if dated.len() > 1 && !compatible {
-            out.extend(dated.iter().map(|(e, _)| *e));
+            // Every dated positive claim, not one relation per date.
+            out.extend(
+                claims
+                    .iter()
+                    .filter(|c| !c.negative && graph.relation_at(c.edge).date.is_some())
+                    .map(|c| c.edge),
+            );
         }
     }
     out
