@@ -168,7 +168,10 @@ fn source_texts() -> Option<diplograph::verify::SourceTexts> {
             "{} not found, and DIPLOGRAPH_REQUIRE_TOOLS=1",
             dir.display()
         );
-        eprintln!("skipped: {} not found (the source texts live beside the repository)", dir.display());
+        eprintln!(
+            "skipped: {} not found (the source texts live beside the repository)",
+            dir.display()
+        );
         return None;
     }
     Some(diplograph::verify::SourceTexts::open(&dir).expect("source texts"))
@@ -185,7 +188,11 @@ fn belarus_nato_quotes_carry_unique_selectors_when_the_export_has_the_texts() {
     let want: BTreeSet<Row> = crate::support::rdf::native::belarus_nato_quotes(&graph, Some(&texts))
         .into_iter()
         .collect();
-    assert!(want.len() > 10, "too few Belarus–NATO quotes to prove anything: {}", want.len());
+    assert!(
+        want.len() > 10,
+        "too few Belarus–NATO quotes to prove anything: {}",
+        want.len()
+    );
     for syntax in RdfSyntax::ALL {
         let rdf = diplograph::export::rdf::RdfExport::new(&graph, &diplograph::export::rdf::BaseIri::default())
             .expect("export")
@@ -198,7 +205,9 @@ fn belarus_nato_quotes_carry_unique_selectors_when_the_export_has_the_texts() {
             RdfSyntax::NTriples => RdfFormat::NTriples,
             RdfSyntax::NQuads => RdfFormat::NQuads,
         };
-        store.load_from_reader(format, rdf.as_slice()).expect("Oxigraph loads it");
+        store
+            .load_from_reader(format, rdf.as_slice())
+            .expect("Oxigraph loads it");
         let (vars, rows) = select(&store, &query, syntax == RdfSyntax::NQuads);
         let got: BTreeSet<Row> = rows.into_iter().collect();
         assert_eq!(got, want, "{syntax}: columns {vars:?}");
@@ -209,7 +218,9 @@ fn belarus_nato_quotes_carry_unique_selectors_when_the_export_has_the_texts() {
     // The selectors are unique in their source text: prefix + exact + suffix occurs once.
     for r in graph.relations() {
         for ev in &r.evidence {
-            let Ok(text) = texts.get(ev.source.as_str()) else { continue };
+            let Ok(text) = texts.get(ev.source.as_str()) else {
+                continue;
+            };
             for s in diplograph::verify::TextQuoteSelector::for_quote(text, &ev.quote).expect("quote found") {
                 let search = text.search();
                 let whole = search.shown(0..search.len());

@@ -124,7 +124,10 @@ mod tests {
 
     #[test]
     fn fragments_of_a_quote_without_its_text() {
-        assert_eq!(exact_only("joined  the\nPfP ... in 1995"), ["joined the PfP", "in 1995"]);
+        assert_eq!(
+            exact_only("joined  the\nPfP ... in 1995"),
+            ["joined the PfP", "in 1995"]
+        );
         assert_eq!(exact_only("one passage"), ["one passage"]);
     }
 }

@@ -14,6 +14,7 @@ mod annotation;
 pub(crate) mod base;
 mod block;
 mod chunks;
+mod claimed;
 mod dates;
 mod entity;
 pub(crate) mod error;

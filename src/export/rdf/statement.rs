@@ -3,8 +3,8 @@
 use oxrdf::vocab::{rdf, xsd};
 use oxrdf::NamedNodeRef;
 
-use super::dates::{date_literal, day_value};
 use super::annotation::annotation;
+use super::dates::{date_literal, day_value};
 use super::error::RdfError;
 use super::iris::{Local, ENTITY, EVIDENCE, GRAPH, RELATION, SOURCE};
 use super::namespaces::prov;
