@@ -71,6 +71,7 @@ pub fn check(cli: &Cli) -> Result<(), clap::Error> {
                 ("--frames", a.frames.is_some(), "dot"),
                 ("--flavor", a.flavor.is_some(), "csv"),
                 ("--base-iri", a.base_iri.is_some(), "turtle, ntriples, nquads and --all"),
+                ("--sources", a.texts.is_some(), "turtle, ntriples and nquads"),
             ];
             let format = match (a.all, a.format) {
                 (true, _) => "--all",
@@ -82,7 +83,8 @@ pub fn check(cli: &Cli) -> Result<(), clap::Error> {
             };
             for (flag, set, applies_to) in given {
                 let applies = match format {
-                    "rdf" | "--all" => flag == "--base-iri",
+                    "rdf" => flag == "--base-iri" || flag == "--sources",
+                    "--all" => flag == "--base-iri",
                     "interactive" => false,
                     other => applies_to == other,
                 };
