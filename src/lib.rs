@@ -9,7 +9,7 @@ mod model;
 mod query;
 mod text;
 
-pub use export::atomic::{write_atomically, WriteError};
+pub use export::atomic::{same_file, write_atomically, WriteError};
 pub use export::csv::{
     guard_formula, join_values, split_values, unguard_formula, write_edges_csv, write_nodes_csv, CsvFlavor, EDGES_FILE,
     EDGE_COLUMNS, NODES_FILE, NODE_COLUMNS,

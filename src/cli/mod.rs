@@ -3,6 +3,16 @@
 //! Everything here is the binary's; the library knows nothing of clap, anyhow, indicatif or
 //! serde_json.
 
+/// Like std's `eprintln!`, for every module below: a closed or broken stderr (`2>&1 | head -1`,
+/// `2>&-`) drops the message instead of panicking, so a warning can never abort an export. The
+/// outcome still shows in the exit status.
+macro_rules! eprintln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod args;
 mod check;
 mod conflicts;
@@ -49,7 +59,20 @@ impl std::error::Error for Reported {}
 
 /// Parses the arguments, runs the command, and turns its outcome into an exit status.
 pub fn main() -> ExitCode {
+    // An empty DIPLOGRAPH_DATA means unset (as an empty PATH entry or an empty NO_COLOR does),
+    // not "a folder with no name". Done before any thread starts.
+    if std::env::var_os("DIPLOGRAPH_DATA").is_some_and(|v| v.is_empty()) {
+        std::env::remove_var("DIPLOGRAPH_DATA");
+    }
     let cli = Cli::parse();
+    // Standard output closed (`>&-`): Rust's stdout silently drops what is written to a closed
+    // descriptor, so an export would "succeed" having written nothing. Say so and fail, before
+    // anything opens a file that could take descriptor 1.
+    let to_file = matches!(&cli.command, Command::Export(a) if a.all || a.output.is_some());
+    if !to_file && !stdout_is_open() {
+        eprintln!("error: standard output is closed; nothing can be written (use -o FILE, or give a stdout)");
+        return ExitCode::from(1);
+    }
     match run(&cli) {
         Ok(code) => code,
         Err(err) => {
@@ -73,6 +96,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
     match &cli.command {
         Command::Fmt(args) => return Ok(fmt::run(cli, args)),
         Command::Diff(args) => return Ok(diff::run(cli, args)),
+        Command::Export(args) => output::refuse_inputs(args.output.as_deref(), cli.data.as_deref())?,
         _ => {}
     }
     // The graph lives until the process ends: one command per process, so it is never freed
@@ -101,4 +125,14 @@ fn run(cli: &Cli) -> Result<ExitCode> {
     };
     out.flush()?;
     Ok(code)
+}
+
+/// Whether file descriptor 1 is open: `/proc/self/fd/1` (Linux) or `/dev/fd/1` exists exactly
+/// then; where neither folder exists it is assumed open.
+fn stdout_is_open() -> bool {
+    ["/proc/self/fd", "/dev/fd"]
+        .iter()
+        .map(std::path::Path::new)
+        .find(|dir| dir.is_dir())
+        .is_none_or(|dir| dir.join("1").symlink_metadata().is_ok())
 }

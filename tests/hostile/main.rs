@@ -7,3 +7,4 @@ mod support;
 mod atomic;
 mod cli;
 mod exports;
+mod targets;
