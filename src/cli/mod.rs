@@ -127,12 +127,24 @@ fn run(cli: &Cli) -> Result<ExitCode> {
     Ok(code)
 }
 
-/// Whether file descriptor 1 is open: `/proc/self/fd/1` (Linux) or `/dev/fd/1` exists exactly
-/// then; where neither folder exists it is assumed open.
+/// Whether file descriptor 1 was open when the process started. Rust's runtime reopens a
+/// closed descriptor 0-2 on `/dev/null`, read-write, before `main`; a shell's `>/dev/null`
+/// opens it write-only. So on Linux a descriptor 1 that is `/dev/null` opened read-write was
+/// closed (`>&-`). Elsewhere it is assumed open.
 fn stdout_is_open() -> bool {
-    ["/proc/self/fd", "/dev/fd"]
-        .iter()
-        .map(std::path::Path::new)
-        .find(|dir| dir.is_dir())
-        .is_none_or(|dir| dir.join("1").symlink_metadata().is_ok())
+    let Ok(target) = std::fs::read_link("/proc/self/fd/1") else {
+        return true;
+    };
+    if target != std::path::Path::new("/dev/null") {
+        return true;
+    }
+    let Ok(info) = std::fs::read_to_string("/proc/self/fdinfo/1") else {
+        return true;
+    };
+    let flags = info
+        .lines()
+        .find_map(|l| l.strip_prefix("flags:"))
+        .and_then(|f| u32::from_str_radix(f.trim(), 8).ok());
+    // O_ACCMODE is 3, O_RDWR 2.
+    flags.is_none_or(|f| f & 3 != 2)
 }

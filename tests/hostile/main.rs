@@ -7,4 +7,5 @@ mod support;
 mod atomic;
 mod cli;
 mod exports;
+mod pipes;
 mod targets;
