@@ -67,11 +67,52 @@ impl fmt::Display for Problem {
         if self.severity == Severity::Warning {
             f.write_str("warning: ")?;
         }
-        f.write_str(&self.message)?;
+        write_visibly(f, &self.message)?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            f.write_str("\n  hint: ")?;
+            write_visibly(f, hint)?;
         }
         Ok(())
+    }
+}
+
+/// Whether `c` would be invisible (or rearrange the line) in a terminal: a byte-order mark,
+/// zero-width and bidi formatting characters, a soft hyphen, and control characters other than
+/// line feed and tab.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{feff}' | '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{180e}')
+        || (c.is_control() && c != '\n' && c != '\t')
+}
+
+/// Writes `text` with each invisible character shown as `<U+XXXX>`, so that a problem caused by
+/// one (a byte-order mark at the start of a row, a zero-width space in an id) can be seen.
+fn write_visibly(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
+    if !text.chars().any(is_invisible) {
+        return f.write_str(text);
+    }
+    for c in text.chars() {
+        if is_invisible(c) {
+            write!(f, "<U+{:04X}>", c as u32)?;
+        } else {
+            write!(f, "{c}")?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invisible_characters_are_shown() {
+        let p = Problem::error("r.csv", Some(2), "unknown entity '\u{feff}belarus\u{200b}'").with_hint("a\u{202e}b");
+        assert_eq!(
+            p.to_string(),
+            "r.csv:2: unknown entity '<U+FEFF>belarus<U+200B>'\n  hint: a<U+202E>b"
+        );
     }
 }
 
