@@ -8,4 +8,5 @@ mod atomic;
 mod cli;
 mod exports;
 mod pipes;
+mod sizes;
 mod targets;
