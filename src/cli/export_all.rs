@@ -9,7 +9,7 @@ use diplograph::{
     RdfError, RdfExport, RdfSyntax, EDGES_FILE, NODES_FILE,
 };
 
-use super::graphviz::{render_svg, Rendered};
+use super::graphviz::{render_svg, Limits as GraphvizLimits, Rendered};
 
 /// The folder of the named views inside the export folder.
 pub const VIEWS_DIR: &str = "views";
@@ -21,7 +21,8 @@ pub struct ExportReport {
     pub written: Vec<PathBuf>,
     /// Why no SVG was rendered, if none was (Graphviz not installed).
     pub svg_skipped: Option<String>,
-    /// Warnings Graphviz printed while rendering: (DOT file, message).
+    /// Warnings Graphviz printed while rendering, and pictures skipped for the size threshold
+    /// or the time limit: (DOT file, message).
     pub warnings: Vec<(PathBuf, String)>,
 }
 
@@ -31,6 +32,7 @@ pub struct ExportReport {
 pub struct ExportAll {
     svg: bool,
     dot_program: PathBuf,
+    graphviz: GraphvizLimits,
     base: BaseIri,
 }
 
@@ -40,6 +42,7 @@ impl ExportAll {
         ExportAll {
             svg: true,
             dot_program: PathBuf::from("dot"),
+            graphviz: GraphvizLimits::default(),
             base: BaseIri::default(),
         }
     }
@@ -47,6 +50,12 @@ impl ExportAll {
     /// Whether to render an SVG beside each DOT file (default: yes, where Graphviz is found).
     pub fn svg(mut self, yes: bool) -> Self {
         self.svg = yes;
+        self
+    }
+
+    /// The size threshold and time limit of each Graphviz run (default: [`GraphvizLimits::default`]).
+    pub fn graphviz(mut self, limits: GraphvizLimits) -> Self {
+        self.graphviz = limits;
         self
     }
 
@@ -108,7 +117,8 @@ impl ExportAll {
 
     fn render_all(&self, dots: &[PathBuf], report: &mut ExportReport) -> Result<()> {
         for dot in dots {
-            match render_svg(&self.dot_program, dot)? {
+            match render_svg(&self.dot_program, dot, &self.graphviz)? {
+                Rendered::Skipped(why) => report.warnings.push((dot.clone(), why)),
                 Rendered::NotFound => {
                     report.svg_skipped = Some(format!(
                         "Graphviz '{}' not found; no SVG rendered (install Graphviz: apt-get install graphviz)",

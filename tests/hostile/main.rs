@@ -5,6 +5,7 @@
 mod support;
 
 mod atomic;
+mod children;
 mod cli;
 mod exports;
 mod pipes;
