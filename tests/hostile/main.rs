@@ -9,5 +9,6 @@ mod children;
 mod cli;
 mod exports;
 mod pipes;
+mod reports;
 mod sizes;
 mod targets;
