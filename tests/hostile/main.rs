@@ -8,6 +8,7 @@ mod atomic;
 mod children;
 mod cli;
 mod exports;
+mod iris;
 mod pipes;
 mod reports;
 mod sizes;

@@ -44,7 +44,7 @@ fn long_text() -> impl Strategy<Value = String> {
 }
 
 /// Replaces, in CSV `bytes`, the column `column` of the first row whose first cell is `id`.
-fn set_cell(bytes: &[u8], id: &str, column: &str, value: &str) -> Vec<u8> {
+pub(super) fn set_cell(bytes: &[u8], id: &str, column: &str, value: &str) -> Vec<u8> {
     let mut reader = csv::Reader::from_reader(bytes);
     let header = reader.headers().expect("header").clone();
     let at = header.iter().position(|h| h == column).expect("column");
