@@ -17,7 +17,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, ValueEnum};
-use diplograph::{BaseIri, RdfExport, RdfSyntax};
+use diplograph::export::rdf::{BaseIri, RdfExport, RdfSyntax};
 use serde_json::json;
 
 #[path = "support/process.rs"]

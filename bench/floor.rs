@@ -8,7 +8,7 @@
 //!
 //! `write` fills a 64 KiB buffer with N-Triples-like lines once and writes it again and again
 //! through a `BufWriter` (what an exporter's output stage costs); `--fsync` also syncs the file
-//! to disk at the end, as `diplograph::write_atomically` does. `read-bytes` reads each file into
+//! to disk at the end, as `diplograph::export::write_atomically` does. `read-bytes` reads each file into
 //! memory with `std::fs::read`, as `Dataset::from_dir` does (unlike `cat > /dev/null`, which the
 //! kernel may satisfy without copying a byte) and prints the byte count. `read-csv` reads each file and
 //! walks its records with the `csv` crate (`ByteRecord`, no UTF-8 check, no deserialization)

@@ -8,7 +8,8 @@ use std::error::Error;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use diplograph::{BaseIri, Graph, RdfExport, RdfSyntax};
+use diplograph::export::rdf::{BaseIri, RdfExport, RdfSyntax};
+use diplograph::Graph;
 
 fn main() -> Result<(), Box<dyn Error>> {
     let stdout = BufWriter::new(std::io::stdout().lock());

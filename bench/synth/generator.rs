@@ -25,7 +25,7 @@ use std::fs::File;
 use std::io::{self, BufWriter};
 use std::path::Path;
 
-use diplograph::{fold, Dataset, EntityKind, Graph, Predicate, Temporal};
+use diplograph::{text::fold, Dataset, EntityKind, Graph, Predicate, Temporal};
 
 /// What to generate.
 #[derive(Debug, Clone, Copy)]
@@ -1273,7 +1273,7 @@ fn write_quote(
     out.push('.');
 }
 
-/// What [`diplograph::fold`] gives, computed without Unicode tables when the text is ASCII
+/// What [`diplograph::text::fold`] gives, computed without Unicode tables when the text is ASCII
 /// (most quotes): alphanumerics lowercased, every other run of characters one space.
 fn fold_into(text: &str, out: &mut String) {
     if !text.is_ascii() {

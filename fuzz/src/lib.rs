@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use diplograph::{DataFile, Dataset, Graph, LoadError, FILE_NAMES};
+use diplograph::{Dataset, Graph, LoadError, load::{DataFile, FILE_NAMES}};
 
 /// The byte that separates the four files in a fuzz input (ASCII record separator).
 pub const SEPARATOR: u8 = 0x1E;

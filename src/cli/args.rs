@@ -3,14 +3,19 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use diplograph::{Cluster, CsvFlavor, Format, RankDir};
+use diplograph::{
+    export::csv::CsvFlavor,
+    export::dot::{Cluster, RankDir},
+    export::Format,
+};
 
 /// diplograph: a knowledge graph of Belarus's foreign relations — who was tied to whom, when,
 /// and who says so.
 #[derive(Debug, Parser)]
 #[command(name = "diplograph", version, about, long_about = None)]
 pub struct Cli {
-    /// A graph-data folder to load instead of the graph built into the binary.
+    /// A graph-data folder to load instead of the graph built into the binary (an empty value
+    /// counts as unset).
     #[arg(long, global = true, env = "DIPLOGRAPH_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 
@@ -18,39 +23,78 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// Print no warnings or notes on stderr (errors still).
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Also print what was loaded and how long it took, on stderr.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, global = true, value_name = "WHEN", value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// When to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
 }
 
 /// What to do.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate the graph-data and print a one-line summary, or every problem found.
-    Check,
+    /// Validate the graph-data; with --sources, verify every quote against the source texts too.
+    ///
+    /// Prints a one-line summary, or every problem found. With --sources DIR, every claim's quote
+    /// must appear in DIR/<source-id>.txt (see --sources); each miss is FILE:LINE with the closest
+    /// passage. Exits with 0 when all is well, 1 on a problem or a quote not found, 2 when the
+    /// folder of texts cannot be read.
+    Check(CheckArgs),
     /// Counts by kind, predicate and source; share of dated relations; date range.
     Stats,
-    /// An entity's card: kind, names, description, and every relation in and out.
-    Show {
-        /// An id, label or alias (case- and accent-insensitive).
-        entity: String,
-    },
-    /// Entities whose id, label or alias contains TEXT (case- and accent-insensitive).
-    Find {
-        /// The text to look for.
-        text: String,
-    },
+    /// The card of an entity, a source or a relation (by id), with its relations and evidence.
+    Show(ShowArgs),
+    /// Entities whose id, label or alias contains TEXT; near names when none does.
+    Find(FindArgs),
+    /// The sources: title, publisher, URL and how many claims each supports.
+    Sources(SourcesArgs),
     /// Write the graph (or a selection of it) as RDF, DOT or CSV; --all regenerates exports/.
     Export(Box<ExportArgs>),
-    /// How two entities are connected: the shortest path, the k shortest, all up to N hops, or
-    /// journeys through time (--chronological). Exits with 1 when there is none.
+    /// How two entities are connected (shortest, k shortest, all, or journeys through time).
+    ///
+    /// The shortest path by default; --k N the N shortest; --all every simple path up to
+    /// --max-hops; --chronological journeys whose dates do not go backwards. Exits with 1 when
+    /// there is none.
     Path(PathArgs),
     /// The entities around one entity, to a depth, and the relations among them.
     #[command(alias = "neighbours")]
     Neighbors(NeighborsArgs),
-    /// Dated relations in chronological order: of the whole graph, of ENTITY, or between ENTITY and --with.
+    /// Dated relations in chronological order (of the graph, of ENTITY, or of ENTITY and --with).
     Timeline(TimelineArgs),
     /// Where sources disagree: the same relation with different dates, or different quantities in notes.
     Conflicts(ConflictsArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    ///
+    /// bash: `source <(diplograph completions bash)`; zsh: write it to a file named
+    /// `_diplograph` in a folder of $fpath; fish: `diplograph completions fish >
+    /// ~/.config/fish/completions/diplograph.fish`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `diplograph man > diplograph.1; man -l diplograph.1`.
+    Man,
     /// Rewrite the graph-data files in canonical form; --check lists those that are not.
     ///
     /// Rows sorted (sources, predicates, entities by id; claims by every cell), documented columns
@@ -65,6 +109,37 @@ pub enum Command {
     /// and predicates. Exits with 0 if the graphs hold the same data, 1 if not, 2 on trouble
     /// (like diff).
     Diff(DiffArgs),
+}
+
+/// `show`: what to show.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// An entity (id, label or alias, in any script), a source id or a relation id (r-…).
+    pub name: String,
+    /// With the texts of the sources in DIR (one `<source-id>.txt` each): print each piece of
+    /// evidence with a link that opens its source at the quote (a text fragment, `#:~:text=`).
+    #[arg(long = "sources", id = "texts", value_name = "DIR")]
+    pub texts: Option<PathBuf>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// `find`: what to look for.
+#[derive(Debug, Args)]
+pub struct FindArgs {
+    /// The text to look for (case- and accent-insensitive; Cyrillic is transliterated).
+    pub text: String,
+    /// text (one entity a line), csv or tsv.
+    #[arg(long, value_enum, default_value_t = TableFormat::Text)]
+    pub format: TableFormat,
+}
+
+/// `sources`: how to list them.
+#[derive(Debug, Args)]
+pub struct SourcesArgs {
+    /// text (one source a paragraph), csv or tsv.
+    #[arg(long, value_enum, default_value_t = TableFormat::Text)]
+    pub format: TableFormat,
 }
 
 /// `fmt`: which folder, and whether to write.
@@ -114,7 +189,7 @@ pub struct PathArgs {
     #[arg(id = "path-to", value_name = "TO")]
     pub to: String,
     /// The K shortest paths (or, with --chronological, the K earliest journeys).
-    #[arg(long, value_name = "N", conflicts_with = "all")]
+    #[arg(short, long, value_name = "N", conflicts_with = "all")]
     pub k: Option<usize>,
     /// Every simple path up to --max-hops (at most --limit of them), shortest first.
     #[arg(long, conflicts_with = "chronological")]
@@ -123,7 +198,7 @@ pub struct PathArgs {
     #[arg(long, value_name = "N")]
     pub max_hops: Option<usize>,
     /// With --all: list at most N paths.
-    #[arg(long, value_name = "N", default_value_t = diplograph::DEFAULT_LIMIT)]
+    #[arg(long, value_name = "N", default_value_t = diplograph::query::DEFAULT_LIMIT)]
     pub limit: usize,
     /// Follow relations from subject to object only (symmetric relations still both ways).
     #[arg(long)]
@@ -134,7 +209,8 @@ pub struct PathArgs {
     /// With --chronological: let journeys use undated relations (marked; ranked after dated journeys).
     #[arg(long, requires = "chronological")]
     pub undated: bool,
-    /// text (one hop a line) or dot (a GraphViz diagram of the first path found, highlighted).
+    /// text (one hop a line), dot (a GraphViz diagram of the first path found, highlighted), or
+    /// csv/tsv (one row per hop).
     #[arg(long, value_enum, default_value_t = ResultFormat::Text)]
     pub format: ResultFormat,
     #[command(flatten)]
@@ -148,6 +224,31 @@ pub enum ResultFormat {
     Text,
     /// A GraphViz DOT diagram.
     Dot,
+    /// Comma-separated values, a header and one row per relation.
+    Csv,
+    /// Tab-separated values, a header and one row per relation.
+    Tsv,
+}
+
+/// How a result without a diagram is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TableFormat {
+    /// Readable text (or JSON with --json).
+    Text,
+    /// Comma-separated values.
+    Csv,
+    /// Tab-separated values.
+    Tsv,
+}
+
+impl From<TableFormat> for ResultFormat {
+    fn from(f: TableFormat) -> Self {
+        match f {
+            TableFormat::Text => ResultFormat::Text,
+            TableFormat::Csv => ResultFormat::Csv,
+            TableFormat::Tsv => ResultFormat::Tsv,
+        }
+    }
 }
 
 /// `neighbors`: around which entity, how far.
@@ -161,6 +262,9 @@ pub struct NeighborsArgs {
     /// Follow relations from subject to object only (symmetric relations still both ways).
     #[arg(long)]
     pub directed: bool,
+    /// text, csv or tsv (one row per relation).
+    #[arg(long, value_enum, default_value_t = TableFormat::Text)]
+    pub format: TableFormat,
     #[command(flatten)]
     pub filter: FilterArgs,
 }
@@ -173,7 +277,8 @@ pub struct TimelineArgs {
     /// Only the relations between ENTITY and this entity.
     #[arg(long, value_name = "ENTITY", requires = "entity")]
     pub with: Option<String>,
-    /// text (one relation a line) or dot (a left-to-right GraphViz timeline, a column per year).
+    /// text (one relation a line), dot (a left-to-right GraphViz timeline, a column per year),
+    /// or csv/tsv (one row per relation).
     #[arg(long, value_enum, default_value_t = ResultFormat::Text)]
     pub format: ResultFormat,
     #[command(flatten)]
@@ -186,6 +291,9 @@ pub struct ConflictsArgs {
     /// Also list dates that differ but are compatible (different precision, different ends given).
     #[arg(long)]
     pub all: bool,
+    /// text, csv or tsv (one row per claim).
+    #[arg(long, value_enum, default_value_t = TableFormat::Text)]
+    pub format: TableFormat,
     #[command(flatten)]
     pub filter: FilterArgs,
 }
@@ -228,10 +336,11 @@ pub struct FilterArgs {
 /// `export`: what to write and where.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The format to write (turtle, ntriples, nquads, dot, csv).
-    #[arg(long, value_parser = clap::value_parser!(Format), required_unless_present = "all")]
-    pub format: Option<Format>,
-    /// Write to FILE instead of standard output (for csv: a folder for nodes.csv and edges.csv).
+    /// The format to write: turtle (ttl), ntriples (nt), nquads (nq), dot, csv, html, gexf, graphml.
+    #[arg(long, value_enum, required_unless_present = "all")]
+    pub format: Option<ExportFormat>,
+    /// Write to FILE instead of standard output (`-`: standard output; for csv: a folder for
+    /// nodes.csv and edges.csv).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Write every export (RDF, DOT, CSV, views, SVG where Graphviz is installed) into --out.
@@ -249,7 +358,7 @@ pub struct ExportArgs {
     /// The folder for --all.
     #[arg(long, value_name = "DIR", default_value = "exports")]
     pub out: PathBuf,
-    /// Base IRI of the entities, relations and vocabulary in RDF (must end in / or #).
+    /// RDF and --all: base IRI of the entities, relations and vocabulary (must end in / or #).
     #[arg(long, value_name = "IRI")]
     pub base_iri: Option<String>,
     /// Export only the neighbourhood of this entity.
@@ -258,15 +367,93 @@ pub struct ExportArgs {
     /// Depth of the neighbourhood around --focus.
     #[arg(long, default_value_t = 1, requires = "focus")]
     pub depth: usize,
-    /// DOT: the direction edges point (TB, LR, BT, RL).
-    #[arg(long, value_name = "DIR", value_parser = clap::value_parser!(RankDir), default_value = "LR")]
-    pub rankdir: RankDir,
+    /// DOT: the direction edges point (TB, LR, BT, RL; default LR).
+    #[arg(long, value_name = "DIR", value_parser = clap::value_parser!(RankDir))]
+    pub rankdir: Option<RankDir>,
+    /// DOT: one diagram per year into the folder -o DIR (FRAME-YYYY.dot), each the graph as of
+    /// that year with the same layout, to play as an animation: `year` (every year the dates
+    /// span) or FIRST..LAST (e.g. 1991..2023). Replaces --at/--from/--until.
+    #[arg(long, value_name = "STEP", value_parser = clap::value_parser!(super::frames::Frames), requires = "output", conflicts_with_all = ["at", "from", "until", "all"])]
+    pub frames: Option<super::frames::Frames>,
     /// DOT: group nodes into boxes (kind: one box per entity kind).
     #[arg(long, value_name = "BY", value_parser = clap::value_parser!(Cluster))]
     pub cluster: Option<Cluster>,
-    /// CSV: spreadsheet (formula-like cells guarded) or neo4j (headers for neo4j-admin import).
-    #[arg(long, value_name = "FLAVOR", value_parser = clap::value_parser!(CsvFlavor), default_value = "spreadsheet")]
-    pub flavor: CsvFlavor,
+    /// CSV: spreadsheet (formula-like cells guarded; the default) or neo4j (headers for
+    /// neo4j-admin import).
+    #[arg(long, value_name = "FLAVOR", value_parser = clap::value_parser!(CsvFlavor))]
+    pub flavor: Option<CsvFlavor>,
     #[command(flatten)]
     pub filter: FilterArgs,
+}
+
+/// What `check` verifies beyond the graph-data itself.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Verify every quote verbatim against the source texts in DIR (one `<source-id>.txt` per
+    /// source): white space, typographic quotes and dashes, and Unicode compatibility forms are
+    /// normalised, nothing else; fragments joined with `...` must appear in order.
+    #[arg(long, value_name = "DIR")]
+    pub sources: Option<PathBuf>,
+
+    /// With --sources: also list, per source, the date-bearing sentences and table rows that no
+    /// claim quotes.
+    #[arg(long, requires = "sources")]
+    pub coverage: bool,
+
+    /// With --coverage: also list the quoted passages naming a year that no claim quoting them
+    /// carries.
+    #[arg(long, requires = "coverage")]
+    pub strict: bool,
+
+    /// With --coverage: the table rows to leave out (CSV with columns source,section,row);
+    /// default: coverage-gaps.csv beside the graph-data's four files, if there is one.
+    #[arg(long, value_name = "FILE", requires = "coverage")]
+    pub gaps: Option<PathBuf>,
+}
+
+/// The formats of `export --format`, with their short names. A new format (the explorer's
+/// html, gexf, graphml) is a variant here, an arm in [`ExportFormat::format`] or its own arm in
+/// `export::run`, and a line in `usage::check` for the flags it takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// RDF Turtle.
+    #[value(alias = "ttl")]
+    Turtle,
+    /// RDF N-Triples.
+    #[value(alias = "nt")]
+    Ntriples,
+    /// RDF N-Quads (evidence in a named graph per source).
+    #[value(alias = "nq")]
+    Nquads,
+    /// GraphViz DOT.
+    Dot,
+    /// Two CSV files, nodes.csv and edges.csv, in the folder -o names.
+    Csv,
+    /// The explorer page: one self-contained HTML file.
+    Html,
+    /// GEXF 1.3 with dynamic edges, for Gephi.
+    Gexf,
+    /// GraphML with typed attributes, for Cytoscape and yEd.
+    Graphml,
+}
+
+impl ExportFormat {
+    /// The name on the command line.
+    pub fn name(self) -> &'static str {
+        self.format().name()
+    }
+
+    /// The library's format.
+    pub fn format(self) -> Format {
+        match self {
+            ExportFormat::Turtle => Format::Turtle,
+            ExportFormat::Ntriples => Format::NTriples,
+            ExportFormat::Nquads => Format::NQuads,
+            ExportFormat::Dot => Format::Dot,
+            ExportFormat::Csv => Format::Csv,
+            ExportFormat::Html => Format::Html,
+            ExportFormat::Gexf => Format::Gexf,
+            ExportFormat::Graphml => Format::Graphml,
+        }
+    }
 }

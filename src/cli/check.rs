@@ -1,5 +1,5 @@
 //! `check`: validate the graph-data and print a one-line summary (problems are printed while
-//! loading).
+//! loading); with `--sources`, verify the quotes too (see [`super::check_sources`]).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -8,13 +8,30 @@ use anyhow::Result;
 use diplograph::Graph;
 use serde_json::json;
 
-use super::json;
+use super::args::{CheckArgs, Cli};
+use super::{check_sources, json};
 
-/// Prints `ok: …` with the counts, or the JSON `{ok, stats, warnings}`.
-pub fn run(graph: &Graph, json_out: bool, out: &mut impl Write) -> Result<ExitCode> {
-    let s = graph.stats();
-    if json_out {
-        json::print(out, &json!({ "ok": true, "stats": s, "warnings": graph.warnings() }))?;
+/// Prints `ok: …` with the counts, or the JSON `{ok, stats, warnings}` (with `quotes` and
+/// `coverage` when the sources are checked).
+pub fn run(graph: &Graph, cli: &Cli, args: &CheckArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let s = super::stats::stats(graph);
+    let sources = match &args.sources {
+        Some(dir) => match check_sources::check(graph, cli, args, dir) {
+            Ok(report) => Some(report),
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                return Ok(ExitCode::from(2));
+            }
+        },
+        None => None,
+    };
+    if cli.json {
+        let mut value = json!({ "ok": true, "stats": s, "warnings": graph.warnings() });
+        if let Some(report) = &sources {
+            report.add_json(&mut value);
+        }
+        json::print(out, &value)?;
+        return Ok(sources.map_or(ExitCode::SUCCESS, |r| r.exit_code()));
     } else {
         let kinds: Vec<String> = s
             .entities_by_kind
@@ -36,5 +53,8 @@ pub fn run(graph: &Graph, json_out: bool, out: &mut impl Write) -> Result<ExitCo
             }
         )?;
     }
-    Ok(ExitCode::SUCCESS)
+    match sources {
+        Some(report) => report.print(out),
+        None => Ok(ExitCode::SUCCESS),
+    }
 }

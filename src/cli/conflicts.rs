@@ -6,10 +6,11 @@ use std::process::ExitCode;
 use anyhow::Result;
 use diplograph::Graph;
 
-use super::args::ConflictsArgs;
+use super::args::{ConflictsArgs, TableFormat};
 use super::filter::to_filter;
-use super::json;
+use super::table::Table;
 use super::text::plural;
+use super::{json, style};
 
 /// Prints the disagreements as text, or as a JSON list.
 pub fn run(graph: &Graph, json_out: bool, args: &ConflictsArgs, out: &mut impl Write) -> Result<ExitCode> {
@@ -23,6 +24,50 @@ pub fn run(graph: &Graph, json_out: bool, args: &ConflictsArgs, out: &mut impl W
         json::print(out, &reports)?;
         return Ok(ExitCode::SUCCESS);
     }
+    if args.format != TableFormat::Text {
+        let header = [
+            "disagreement",
+            "subject",
+            "predicate",
+            "object",
+            "about",
+            "compatible",
+            "value",
+            "relation",
+            "date",
+            "stated",
+            "source",
+            "quote",
+            "note",
+        ];
+        let mut table = Table::new(args.format.into(), &mut *out, &header)?;
+        for (i, d) in found.iter().filter_map(|d| d.report(graph)).enumerate() {
+            let about = serde_json::to_value(d.about)?;
+            let kind = about["kind"].as_str().unwrap_or("").to_owned();
+            let compatible = about.get("compatible").map(|c| c.to_string()).unwrap_or_default();
+            for v in &d.versions {
+                for c in &v.claims {
+                    table.row([
+                        (i + 1).to_string(),
+                        d.subject.id.to_string(),
+                        d.predicate.to_string(),
+                        d.object.id.to_string(),
+                        kind.clone(),
+                        compatible.clone(),
+                        v.value.to_owned(),
+                        c.relation.to_string(),
+                        c.date.clone().unwrap_or_default(),
+                        c.stated.to_owned(),
+                        c.evidence.source.to_string(),
+                        c.evidence.quote.clone(),
+                        c.evidence.note.clone().unwrap_or_default(),
+                    ])?;
+                }
+            }
+        }
+        table.finish()?;
+        return Ok(ExitCode::SUCCESS);
+    }
     writeln!(
         out,
         "{} between sources",
@@ -30,7 +75,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &ConflictsArgs, out: &mut impl W
     )?;
     for d in &found {
         writeln!(out)?;
-        write!(out, "{}", d.display(graph))?;
+        style::write_painted(out, &d.display(graph).to_string())?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,27 +1,33 @@
-//! `export`: the graph, or a selection of it, as RDF, DOT or CSV; `--all` runs the main job.
+//! `export`: the graph, or a selection of it, as RDF, DOT, CSV, GEXF, GraphML or the explorer
+//! page; `--all` runs the main job.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use diplograph::{
-    write_atomically, write_edges_csv, write_nodes_csv, BaseIri, CsvFlavor, DotWriter, Format, Graph, RdfError,
-    RdfExport, RdfSyntax, Selection, EDGES_FILE, NODES_FILE,
+    export::csv::{write_edges_csv, write_nodes_csv, CsvFlavor, EDGES_FILE, NODES_FILE},
+    export::dot::DotWriter,
+    export::gexf::{write_gexf, GexfOptions},
+    export::graphml::{write_graphml, GraphmlOptions},
+    export::html::{write_html, HtmlError, HtmlOptions},
+    export::rdf::{BaseIri, RdfError, RdfExport, RdfSyntax},
+    export::{write_atomically, Format},
+    query::Selection,
+    Graph,
 };
 
 use super::args::ExportArgs;
+use super::diag;
 use super::export_all::ExportAll;
 use super::filter::to_filter;
+use super::frames::write_frames;
 use super::output::write_output_of;
 
 /// Runs the export the flags ask for.
 pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     let focus = match &args.focus {
-        Some(name) => Some(
-            graph
-                .node(graph.resolve(name)?.id.as_str())
-                .context("resolved entity has no node")?,
-        ),
+        Some(name) => Some(super::node::node(graph, name)?),
         None => None,
     };
     let selection = Selection {
@@ -41,10 +47,13 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     if args.all {
         return export_all(view, args);
     }
-    let format = args.format.context("--format is required")?;
+    let format = args.format.context("--format is required")?.format();
     match format {
+        Format::Dot if args.frames.is_some() => return export_frames(view, args),
         Format::Dot => {
-            let writer = DotWriter::new().rankdir(args.rankdir).cluster(args.cluster);
+            let writer = DotWriter::new()
+                .rankdir(args.rankdir.unwrap_or_default())
+                .cluster(args.cluster);
             write_output_of(args.output.as_deref(), view.relations().count(), |w| {
                 writer.write(view, w)
             })?;
@@ -61,9 +70,46 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
                 );
             }
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
-            write_csv_files(view, args.flavor, dir)?;
+            write_csv_files(view, args.flavor.unwrap_or(CsvFlavor::Spreadsheet), dir)?;
         }
         Format::Turtle | Format::NTriples | Format::NQuads => export_rdf(view, format, args)?,
+        Format::Html => {
+            let options = HtmlOptions::new();
+            write_output_of(args.output.as_deref(), view.relations().count(), |w| {
+                write_html(view, &options, w).map(drop).map_err(|e| match e {
+                    HtmlError::Io(e) => e,
+                    too_large => std::io::Error::other(too_large),
+                })
+            })?;
+        }
+        Format::Gexf => write_output_of(args.output.as_deref(), view.relations().count(), |w| {
+            write_gexf(view, &GexfOptions::new(), w).map(drop)
+        })?,
+        Format::Graphml => write_output_of(args.output.as_deref(), view.relations().count(), |w| {
+            write_graphml(view, &GraphmlOptions::new(), w).map(drop)
+        })?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `export --format dot --frames STEP -o DIR`: one frame per year, and what was written on
+/// stderr.
+fn export_frames(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
+    let (Some(frames), Some(dir)) = (args.frames, args.output.as_deref()) else {
+        anyhow::bail!("--frames needs a folder for the frames: give -o DIR");
+    };
+    if dir.is_file() {
+        anyhow::bail!("{} is a file; --frames needs a folder for the frames", dir.display());
+    }
+    let years = frames.years(view);
+    if years.is_empty() {
+        anyhow::bail!("the selection has no dated relation, so there is no year to draw");
+    }
+    let writer = DotWriter::new()
+        .rankdir(args.rankdir.unwrap_or_default())
+        .cluster(args.cluster);
+    for path in write_frames(view, &writer, "diplograph", &years, dir, "frame")? {
+        eprintln!("wrote {}", path.display());
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -75,16 +121,22 @@ fn export_all(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
         timeout: std::time::Duration::from_secs(args.graphviz_timeout),
     });
     if let Some(iri) = &args.base_iri {
-        job = job.base_iri(BaseIri::new(iri)?);
+        job = job.base_iri(base_iri(iri)?);
     }
     let report = job.write(view, &args.out)?;
     for path in &report.written {
-        eprintln!("wrote {}", path.display());
+        diag::note(format!("wrote {}", path.display()));
     }
     for (path, warning) in &report.warnings {
-        eprintln!("warning: Graphviz on {}: {warning}", path.display());
+        diag::warning(format!("warning: Graphviz on {}: {warning}", path.display()));
+    }
+    for (path, why) in &report.too_large {
+        eprintln!("note: skipped rendering {}: {why}", path.display());
     }
     if let Some(why) = &report.svg_skipped {
+        diag::note(format!("note: {why}"));
+    }
+    for why in &report.skipped {
         eprintln!("note: {why}");
     }
     Ok(ExitCode::SUCCESS)
@@ -102,11 +154,19 @@ fn write_csv_files(graph: &Graph, flavor: CsvFlavor, dir: &Path) -> Result<()> {
 fn export_rdf(view: &Graph, format: Format, args: &ExportArgs) -> Result<()> {
     let syntax = RdfSyntax::from_format(format).context("not an RDF format")?;
     let base = match &args.base_iri {
-        Some(iri) => BaseIri::new(iri)?,
+        Some(iri) => base_iri(iri)?,
         None => BaseIri::default(),
     };
     let rdf = RdfExport::new(view, &base)?;
     write_output_of(args.output.as_deref(), view.relations().count(), |w| {
         rdf.write(syntax, w).map(drop).map_err(RdfError::into_io)
+    })
+}
+
+/// The base IRI given by `--base-iri`; an error names the flag.
+fn base_iri(text: &str) -> Result<BaseIri> {
+    BaseIri::new(text).map_err(|e| match e {
+        RdfError::BadBase { iri, reason } => anyhow::anyhow!("bad --base-iri '{iri}': {reason}"),
+        other => other.into(),
     })
 }

@@ -25,9 +25,16 @@ pub fn to_filter(graph: &Graph, args: &FilterArgs) -> Result<Filter> {
         filter = filter.between(from, until);
     }
     let predicate = |p: &str| -> Result<Id> {
-        match graph.predicate(p) {
-            Some(pred) => Ok(pred.id.clone()),
-            None => anyhow::bail!(
+        match graph.predicate_named(p) {
+            Ok(pred) => Ok(pred.id.clone()),
+            Err(near) if !near.is_empty() => anyhow::bail!(
+                "unknown predicate '{p}'; did you mean {}? (`diplograph stats` lists them all)",
+                near.iter()
+                    .map(|p| format!("{} ({})", p.id, p.label))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Err(_) => anyhow::bail!(
                 "unknown predicate '{p}'; choose from: {}",
                 graph
                     .predicates()

@@ -1,16 +1,25 @@
 //! Loading the graph-data the command runs on: the folder given, or the embedded graph.
 
+use std::time::Instant;
+
 use anyhow::{Context, Result};
 use diplograph::{Dataset, Graph, LoadError};
 use serde_json::json;
 
 use super::args::Cli;
-use super::{json, progress, Reported};
+use super::{diag, json, progress, Reported};
 
 fn dataset(cli: &Cli) -> Result<Dataset> {
-    match &cli.data {
-        Some(dir) => Dataset::from_dir(dir).context("cannot load the graph-data folder"),
-        None => Ok(Dataset::embedded()),
+    // An empty --data (or DIPLOGRAPH_DATA=) counts as unset.
+    match cli.data.as_deref().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) => {
+            diag::verbose(format!("loading {}", dir.display()));
+            Dataset::from_dir(dir).context("cannot load the graph-data folder")
+        }
+        None => {
+            diag::verbose("loading the embedded graph-data");
+            Ok(Dataset::embedded())
+        }
     }
 }
 
@@ -24,14 +33,25 @@ pub fn load(cli: &Cli) -> Result<Graph> {
     let progress = progress::Progress::new(
         format!("loading {} MB of graph-data", size >> 20),
         size > progress::LARGE_INPUT_BYTES,
+        false,
     );
+    let started = Instant::now();
     let loaded = Graph::load_dataset(data);
     progress.finish();
     match loaded {
         Ok(graph) => {
             for w in &graph.warnings().0 {
-                eprintln!("{w}");
+                diag::warning(w);
             }
+            let s = graph.stats();
+            diag::verbose(format!(
+                "loaded {} entities, {} relations from {} claims, {} sources ({size} bytes) in {} ms",
+                s.entities,
+                s.relations,
+                s.claims,
+                s.sources,
+                started.elapsed().as_millis()
+            ));
             Ok(graph)
         }
         Err(LoadError::Invalid(problems)) => {
@@ -41,7 +61,7 @@ pub fn load(cli: &Cli) -> Result<Graph> {
                     &json!({ "ok": false, "problems": problems }),
                 )?;
             } else {
-                eprintln!("{problems}");
+                diag::report(&problems.to_string());
             }
             Err(Reported.into())
         }

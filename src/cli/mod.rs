@@ -1,7 +1,15 @@
-//! The command line: arguments in ([`args`]), one file per subcommand, text and JSON out.
+//! The command line: arguments in ([`args`]), one file per subcommand, text, JSON and CSV out.
 //!
 //! Everything here is the binary's; the library knows nothing of clap, anyhow, indicatif or
-//! serde_json.
+//! serde_json. Where things are:
+//! - `args.rs` the clap definitions; `usage.rs` the combinations clap cannot check (exit 2);
+//! - one file per subcommand: `check`, `stats`, `show`, `find`, `sources`, `path`, `neighbors`,
+//!   `timeline`, `conflicts`, `export` (+ `export_all.rs`, the main job, and `graphviz.rs`,
+//!   running `dot`), `completions.rs` (completions and the man page);
+//! - shared: `load.rs` (which data), `filter.rs` (the filter flags → `Filter`), `node.rs` (names
+//!   → entities), `output.rs` (`-o FILE|-`, closed stdout), `json.rs`, `table.rs` (CSV/TSV),
+//!   `style.rs` (colour), `diag.rs` (stderr: errors, warnings, notes, --quiet/--verbose),
+//!   `progress.rs` (spinners), `version.rs` (`--version` with the embedded data), `text.rs`.
 
 /// Like std's `eprintln!`, for every module below: a closed or broken stderr (`2>&1 | head -1`,
 /// `2>&-`) drops the message instead of panicking, so a warning can never abort an export. The
@@ -15,13 +23,17 @@ macro_rules! eprintln {
 
 mod args;
 mod check;
+mod check_sources;
+mod completions;
 mod conflicts;
+mod diag;
 mod diff;
 mod export;
 mod export_all;
 mod filter;
 mod find;
 mod fmt;
+mod frames;
 mod graphviz;
 mod json;
 mod load;
@@ -32,15 +44,20 @@ mod path;
 mod progress;
 mod revision;
 mod show;
+mod sources;
 mod stats;
+mod style;
+mod table;
 mod text;
 mod timeline;
+mod usage;
+mod version;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use diplograph::Graph;
 
 use args::{Cli, Command};
@@ -57,21 +74,32 @@ impl std::fmt::Display for Reported {
 
 impl std::error::Error for Reported {}
 
-/// Parses the arguments, runs the command, and turns its outcome into an exit status.
+/// Parses the arguments, runs the command, and turns its outcome into an exit status: 0 done,
+/// 1 an error or nothing found, 2 a usage error (clap's convention).
 pub fn main() -> ExitCode {
-    // An empty DIPLOGRAPH_DATA means unset (as an empty PATH entry or an empty NO_COLOR does),
-    // not "a folder with no name". Done before any thread starts.
+    // An empty DIPLOGRAPH_DATA means unset (clap would call it a missing value). Nothing else
+    // runs yet, so changing the environment cannot race with another thread.
     if std::env::var_os("DIPLOGRAPH_DATA").is_some_and(|v| v.is_empty()) {
         std::env::remove_var("DIPLOGRAPH_DATA");
     }
-    let cli = Cli::parse();
-    // Standard output closed (`>&-`): Rust's stdout silently drops what is written to a closed
-    // descriptor, so an export would "succeed" having written nothing. Say so and fail, before
-    // anything opens a file that could take descriptor 1.
-    let to_file = matches!(&cli.command, Command::Export(a) if a.all || a.output.is_some());
-    if !to_file && !stdout_is_open() {
-        eprintln!("error: standard output is closed; nothing can be written (use -o FILE, or give a stdout)");
-        return ExitCode::from(1);
+    let mut command = Cli::command();
+    if std::env::args_os().any(|a| a == "--version" || a == "-V") {
+        command = command.long_version(version::long()).version(version::short());
+    }
+    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    style::set(cli.color);
+    diag::set_level(if cli.quiet {
+        diag::Level::Quiet
+    } else if cli.verbose {
+        diag::Level::Verbose
+    } else {
+        diag::Level::Normal
+    });
+    if let Err(e) = usage::check(&cli) {
+        e.exit();
     }
     match run(&cli) {
         Ok(code) => code,
@@ -85,31 +113,34 @@ pub fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {err:#}");
+            diag::error(format!("{err:#}"));
             ExitCode::from(1)
         }
     }
 }
 
 fn run(cli: &Cli) -> Result<ExitCode> {
-    // These two read graph-data folders of their own, not the graph the others query.
     match &cli.command {
+        Command::Completions { shell } => return completions::completions(*shell),
+        Command::Man => return completions::man(),
+        // These two read graph-data folders of their own, not the graph the others query.
         Command::Fmt(args) => return Ok(fmt::run(cli, args)),
         Command::Diff(args) => return Ok(diff::run(cli, args)),
         Command::Export(args) => output::refuse_inputs(args.output.as_deref(), cli.data.as_deref())?,
         _ => {}
     }
+    output::stdout_is_open()?;
     // The graph lives until the process ends: one command per process, so it is never freed
     // (freeing millions of small allocations one by one took most of a second at a million
     // claims, and the operating system takes the memory back at exit anyway).
     let graph: &Graph = Box::leak(Box::new(load::load(cli)?));
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = io::BufWriter::new(io::stdout().lock());
     let code = match &cli.command {
-        Command::Check => check::run(graph, cli.json, &mut out)?,
+        Command::Check(args) => check::run(graph, cli, args, &mut out)?,
         Command::Stats => stats::run(graph, cli.json, &mut out)?,
-        Command::Show { entity } => show::run(graph, cli.json, entity, &mut out)?,
-        Command::Find { text } => find::run(graph, cli.json, text, &mut out)?,
+        Command::Show(args) => show::run(graph, cli.json, args, &mut out)?,
+        Command::Find(args) => find::run(graph, cli.json, args, &mut out)?,
+        Command::Sources(args) => sources::run(graph, cli.json, args, &mut out)?,
         Command::Export(args) => {
             out.flush()?;
             drop(out);
@@ -119,32 +150,10 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Neighbors(args) => neighbors::run(graph, cli.json, args, &mut out)?,
         Command::Timeline(args) => timeline::run(graph, cli.json, args, &mut out)?,
         Command::Conflicts(args) => conflicts::run(graph, cli.json, args, &mut out)?,
-        // Handled above, before the graph is loaded.
-        Command::Fmt(args) => fmt::run(cli, args),
-        Command::Diff(args) => diff::run(cli, args),
+        Command::Completions { .. } | Command::Man | Command::Fmt(_) | Command::Diff(_) => {
+            unreachable!("handled above")
+        }
     };
     out.flush()?;
     Ok(code)
-}
-
-/// Whether file descriptor 1 was open when the process started. Rust's runtime reopens a
-/// closed descriptor 0-2 on `/dev/null`, read-write, before `main`; a shell's `>/dev/null`
-/// opens it write-only. So on Linux a descriptor 1 that is `/dev/null` opened read-write was
-/// closed (`>&-`). Elsewhere it is assumed open.
-fn stdout_is_open() -> bool {
-    let Ok(target) = std::fs::read_link("/proc/self/fd/1") else {
-        return true;
-    };
-    if target != std::path::Path::new("/dev/null") {
-        return true;
-    }
-    let Ok(info) = std::fs::read_to_string("/proc/self/fdinfo/1") else {
-        return true;
-    };
-    let flags = info
-        .lines()
-        .find_map(|l| l.strip_prefix("flags:"))
-        .and_then(|f| u32::from_str_radix(f.trim(), 8).ok());
-    // O_ACCMODE is 3, O_RDWR 2.
-    flags.is_none_or(|f| f & 3 != 2)
 }

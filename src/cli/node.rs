@@ -4,8 +4,9 @@ use anyhow::{Context, Result};
 use diplograph::Graph;
 use petgraph::graph::NodeIndex;
 
-/// The node of the entity named `name` (an id, label or alias).
+/// The node of the entity named `name`: an id, label or alias, in any script (transliterated);
+/// an unknown name's error suggests similar names.
 pub fn node(graph: &Graph, name: &str) -> Result<NodeIndex> {
-    let entity = graph.resolve(name)?;
+    let entity = graph.lookup(name)?;
     graph.node(entity.id.as_str()).context("resolved entity has no node")
 }

@@ -4,13 +4,17 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use diplograph::{Certainty, Direction, EntityRef, Graph, PathReport, PathSet};
+use diplograph::{
+    query::{EntityRef, PathReport},
+    Certainty, Direction, Graph, PathSet,
+};
 
 use super::args::{PathArgs, ResultFormat};
 use super::filter::{direction, narrows, to_filter};
-use super::json;
 use super::node::node;
+use super::table::{certainty_name, relation_cells, Table, RELATION_COLUMNS};
 use super::text::plural;
+use super::{diag, json, style};
 
 /// The `--json` document of `path`, fields in this order.
 #[derive(serde::Serialize)]
@@ -94,10 +98,10 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
         } else {
             " (the search stopped at its work budget: there may be one; lower --max-hops or add filters)"
         };
-        eprintln!(
+        diag::answer(format!(
             "no {what} from {} ({}) to {} ({}){within}{filters}{one_way}{why}{gave_up}",
             a.label, a.id, b.label, b.id
-        );
+        ));
         return Ok(ExitCode::from(1));
     }
     if json_out {
@@ -105,17 +109,35 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
     }
     if args.format == ResultFormat::Dot {
         let best = &found.paths[0];
-        let hops: Vec<_> = best.hops.iter().map(|h| (h.to, h.edge, h.forward)).collect();
         let title = format!("{} → {}", a.label, b.label);
-        diplograph::PathWriter::new()
+        diplograph::export::dot::PathWriter::new()
             .title(title)
-            .write(graph, &hops, &mut *out)?;
+            .write_path(graph, best, &mut *out)?;
         if found.paths.len() > 1 {
-            eprintln!(
-                "note: the diagram shows the first of {} paths; --json lists them all",
+            diag::note(format!(
+                "note: the diagram shows the first of {} paths; --json or --format csv lists them all",
                 found.paths.len()
-            );
+            ));
         }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if matches!(args.format, ResultFormat::Csv | ResultFormat::Tsv) {
+        let mut header = vec!["path", "hop", "order"];
+        header.extend(RELATION_COLUMNS);
+        let mut table = Table::new(args.format, &mut *out, &header)?;
+        for (i, path) in found.paths.iter().enumerate() {
+            for (h, hop) in path.hops.iter().enumerate() {
+                let report = hop.report(graph);
+                let mut row = vec![
+                    (i + 1).to_string(),
+                    (h + 1).to_string(),
+                    report.order.as_ref().map(certainty_name).unwrap_or_default(),
+                ];
+                row.extend(relation_cells(&report));
+                table.row(row)?;
+            }
+        }
+        table.finish()?;
         return Ok(ExitCode::SUCCESS);
     }
     let noun = if args.chronological {
@@ -153,7 +175,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
             _ => {}
         }
         writeln!(out, "{head}")?;
-        write!(out, "{}", path.display(graph))?;
+        style::write_painted(out, &path.display(graph).more_hint(" (--json lists all)").to_string())?;
     }
     if !found.complete {
         let why = if args.all && found.paths.len() >= args.limit {

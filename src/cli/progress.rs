@@ -11,17 +11,27 @@ pub const LARGE_INPUT_BYTES: u64 = 16 << 20;
 /// Above this many relations, exports show the bytes written so far.
 pub const LARGE_GRAPH_RELATIONS: usize = 100_000;
 
+/// The spinner's look: bytes only for a writer (loading would show a meaningless `0 B`).
+fn template(counts_bytes: bool) -> &'static str {
+    if counts_bytes {
+        "{spinner} {msg} {binary_bytes} [{elapsed}]"
+    } else {
+        "{spinner} {msg} [{elapsed}]"
+    }
+}
+
 /// A spinner with a message, elapsed time and (for writers) bytes written; or nothing.
 pub struct Progress(Option<ProgressBar>);
 
 impl Progress {
-    /// A spinner saying `message`, shown only when `large` and stderr is a terminal.
-    pub fn new(message: String, large: bool) -> Progress {
+    /// A spinner saying `message`, shown only when `large` and stderr is a terminal; it counts
+    /// bytes only when `counts_bytes` (a writer's spinner), so that loading shows no `0 B`.
+    pub fn new(message: String, large: bool, counts_bytes: bool) -> Progress {
         if !large || !io::stderr().is_terminal() {
             return Progress(None);
         }
         let bar = ProgressBar::new_spinner().with_message(message);
-        if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} {binary_bytes} [{elapsed}]") {
+        if let Ok(style) = ProgressStyle::with_template(template(counts_bytes)) {
             bar.set_style(style);
         }
         bar.enable_steady_tick(Duration::from_millis(120));
@@ -61,5 +71,16 @@ impl<W: Write + ?Sized> Write for ProgressWriter<'_, W> {
 
     fn flush(&mut self) -> io::Result<()> {
         self.inner.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_writers_count_bytes() {
+        assert!(!template(false).contains("bytes"), "loading shows no 0 B");
+        assert!(template(true).contains("{binary_bytes}"));
     }
 }

@@ -1,64 +1,314 @@
-//! `show ENTITY`: an entity's card and every relation in and out.
+//! `show NAME`: the card of an entity (its names, description and relations, each with its
+//! evidence), of a source (with the claims it supports), or of a relation (by its `r-…` id).
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
-use diplograph::Graph;
-use serde_json::json;
+use anyhow::Result;
+use diplograph::query::{EntityRef, HopReport, RelationReport};
+use diplograph::verify::{EvidenceLink, SourceTexts};
+use diplograph::{Certainty, Edtf, Entity, Evidence, Graph, Source};
+use petgraph::visit::EdgeRef;
+use serde_json::{json, Value};
 
+use super::args::ShowArgs;
+use super::filter::to_filter;
 use super::json;
+use super::node::node;
+use super::style;
 
-/// Prints the card as text, or as JSON `{entity, relations}`.
-pub fn run(graph: &Graph, json_out: bool, entity: &str, out: &mut impl Write) -> Result<ExitCode> {
-    let e = graph.resolve(entity)?;
-    let node = graph.node(e.id.as_str()).context("resolved entity has no node")?;
-    let incidents = graph.incidents(node);
-    if json_out {
-        let relations: Vec<_> = incidents
-            .iter()
-            .map(|i| {
-                json!({
-                    "id": i.relation.id,
-                    "direction": if i.outgoing { "out" } else { "in" },
-                    "predicate": i.predicate.id,
-                    "label": i.predicate.label_for(i.outgoing),
-                    "other": i.other.id,
-                    "other_label": i.other.label,
-                    "date": i.relation.date.map(|d| d.to_string()),
-                    "evidence": i.relation.evidence,
-                })
-            })
-            .collect();
-        json::print(out, &json!({ "entity": e, "relations": relations }))?;
+/// Prints the card as text, or as JSON (`{entity, relations}`, `{source, relations}` or
+/// `{relation}`; each relation in the shape every command uses).
+///
+/// With `--sources DIR`, each piece of evidence links to its source at the quote (a text
+/// fragment), or gives the plain URL and says why not: text after the source's title, JSON as
+/// `link` and `link_caveat` beside each evidence's `quote`.
+pub fn run(graph: &Graph, json_out: bool, args: &ShowArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let filter = to_filter(graph, &args.filter)?;
+    let texts = args.texts.as_deref().map(SourceTexts::open).transpose()?;
+    let links = Links {
+        graph,
+        texts: texts.as_ref(),
+    };
+    if let Some(source) = graph.source(args.name.trim()) {
+        return show_source(graph, source, &filter, json_out, out, &links);
+    }
+    if let Some(hop) = relation_by_id(graph, args.name.trim(), &filter)? {
+        if json_out {
+            json::print(out, &links.add(json!({ "relation": hop })))?;
+        } else {
+            write_relation(out, graph, &hop, "", &links)?;
+        }
         return Ok(ExitCode::SUCCESS);
     }
+    let centre = node(graph, &args.name)?;
+    let e = graph.entity_at(centre);
+    let mut relations: Vec<HopReport> = Vec::new();
+    for (dir, forward) in [
+        (petgraph::Direction::Outgoing, true),
+        (petgraph::Direction::Incoming, false),
+    ] {
+        for edge in graph.petgraph().edges_directed(centre, dir) {
+            let other = if forward { edge.target() } else { edge.source() };
+            let Some(certainty) = filter.admits_edge(graph, edge.id()) else {
+                continue;
+            };
+            if !filter.admits_node(graph, other) {
+                continue;
+            }
+            relations.push(HopReport {
+                from: e.into(),
+                to: graph.entity_at(other).into(),
+                relation: RelationReport::new(graph, edge.id(), forward, certainty),
+                order: None,
+                also: Vec::new(),
+            });
+        }
+    }
+    sort_by_date(&mut relations);
+    if json_out {
+        json::print(out, &links.add(json!({ "entity": e, "relations": relations })))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    write_entity(out, e)?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{} relation{}, by date:",
+        relations.len(),
+        if relations.len() == 1 { "" } else { "s" }
+    )?;
+    for hop in &relations {
+        write_relation(out, graph, hop, "  ", &links)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Earliest first (by the earliest day a date allows, then the latest), undated last, then by id.
+pub fn sort_by_date(relations: &mut [HopReport<'_>]) {
+    let key = |h: &HopReport| {
+        let date: Option<Edtf> = h.relation.date.as_deref().and_then(|d| d.parse().ok());
+        (
+            date.is_none(),
+            date.and_then(|d| d.earliest()),
+            date.and_then(|d| d.latest()),
+            h.to.id.clone(),
+            h.relation.relation,
+        )
+    };
+    relations.sort_by_cached_key(key);
+}
+
+/// The relation whose id is `id` (`r-` and 16 hex digits), read from subject to object, with its
+/// certainty under `filter`; an error when the filter drops it.
+fn relation_by_id<'g>(graph: &'g Graph, id: &str, filter: &diplograph::Filter) -> Result<Option<HopReport<'g>>> {
+    if !id.starts_with("r-") {
+        return Ok(None);
+    }
+    let Some(edge) = graph
+        .petgraph()
+        .edge_references()
+        .find(|e| e.weight().id.to_string() == id)
+    else {
+        return Ok(None);
+    };
+    let Some(certainty) = filter.admits_edge(graph, edge.id()) else {
+        anyhow::bail!("relation {id} does not pass the filters given");
+    };
+    Ok(Some(HopReport {
+        from: graph.entity_at(edge.source()).into(),
+        to: graph.entity_at(edge.target()).into(),
+        relation: RelationReport::new(graph, edge.id(), true, certainty),
+        order: None,
+        also: Vec::new(),
+    }))
+}
+
+fn write_entity(out: &mut impl Write, e: &Entity) -> Result<()> {
     writeln!(out, "{} ({}) — {}", e.label, e.id, e.kind)?;
     if !e.aliases.is_empty() {
-        writeln!(out, "also: {}", e.aliases.join(" · "))?;
+        style::write_painted(out, &format!("also: {}\n", e.aliases.join(" · ")))?;
     }
     writeln!(out, "{}", e.description)?;
     for id in &e.same_as {
         writeln!(out, "same as: {id}")?;
     }
+    Ok(())
+}
+
+/// One relation: `—label (date)→ other (id)   [sources]`, a certainty marker when not definite,
+/// then each source's quote, title and URL.
+fn write_relation(
+    out: &mut impl Write,
+    graph: &Graph,
+    hop: &HopReport<'_>,
+    indent: &str,
+    links: &Links<'_>,
+) -> Result<()> {
+    let r = &hop.relation;
+    let date = r.date_human.as_ref().map(|d| format!(" ({d})")).unwrap_or_default();
+    let sources: Vec<&str> = r.sources.iter().map(|s| s.as_str()).collect();
+    let marker = match r.certainty {
+        Certainty::Possible => "  (possibly)",
+        Certainty::Undated if r.date.is_none() => "  (undated)",
+        _ => "",
+    };
+    let head = if indent.is_empty() {
+        format!("{} ({}) ", hop.from.label, hop.from.id)
+    } else {
+        String::new()
+    };
+    style::write_painted(
+        out,
+        &format!(
+            "{indent}{head}—{}{date}→ {} ({})   [{}]{marker}\n",
+            r.label,
+            hop.to.label,
+            hop.to.id,
+            sources.join(", ")
+        ),
+    )?;
+    if indent.is_empty() {
+        writeln!(out, "relation {}", r.relation)?;
+    }
+    for ev in r.evidence {
+        writeln!(out, "{indent}    “{}”", ev.quote)?;
+        let source = graph.source(ev.source.as_str());
+        let title = source.map(|s| s.title.as_str()).unwrap_or("");
+        let url = match links.of(ev) {
+            Some(EvidenceLink::NoUrl) => " (no URL for this source)".to_owned(),
+            Some(link) => match (link.url(), link.caveat()) {
+                (Some(u), None) => format!(" <{u}>"),
+                (Some(u), Some(why)) => format!(" <{u}> ({why})"),
+                _ => String::new(),
+            },
+            None => source
+                .and_then(|s| s.url.as_deref())
+                .map(|u| format!(" <{u}>"))
+                .unwrap_or_default(),
+        };
+        writeln!(out, "{indent}      — {}: {title}{url}", ev.source)?;
+        if let Some(note) = &ev.note {
+            writeln!(out, "{indent}      note: {note}")?;
+        }
+    }
+    Ok(())
+}
+
+/// A source's card: title, publisher, URL, date, and the relations it supports (filtered).
+fn show_source(
+    graph: &Graph,
+    source: &Source,
+    filter: &diplograph::Filter,
+    json_out: bool,
+    out: &mut impl Write,
+    links: &Links<'_>,
+) -> Result<ExitCode> {
+    let mut relations: Vec<HopReport> = graph
+        .petgraph()
+        .edge_references()
+        .filter(|e| e.weight().evidence.iter().any(|ev| ev.source == source.id))
+        .filter_map(|e| {
+            let certainty = filter.admits_edge(graph, e.id())?;
+            Some(HopReport {
+                from: EntityRef::from(graph.entity_at(e.source())),
+                to: graph.entity_at(e.target()).into(),
+                relation: RelationReport::new(graph, e.id(), true, certainty),
+                order: None,
+                also: Vec::new(),
+            })
+        })
+        .collect();
+    sort_by_date(&mut relations);
+    if json_out {
+        json::print(out, &links.add(json!({ "source": source, "relations": relations })))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    writeln!(out, "{} ({}) — source", source.title, source.id)?;
+    writeln!(out, "publisher: {}", source.publisher)?;
+    if let Some(url) = &source.url {
+        writeln!(out, "url: {url}")?;
+    }
+    if let Some(date) = &source.published {
+        writeln!(out, "published: {date}")?;
+    }
     writeln!(out)?;
     writeln!(
         out,
-        "{} relation{}:",
-        incidents.len(),
-        if incidents.len() == 1 { "" } else { "s" }
+        "{} relation{} it supports, by date:",
+        relations.len(),
+        if relations.len() == 1 { "" } else { "s" }
     )?;
-    for i in &incidents {
-        let date = i.relation.date.map(|d| format!(" ({})", d.human())).unwrap_or_default();
-        let sources: Vec<&str> = i.relation.sources().iter().map(|s| s.as_str()).collect();
-        let label = i.predicate.label_for(i.outgoing);
+    for hop in &relations {
+        let r = &hop.relation;
+        let date = r.date_human.as_ref().map(|d| format!(" ({d})")).unwrap_or_default();
         writeln!(
             out,
-            "  —{label}{date}→ {} ({})   [{}]",
-            i.other.label,
-            i.other.id,
-            sources.join(", ")
+            "  {} —{}{date}→ {}   {}",
+            hop.from.label, r.label, hop.to.label, r.relation
         )?;
+        for ev in r.evidence.iter().filter(|ev| ev.source == source.id) {
+            writeln!(out, "      “{}”", ev.quote)?;
+            if let Some(link) = links.of(ev) {
+                writeln!(out, "        {link}")?;
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The links of evidence to their quotes, when the texts of the sources are at hand.
+struct Links<'a> {
+    graph: &'a Graph,
+    texts: Option<&'a SourceTexts>,
+}
+
+impl Links<'_> {
+    /// The link of one piece of evidence, or `None` without texts.
+    fn of(&self, evidence: &Evidence) -> Option<EvidenceLink> {
+        let texts = self.texts?;
+        let url = self
+            .graph
+            .source(evidence.source.as_str())
+            .and_then(|s| s.url.as_deref());
+        Some(EvidenceLink::of(texts, evidence.source.as_str(), url, &evidence.quote))
+    }
+
+    /// `value` with `link` and `link_caveat` beside every evidence's `quote` (unchanged without
+    /// texts).
+    fn add(&self, mut value: Value) -> Value {
+        if self.texts.is_some() {
+            self.add_to(&mut value);
+        }
+        value
+    }
+
+    fn add_to(&self, value: &mut Value) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::Array(evidence)) = map.get_mut("evidence") {
+                    for e in evidence.iter_mut() {
+                        let (Some(source), Some(quote)) = (e["source"].as_str(), e["quote"].as_str()) else {
+                            continue;
+                        };
+                        let evidence = Evidence {
+                            source: diplograph::Id::new(source).expect("an id from the graph"),
+                            quote: quote.to_owned(),
+                            note: None,
+                            line: 0,
+                        };
+                        if let Some(link) = self.of(&evidence) {
+                            e["link"] = json!(link.url());
+                            e["link_caveat"] = json!(link.caveat());
+                        }
+                    }
+                }
+                for v in map.values_mut() {
+                    self.add_to(v);
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|v| self.add_to(v)),
+            _ => {}
+        }
+    }
 }

@@ -8,8 +8,9 @@ use diplograph::Graph;
 
 use super::args::{ResultFormat, TimelineArgs};
 use super::filter::to_filter;
-use super::json;
 use super::node::node;
+use super::table::{relation_cells, Table, RELATION_COLUMNS};
+use super::{json, style};
 
 /// Prints the timeline as text, JSON or a DOT diagram.
 pub fn run(graph: &Graph, json_out: bool, args: &TimelineArgs, out: &mut impl Write) -> Result<ExitCode> {
@@ -26,19 +27,26 @@ pub fn run(graph: &Graph, json_out: bool, args: &TimelineArgs, out: &mut impl Wr
     } else if args.format == ResultFormat::Dot {
         let edges: std::collections::BTreeSet<_> = found.entries.iter().map(|e| e.edge).collect();
         let view = graph.restrict(|_| true, |e| edges.contains(&e));
-        let mut writer = diplograph::TimelineWriter::new();
+        let mut writer = diplograph::export::dot::TimelineWriter::new();
         let mut title = "Timeline".to_owned();
         if let Some(name) = &args.entity {
-            let e = graph.resolve(name)?;
+            let e = graph.lookup(name)?;
             title = match &args.with {
-                Some(other) => format!("Timeline: {} and {}", e.label, graph.resolve(other)?.label),
+                Some(other) => format!("Timeline: {} and {}", e.label, graph.lookup(other)?.label),
                 None => format!("Timeline of {}", e.label),
             };
             writer = writer.focus(e.id.as_str());
         }
         writer.title(title).write(&view, &mut *out)?;
+    } else if matches!(args.format, ResultFormat::Csv | ResultFormat::Tsv) {
+        let report = found.report(graph);
+        let mut table = Table::new(args.format, &mut *out, &RELATION_COLUMNS)?;
+        for hop in &report.entries {
+            table.row(relation_cells(hop))?;
+        }
+        table.finish()?;
     } else {
-        write!(out, "{}", found.display(graph))?;
+        style::write_painted(out, &found.display(graph).to_string())?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -7,6 +7,7 @@ use std::time::SystemTime;
 
 /// Why an output file could not be written.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum WriteError {
     /// The target is a folder.
     #[error("{0} is a folder; give a file name")]
@@ -60,9 +61,9 @@ pub enum WriteError {
 /// ```
 /// let dir = tempfile::tempdir().unwrap();
 /// let path = dir.path().join("out.txt");
-/// diplograph::write_atomically(&path, |w| w.write_all(b"hello")).unwrap();
+/// diplograph::export::write_atomically(&path, |w| w.write_all(b"hello")).unwrap();
 /// assert_eq!(std::fs::read_to_string(&path).unwrap(), "hello");
-/// let failed = diplograph::write_atomically(&path, |w| {
+/// let failed = diplograph::export::write_atomically(&path, |w| {
 ///     w.write_all(b"half")?;
 ///     Err(std::io::Error::other("interrupted"))
 /// });

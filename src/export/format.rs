@@ -6,8 +6,9 @@ use std::str::FromStr;
 /// An export format.
 ///
 /// ```
-/// use diplograph::Format;
+/// use diplograph::export::Format;
 /// assert_eq!(Format::from_extension("ttl"), Some(Format::Turtle));
+/// assert_eq!(Format::from_extension("gexf"), Some(Format::Gexf));
 /// assert_eq!("nquads".parse::<Format>().unwrap(), Format::NQuads);
 /// assert!("xml".parse::<Format>().unwrap_err().contains("turtle, ntriples"));
 /// ```
@@ -23,16 +24,25 @@ pub enum Format {
     Dot,
     /// Two CSV files, `nodes.csv` and `edges.csv`.
     Csv,
+    /// The explorer page: one self-contained HTML file.
+    Html,
+    /// GEXF 1.3 with dynamic edges, for Gephi.
+    Gexf,
+    /// GraphML with typed attributes, for Cytoscape and yEd.
+    Graphml,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 8] = [
         Format::Turtle,
         Format::NTriples,
         Format::NQuads,
         Format::Dot,
         Format::Csv,
+        Format::Html,
+        Format::Gexf,
+        Format::Graphml,
     ];
 
     /// The name used on the command line.
@@ -43,6 +53,9 @@ impl Format {
             Format::NQuads => "nquads",
             Format::Dot => "dot",
             Format::Csv => "csv",
+            Format::Html => "html",
+            Format::Gexf => "gexf",
+            Format::Graphml => "graphml",
         }
     }
 
@@ -54,6 +67,9 @@ impl Format {
             Format::NQuads => "nq",
             Format::Dot => "dot",
             Format::Csv => "csv",
+            Format::Html => "html",
+            Format::Gexf => "gexf",
+            Format::Graphml => "graphml",
         }
     }
 

@@ -1,17 +1,17 @@
-//! Writing the graph out: RDF, DOT, CSV. Every exporter streams to a `W: Write` in a fixed order,
-//! so the same graph always gives byte-identical output.
+//! Writing the graph out: RDF, DOT, CSV, GEXF, GraphML and the explorer page. Every exporter
+//! streams to a `W: Write` in a fixed order, so the same graph always gives byte-identical output.
 
 pub(crate) mod atomic;
-pub(crate) mod csv;
-pub(crate) mod csv_cells;
-pub(crate) mod csv_neo4j;
-pub(crate) mod dot;
-pub(crate) mod dot_escape;
-pub(crate) mod dot_path;
-pub(crate) mod dot_rank_dir;
-pub(crate) mod dot_style;
-pub(crate) mod dot_timeline;
-pub(crate) mod dot_views;
+pub mod csv;
+pub mod dot;
 pub(crate) mod facts;
 pub(crate) mod format;
-pub(crate) mod rdf;
+pub mod gexf;
+pub mod graphml;
+pub mod html;
+pub(crate) mod json_text;
+pub mod rdf;
+pub(crate) mod xml_text;
+
+pub use atomic::{same_file, write_atomically, WriteError};
+pub use format::Format;

@@ -4,6 +4,7 @@ use crate::model::problem::Problems;
 
 /// Why a graph could not be loaded.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum LoadError {
     /// A file could not be read.
     #[error("cannot read {path}")]

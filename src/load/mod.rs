@@ -9,3 +9,7 @@ pub(crate) mod merge;
 pub(crate) mod reader;
 pub(crate) mod valid;
 pub(crate) mod validate;
+
+pub use dataset::{DataFile, Dataset, FILE_NAMES};
+pub use error::LoadError;
+pub use limits::Limits;

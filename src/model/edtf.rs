@@ -12,7 +12,7 @@ use std::str::FromStr;
 /// A calendar day, counted in days from 1970-01-01 (proleptic Gregorian calendar).
 ///
 /// ```
-/// use diplograph::Day;
+/// use diplograph::model::Day;
 /// let d = Day::from_ymd(1998, 4, 30).unwrap();
 /// assert_eq!(d.to_string(), "1998-04-30");
 /// assert!(Day::from_ymd(2006, 2, 30).is_none());
@@ -101,7 +101,7 @@ pub enum Precision {
 /// One calendar date at year, month or day precision, possibly uncertain (`?`) or approximate (`~`).
 ///
 /// ```
-/// use diplograph::{DatePoint, Precision};
+/// use diplograph::model::{DatePoint, Precision};
 /// let d: DatePoint = "1998-04".parse().unwrap();
 /// assert_eq!(d.precision(), Precision::Month);
 /// assert_eq!(d.earliest().to_string(), "1998-04-01");
@@ -311,7 +311,7 @@ impl fmt::Display for Bound {
 /// An EDTF value: a single date or an interval.
 ///
 /// ```
-/// use diplograph::{Edtf, Bound};
+/// use diplograph::{model::Bound, Edtf};
 /// let since: Edtf = "2011/..".parse().unwrap();
 /// assert!(matches!(since, Edtf::Interval { end: Bound::Open, .. }));
 /// assert_eq!(since.to_string(), "2011/..");

@@ -49,6 +49,7 @@ pub struct Graph {
 
 /// Why a name did not resolve to one entity.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum ResolveError {
     /// No entity has this id, label or alias.
     #[error("no entity is named '{name}'{}", suggestions(.candidates))]
@@ -91,6 +92,7 @@ pub struct Incident<'g> {
 
 /// Counts that describe a graph.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct Stats {
     /// Number of entities.
     pub entities: usize,

@@ -19,6 +19,7 @@ pub struct Id(std::sync::Arc<str>);
 
 /// Why a text is not a valid [`Id`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum IdError {
     /// The text is empty.
     #[error("the id is empty")]

@@ -7,6 +7,7 @@ pub(crate) mod graph;
 pub(crate) mod id;
 pub(crate) mod iri;
 pub(crate) mod kind;
+pub(crate) mod names;
 pub(crate) mod predicate;
 pub(crate) mod problem;
 pub(crate) mod relation;
@@ -21,3 +22,13 @@ pub(crate) fn serialize_opt_display<T: std::fmt::Display, S: serde::Serializer>(
         None => s.serialize_none(),
     }
 }
+
+pub use edtf::{Bound, DatePoint, Day, Edtf, EdtfError, Precision};
+pub use entity::Entity;
+pub use graph::{Graph, Incident, ResolveError, Stats};
+pub use id::{Id, IdError};
+pub use kind::{EntityKind, UnknownKind};
+pub use predicate::{Predicate, Temporal};
+pub use problem::{Problem, Problems, Severity};
+pub use relation::{Evidence, Relation, RelationId, Span};
+pub use source::Source;

@@ -103,7 +103,7 @@ impl Relation {
     /// `None` for an undated relation.
     ///
     /// ```
-    /// use diplograph::{Bound, Edtf, Span, Temporal, Relation};
+    /// use diplograph::{Edtf, Relation, Temporal, model::{Bound, Span}};
     /// let date: Edtf = "1995".parse().unwrap();
     /// let span = Relation::span_of(&date, Temporal::State);
     /// assert_eq!(span.end, Bound::Unknown); // a membership that began in 1995

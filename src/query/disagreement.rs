@@ -69,7 +69,7 @@ pub struct Disagreement {
 /// A question about where sources disagree; made by [`Graph::disagreements`].
 ///
 /// ```
-/// use diplograph::{Disputed, Graph};
+/// use diplograph::{query::Disputed, Graph};
 /// let graph = Graph::embedded()?;
 /// let found = graph.disagreements().run();
 /// for d in &found {

@@ -20,3 +20,19 @@ pub(crate) mod test_graph;
 pub(crate) mod time;
 pub(crate) mod timeline;
 pub(crate) mod yen;
+
+pub use direction::Direction;
+pub use disagreement::{
+    Disagreement, DisagreementDisplay, DisagreementQuery, DisagreementReport, Disputed, Statement, StatementReport,
+    Version, VersionReport,
+};
+pub use filter::Filter;
+pub use neighbourhood::{NeighbourQuery, NeighbourReport, Neighbourhood, NeighbourhoodDisplay, NeighbourhoodReport};
+pub use path::{Alternative, Hop, Path};
+pub use paths::{PathQuery, PathSet, DEFAULT_JOURNEY_WORK, DEFAULT_LIMIT, DEFAULT_MAX_HOPS, DEFAULT_WORK};
+pub use quantity::Quantity;
+pub use report::{EntityRef, HopReport, PathDisplay, PathReport, RelationReport};
+pub use select::Selection;
+pub use simple_paths::SimplePaths;
+pub use time::{Certainty, TimeFilter};
+pub use timeline::{chronological, Timeline, TimelineDisplay, TimelineEntry, TimelineQuery, TimelineReport};

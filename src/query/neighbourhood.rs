@@ -18,19 +18,7 @@ use crate::model::graph::Graph;
 ///
 /// # Complexity
 /// O(V + E).
-///
-/// ```
-/// use diplograph::{neighbourhood, Filter, Graph};
-/// let graph = Graph::embedded().unwrap();
-/// let belarus = graph.node("belarus").unwrap();
-/// let (nodes, edges) = neighbourhood(&graph, belarus, 1, &Filter::default());
-/// assert!(nodes.contains(&belarus));
-/// assert!(edges.iter().all(|e| {
-///     let (a, b) = graph.petgraph().edge_endpoints(*e).unwrap();
-///     nodes.contains(&a) && nodes.contains(&b)
-/// }));
-/// ```
-pub fn neighbourhood(
+pub(crate) fn neighbourhood(
     graph: &Graph,
     start: NodeIndex,
     depth: usize,
@@ -255,7 +243,11 @@ impl Neighbourhood {
     /// The neighbourhood as text: a summary line, then for each distance the relations that
     /// reach out to it, one a line, read from the centre's side.
     pub fn display<'a>(&'a self, graph: &'a Graph) -> NeighbourhoodDisplay<'a> {
-        NeighbourhoodDisplay { graph, n: self }
+        NeighbourhoodDisplay {
+            graph,
+            n: self,
+            more: "",
+        }
     }
 }
 
@@ -264,6 +256,15 @@ impl Neighbourhood {
 pub struct NeighbourhoodDisplay<'a> {
     graph: &'a Graph,
     n: &'a Neighbourhood,
+    more: &'a str,
+}
+
+impl<'a> NeighbourhoodDisplay<'a> {
+    /// Text to append where relations are left out (e.g. where to find them all); none by default.
+    pub fn more_hint(mut self, hint: &'a str) -> Self {
+        self.more = hint;
+        self
+    }
 }
 
 impl fmt::Display for NeighbourhoodDisplay<'_> {
@@ -307,8 +308,9 @@ impl fmt::Display for NeighbourhoodDisplay<'_> {
         if sideways > 0 {
             writeln!(
                 f,
-                "and {sideways} relation{} among entities at the same distance (--json lists all)",
-                if sideways == 1 { "" } else { "s" }
+                "and {sideways} relation{} among entities at the same distance{}",
+                if sideways == 1 { "" } else { "s" },
+                self.more
             )?;
         }
         Ok(())

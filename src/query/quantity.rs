@@ -3,7 +3,7 @@
 /// A number stated in a note, with the words that qualify it.
 ///
 /// ```
-/// use diplograph::Quantity;
+/// use diplograph::query::Quantity;
 /// let q = Quantity::find("implemented in 2007; more than 300,000 TNT landmines destroyed");
 /// assert_eq!(q.len(), 1); // 2007 is a year, not a quantity
 /// assert_eq!(q[0].value, 300_000.0);

@@ -183,7 +183,11 @@ impl Path {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn display<'a>(&'a self, graph: &'a Graph) -> PathDisplay<'a> {
-        PathDisplay { graph, path: self }
+        PathDisplay {
+            graph,
+            path: self,
+            more: "",
+        }
     }
 }
 
@@ -192,6 +196,24 @@ impl Path {
 pub struct PathDisplay<'a> {
     graph: &'a Graph,
     path: &'a Path,
+    more: &'a str,
+}
+
+impl<'a> PathDisplay<'a> {
+    /// Text to append where relations are left out (e.g. where to find them all); none by default.
+    ///
+    /// ```
+    /// let graph = diplograph::Graph::embedded()?;
+    /// let (a, b) = (graph.node("belarus").unwrap(), graph.node("nato").unwrap());
+    /// let path = graph.paths(a, b).shortest().unwrap();
+    /// let text = path.display(&graph).more_hint(" (see the JSON)").to_string();
+    /// assert!(text.contains(" (see the JSON)"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn more_hint(mut self, hint: &'a str) -> Self {
+        self.more = hint;
+        self
+    }
 }
 
 impl fmt::Display for PathDisplay<'_> {
@@ -218,8 +240,9 @@ impl fmt::Display for PathDisplay<'_> {
                 let more = hop.also.len() - ALSO_SHOWN;
                 writeln!(
                     f,
-                    "      … and {more} more relation{} between them (--json lists all)",
-                    if more == 1 { "" } else { "s" }
+                    "      … and {more} more relation{} between them{}",
+                    if more == 1 { "" } else { "s" },
+                    self.more
                 )?;
             }
         }

@@ -8,7 +8,7 @@ use petgraph::graph::NodeIndex;
 /// A view of the graph: a filter, optionally around one entity to some depth.
 ///
 /// ```
-/// use diplograph::{Filter, Graph, Selection};
+/// use diplograph::{query::Selection, Filter, Graph};
 /// let graph = Graph::embedded().unwrap();
 /// let focus = graph.node("nato");
 /// let view = Selection { filter: Filter::default(), focus, depth: 1 }.apply(&graph);
@@ -30,7 +30,7 @@ impl Selection {
     /// then the graph itself can be used instead of [`Selection::apply`]'s copy.
     ///
     /// ```
-    /// use diplograph::Selection;
+    /// use diplograph::query::Selection;
     /// assert!(Selection::default().keeps_everything());
     /// ```
     pub fn keeps_everything(&self) -> bool {

@@ -29,7 +29,7 @@ use crate::query::time::TimeFilter;
 /// let timeline = graph.timeline().entity(belarus).with(eu).filter(window).run();
 /// assert!(!timeline.entries.is_empty());
 /// let days: Vec<_> = timeline.entries.iter().map(|e| graph.relation_at(e.edge).date.unwrap()).collect();
-/// assert!(days.windows(2).all(|w| diplograph::chronological(&w[0]) <= diplograph::chronological(&w[1])));
+/// assert!(days.windows(2).all(|w| diplograph::query::chronological(&w[0]) <= diplograph::query::chronological(&w[1])));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -57,7 +57,7 @@ impl Graph {
 /// interval whose start is unknown, the first day of its end), then the last.
 ///
 /// ```
-/// use diplograph::{chronological, Edtf};
+/// use diplograph::{query::chronological, Edtf};
 /// let mut dates: Vec<Edtf> = ["2004-12", "1995", "2004", "/2007-01", "1998-04-30", "2011/.."]
 ///     .iter().map(|d| d.parse().unwrap()).collect();
 /// dates.sort_by_key(chronological);

@@ -7,7 +7,7 @@ use unicode_normalization::UnicodeNormalization;
 /// runs of white space, dashes and punctuation turned into one space.
 ///
 /// ```
-/// use diplograph::fold;
+/// use diplograph::text::fold;
 /// assert_eq!(fold("Łukashénka"), fold("łukashenka"));
 /// assert_eq!(fold("Belarus–NATO"), "belarus nato");
 /// assert_eq!(fold("  Raman   Pratasevich "), "raman pratasevich");

@@ -49,7 +49,7 @@ fn stats_counts_kinds_predicates_sources_and_dates() {
             "place 0",
             "relations: 4 (from 5 claims; 1 supported by more than one source)",
             "dated: 3 (75.0%)",
-            "dates range from 1995-01-01 to 1999-03-12",
+            "dates range from 1995 to 1999-03-12",
             "relations by predicate:",
             "borders 1",
             "member_of 1",
@@ -73,9 +73,15 @@ also: Republic of Belarus · Byelorussia
 A state in Eastern Europe.
 same as: http://www.wikidata.org/entity/Q184
 
-2 relations:
-  —borders→ Poland (poland)   [src-b]
+2 relations, by date:
   —participant in (since 1995)→ Partnership for Peace (pfp)   [src-a, src-b]
+      “Belarus joined the Partnership for Peace in 1995.”
+        — src-a: Source A <https://example.org/a>
+      “Belarus has taken part in the PfP since 1995.”
+        — src-b: Source B
+  —borders→ Poland (poland)   [src-b]  (undated)
+      “Belarus borders Poland.”
+        — src-b: Source B
 "
     );
     let run = run_fixture("minimal", &["show", "pfp-document"]);
@@ -118,9 +124,9 @@ fn find_is_case_and_accent_insensitive() {
 
 #[test]
 fn find_with_no_match_fails() {
-    let run = run_fixture("minimal", &["find", "atlantis"]);
+    let run = run_fixture("minimal", &["find", "xyzzy"]);
     assert_eq!((run.code, run.stdout.as_str()), (1, ""));
-    assert_eq!(run.stderr, "no entity matches 'atlantis'\n");
+    assert_eq!(run.stderr, "no entity matches 'xyzzy'\n");
 }
 
 #[test]
@@ -141,8 +147,8 @@ fn unknown_name_lists_near_candidates() {
         run.stderr,
         "error: no entity is named 'belaru'; did you mean: belarus (Belarus)?\n"
     );
-    let run = run_fixture("minimal", &["show", "atlantis"]);
-    assert_eq!(run.stderr, "error: no entity is named 'atlantis'\n");
+    let run = run_fixture("minimal", &["show", "xyzzy"]);
+    assert_eq!(run.stderr, "error: no entity is named 'xyzzy'\n");
 }
 
 #[test]
@@ -182,4 +188,172 @@ fn a_missing_folder_is_a_clear_error() {
             && stderr.contains("no-such-fixture"),
         "{stderr}"
     );
+}
+
+// check --sources: quotes verified against the source texts (tests/fixtures/*-texts).
+
+fn texts(name: &str) -> String {
+    fixture(name).display().to_string()
+}
+
+#[test]
+fn check_sources_finds_every_quote_of_the_minimal_graph() {
+    let dir = texts("minimal-texts");
+    let run = run_fixture("minimal", &["check", "--sources", &dir, "--coverage"]);
+    assert_eq!(run.stderr, "");
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{MINIMAL_SUMMARY}quotes: 5 of 5 claims quote their source verbatim (texts in {dir})
+coverage src-a: 2 of 2 date-bearing sentences and rows quoted
+coverage src-b: 2 of 2 date-bearing sentences and rows quoted
+coverage: 4 of 4 date-bearing sentences and rows quoted (100.0%); 0 table rows the source does not identify are left out
+"
+        )
+    );
+    assert_eq!(run.code, 0);
+}
+
+#[test]
+fn check_sources_reports_each_miss_as_file_line() {
+    let dir = texts("quotes-texts");
+    let run = run_fixture("quotes", &["check", "--sources", &dir]);
+    // Lines 2-5 pass: exact, white space differing, typographic quotes, fragments in order.
+    assert_eq!(
+        run.stderr,
+        format!(
+            "quotes/relations.csv:6: quote not found in page: fragment 2 of 2 \"Belarus joined\" is in the text, but not after the fragment before it
+quotes/relations.csv:7: quote not found in page: \"Poland became a member of NATO in 1997.\"
+  closest passage: \"Poland became a member of NATO in 1999.\"
+  where they differ: the quote has \"1997.\", the source \"1999.\"
+quotes/relations.csv:8: no text for source 'page-missing': {dir}/page-missing.txt does not exist
+quotes/relations.csv:9: {dir}/page-latin1.txt is not UTF-8 text (invalid byte at offset 35); save it as UTF-8
+"
+        )
+    );
+    assert!(
+        run.stdout.ends_with(&format!(
+            "quotes: 4 of 8 claims quote their source verbatim (texts in {dir})\n"
+        )),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn check_sources_coverage_lists_unquoted_passages_and_unreadable_texts() {
+    let dir = texts("quotes-texts");
+    let run = run_fixture("quotes", &["check", "--sources", &dir, "--coverage", "--strict"]);
+    assert!(
+        run.stdout.contains(
+            "coverage page: 1 of 3 date-bearing sentences and rows quoted
+  not quoted: against demonstrators in March 2006.
+  not quoted: Poland became a member of NATO in 1999.
+"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("coverage page-latin1: not measured: "),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("strict: 1 of 1 quoted passages carry every year they name"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn check_sources_json_lists_problems_and_coverage() {
+    let dir = texts("quotes-texts");
+    let run = run_fixture("quotes", &["--json", "check", "--sources", &dir, "--coverage"]);
+    assert_eq!(run.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(json["ok"], false);
+    assert_eq!(json["quotes"]["checked"], 8);
+    assert_eq!(json["quotes"]["verbatim"], 4);
+    let lines: Vec<u64> = json["quotes"]["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [6, 7, 8, 9]);
+    assert_eq!(json["quotes"]["problems"][2]["kind"], "no_text");
+    assert_eq!(json["coverage"]["passages"], 3);
+    assert_eq!(json["coverage"]["quoted"], 1);
+}
+
+#[test]
+fn check_sources_usage_errors() {
+    // --coverage needs --sources, --strict needs --coverage: usage errors (exit 2).
+    let run = run_fixture("minimal", &["check", "--coverage"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--sources <DIR>"), "{}", run.stderr);
+    let run = run_fixture("minimal", &["check", "--sources", "texts", "--strict"]);
+    assert_eq!(run.code, 2);
+    // A folder of texts that cannot be read: exit 2, naming it.
+    let run = run_fixture("minimal", &["check", "--sources", "no-such-folder"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("error: cannot read the folder of source texts no-such-folder: "),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn show_sources_prints_each_quote_with_a_link_to_it() {
+    let dir = texts("minimal-texts");
+    let run = run_fixture("minimal", &["show", "poland", "--sources", &dir]);
+    assert_eq!(run.stderr, "");
+    assert_eq!(
+        run.stdout,
+        "Poland (poland) — state
+A state in Central Europe.
+
+2 relations, by date:
+  —member of (1999-03-12)→ NATO (nato)   [src-a]
+      “Poland joined NATO on 12 March 1999.”
+        — src-a: Source A <https://example.org/a#:~:text=Poland,1999.>
+  —borders→ Belarus (belarus)   [src-b]  (undated)
+      “Belarus borders Poland.”
+        — src-b: Source B (no URL for this source)
+"
+    );
+    let run = run_fixture("minimal", &["--json", "show", "poland", "--sources", &dir]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let text = json.to_string();
+    assert!(
+        text.contains(r#""link":"https://example.org/a#:~:text=Poland,1999.","link_caveat":null"#),
+        "{text}"
+    );
+    assert!(
+        text.contains(r#""link":null,"link_caveat":"no URL for this source""#),
+        "{text}"
+    );
+    // Without --sources, no link fields.
+    let run = run_fixture("minimal", &["--json", "show", "poland"]);
+    assert!(!run.stdout.contains("link"), "{}", run.stdout);
+}
+
+#[test]
+fn show_sources_says_when_a_link_cannot_open_at_the_quote() {
+    let dir = texts("quotes-texts");
+    let run = run_fixture("quotes", &["show", "pfp", "--sources", &dir]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let has = |line: &str| assert!(run.stdout.contains(line), "{line}\nnot in\n{}", run.stdout);
+    // A quote in two fragments: one directive each.
+    has("        — page: A page <https://example.org/page#:~:text=Belarus%20joined&text=in%201995>\n");
+    // A source whose text is not usable gets its plain URL, and says so.
+    has("        — page-latin1: A page saved as Latin-1 <https://example.org/latin1> (no source text at hand: the link opens the page, not the quote)\n");
+    // A quote that is not in its text gets no fragment, and says why.
+    has("        — page: A page <https://example.org/page> (no text fragment: the quote is not in the source text: ");
 }

@@ -1,9 +1,12 @@
 //! The command line on fixture folders: check, stats, show, find, name resolution, the
-//! query subcommands, and curating (fmt and diff, with their library API).
+//! query subcommands, curating (fmt and diff, with their library API), and the shipped graph's
+//! quotes and text-fragment links against the source texts (`sources`).
 
 #[path = "../support/mod.rs"]
 mod support;
 
 mod check;
 mod curate;
+mod habits;
 mod query;
+mod sources;

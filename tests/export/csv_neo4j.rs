@@ -10,8 +10,11 @@ use crate::support::dot::{dataset, field, hostile_graph};
 use crate::support::shipped;
 use assert_cmd::Command;
 use diplograph::{
-    write_edges_csv, write_nodes_csv, CsvFlavor, Graph, Neo4jDelimiterError, NEO4J_ARRAY_DELIMITER, NEO4J_EDGE_HEADER,
-    NEO4J_NODE_HEADER,
+    export::csv::{
+        write_edges_csv, write_nodes_csv, CsvFlavor, Neo4jDelimiterError, NEO4J_ARRAY_DELIMITER, NEO4J_EDGE_HEADER,
+        NEO4J_NODE_HEADER,
+    },
+    Graph,
 };
 
 /// Property types the importer knows (Neo4j 5 manual).

@@ -7,8 +7,10 @@ use std::collections::HashMap;
 use crate::support::dot::hostile_graph;
 use crate::support::{diplograph, shipped};
 use diplograph::{
-    split_values, unguard_formula, write_edges_csv, write_nodes_csv, CsvFlavor, Entity, EntityKind, Graph, Id,
-    EDGE_COLUMNS, NODE_COLUMNS,
+    export::csv::{
+        split_values, unguard_formula, write_edges_csv, write_nodes_csv, CsvFlavor, EDGE_COLUMNS, NODE_COLUMNS,
+    },
+    Entity, EntityKind, Graph, Id,
 };
 use predicates::prelude::*;
 

@@ -2,7 +2,10 @@
 //! can change the diagram (no HTML labels, no records, no injected attributes).
 
 use crate::support::dot::*;
-use diplograph::{Cluster, DotWriter, Graph, PathWriter, RankDir, TimelineWriter};
+use diplograph::{
+    export::dot::{Cluster, DotWriter, PathWriter, RankDir, TimelineWriter},
+    Graph,
+};
 
 fn dot_of(graph: &Graph, writer: &DotWriter) -> String {
     let mut out = Vec::new();

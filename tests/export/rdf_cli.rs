@@ -2,7 +2,7 @@
 
 use crate::support::diplograph;
 use crate::support::rdf::*;
-use diplograph::RdfSyntax;
+use diplograph::export::rdf::RdfSyntax;
 use oxttl::{NQuadsParser, NTriplesParser, TurtleParser};
 use predicates::prelude::*;
 

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::support::rdf::*;
-use diplograph::{Graph, RdfSyntax, FILE_NAMES};
+use diplograph::{export::rdf::RdfSyntax, load::FILE_NAMES, Graph};
 
 /// Copies each CSV of `from` into `to` with its rows shuffled (a fixed permutation) and its
 /// columns reversed.

@@ -8,7 +8,10 @@
 use std::path::Path;
 
 use crate::support::hostile::*;
-use diplograph::{BaseIri, Graph, RdfExport, RdfSyntax};
+use diplograph::{
+    export::rdf::{BaseIri, RdfExport, RdfSyntax},
+    Graph,
+};
 use proptest::prelude::*;
 
 /// Bases that stress the Turtle prefixes: the default; a `#` base; one whose `entity/`
@@ -113,7 +116,7 @@ fn a_failing_writer_fails_the_export() {
             for threads in [1, 2] {
                 let err = rdf.write_on(syntax, Full { room }, threads, 3).err();
                 assert!(
-                    matches!(err, Some(diplograph::RdfError::Io(ref e)) if e.to_string() == "disk full"),
+                    matches!(err, Some(diplograph::export::rdf::RdfError::Io(ref e)) if e.to_string() == "disk full"),
                     "{syntax} with room for {room} bytes on {threads} threads: {err:?}"
                 );
             }

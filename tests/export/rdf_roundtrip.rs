@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::support::rdf::expected::*;
 use crate::support::rdf::*;
-use diplograph::RdfSyntax;
+use diplograph::export::rdf::RdfSyntax;
 
 #[test]
 fn each_export_is_exactly_the_documented_model() {
@@ -54,8 +54,8 @@ fn each_export_is_exactly_the_documented_model() {
 #[test]
 fn the_base_iri_is_respected_everywhere() {
     let graph = graph();
-    let base: diplograph::BaseIri = "http://example.org/kg#".parse().unwrap();
-    let bytes = diplograph::RdfExport::new(&graph, &base)
+    let base: diplograph::export::rdf::BaseIri = "http://example.org/kg#".parse().unwrap();
+    let bytes = diplograph::export::rdf::RdfExport::new(&graph, &base)
         .unwrap()
         .write(RdfSyntax::NTriples, Vec::new())
         .unwrap();

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::support::rdf::native::{expected, Row};
 use crate::support::rdf::*;
-use diplograph::{Filter, Graph, RdfSyntax, Selection};
+use diplograph::{export::rdf::RdfSyntax, query::Selection, Filter, Graph};
 use oxigraph::io::RdfFormat;
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::support::rdf::*;
-use diplograph::RdfSyntax;
+use diplograph::export::rdf::RdfSyntax;
 use oxttl::{NQuadsParser, NTriplesParser, TurtleParser};
 
 /// Writes the three exports into `dir`; returns (syntax, path, number of distinct statements).
@@ -46,7 +46,10 @@ fn skip_or_fail(tool: &str, install: &str) {
     if tools_required() {
         panic!("{tool} not found, and DIPLOGRAPH_REQUIRE_TOOLS=1 ({install})");
     }
-    eprintln!("skipped: {tool} not found ({install})");
+    let _ = std::io::Write::write_fmt(
+        &mut std::io::stderr(),
+        format_args!("skipped: {tool} not found ({install})\n"),
+    );
 }
 
 #[test]

@@ -69,7 +69,10 @@ fn skip_or_fail(why: &str) -> Option<serde_json::Value> {
     if tools_required() {
         panic!("{why}, and DIPLOGRAPH_REQUIRE_TOOLS=1");
     }
-    eprintln!("skipped: {why} (CI installs it: see .ci/run)");
+    let _ = std::io::Write::write_fmt(
+        &mut std::io::stderr(),
+        format_args!("skipped: {why} (CI installs it: see .ci/run)\n"),
+    );
     None
 }
 

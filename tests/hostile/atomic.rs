@@ -15,8 +15,11 @@ use std::time::Instant;
 use crate::support::diplograph;
 use crate::support::hostile::*;
 use diplograph::{
-    named_views, write_atomically, write_edges_csv, write_nodes_csv, BaseIri, CsvFlavor, DotWriter, Graph, RdfError,
-    RdfExport, RdfSyntax, TimelineWriter, WriteError,
+    export::csv::{write_edges_csv, write_nodes_csv, CsvFlavor},
+    export::dot::{named_views, DotWriter, TimelineWriter},
+    export::rdf::{BaseIri, RdfError, RdfExport, RdfSyntax},
+    export::{write_atomically, WriteError},
+    Graph,
 };
 
 /// A writer that takes `left` bytes, then fails (a full disk, a lost connection).
@@ -501,7 +504,10 @@ fn bound_by_permissions(dir: &Path, args: &[&std::ffi::OsStr]) -> Option<Run> {
             .status()
             .is_ok_and(|s| s.success());
         if !ok {
-            eprintln!("skipped: running as root and setpriv cannot drop capabilities (util-linux)");
+            let _ = std::io::Write::write_fmt(
+                &mut std::io::stderr(),
+                format_args!("skipped: running as root and setpriv cannot drop capabilities (util-linux)\n"),
+            );
             return None;
         }
         let mut c = assert_cmd::Command::new("setpriv");

@@ -131,13 +131,13 @@ proptest! {
         let tmp = tempfile::tempdir().expect("tempdir");
         let data = tmp.path().join("data");
         spec.write_dir(&data, &Layout::plain(&spec));
-        let name = diplograph::FILE_NAMES[file];
+        let name = diplograph::load::FILE_NAMES[file];
         let mut bytes = std::fs::read(data.join(name)).expect("read");
         for d in &damages {
             apply(&mut bytes, d);
         }
         std::fs::write(data.join(name), &bytes).expect("write");
-        let lines: Vec<u64> = diplograph::FILE_NAMES
+        let lines: Vec<u64> = diplograph::load::FILE_NAMES
             .iter()
             .map(|n| line_count(&std::fs::read(data.join(n)).expect("read")))
             .collect();
@@ -152,7 +152,7 @@ proptest! {
             prop_assert!(problems.iter().any(|p| p["severity"] == "error"), "refused without an error");
             for p in problems {
                 let file = p["file"].as_str().unwrap_or("");
-                let i = diplograph::FILE_NAMES.iter().position(|n| file == data.join(n).display().to_string());
+                let i = diplograph::load::FILE_NAMES.iter().position(|n| file == data.join(n).display().to_string());
                 prop_assert!(i.is_some(), "a problem in no file of the folder: {}", p);
                 if let (Some(i), Some(line)) = (i, p["line"].as_u64()) {
                     prop_assert!(line >= 1 && line <= lines[i], "{}: the file has {} lines", p, lines[i]);

@@ -7,7 +7,9 @@ use std::borrow::Cow;
 
 use super::sizes::set_cell;
 use crate::support::hostile::cases;
-use diplograph::{BaseIri, DataFile, Dataset, Graph, LoadError, RdfExport, RdfSyntax};
+use diplograph::export::rdf::{BaseIri, RdfExport, RdfSyntax};
+use diplograph::load::DataFile;
+use diplograph::{Dataset, Graph, LoadError};
 use proptest::prelude::*;
 
 const BAD: &[char] = &[

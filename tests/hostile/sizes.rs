@@ -9,7 +9,9 @@ use std::borrow::Cow;
 
 use crate::support::dot::{have_dot, render_svg};
 use crate::support::hostile::cases;
-use diplograph::{named_views, DataFile, Dataset, DotWriter, Graph, TimelineWriter};
+use diplograph::export::dot::{named_views, DotWriter, TimelineWriter};
+use diplograph::load::DataFile;
+use diplograph::{Dataset, Graph};
 use proptest::prelude::*;
 
 /// A text of `len` bytes or a little less, drawn from `alphabet`.

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::support::hostile::cases;
-use diplograph::{write_atomically, WriteError};
+use diplograph::export::{write_atomically, WriteError};
 use proptest::prelude::*;
 
 /// What an output path names before the write.
@@ -364,7 +364,7 @@ fn diplograph() -> assert_cmd::Command {
 fn data_copy(dir: &Path) -> PathBuf {
     let data = dir.join("data");
     std::fs::create_dir(&data).expect("mkdir");
-    for name in diplograph::FILE_NAMES {
+    for name in diplograph::load::FILE_NAMES {
         std::fs::copy(crate::support::root().join("graph-data").join(name), data.join(name)).expect("copy");
     }
     data
@@ -405,7 +405,7 @@ fn output_naming_an_input_is_refused() {
 /// the file; the loader never waits on a FIFO.
 #[test]
 fn special_files_in_the_data_folder_are_refused() {
-    for (i, file) in diplograph::FILE_NAMES.iter().enumerate() {
+    for (i, file) in diplograph::load::FILE_NAMES.iter().enumerate() {
         for special in ["fifo", "dir", "link-to-fifo"] {
             let dir = tempfile::tempdir().expect("tempdir");
             let data = data_copy(dir.path());

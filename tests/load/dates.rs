@@ -4,7 +4,10 @@
 //! single dates and interval ends alike), since no source of this graph needs them and EDTF's
 //! year 0 (= 1 BC) is easy to misread.
 
-use diplograph::{Bound, Edtf, Precision};
+use diplograph::{
+    model::{Bound, Precision},
+    Edtf,
+};
 
 fn ok(text: &str) -> Edtf {
     text.parse().unwrap_or_else(|e| panic!("{text}: {e}"))

@@ -8,7 +8,10 @@
 use std::borrow::Cow;
 use std::path::Path;
 
-use diplograph::{DataFile, Dataset, Graph, LoadError, FILE_NAMES};
+use diplograph::{
+    load::{DataFile, FILE_NAMES},
+    Dataset, Graph, LoadError,
+};
 
 const SEPARATOR: u8 = 0x1E;
 

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use diplograph::{DataFile, Dataset, Graph, Limits, LoadError, Problem, Severity};
+use diplograph::{load::DataFile, model::Severity, Dataset, Graph, Limits, LoadError, Problem};
 
 fn minimal() -> Dataset {
     Dataset::from_dir(&crate::support::fixture("minimal")).expect("minimal fixture")
@@ -95,7 +95,7 @@ fn a_million_rows_stop_at_the_row_limit() {
 #[test]
 fn a_file_over_64_mib_is_refused_without_reading_it_all() {
     let dir = tempfile::tempdir().expect("tempdir");
-    for name in diplograph::FILE_NAMES {
+    for name in diplograph::load::FILE_NAMES {
         std::fs::copy(
             Path::new(env!("CARGO_MANIFEST_DIR"))
                 .join("tests/fixtures/minimal")

@@ -5,7 +5,11 @@
 use std::borrow::Cow;
 
 use crate::support::line_count;
-use diplograph::{DataFile, Dataset, Graph, LoadError, Severity, FILE_NAMES};
+use diplograph::{
+    load::{DataFile, FILE_NAMES},
+    model::Severity,
+    Dataset, Graph, LoadError,
+};
 use proptest::prelude::*;
 
 fn dataset(files: [Vec<u8>; 4]) -> Dataset {

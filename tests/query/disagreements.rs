@@ -1,7 +1,7 @@
 //! Disagreements between sources on small hand-built graphs.
 
 use crate::support::query::{graph, states};
-use diplograph::{Disputed, Filter, Id};
+use diplograph::{query::Disputed, Filter, Id};
 
 fn fixture() -> diplograph::Graph {
     graph(

@@ -1,7 +1,7 @@
 //! Journeys (time-respecting paths) on small hand-built graphs with known answers.
 
 use crate::support::query::{graph, ids, n, states, Claim};
-use diplograph::{Certainty, Day, Filter};
+use diplograph::{model::Day, Certainty, Filter};
 
 fn day(s: &str) -> Day {
     let d: diplograph::Edtf = s.parse().unwrap();

@@ -1,7 +1,7 @@
 //! Neighbourhoods on small hand-built graphs.
 
 use crate::support::query::{graph, n};
-use diplograph::{neighbourhood, Direction, EntityKind, Filter};
+use diplograph::{Direction, EntityKind, Filter};
 
 /// centre → a → b → c; x → centre; person p linked to a.
 fn star() -> diplograph::Graph {
@@ -52,10 +52,6 @@ fn depth_gives_distances_and_relations_among_them() {
     let zero = g.neighbours(c).depth(0).run();
     assert_eq!(distances(&g, &zero), [d("centre", 0)]);
     assert!(zero.relations.is_empty());
-    // The old function agrees.
-    let (nodes, edges) = neighbourhood(&g, c, 2, &Filter::default());
-    assert_eq!(nodes.len(), 5);
-    assert_eq!(edges.len(), two.relations.len());
 }
 
 #[test]

@@ -105,7 +105,10 @@ fn paths_agree_with_networkx() {
             !required,
             "DIPLOGRAPH_REQUIRE_TOOLS=1 but {python} cannot import networkx (pip install networkx)"
         );
-        eprintln!("skipped: {python} with networkx not found (pip install networkx)");
+        let _ = std::io::Write::write_fmt(
+            &mut std::io::stderr(),
+            format_args!("skipped: {python} with networkx not found (pip install networkx)\n"),
+        );
         return;
     }
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);

@@ -316,8 +316,8 @@ fn certainties(g: &diplograph::Graph, filter: Filter, from: &str, to: &str) -> O
     Some(p.hops.iter().map(|h| h.certainty).collect())
 }
 
-fn today() -> diplograph::Day {
-    diplograph::Day::from_ymd(2026, 1, 1).unwrap()
+fn today() -> diplograph::model::Day {
+    diplograph::model::Day::from_ymd(2026, 1, 1).unwrap()
 }
 
 #[test]

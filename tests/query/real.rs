@@ -2,7 +2,7 @@
 //! written, so these assert on structure — the ends, the bounds, the dates, that every step is
 //! sourced — not on a fixed answer.
 
-use diplograph::{Certainty, Day, Disputed, Edtf, Filter, Graph, Path, Temporal};
+use diplograph::{model::Day, query::Disputed, Certainty, Edtf, Filter, Graph, Path, Temporal};
 use petgraph::graph::NodeIndex;
 
 fn shipped() -> Graph {
@@ -201,7 +201,7 @@ fn what_happened_between_belarus_and_the_eu_from_2004_to_2012() {
             .filter_map(|b| b.date())
             .any(|d| d.latest() >= w0 && d.earliest() <= w1);
         assert!(in_window, "{date} is not in 2004–2012");
-        let key = diplograph::chronological(&date);
+        let key = diplograph::query::chronological(&date);
         assert!(previous.is_none_or(|p| p <= key), "chronological");
         previous = Some(key);
     }

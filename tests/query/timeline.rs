@@ -1,7 +1,7 @@
 //! Timelines on small hand-built graphs.
 
 use crate::support::query::{graph, n, states};
-use diplograph::{Certainty, Day, Filter};
+use diplograph::{model::Day, Certainty, Filter};
 
 fn base() -> Filter {
     Filter {

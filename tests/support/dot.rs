@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use diplograph::{DataFile, Dataset, Graph};
+use diplograph::{load::DataFile, Dataset, Graph};
 
 #[allow(unused_imports)] // not every test binary uses it through this module
 pub use crate::support::tools_required;
@@ -24,7 +24,10 @@ pub fn have_dot(test: &str) -> bool {
         if tools_required() {
             panic!("{test}: Graphviz `dot` not found, and DIPLOGRAPH_REQUIRE_TOOLS=1 (apt-get install graphviz)");
         }
-        eprintln!("skipped: {test}: Graphviz `dot` not found (apt-get install graphviz)");
+        let _ = std::io::Write::write_fmt(
+            &mut std::io::stderr(),
+            format_args!("skipped: {test}: Graphviz `dot` not found (apt-get install graphviz)\n"),
+        );
     }
     found
 }

@@ -16,7 +16,11 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use diplograph::{fold, DataFile, Dataset, Edtf, Entity, EntityKind, Graph, Id, FILE_NAMES};
+use diplograph::{
+    load::{DataFile, FILE_NAMES},
+    text::fold,
+    Dataset, Edtf, Entity, EntityKind, Graph, Id,
+};
 use proptest::prelude::*;
 use proptest::sample::Index;
 
@@ -36,7 +40,17 @@ pub fn have_tool(test: &str, program: &str, args: &[&str], install: &str) -> boo
         if tools_required() {
             panic!("{test}: {program} not found, and DIPLOGRAPH_REQUIRE_TOOLS=1 ({install})");
         }
-        eprintln!("skipped: {test}: {program} not found ({install})");
+        // Once per test, also when a property test asks at every case.
+        static SAID: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+        let mut said = SAID.lock().unwrap_or_else(|e| e.into_inner());
+        if said.iter().any(|t| t == test) {
+            return found;
+        }
+        said.push(test.to_owned());
+        let _ = std::io::Write::write_fmt(
+            &mut std::io::stderr(),
+            format_args!("skipped: {test}: {program} not found ({install})\n"),
+        );
     }
     found
 }

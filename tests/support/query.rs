@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use diplograph::{DataFile, Dataset, Graph};
+use diplograph::{load::DataFile, Dataset, Graph};
 use petgraph::graph::NodeIndex;
 
 pub const KINDS: &str = "state|organization|programme|person|office|agreement|event|place";

@@ -13,7 +13,7 @@ use super::error::RdfError;
 /// It must be an absolute IRI ending in `/` or `#`, so that appending a path gives a valid IRI.
 ///
 /// ```
-/// use diplograph::BaseIri;
+/// use diplograph::export::rdf::BaseIri;
 /// assert_eq!(BaseIri::default().as_str(), "https://diplograph.example/");
 /// assert!("http://example.org/data#".parse::<BaseIri>().is_ok());
 /// let err = "http://example.org/data".parse::<BaseIri>().unwrap_err();
@@ -101,7 +101,7 @@ mod tests {
             "http://example.org/a#b#",
         ] {
             let err = BaseIri::new(bad).unwrap_err().to_string();
-            assert!(err.contains("bad --base-iri"), "{bad}: {err}");
+            assert!(err.contains("bad base IRI"), "{bad}: {err}");
         }
     }
 }

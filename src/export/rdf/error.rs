@@ -4,9 +4,10 @@ use std::io;
 
 /// Why the graph could not be written as RDF.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum RdfError {
     /// The base IRI is not usable.
-    #[error("bad --base-iri '{iri}': {reason}")]
+    #[error("bad base IRI '{iri}': {reason}")]
     BadBase {
         /// The text given.
         iri: String,

@@ -34,7 +34,7 @@ const MAX_THREADS: usize = 4;
 /// nodes are used, so two exports can be compared as sets of triples.
 ///
 /// ```
-/// use diplograph::{BaseIri, Graph, RdfExport, RdfSyntax};
+/// use diplograph::{Graph, export::rdf::{BaseIri, RdfExport, RdfSyntax}};
 /// let graph = Graph::embedded()?;
 /// let rdf = RdfExport::new(&graph, &BaseIri::default())?;
 /// let turtle = rdf.write(RdfSyntax::Turtle, Vec::new())?;

@@ -26,3 +26,8 @@ mod statement;
 pub(crate) mod syntax;
 mod vocabulary;
 mod writer;
+
+pub use base::BaseIri;
+pub use error::RdfError;
+pub use export::RdfExport;
+pub use syntax::RdfSyntax;

@@ -7,7 +7,7 @@ use crate::export::format::Format;
 /// An RDF syntax.
 ///
 /// ```
-/// use diplograph::{Format, RdfSyntax};
+/// use diplograph::{export::Format, export::rdf::RdfSyntax};
 /// assert_eq!(RdfSyntax::from_format(Format::NQuads), Some(RdfSyntax::NQuads));
 /// assert_eq!(RdfSyntax::from_format(Format::Dot), None);
 /// ```
@@ -31,7 +31,7 @@ impl RdfSyntax {
             Format::Turtle => Some(RdfSyntax::Turtle),
             Format::NTriples => Some(RdfSyntax::NTriples),
             Format::NQuads => Some(RdfSyntax::NQuads),
-            Format::Dot | Format::Csv => None,
+            Format::Dot | Format::Csv | Format::Html | Format::Gexf | Format::Graphml => None,
         }
     }
 

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use diplograph::{Bound, Edtf, EntityKind, Graph, RdfSyntax};
+use diplograph::{export::rdf::RdfSyntax, model::Bound, Edtf, EntityKind, Graph};
 use oxttl::{NQuadsParser, NTriplesParser, TurtleParser};
 
 use super::*;

@@ -6,7 +6,11 @@
 pub mod expected;
 pub mod native;
 
-use diplograph::{BaseIri, DatePoint, Day, Graph, Precision, RdfExport, RdfSyntax, RelationId};
+use diplograph::{
+    export::rdf::{BaseIri, RdfExport, RdfSyntax},
+    model::{DatePoint, Day, Precision},
+    Graph, RelationId,
+};
 use oxrdf::Literal;
 
 /// The default base IRI, as documented.

@@ -1,0 +1,145 @@
+//! The Neo4j flavour of the CSV export: headers that `neo4j-admin database import` reads.
+//!
+//! Import with (Neo4j 5; the files in Neo4j's `import/` folder):
+//!
+//! ```text
+//! neo4j-admin database import full --nodes=Entity=import/nodes.csv --relationships=import/edges.csv \
+//!     --array-delimiter="U+001F" --multiline-fields=true neo4j
+//! ```
+//!
+//! Arrays (`aliases`, `same_as`, and per claim `sources`, `quotes`, `notes`) are joined by
+//! U+001F (the ASCII unit separator), because the usual `;` and `|` both occur in the quotes and
+//! notes and Neo4j's importer cannot escape its array delimiter.
+
+use std::io::{self, Write};
+
+use super::cells::{bound_cells, disputed_edges};
+use crate::model::graph::Graph;
+
+/// The array delimiter of the Neo4j flavour: U+001F, INFORMATION SEPARATOR ONE (unit separator).
+/// Pass it to the importer as `--array-delimiter="U+001F"`.
+pub const NEO4J_ARRAY_DELIMITER: char = '\u{1f}';
+
+/// Header of the Neo4j `nodes.csv`.
+pub const NEO4J_NODE_HEADER: [&str; 7] = [
+    "id:ID",
+    ":LABEL",
+    "kind",
+    "label",
+    "aliases:string[]",
+    "description",
+    "same_as:string[]",
+];
+
+/// Header of the Neo4j `edges.csv`.
+pub const NEO4J_EDGE_HEADER: [&str; 14] = [
+    ":START_ID",
+    ":END_ID",
+    ":TYPE",
+    "id",
+    "predicate",
+    "predicate_label",
+    "date",
+    "start",
+    "end",
+    "sources:string[]",
+    "quotes:string[]",
+    "notes:string[]",
+    "disputed:boolean",
+    "qualified:boolean",
+];
+
+/// A value that cannot go into a Neo4j array because it holds the array delimiter.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{what} contains U+001F, the Neo4j array delimiter, which the importer cannot escape; remove it from the data")]
+pub struct Neo4jDelimiterError {
+    /// Which value: the entity or relation and the field.
+    pub what: String,
+}
+
+/// The Neo4j relationship type of a predicate: its id in upper case, `-` as `_` (`MEMBER_OF`).
+///
+/// ```
+/// assert_eq!(diplograph::export::csv::neo4j_type("diplomatic_relations_with"), "DIPLOMATIC_RELATIONS_WITH");
+/// ```
+pub fn neo4j_type(predicate: &str) -> String {
+    predicate
+        .chars()
+        .map(|c| if c == '-' { '_' } else { c.to_ascii_uppercase() })
+        .collect()
+}
+
+fn array<'a>(what: impl Fn() -> String, values: impl IntoIterator<Item = &'a str>) -> io::Result<String> {
+    let values: Vec<&str> = values.into_iter().collect();
+    if values.iter().any(|v| v.contains(NEO4J_ARRAY_DELIMITER)) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            Neo4jDelimiterError { what: what() },
+        ));
+    }
+    Ok(values.join(&NEO4J_ARRAY_DELIMITER.to_string()))
+}
+
+pub(crate) fn write_nodes<W: Write>(graph: &Graph, w: W) -> io::Result<()> {
+    let mut out = csv::Writer::from_writer(w);
+    out.write_record(NEO4J_NODE_HEADER)?;
+    for e in graph.entities() {
+        let aliases = array(
+            || format!("an alias of entity '{}'", e.id),
+            e.aliases.iter().map(String::as_str),
+        )?;
+        let same_as = array(
+            || format!("a same_as of entity '{}'", e.id),
+            e.same_as.iter().map(String::as_str),
+        )?;
+        out.write_record([
+            e.id.as_str(),
+            e.kind.title(),
+            e.kind.name(),
+            &e.label,
+            &aliases,
+            &e.description,
+            &same_as,
+        ])?;
+    }
+    out.flush()
+}
+
+pub(crate) fn write_edges<W: Write>(graph: &Graph, w: W) -> io::Result<()> {
+    let disputed = disputed_edges(graph);
+    let g = graph.petgraph();
+    let mut out = csv::Writer::from_writer(w);
+    out.write_record(NEO4J_EDGE_HEADER)?;
+    for e in g.edge_indices() {
+        let r = &g[e];
+        let what = |field: &'static str| move || format!("a {field} of relation {}", r.id);
+        let (start, end) = bound_cells(r, graph);
+        let sources = array(what("source"), r.evidence.iter().map(|ev| ev.source.as_str()))?;
+        let quotes = array(what("quote"), r.evidence.iter().map(|ev| ev.quote.as_str()))?;
+        let notes = array(
+            what("note"),
+            r.evidence.iter().map(|ev| ev.note.as_deref().unwrap_or("")),
+        )?;
+        out.write_record([
+            r.subject.as_str(),
+            r.object.as_str(),
+            &neo4j_type(r.predicate.as_str()),
+            &r.id.to_string(),
+            r.predicate.as_str(),
+            &graph.predicate_of(r).label,
+            &r.date.map(|d| d.to_string()).unwrap_or_default(),
+            &start,
+            &end,
+            &sources,
+            &quotes,
+            &notes,
+            if disputed.contains(&e) { "true" } else { "false" },
+            if r.date.is_some_and(|d| d.is_qualified()) {
+                "true"
+            } else {
+                "false"
+            },
+        ])?;
+    }
+    out.flush()
+}

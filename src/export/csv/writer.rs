@@ -1,0 +1,315 @@
+//! Two CSV files, `nodes.csv` (entities) and `edges.csv` (relations), for spreadsheets and for
+//! Neo4j's bulk importer.
+//!
+//! Multi-valued cells (`aliases`, `same_as`, and the per-claim `sources`, `quotes` and `notes`)
+//! join their values with `|`; a `|` or `\` inside a value is escaped as `\|` or `\\` (see
+//! [`join_values`]), so every value comes back exactly with [`split_values`]. The
+//! spreadsheet flavour then guards any cell a spreadsheet would run as a formula (see
+//! [`guard_formula`]).
+
+use std::borrow::Cow;
+use std::fmt;
+use std::io::{self, Write};
+use std::str::FromStr;
+
+use super::cells::{bound_cells, disputed_edges};
+use crate::model::graph::Graph;
+
+/// The name of the entities file.
+pub const NODES_FILE: &str = "nodes.csv";
+/// The name of the relations file.
+pub const EDGES_FILE: &str = "edges.csv";
+
+/// Which program the CSV files are for.
+///
+/// ```
+/// use diplograph::export::csv::CsvFlavor;
+/// assert_eq!("neo4j".parse::<CsvFlavor>().unwrap(), CsvFlavor::Neo4j);
+/// assert!("excel".parse::<CsvFlavor>().unwrap_err().contains("spreadsheet, neo4j"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum CsvFlavor {
+    /// Plain headers (`id, kind, label, ...`); cells that a spreadsheet would run as a formula
+    /// are guarded with a leading `'` (see [`guard_formula`]).
+    #[default]
+    Spreadsheet,
+    /// Headers for `neo4j-admin database import` (`id:ID`, `:LABEL`, `:START_ID`, `:END_ID`,
+    /// `:TYPE`, `aliases:string[]` ...), arrays joined by [`NEO4J_ARRAY_DELIMITER`](crate::export::csv::NEO4J_ARRAY_DELIMITER); no guard.
+    Neo4j,
+}
+
+impl CsvFlavor {
+    /// Every flavour.
+    pub const ALL: [CsvFlavor; 2] = [CsvFlavor::Spreadsheet, CsvFlavor::Neo4j];
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            CsvFlavor::Spreadsheet => "spreadsheet",
+            CsvFlavor::Neo4j => "neo4j",
+        }
+    }
+}
+
+impl FromStr for CsvFlavor {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL.into_iter().find(|f| f.name() == s).ok_or_else(|| {
+            format!(
+                "unknown CSV flavor '{s}'; choose from: {}",
+                Self::ALL.map(CsvFlavor::name).join(", ")
+            )
+        })
+    }
+}
+
+impl fmt::Display for CsvFlavor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Columns of the spreadsheet `nodes.csv`, in order.
+pub const NODE_COLUMNS: [&str; 6] = ["id", "kind", "label", "aliases", "description", "same_as"];
+
+/// Columns of the spreadsheet `edges.csv`, in order. `sources`, `quotes` and `notes` hold one
+/// value per claim, aligned: the n-th quote is from the n-th source.
+pub const EDGE_COLUMNS: [&str; 15] = [
+    "id",
+    "subject",
+    "subject_label",
+    "predicate",
+    "predicate_label",
+    "object",
+    "object_label",
+    "date",
+    "start",
+    "end",
+    "sources",
+    "quotes",
+    "notes",
+    "disputed",
+    "qualified",
+];
+
+/// The characters that make a spreadsheet read a cell as a formula (or that would hide one).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Guards a cell against formula injection: a cell that starts with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return — or with `'`, so that the guard stays reversible — gets a leading `'`.
+/// [`unguard_formula`] removes it.
+///
+/// ```
+/// use diplograph::export::csv::{guard_formula, unguard_formula};
+/// assert_eq!(guard_formula("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+/// assert_eq!(guard_formula("-5% growth"), "'-5% growth");
+/// assert_eq!(guard_formula("'quoted"), "''quoted");
+/// assert_eq!(guard_formula("Belarus"), "Belarus");
+/// for raw in ["=1+1", "'=1", "''", "plain", ""] {
+///     assert_eq!(unguard_formula(&guard_formula(raw)), raw);
+/// }
+/// ```
+pub fn guard_formula(cell: &str) -> Cow<'_, str> {
+    match cell.chars().next() {
+        Some(c) if FORMULA_STARTS.contains(&c) || c == '\'' => Cow::Owned(format!("'{cell}")),
+        _ => Cow::Borrowed(cell),
+    }
+}
+
+/// Undoes [`guard_formula`]: drops one leading `'`.
+pub fn unguard_formula(cell: &str) -> &str {
+    cell.strip_prefix('\'').unwrap_or(cell)
+}
+
+/// Joins the values of a multi-valued cell with `|`, escaping `\` as `\\` and `|` as `\|` inside
+/// each value. The number of values is kept exactly: `["a", ""]` is `a|`, `[""]` is the empty
+/// cell, and `[]` is the empty cell too (callers that need to tell those apart know the count).
+///
+/// ```
+/// use diplograph::export::csv::{join_values, split_values};
+/// let values = ["1992 | See Belarus–Libya relations.", r"C:\dir", "plain"];
+/// let cell = join_values(values);
+/// assert_eq!(cell, r"1992 \| See Belarus–Libya relations.|C:\\dir|plain");
+/// assert_eq!(split_values(&cell), values);
+/// ```
+pub fn join_values<I, S>(values: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let mut out = String::new();
+    for (i, value) in values.into_iter().enumerate() {
+        if i > 0 {
+            out.push('|');
+        }
+        for c in value.as_ref().chars() {
+            if c == '|' || c == '\\' {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Splits a cell written by [`join_values`] into its values (always at least one; the empty
+/// cell is one empty value). A `\` before any other character, or at the end, is kept as is.
+pub fn split_values(cell: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut chars = cell.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if matches!(chars.peek(), Some('|' | '\\')) => {
+                if let (Some(last), Some(next)) = (out.last_mut(), chars.next()) {
+                    last.push(next);
+                }
+            }
+            '|' => out.push(String::new()),
+            c => {
+                if let Some(last) = out.last_mut() {
+                    last.push(c);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Writes `nodes.csv`: one row per entity, in id order.
+///
+/// # Errors
+/// Those of `w`; for [`CsvFlavor::Neo4j`], an `InvalidData` error if a value holds the array
+/// delimiter (see [`NEO4J_ARRAY_DELIMITER`](crate::export::csv::NEO4J_ARRAY_DELIMITER)).
+pub fn write_nodes_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::Result<()> {
+    if flavor == CsvFlavor::Neo4j {
+        return super::neo4j::write_nodes(graph, w);
+    }
+    let mut out = csv::Writer::from_writer(w);
+    out.write_record(NODE_COLUMNS)?;
+    for e in graph.entities() {
+        let row = [
+            e.id.to_string(),
+            e.kind.to_string(),
+            e.label.clone(),
+            join_values(&e.aliases),
+            e.description.clone(),
+            join_values(&e.same_as),
+        ];
+        out.write_record(row.iter().map(|c| guard_formula(c).into_owned()))?;
+    }
+    out.flush()
+}
+
+/// Writes `edges.csv`: one row per relation, in (subject, predicate, object, date) order.
+///
+/// ```
+/// use diplograph::{Graph, export::csv::{write_edges_csv, CsvFlavor}};
+/// let graph = Graph::embedded()?;
+/// let mut out = Vec::new();
+/// write_edges_csv(&graph, CsvFlavor::Spreadsheet, &mut out)?;
+/// let text = String::from_utf8(out)?;
+/// assert!(text.starts_with("id,subject,subject_label,predicate,predicate_label,object,object_label,date,start,end,sources"));
+/// assert!(text.contains(",belarus,Belarus,participant_in,participant in,partnership-for-peace,Partnership for Peace,1995,1995,,"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// As [`write_nodes_csv`].
+pub fn write_edges_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::Result<()> {
+    if flavor == CsvFlavor::Neo4j {
+        return super::neo4j::write_edges(graph, w);
+    }
+    let disputed = disputed_edges(graph);
+    let g = graph.petgraph();
+    let mut out = csv::Writer::from_writer(w);
+    out.write_record(EDGE_COLUMNS)?;
+    for e in g.edge_indices() {
+        let r = &g[e];
+        let predicate = graph.predicate_of(r);
+        let label = |id: &crate::model::id::Id| graph.entity(id.as_str()).map(|x| x.label.clone()).unwrap_or_default();
+        let (start, end) = bound_cells(r, graph);
+        let row = [
+            r.id.to_string(),
+            r.subject.to_string(),
+            label(&r.subject),
+            r.predicate.to_string(),
+            predicate.label.clone(),
+            r.object.to_string(),
+            label(&r.object),
+            r.date.map(|d| d.to_string()).unwrap_or_default(),
+            start,
+            end,
+            join_values(r.evidence.iter().map(|ev| ev.source.as_str())),
+            join_values(r.evidence.iter().map(|ev| ev.quote.as_str())),
+            join_values(r.evidence.iter().map(|ev| ev.note.as_deref().unwrap_or(""))),
+            disputed.contains(&e).to_string(),
+            r.date.is_some_and(|d| d.is_qualified()).to_string(),
+        ];
+        out.write_record(row.iter().map(|c| guard_formula(c).into_owned()))?;
+    }
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::csv::cells::bound_cells;
+    use crate::model::edtf::Bound;
+
+    #[test]
+    fn guard_covers_every_formula_start() {
+        for c in FORMULA_STARTS {
+            let cell = format!("{c}x");
+            assert_eq!(guard_formula(&cell), format!("'{cell}"));
+        }
+        assert_eq!(guard_formula(""), "");
+        assert_eq!(guard_formula("1995"), "1995");
+        assert_eq!(guard_formula(" =x"), " =x");
+    }
+
+    #[test]
+    fn values_round_trip() {
+        for values in [
+            vec![""],
+            vec!["a", ""],
+            vec!["", ""],
+            vec!["|", "\\", "\\|", "end\\"],
+            vec!["a|b|c"],
+        ] {
+            let cell = join_values(&values);
+            assert_eq!(split_values(&cell), values, "cell {cell:?}");
+        }
+        assert_eq!(split_values(r"a\b"), vec![r"a\b"]);
+        assert_eq!(split_values("a\\"), vec!["a\\"]);
+    }
+
+    #[test]
+    fn bounds_follow_the_predicate() {
+        let graph = Graph::embedded().unwrap();
+        let mut seen = (false, false, false);
+        for r in graph.relations() {
+            let (start, end) = bound_cells(r, &graph);
+            let temporal = graph.predicate_of(r).temporal;
+            match (r.date, temporal) {
+                (None, _) => assert_eq!((start.as_str(), end.as_str()), ("", "")),
+                (Some(crate::model::edtf::Edtf::Single(d)), crate::model::predicate::Temporal::Event) => {
+                    assert_eq!(start, d.plain());
+                    assert_eq!(end, start);
+                    seen.0 = true;
+                }
+                (Some(crate::model::edtf::Edtf::Single(d)), crate::model::predicate::Temporal::State) => {
+                    assert_eq!(start, d.plain());
+                    assert_eq!(end, "");
+                    seen.1 = true;
+                }
+                (Some(crate::model::edtf::Edtf::Interval { end: Bound::Open, .. }), _) => {
+                    assert_eq!(end, "");
+                    seen.2 = true;
+                }
+                _ => {}
+            }
+        }
+        assert_eq!(seen, (true, true, true));
+    }
+}

@@ -1,0 +1,311 @@
+//! A path drawn as a diagram: the entities along it, left to right, the path's relations
+//! highlighted and numbered, and the other relations among those entities faded behind.
+
+use std::collections::BTreeSet;
+use std::io::{self, Write};
+
+use petgraph::graph::{EdgeIndex, NodeIndex};
+
+use super::escape::{quoted, wrap};
+use super::graph::{fact_label, write_header, DotLayout};
+use super::rank_dir::RankDir;
+use super::style::{kind_attributes, write_legend, EdgeLook};
+use crate::export::facts::facts;
+use crate::model::edtf::Edtf;
+use crate::model::graph::Graph;
+use crate::model::kind::EntityKind;
+use crate::query::path::Path;
+
+/// The colour of the path.
+const PATH: &str = "#1f5fbf";
+
+/// A path the writer cannot draw: a hop names a node or edge the graph does not have, or the
+/// hops do not join up.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot draw the path: hop {hop} {reason}")]
+pub struct PathHopError {
+    /// The hop, counted from 1.
+    pub hop: usize,
+    /// What is wrong with it.
+    pub reason: String,
+}
+
+/// Writes a path as a DOT diagram.
+///
+/// A path is a list of hops `(node, edge, forward)`: the node each hop reaches, the relation it
+/// follows, and whether it follows it from subject to object (`false`: read backwards, with the
+/// predicate's inverse label). The indices are those of the graph given to
+/// [`write`](PathWriter::write) — the whole graph, or a neighbourhood made with
+/// [`Graph::restrict`] and path indices found in it.
+///
+/// The entities of the path are drawn left to right; each hop is a thick blue arrow in the
+/// direction of travel, numbered (`1. member of · 1992`); other relations among the same
+/// entities are drawn faded, and with [`context`](PathWriter::context), every neighbour of the
+/// path too.
+///
+/// ```
+/// use diplograph::{export::dot::PathWriter, Graph};
+/// let graph = Graph::embedded()?;
+/// let g = graph.petgraph();
+/// let belarus = graph.node("belarus").unwrap();
+/// let pfp = graph.node("partnership-for-peace").unwrap();
+/// let edge = g.find_edge(belarus, pfp).unwrap();
+/// let mut out = Vec::new();
+/// PathWriter::new().write(&graph, &[(pfp, edge, true)], &mut out)?;
+/// let dot = String::from_utf8(out)?;
+/// assert!(dot.contains("\"belarus\" -> \"partnership-for-peace\" [label=\"1. participant in"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct PathWriter {
+    title: Option<String>,
+    context: bool,
+}
+
+impl PathWriter {
+    /// A writer without title or context.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A title shown above the diagram.
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Also draw every neighbour of the path's entities, faded (default: no).
+    pub fn context(mut self, yes: bool) -> Self {
+        self.context = yes;
+        self
+    }
+
+    /// Writes `path`, a path found in `graph` (by [`Graph::paths`]), to `w`.
+    ///
+    /// ```
+    /// use diplograph::{export::dot::PathWriter, Graph};
+    /// let graph = Graph::embedded()?;
+    /// let (a, b) = (graph.node("belarus").unwrap(), graph.node("nato").unwrap());
+    /// let path = graph.paths(a, b).shortest().unwrap();
+    /// let mut dot = Vec::new();
+    /// PathWriter::new().title("Belarus → NATO").write_path(&graph, &path, &mut dot)?;
+    /// assert!(String::from_utf8(dot)?.starts_with("digraph"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`PathWriter::write`].
+    pub fn write_path<W: Write>(&self, graph: &Graph, path: &Path, w: W) -> io::Result<()> {
+        let hops: Vec<(NodeIndex, EdgeIndex, bool)> = path.hops.iter().map(|h| (h.to, h.edge, h.forward)).collect();
+        self.write(graph, &hops, w)
+    }
+
+    /// Writes the path `hops` through `graph` to `w`: each hop as the entity it reaches, the
+    /// relation followed and whether it is followed from its subject (prefer
+    /// [`PathWriter::write_path`] for a path a query found).
+    ///
+    /// # Errors
+    /// Those of `w`, and an `InvalidInput` error carrying a [`PathHopError`] when a hop does not
+    /// fit the graph (nothing is written then).
+    pub fn write<W: Write>(&self, graph: &Graph, hops: &[(NodeIndex, EdgeIndex, bool)], mut w: W) -> io::Result<()> {
+        let g = graph.petgraph();
+        let steps = check(graph, hops).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+        let on_path: BTreeSet<NodeIndex> = steps.iter().flat_map(|s| [s.0, s.1]).collect();
+        let path_edges: BTreeSet<EdgeIndex> = steps.iter().map(|s| s.2).collect();
+        let mut shown = on_path.clone();
+        if self.context {
+            for &n in &on_path {
+                shown.extend(g.neighbors_undirected(n));
+            }
+        }
+
+        write_header(&mut w, self.title.as_deref(), RankDir::LeftRight, DotLayout::Layered)?;
+        let mut kinds: Vec<EntityKind> = shown.iter().map(|&n| graph.entity_at(n).kind).collect();
+        kinds.sort();
+        kinds.dedup();
+        write_legend(&mut w, &kinds, &[], RankDir::LeftRight, "  ")?;
+
+        let first = steps.first().map(|s| s.0);
+        let last = steps.last().map(|s| s.1);
+        let mut lines = Vec::new();
+        for &n in &shown {
+            let e = graph.entity_at(n);
+            let emphasis = if on_path.contains(&n) {
+                if Some(n) == first || Some(n) == last {
+                    ", penwidth=\"3\", fontsize=\"12\""
+                } else {
+                    ", penwidth=\"2\", fontsize=\"11\""
+                }
+            } else {
+                ", fontcolor=\"#777777\""
+            };
+            let kind = if on_path.contains(&n) {
+                kind_attributes(e.kind)
+            } else {
+                "shape=\"box\", style=\"filled\", fillcolor=\"#f2f2f2\", color=\"#bbbbbb\"".to_owned()
+            };
+            lines.push(format!(
+                "  {} [label={}, tooltip={}, {kind}{emphasis}];",
+                quoted(e.id.as_str()),
+                quoted(&wrap(&e.label, 22)),
+                quoted(&format!("{} ({}): {}", e.label, e.kind, e.description)),
+            ));
+        }
+        lines.sort();
+        for line in lines {
+            writeln!(w, "{line}")?;
+        }
+
+        for (i, (from, to, edge, forward)) in steps.iter().enumerate() {
+            let relation = graph.relation_at(*edge);
+            let predicate = graph.predicate_of(relation);
+            let date = relation.date.map(|d| format!(" · {}", d.human())).unwrap_or_default();
+            let label = format!("{}. {}{date}", i + 1, predicate.label_for(*forward));
+            let style = if relation.date.is_some_and(|d| d.is_qualified()) {
+                ", style=\"dashed\""
+            } else {
+                ""
+            };
+            writeln!(
+                w,
+                "  {} -> {} [label={}, tooltip={}, color=\"{PATH}\", fontcolor=\"{PATH}\", penwidth=\"3\", weight=\"10\"{style}];",
+                quoted(graph.entity_at(*from).id.as_str()),
+                quoted(graph.entity_at(*to).id.as_str()),
+                quoted(&wrap(&label, 26)),
+                quoted(&format!("sources: {}", relation.sources().iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))),
+            )?;
+        }
+
+        let mut faded = Vec::new();
+        for fact in facts(graph) {
+            if !(shown.contains(&fact.subject) && shown.contains(&fact.object)) {
+                continue;
+            }
+            if !(on_path.contains(&fact.subject) || on_path.contains(&fact.object)) {
+                continue;
+            }
+            // Facts on the path are drawn above; their other dates are not repeated.
+            if fact.edges.iter().any(|e| path_edges.contains(e)) {
+                continue;
+            }
+            let dates = fact.dates(graph);
+            let qualified = dates.iter().any(Edtf::is_qualified);
+            let look = EdgeLook::of(dates.len(), qualified);
+            // Between two entities of the path a faded edge must not bend it. A neighbour's edge
+            // does constrain: it puts the neighbour on a rank of its own, beside the path, since
+            // labelled edges both ways between two entities of one rank make Graphviz's router
+            // fail ("triangulation failed").
+            let constraint = if on_path.contains(&fact.subject) && on_path.contains(&fact.object) {
+                ", constraint=\"false\""
+            } else {
+                ""
+            };
+            faded.push(format!(
+                "  {} -> {} [label={}, color=\"#c8c8c8\", fontcolor=\"#999999\"{constraint}{}{}];",
+                quoted(graph.entity_at(fact.subject).id.as_str()),
+                quoted(graph.entity_at(fact.object).id.as_str()),
+                quoted(&wrap(&fact_label(graph, &fact), 26)),
+                if look == EdgeLook::Qualified {
+                    ", style=\"dashed\""
+                } else {
+                    ""
+                },
+                if fact.predicate.symmetric { ", dir=\"none\"" } else { "" },
+            ));
+        }
+        faded.sort();
+        for line in faded {
+            writeln!(w, "{line}")?;
+        }
+        writeln!(w, "}}")
+    }
+}
+
+/// The hops as (from, to, edge, forward), checked against the graph.
+fn check(
+    graph: &Graph,
+    hops: &[(NodeIndex, EdgeIndex, bool)],
+) -> Result<Vec<(NodeIndex, NodeIndex, EdgeIndex, bool)>, PathHopError> {
+    let g = graph.petgraph();
+    let mut steps = Vec::with_capacity(hops.len());
+    let mut at: Option<NodeIndex> = None;
+    for (i, &(node, edge, forward)) in hops.iter().enumerate() {
+        let fail = |reason: String| PathHopError { hop: i + 1, reason };
+        let (subject, object) = g
+            .edge_endpoints(edge)
+            .ok_or_else(|| fail(format!("follows edge {} which the graph does not have", edge.index())))?;
+        let (from, to) = if forward { (subject, object) } else { (object, subject) };
+        if node != to {
+            return Err(fail(format!(
+                "says it reaches node {}, but its relation leads to node {} ({})",
+                node.index(),
+                to.index(),
+                graph.entity_at(to).id
+            )));
+        }
+        if let Some(at) = at {
+            if at != from {
+                return Err(fail(format!(
+                    "starts at {} but the hop before it ended at {}",
+                    graph.entity_at(from).id,
+                    graph.entity_at(at).id
+                )));
+            }
+        }
+        steps.push((from, to, edge, forward));
+        at = Some(to);
+    }
+    Ok(steps)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_hops_that_do_not_fit() {
+        let graph = Graph::embedded().unwrap();
+        let g = graph.petgraph();
+        let belarus = graph.node("belarus").unwrap();
+        let nato = graph.node("nato").unwrap();
+        let pfp = graph.node("partnership-for-peace").unwrap();
+        let to_pfp = g.find_edge(belarus, pfp).unwrap();
+        let mut out = Vec::new();
+        let err = PathWriter::new()
+            .write(&graph, &[(nato, to_pfp, true)], &mut out)
+            .unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+        assert!(err.to_string().contains("hop 1"), "{err}");
+        let err = PathWriter::new()
+            .write(&graph, &[(pfp, EdgeIndex::new(1_000_000), true)], &mut out)
+            .unwrap_err();
+        assert!(err.to_string().contains("does not have"), "{err}");
+        // Two hops that do not join: Belarus → PfP, then Belarus → PfP again.
+        let err = PathWriter::new()
+            .write(&graph, &[(pfp, to_pfp, true), (pfp, to_pfp, true)], &mut out)
+            .unwrap_err();
+        assert!(err.to_string().contains("hop 2"), "{err}");
+        assert!(out.is_empty(), "nothing is written for a bad path");
+    }
+
+    #[test]
+    fn backward_hops_read_with_the_inverse_label() {
+        let graph = Graph::embedded().unwrap();
+        let g = graph.petgraph();
+        let belarus = graph.node("belarus").unwrap();
+        let pfp = graph.node("partnership-for-peace").unwrap();
+        let edge = g.find_edge(belarus, pfp).unwrap();
+        let mut out = Vec::new();
+        PathWriter::new()
+            .context(true)
+            .write(&graph, &[(belarus, edge, false)], &mut out)
+            .unwrap();
+        let dot = String::from_utf8(out).unwrap();
+        assert!(
+            dot.contains("\"partnership-for-peace\" -> \"belarus\" [label=\"1. has participant"),
+            "{dot}"
+        );
+        assert!(dot.contains("\"nato\""), "context shows neighbours");
+    }
+}

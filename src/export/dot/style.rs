@@ -1,0 +1,236 @@
+//! How diagrams look: a shape and colour per entity kind, a line style per kind of date, and
+//! the legend that explains both.
+
+use std::io::{self, Write};
+
+use super::escape::quoted;
+use super::rank_dir::RankDir;
+use crate::model::kind::EntityKind;
+
+/// The font of every diagram. Graphviz measures text with the nearest installed font
+/// (fontconfig); SVG viewers fall back along the same family list.
+pub(crate) const FONT: &str = "Helvetica,Arial,sans-serif";
+
+/// Node shape, fill and border colour of an entity kind. Colours are a colour-blind-safe
+/// palette (light fills, dark text); shapes differ too, so a grey-scale print still tells the
+/// kinds apart.
+pub(crate) fn kind_style(kind: EntityKind) -> (&'static str, &'static str, &'static str) {
+    match kind {
+        EntityKind::State => ("box", "#a6cee3", "#1f78b4"),
+        EntityKind::Organization => ("box", "#b2df8a", "#33a02c"),
+        EntityKind::Programme => ("tab", "#fdbf6f", "#e07b00"),
+        EntityKind::Person => ("ellipse", "#fb9a99", "#c0392b"),
+        EntityKind::Office => ("octagon", "#cab2d6", "#6a3d9a"),
+        EntityKind::Agreement => ("note", "#ffff99", "#a08000"),
+        EntityKind::Event => ("box", "#f4cae4", "#b0307a"),
+        EntityKind::Place => ("house", "#d9d9d9", "#666666"),
+    }
+}
+
+/// The node attributes of an entity kind (after `label`), as one DOT attribute list fragment.
+pub(crate) fn kind_attributes(kind: EntityKind) -> String {
+    let (shape, fill, border) = kind_style(kind);
+    let style = match kind {
+        EntityKind::Organization => "filled,rounded",
+        EntityKind::Event => "filled,diagonals",
+        _ => "filled",
+    };
+    format!("shape=\"{shape}\", style=\"{style}\", fillcolor=\"{fill}\", color=\"{border}\"")
+}
+
+/// The plural heading of a kind, for clusters.
+pub(crate) fn kind_heading(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::State => "States",
+        EntityKind::Organization => "Organizations",
+        EntityKind::Programme => "Programmes",
+        EntityKind::Person => "People",
+        EntityKind::Office => "Offices",
+        EntityKind::Agreement => "Agreements",
+        EntityKind::Event => "Events",
+        EntityKind::Place => "Places",
+    }
+}
+
+/// How an edge's dates look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum EdgeLook {
+    /// One date, as the sources give it.
+    Dated,
+    /// Approximate (`~`) or uncertain (`?`): dashed.
+    Qualified,
+    /// Sources give several dates (`1991 ≠ 1992-01-27`): red.
+    Disputed,
+    /// No date: grey.
+    Undated,
+}
+
+impl EdgeLook {
+    /// The look of an edge with these properties.
+    pub fn of(dates: usize, qualified: bool) -> EdgeLook {
+        match dates {
+            0 => EdgeLook::Undated,
+            1 if qualified => EdgeLook::Qualified,
+            1 => EdgeLook::Dated,
+            _ => EdgeLook::Disputed,
+        }
+    }
+
+    /// Edge attributes (after `label`).
+    pub fn attributes(self) -> &'static str {
+        match self {
+            EdgeLook::Dated => "color=\"#444444\", fontcolor=\"#222222\"",
+            EdgeLook::Qualified => "color=\"#444444\", fontcolor=\"#222222\", style=\"dashed\"",
+            EdgeLook::Disputed => "color=\"#c0392b\", fontcolor=\"#c0392b\", penwidth=\"1.6\"",
+            EdgeLook::Undated => "color=\"#9a9a9a\", fontcolor=\"#6f6f6f\"",
+        }
+    }
+
+    /// The legend text.
+    fn legend(self) -> &'static str {
+        match self {
+            EdgeLook::Dated => "dated · 1995, since 2011",
+            EdgeLook::Qualified => "approximate or uncertain · ~2006, 2006?",
+            EdgeLook::Disputed => "sources differ · 1991 ≠ 1992-01-27",
+            EdgeLook::Undated => "no date given",
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            EdgeLook::Dated => "dated",
+            EdgeLook::Qualified => "qualified",
+            EdgeLook::Disputed => "disputed",
+            EdgeLook::Undated => "undated",
+        }
+    }
+}
+
+/// Writes the legend: a cluster with one sample node per kind shown and one sample edge per
+/// edge look shown. Legend node ids contain `:`, which no entity id can, so they never clash.
+pub(crate) fn write_legend(
+    w: &mut dyn Write,
+    kinds: &[EntityKind],
+    looks: &[EdgeLook],
+    rankdir: RankDir,
+    indent: &str,
+) -> io::Result<()> {
+    if kinds.is_empty() && looks.is_empty() {
+        return Ok(());
+    }
+    writeln!(w, "{indent}subgraph \"cluster_legend\" {{")?;
+    writeln!(
+        w,
+        "{indent}  graph [label=\"Legend\", fontsize=\"12\", style=\"rounded\", color=\"#bbbbbb\", margin=\"10\"];"
+    )?;
+    // One rank holds the kind samples: a column when ranks run left to right, a row otherwise.
+    if !kinds.is_empty() {
+        writeln!(w, "{indent}  {{")?;
+        writeln!(w, "{indent}    rank=\"same\";")?;
+        for kind in kinds {
+            writeln!(
+                w,
+                "{indent}    {} [label={}, {}];",
+                quoted(&format!("legend:{}", kind.name())),
+                quoted(kind.title()),
+                kind_attributes(*kind)
+            )?;
+        }
+        // Where a rank is a row, invisible edges keep the samples in kind order, left to right
+        // (a column keeps the order it is written in; edges there would turn it upside down).
+        if matches!(rankdir, RankDir::TopBottom | RankDir::BottomTop) {
+            for pair in kinds.windows(2) {
+                writeln!(
+                    w,
+                    "{indent}    {} -> {} [style=\"invis\"];",
+                    quoted(&format!("legend:{}", pair[0].name())),
+                    quoted(&format!("legend:{}", pair[1].name()))
+                )?;
+            }
+        }
+        writeln!(w, "{indent}  }}")?;
+    }
+    for look in looks {
+        let a = format!("legend:{}:from", look.key());
+        let b = format!("legend:{}:to", look.key());
+        writeln!(
+            w,
+            "{indent}  {} [shape=\"point\", width=\"0.06\", color=\"#888888\"];",
+            quoted(&a)
+        )?;
+        writeln!(
+            w,
+            "{indent}  {} [shape=\"point\", width=\"0.06\", color=\"#888888\"];",
+            quoted(&b)
+        )?;
+        writeln!(
+            w,
+            "{indent}  {} -> {} [label={}, {}];",
+            quoted(&a),
+            quoted(&b),
+            quoted(look.legend()),
+            look.attributes()
+        )?;
+    }
+    writeln!(w, "{indent}}}")
+}
+
+/// Writes the legend as one node with a table, for force layouts (which ignore clusters). The
+/// table is an HTML-like label; it holds only the fixed text of this file, never user text.
+pub(crate) fn write_legend_table(
+    w: &mut dyn Write,
+    kinds: &[EntityKind],
+    looks: &[EdgeLook],
+    indent: &str,
+) -> io::Result<()> {
+    if kinds.is_empty() && looks.is_empty() {
+        return Ok(());
+    }
+    let mut rows = String::from("<tr><td><b>Legend</b></td></tr>");
+    for kind in kinds {
+        let (_, fill, border) = kind_style(*kind);
+        rows.push_str(&format!(
+            "<tr><td bgcolor=\"{fill}\" color=\"{border}\" border=\"1\">{}</td></tr>",
+            kind.title()
+        ));
+    }
+    for look in looks {
+        let colour = match look {
+            EdgeLook::Disputed => "#c0392b",
+            EdgeLook::Undated => "#6f6f6f",
+            EdgeLook::Dated | EdgeLook::Qualified => "#222222",
+        };
+        let text = match look {
+            EdgeLook::Dated => "— dated",
+            EdgeLook::Qualified => "- - approximate or uncertain date",
+            EdgeLook::Disputed => "— sources give different dates",
+            EdgeLook::Undated => "— no date given",
+        };
+        rows.push_str(&format!("<tr><td><font color=\"{colour}\">{text}</font></td></tr>"));
+    }
+    writeln!(
+        w,
+        "{indent}\"legend:table\" [shape=\"plaintext\", margin=\"0\", label=<<table border=\"0\" cellborder=\"0\" cellspacing=\"3\" cellpadding=\"3\">{rows}</table>>];"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_look_different() {
+        let mut seen = std::collections::HashSet::new();
+        for kind in EntityKind::ALL {
+            assert!(seen.insert(kind_attributes(kind)), "{kind} looks like another kind");
+        }
+    }
+
+    #[test]
+    fn looks_of_edges() {
+        assert_eq!(EdgeLook::of(0, false), EdgeLook::Undated);
+        assert_eq!(EdgeLook::of(1, false), EdgeLook::Dated);
+        assert_eq!(EdgeLook::of(1, true), EdgeLook::Qualified);
+        assert_eq!(EdgeLook::of(2, false), EdgeLook::Disputed);
+    }
+}

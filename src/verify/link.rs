@@ -1,0 +1,77 @@
+//! The link that opens a piece of evidence at its quote, or why there is none.
+
+use std::fmt;
+
+use crate::verify::fragment::{FragmentError, TextFragment};
+use crate::verify::source_texts::SourceTexts;
+
+/// How a reader can open one piece of evidence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EvidenceLink {
+    /// The source's URL with a text fragment that scrolls to the quote.
+    AtQuote(String),
+    /// Only the source's URL: its text is not at hand, so no fragment could be checked.
+    NoText(String),
+    /// Only the source's URL: the quote is not in the source text, or cannot be singled out.
+    NoFragment(String, FragmentError),
+    /// The source has no URL.
+    NoUrl,
+}
+
+impl EvidenceLink {
+    /// The link for `quote` from source `source`, whose URL is `url`.
+    ///
+    /// ```
+    /// use diplograph::verify::{EvidenceLink, SourceTexts};
+    /// let dir = tempfile::tempdir().unwrap();
+    /// std::fs::write(dir.path().join("page.txt"), "Belarus joined the PfP in 1995.").unwrap();
+    /// let texts = SourceTexts::open(dir.path()).unwrap();
+    /// let link = EvidenceLink::of(&texts, "page", Some("https://example.org/p"), "joined the PfP");
+    /// assert_eq!(link.url(), Some("https://example.org/p#:~:text=joined%20the%20PfP"));
+    /// let link = EvidenceLink::of(&texts, "other", Some("https://example.org/o"), "joined the PfP");
+    /// assert_eq!(link.to_string(), "https://example.org/o (no source text at hand: the link opens the page, not the quote)");
+    /// assert_eq!(EvidenceLink::of(&texts, "page", None, "joined").to_string(), "no URL for this source");
+    /// ```
+    pub fn of(texts: &SourceTexts, source: &str, url: Option<&str>, quote: &str) -> EvidenceLink {
+        let Some(url) = url.filter(|u| !u.trim().is_empty()) else {
+            return EvidenceLink::NoUrl;
+        };
+        match texts.get(source) {
+            Err(_) => EvidenceLink::NoText(url.to_owned()),
+            Ok(text) => match TextFragment::for_quote(text, quote) {
+                Ok(fragment) => EvidenceLink::AtQuote(fragment.link(url)),
+                Err(e) => EvidenceLink::NoFragment(url.to_owned(), e),
+            },
+        }
+    }
+
+    /// The URL to open, if there is one.
+    pub fn url(&self) -> Option<&str> {
+        match self {
+            EvidenceLink::AtQuote(u) | EvidenceLink::NoText(u) | EvidenceLink::NoFragment(u, _) => Some(u),
+            EvidenceLink::NoUrl => None,
+        }
+    }
+
+    /// Why the link does not open the page at the quote, if it does not.
+    pub fn caveat(&self) -> Option<String> {
+        match self {
+            EvidenceLink::AtQuote(_) => None,
+            EvidenceLink::NoText(_) => Some("no source text at hand: the link opens the page, not the quote".into()),
+            EvidenceLink::NoFragment(_, e) => Some(format!("no text fragment: {e}")),
+            EvidenceLink::NoUrl => Some("no URL for this source".into()),
+        }
+    }
+}
+
+impl fmt::Display for EvidenceLink {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.url(), self.caveat()) {
+            (Some(url), None) => f.write_str(url),
+            (Some(url), Some(why)) => write!(f, "{url} ({why})"),
+            (None, Some(why)) => f.write_str(&why),
+            (None, None) => Ok(()),
+        }
+    }
+}
