@@ -297,7 +297,7 @@ impl Temporary {
                     // The lock says "being written"; a file system without locks still works
                     // (its leftovers are then never removed, as their writer cannot be proven
                     // dead).
-                    let _ = tmp.file.lock();
+                    let _ = lock(&tmp.file, true);
                     return Ok(tmp);
                 }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempts < 16 => attempts += 1,
@@ -345,7 +345,7 @@ fn remove_dead_temporaries(dir: &Path, started: SystemTime, ours: &std::fs::Meta
             continue;
         };
         // Held by a live writer: not ours to remove.
-        if file.try_lock().is_err() {
+        if lock(&file, false).is_err() {
             continue;
         }
         // Still the file that was checked (not replaced in between), and still unlocked by us.
@@ -353,6 +353,24 @@ fn remove_dead_temporaries(dir: &Path, started: SystemTime, ours: &std::fs::Meta
             let _ = std::fs::remove_file(&path);
         }
     }
+}
+
+/// Takes the exclusive advisory lock (`flock`) on `file`: waiting for it, or failing at once if
+/// another open file holds it. Where there is no `flock`, fails (nothing is then proven dead).
+#[cfg(unix)]
+fn lock(file: &File, wait: bool) -> io::Result<()> {
+    use rustix::fs::{flock, FlockOperation};
+    let operation = if wait {
+        FlockOperation::LockExclusive
+    } else {
+        FlockOperation::NonBlockingLockExclusive
+    };
+    flock(file, operation).map_err(io::Error::from)
+}
+
+#[cfg(not(unix))]
+fn lock(_: &File, _: bool) -> io::Result<()> {
+    Err(io::ErrorKind::Unsupported.into())
 }
 
 /// Whether `m` has the owner of `ours` (a file this process just created).

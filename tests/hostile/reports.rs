@@ -21,7 +21,7 @@ fn broken_folder(dir: &Path, bytes: usize, kinds: &[usize]) -> usize {
             0 => format!("Bad-Id-{rows},member_of,nato,2001,nato,q,\n"),
             1 => format!("belarus,member_of,nato,20{rows}-99,nato,q,\n"),
             2 => format!("belarus,member_of,nato,2001,no-such-source-{rows},q,\n"),
-            3 => format!("belarus,member_of,nato,2001\n"),
+            3 => "belarus,member_of,nato,2001\n".to_owned(),
             _ => format!("belarus,no_such_predicate_{rows},nato,2001,nato,q,\n"),
         };
         out.push_str(&row);

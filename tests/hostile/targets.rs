@@ -290,7 +290,7 @@ fn only_dead_temporaries_of_ours_are_removed() {
     touch(&dead);
     let live = temporary(2);
     let live_file = touch(&live);
-    live_file.lock().expect("lock");
+    rustix::fs::flock(&live_file, rustix::fs::FlockOperation::LockExclusive).expect("lock");
     let mut kept = vec![live.clone()];
     // Look-alikes: the old naming, a wrong check, upper case, a suffix, no dot.
     let mut wrong = temporary(3).into_bytes();
