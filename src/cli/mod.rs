@@ -12,6 +12,7 @@
 //!   `progress.rs` (spinners), `version.rs` (`--version` with the embedded data), `text.rs`.
 
 mod args;
+mod cache;
 mod check;
 mod check_sources;
 mod completions;
@@ -115,6 +116,10 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         // These two read graph-data folders of their own, not the graph the others query.
         Command::Fmt(args) => return Ok(fmt::run(cli, args)),
         Command::Diff(args) => return Ok(diff::run(cli, args)),
+        Command::Cache { action } => {
+            cache::run(cli, action, &mut io::stdout().lock())?;
+            return Ok(ExitCode::SUCCESS);
+        }
         _ => {}
     }
     output::stdout_is_open()?;
@@ -138,7 +143,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Neighbors(args) => neighbors::run(graph, cli.json, args, &mut out)?,
         Command::Timeline(args) => timeline::run(graph, cli.json, args, &mut out)?,
         Command::Conflicts(args) => conflicts::run(graph, cli.json, args, &mut out)?,
-        Command::Completions { .. } | Command::Man | Command::Fmt(_) | Command::Diff(_) => {
+        Command::Completions { .. } | Command::Man | Command::Fmt(_) | Command::Diff(_) | Command::Cache { .. } => {
             unreachable!("handled above")
         }
     };
