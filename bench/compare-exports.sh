@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Shows that every export is byte-identical between a given git revision and the working tree:
-# `export --all --no-svg` of the shipped graph and of a synthetic graph of CLAIMS claims, written
-# by both binaries and compared file by file.
+# Shows that every export is byte-identical between a given git revision's code and the working
+# tree's: `export --all --no-svg` of the working tree's graph-data/ (the shipped graph) and of a
+# synthetic graph of CLAIMS claims, written by both binaries and compared file by file. Both read
+# the same data, so only a change of code shows.
 #
 #   bench/compare-exports.sh [REV] [CLAIMS]     (defaults: main, 10000)
 #
@@ -39,7 +40,7 @@ fi
 
 status=0
 for graph in shipped "synth-$claims"; do
-    args=()
+    args=(--data "$repo/graph-data")
     [ "$graph" != shipped ] && args=(--data "$data")
     for side in old new; do
         bin="$OLD_BIN"

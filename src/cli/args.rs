@@ -392,6 +392,11 @@ pub struct ExportArgs {
     /// DOT: the direction edges point (TB, LR, BT, RL; default LR).
     #[arg(long, value_name = "DIR", value_parser = clap::value_parser!(RankDir))]
     pub rankdir: Option<RankDir>,
+    /// DOT: one diagram per year into the folder -o DIR (FRAME-YYYY.dot), each the graph as of
+    /// that year with the same layout, to play as an animation: `year` (every year the dates
+    /// span) or FIRST..LAST (e.g. 1991..2023). Replaces --at/--from/--until.
+    #[arg(long, value_name = "STEP", value_parser = clap::value_parser!(super::frames::Frames), requires = "output", conflicts_with_all = ["at", "from", "until", "all"])]
+    pub frames: Option<super::frames::Frames>,
     /// DOT: group nodes into boxes (kind: one box per entity kind).
     #[arg(long, value_name = "BY", value_parser = clap::value_parser!(Cluster))]
     pub cluster: Option<Cluster>,

@@ -21,6 +21,7 @@ use super::args::ExportArgs;
 use super::diag;
 use super::export_all::ExportAll;
 use super::filter::to_filter;
+use super::frames::write_frames;
 use super::output::write_output_of;
 
 /// Runs the export the flags ask for.
@@ -48,6 +49,7 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     }
     let format = args.format.context("--format is required")?.format();
     match format {
+        Format::Dot if args.frames.is_some() => return export_frames(view, args),
         Format::Dot => {
             let writer = DotWriter::new()
                 .rankdir(args.rankdir.unwrap_or_default())
@@ -90,6 +92,28 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `export --format dot --frames STEP -o DIR`: one frame per year, and what was written on
+/// stderr.
+fn export_frames(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
+    let (Some(frames), Some(dir)) = (args.frames, args.output.as_deref()) else {
+        anyhow::bail!("--frames needs a folder for the frames: give -o DIR");
+    };
+    if dir.is_file() {
+        anyhow::bail!("{} is a file; --frames needs a folder for the frames", dir.display());
+    }
+    let years = frames.years(view);
+    if years.is_empty() {
+        anyhow::bail!("the selection has no dated relation, so there is no year to draw");
+    }
+    let writer = DotWriter::new()
+        .rankdir(args.rankdir.unwrap_or_default())
+        .cluster(args.cluster);
+    for path in write_frames(view, &writer, "diplograph", &years, dir, "frame")? {
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `export --all`: the main job, and what it did on stderr.
 fn export_all(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     let mut job = ExportAll::new().svg(!args.no_svg);
@@ -102,6 +126,9 @@ fn export_all(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     }
     for (path, warning) in &report.warnings {
         diag::warning(format!("warning: Graphviz on {}: {warning}", path.display()));
+    }
+    for (path, why) in &report.too_large {
+        eprintln!("note: skipped rendering {}: {why}", path.display());
     }
     if let Some(why) = &report.svg_skipped {
         diag::note(format!("note: {why}"));

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use diplograph::{
     export::csv::{write_edges_csv, write_nodes_csv, CsvFlavor, EDGES_FILE, NODES_FILE},
-    export::dot::{named_views, DotLayout, DotWriter},
+    export::dot::{named_views, DotLayout, DotWriter, OverviewWriter},
     export::gexf::{write_gexf, GexfOptions},
     export::graphml::{write_graphml, GraphmlOptions},
     export::html::{write_html, HtmlError, HtmlOptions, DEFAULT_HTML_MAX_RELATIONS},
@@ -15,10 +15,50 @@ use diplograph::{
     Graph,
 };
 
+use super::frames::{animate, write_frames, Frames};
 use super::graphviz::{render_svg, Rendered};
 
 /// The folder of the named views inside the export folder.
 pub const VIEWS_DIR: &str = "views";
+
+/// The folder of the time frames inside the export folder.
+pub const FRAMES_DIR: &str = "frames";
+
+/// The named view drawn year by year into `frames/`.
+pub const FRAMES_VIEW: &str = "belarus-nato";
+
+/// Seconds each frame shows in the animation.
+const FRAME_SECONDS: u32 = 1;
+
+/// The largest diagram the main job renders by default: above this many entities or relations a
+/// drawing of every entity is unreadable anyway (and Graphviz may take minutes), so its DOT file
+/// is written but no SVG is rendered; the overview stands in for the whole graph.
+pub const MAX_RENDERED: Size = Size {
+    entities: 150,
+    relations: 500,
+};
+
+/// How big a diagram is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    /// Entities drawn.
+    pub entities: usize,
+    /// Relations drawn.
+    pub relations: usize,
+}
+
+impl Size {
+    fn of(graph: &Graph) -> Size {
+        Size {
+            entities: graph.entities().count(),
+            relations: graph.relations().count(),
+        }
+    }
+
+    fn exceeds(self, limit: Size) -> bool {
+        self.entities > limit.entities || self.relations > limit.relations
+    }
+}
 
 /// What the main job did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -29,6 +69,8 @@ pub struct ExportReport {
     pub svg_skipped: Option<String>,
     /// Warnings Graphviz printed while rendering: (DOT file, message).
     pub warnings: Vec<(PathBuf, String)>,
+    /// DOT files not rendered because they are larger than the size threshold: (file, why).
+    pub too_large: Vec<(PathBuf, String)>,
     /// Files not written, and why (the explorer page of a graph too large for it).
     pub skipped: Vec<String>,
 }
@@ -40,6 +82,7 @@ pub struct ExportAll {
     svg: bool,
     dot_program: PathBuf,
     base: BaseIri,
+    max_rendered: Size,
 }
 
 impl ExportAll {
@@ -49,12 +92,20 @@ impl ExportAll {
             svg: true,
             dot_program: PathBuf::from("dot"),
             base: BaseIri::default(),
+            max_rendered: MAX_RENDERED,
         }
     }
 
     /// Whether to render an SVG beside each DOT file (default: yes, where Graphviz is found).
     pub fn svg(mut self, yes: bool) -> Self {
         self.svg = yes;
+        self
+    }
+
+    /// Render no diagram larger than `limit` (default: [`MAX_RENDERED`]).
+    #[allow(dead_code)] // the CLI keeps the default; tests and library users set it
+    pub fn max_rendered(mut self, limit: Size) -> Self {
+        self.max_rendered = limit;
         self
     }
 
@@ -74,7 +125,8 @@ impl ExportAll {
     /// The first folder or file that could not be written, or a DOT file Graphviz rejected.
     pub fn write(&self, graph: &Graph, dir: &Path) -> Result<ExportReport> {
         let views_dir = dir.join(VIEWS_DIR);
-        for d in [dir, views_dir.as_path()] {
+        let frames_dir = dir.join(FRAMES_DIR);
+        for d in [dir, views_dir.as_path(), frames_dir.as_path()] {
             if d.exists() && !d.is_dir() {
                 anyhow::bail!("{} is a file; give a folder for the exports", d.display());
             }
@@ -93,7 +145,18 @@ impl ExportAll {
                 .write(graph, w)
         })?;
         report.written.push(path.clone());
-        dots.push(path);
+        dots.push((path, Size::of(graph)));
+
+        let path = dir.join("overview.dot");
+        write_atomically(&path, |w| OverviewWriter::new().write(graph, w))?;
+        report.written.push(path.clone());
+        dots.push((
+            path,
+            Size {
+                entities: 0,
+                relations: 0,
+            },
+        ));
 
         let path = dir.join(NODES_FILE);
         write_atomically(&path, |w| write_nodes_csv(graph, CsvFlavor::Spreadsheet, w))?;
@@ -131,16 +194,69 @@ impl ExportAll {
             let path = views_dir.join(format!("{}.dot", view.name));
             write_atomically(&path, |w| view.write(graph, w))?;
             report.written.push(path.clone());
-            dots.push(path);
+            dots.push((path, Size::of(&view.select(graph))));
+        }
+
+        let mut frames: Vec<(i32, PathBuf)> = Vec::new();
+        let mut frames_size = Size {
+            entities: 0,
+            relations: 0,
+        };
+        if let Some(view) = named_views().into_iter().find(|v| v.name == FRAMES_VIEW) {
+            let part = view.select(graph);
+            frames_size = Size::of(&part);
+            let years = Frames::Year.years(&part);
+            let written = write_frames(&part, &DotWriter::new(), view.title, &years, &frames_dir, view.name)?;
+            report.written.extend(written.iter().cloned());
+            frames = years.into_iter().zip(written).collect();
         }
 
         if self.svg {
-            self.render_all(&dots, &mut report)?;
+            let mut small = Vec::new();
+            for (path, size) in dots {
+                if self.too_large(&path, size, &mut report) {
+                    continue;
+                }
+                small.push(path);
+            }
+            self.render_all(&small, &mut report)?;
+            let mut paths: Vec<PathBuf> = frames.iter().map(|(_, p)| p.clone()).collect();
+            let frames_glob = frames_dir.join(format!("{FRAMES_VIEW}-YYYY.dot"));
+            if report.svg_skipped.is_some()
+                || (!paths.is_empty() && self.too_large(&frames_glob, frames_size, &mut report))
+            {
+                paths.clear();
+            }
+            let svgs = self.render_all(&paths, &mut report)?;
+            if svgs.len() == frames.len() && !svgs.is_empty() {
+                let played: Vec<(i32, Vec<u8>)> = frames.iter().map(|(y, _)| *y).zip(svgs).collect();
+                let path = frames_dir.join(format!("{FRAMES_VIEW}.svg"));
+                let svg = animate(&played, FRAME_SECONDS, &format!("{FRAMES_VIEW}, year by year"))?;
+                write_atomically(&path, |w| std::io::Write::write_all(w, &svg))?;
+                report.written.push(path);
+            }
         }
         Ok(report)
     }
 
-    fn render_all(&self, dots: &[PathBuf], report: &mut ExportReport) -> Result<()> {
+    /// Whether a diagram of `size` is above the threshold; if so, says why in the report.
+    fn too_large(&self, dot: &Path, size: Size, report: &mut ExportReport) -> bool {
+        if !size.exceeds(self.max_rendered) {
+            return false;
+        }
+        report.too_large.push((
+            dot.to_owned(),
+            format!(
+                "{} entities and {} relations, above the {} and {} a readable drawing holds; no SVG rendered (the DOT file is written)",
+                size.entities, size.relations, self.max_rendered.entities, self.max_rendered.relations
+            ),
+        ));
+        true
+    }
+
+    /// Renders each DOT file beside itself as SVG; returns the SVGs (none if Graphviz is missing).
+    fn render_all(&self, dots: &[PathBuf], report: &mut ExportReport) -> Result<Vec<Vec<u8>>> {
+        let mut svgs = Vec::new();
         for dot in dots {
             match render_svg(&self.dot_program, dot)? {
                 Rendered::NotFound => {
@@ -148,7 +264,7 @@ impl ExportAll {
                         "Graphviz '{}' not found; no SVG rendered (install Graphviz: apt-get install graphviz)",
                         self.dot_program.display()
                     ));
-                    return Ok(());
+                    return Ok(Vec::new());
                 }
                 Rendered::Svg { svg, warnings } => {
                     if !warnings.is_empty() {
@@ -157,10 +273,11 @@ impl ExportAll {
                     let path = dot.with_extension("svg");
                     write_atomically(&path, |w| std::io::Write::write_all(w, &svg))?;
                     report.written.push(path);
+                    svgs.push(svg);
                 }
             }
         }
-        Ok(())
+        Ok(svgs)
     }
 }
 

@@ -24,6 +24,7 @@ mod export_all;
 mod filter;
 mod find;
 mod fmt;
+mod frames;
 mod graphviz;
 mod json;
 mod load;

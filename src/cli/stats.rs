@@ -4,10 +4,8 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use diplograph::{
-    model::{DatePoint, Day},
-    Graph, Stats,
-};
+use diplograph::model::{DatePoint, Day};
+use diplograph::{Graph, Stats};
 
 use super::json;
 

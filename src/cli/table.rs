@@ -6,10 +6,8 @@
 use std::io::Write;
 
 use anyhow::Result;
-use diplograph::{
-    export::csv::{guard_formula, join_values},
-    query::HopReport,
-};
+use diplograph::export::csv::{guard_formula, join_values};
+use diplograph::query::HopReport;
 
 use super::args::ResultFormat;
 

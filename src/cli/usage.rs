@@ -45,6 +45,7 @@ pub fn check(cli: &Cli) -> Result<(), clap::Error> {
             let given = [
                 ("--rankdir", a.rankdir.is_some(), "dot"),
                 ("--cluster", a.cluster.is_some(), "dot"),
+                ("--frames", a.frames.is_some(), "dot"),
                 ("--flavor", a.flavor.is_some(), "csv"),
                 ("--base-iri", a.base_iri.is_some(), "turtle, ntriples, nquads and --all"),
             ];
@@ -72,6 +73,12 @@ pub fn check(cli: &Cli) -> Result<(), clap::Error> {
                         "{flag} does not apply to {what}; it applies to: {applies_to}"
                     )));
                 }
+            }
+            if a.frames.is_some() && a.output.as_deref() == Some(std::path::Path::new("-")) {
+                return Err(error(
+                    "--frames writes one file per year and cannot go to standard output; give a folder with -o DIR"
+                        .to_owned(),
+                ));
             }
             if a.all && a.out.as_path() == std::path::Path::new("-") {
                 return Err(error(

@@ -23,13 +23,15 @@ mod normalise;
 mod quotes;
 mod selector;
 mod source_texts;
+mod text_directive;
 
 pub use claims::cited_quotes;
 pub use coverage::{parse_gaps, passages, read_gaps, years, Coverage, Gap, GapsError, Passage, SourceCoverage};
-pub use fragment::{FragmentError, TextDirective, TextFragment};
+pub use fragment::{FragmentError, TextFragment};
 pub use fragment_search::SearchText;
 pub use link::EvidenceLink;
 pub use normalise::{fragments, Normalised};
 pub use quotes::{find_quote, CitedQuote, Closest, Found, Miss, ProblemKind, QuoteCheck, QuoteProblem};
 pub use selector::TextQuoteSelector;
 pub use source_texts::{SourceText, SourceTextError, SourceTexts};
+pub use text_directive::TextDirective;

@@ -197,3 +197,44 @@ fn same_seed_same_bytes_other_seed_other_bytes() {
         std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/predicates.csv")).unwrap()
     );
 }
+
+/// The main job on a 10,000-claim graph finishes, rendering no diagram too large to read: those
+/// are skipped with a note naming them (and the whole graph is drawn as its overview).
+#[test]
+fn main_job_on_a_large_graph_skips_unreadable_pictures() {
+    let data = tempfile::tempdir().unwrap();
+    generator::generate(
+        &generator::Options {
+            claims: 10_000,
+            seed: 1,
+        },
+        data.path(),
+    )
+    .expect("the generator writes its folder");
+    let out_dir = tempfile::tempdir().unwrap();
+    let started = std::time::Instant::now();
+    let out = Command::cargo_bin("diplograph")
+        .unwrap()
+        .arg("--data")
+        .arg(data.path())
+        .args(["export", "--all", "--out"])
+        .arg(out_dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("note: skipped rendering") && stderr.contains("graph.dot: 1249 entities"),
+        "{stderr}"
+    );
+    assert!(out_dir.path().join("graph.dot").is_file());
+    assert!(
+        !out_dir.path().join("graph.svg").exists(),
+        "the whole graph is not rendered"
+    );
+    if crate::support::dot::have_dot("main_job_on_a_large_graph_skips_unreadable_pictures") {
+        assert!(out_dir.path().join("overview.svg").is_file());
+    }
+    // Generous: the job took 8 s in a debug build here; unbounded Graphviz runs took minutes.
+    assert!(started.elapsed().as_secs() < 120, "took {:?}", started.elapsed());
+}

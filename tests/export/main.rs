@@ -9,6 +9,7 @@ mod csv_neo4j;
 mod csv_networkx;
 mod csv_roundtrip;
 mod dot_escape;
+mod dot_frames;
 mod dot_queries;
 mod dot_render;
 mod rdf_cli;

@@ -9,6 +9,7 @@ use std::io::{self, Write};
 use std::str::FromStr;
 
 use super::escape::{quoted, wrap};
+use super::frame::{write_frame_legend, Frame};
 use super::rank_dir::RankDir;
 use super::style::{kind_attributes, kind_heading, write_legend, write_legend_table, EdgeLook, FONT};
 use crate::export::facts::{facts, Fact};
@@ -84,6 +85,7 @@ pub struct DotWriter {
     layout: DotLayout,
     wrap: usize,
     edge_labels: bool,
+    frame: Option<Edtf>,
 }
 
 impl Default for DotWriter {
@@ -104,6 +106,7 @@ impl DotWriter {
             layout: DotLayout::default(),
             wrap: 22,
             edge_labels: true,
+            frame: None,
         }
     }
 
@@ -150,6 +153,31 @@ impl DotWriter {
         self
     }
 
+    /// Draw the graph as of `date`, as one frame of a sequence through time: what holds then is
+    /// drawn as usual (dashed where it only possibly holds), what held or happened before is
+    /// faded, and what begins later is invisible but keeps its place, so that every frame of the
+    /// same graph has the same layout (node positions). Undated relations show only between
+    /// entities the frame shows. A second legend explains the marks.
+    ///
+    /// ```
+    /// use diplograph::{Graph, export::dot::{named_views, DotWriter}};
+    /// let graph = Graph::embedded()?;
+    /// let view = named_views().into_iter().find(|v| v.name == "belarus-nato").unwrap().select(&graph);
+    /// let frame = |year: &str| {
+    ///     let mut out = Vec::new();
+    ///     DotWriter::new().frame(year.parse().unwrap()).write(&view, &mut out).map(|()| String::from_utf8(out).unwrap())
+    /// };
+    /// let (early, late) = (frame("1992")?, frame("2020")?);
+    /// // The same nodes and edges in the same order: only their looks differ.
+    /// assert_eq!(early.lines().count(), late.lines().count());
+    /// assert!(early.matches("invis").count() > late.matches("invis").count());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn frame(mut self, date: Edtf) -> Self {
+        self.frame = Some(date);
+        self
+    }
+
     /// Writes `graph` to `w`.
     ///
     /// # Errors
@@ -170,10 +198,18 @@ impl DotWriter {
             (true, DotLayout::Layered) => write_legend(&mut w, &kinds, &looks, self.rankdir, "  ")?,
             (true, DotLayout::Force) => write_legend_table(&mut w, &kinds, &looks, "  ")?,
         }
+        let frame = self.frame.map(|date| Frame::new(graph, &facts, date));
+        if let (Some(date), true) = (&self.frame, self.legend) {
+            write_frame_legend(&mut w, date, "  ")?;
+        }
         let node_line = |n| {
             let e = graph.entity_at(n);
+            let extra = match frame.as_ref().map(|f| f.node_attributes(n)) {
+                Some(attrs) if !attrs.is_empty() => format!(", {attrs}"),
+                _ => String::new(),
+            };
             format!(
-                "{} [label={}, tooltip={}, {}];",
+                "{} [label={}, tooltip={}, {}{extra}];",
                 quoted(e.id.as_str()),
                 quoted(&wrap(&e.label, self.wrap)),
                 quoted(&format!("{} ({}): {}", e.label, e.kind, e.description)),
@@ -224,12 +260,19 @@ impl DotWriter {
                 graph.entity_at(f.object).id.as_str(),
             )
         };
-        let mut order: Vec<&Fact<'_>> = facts.iter().collect();
-        order.sort_unstable_by(|a, b| ends(a).cmp(&ends(b)));
+        let mut order: Vec<(usize, &Fact<'_>)> = facts.iter().enumerate().collect();
+        order.sort_unstable_by(|a, b| ends(a.1).cmp(&ends(b.1)));
         let mut lines: Vec<String> = Vec::new();
-        for (i, fact) in order.iter().enumerate() {
-            lines.push(edge_line(graph, fact, width));
-            if order.get(i + 1).is_none_or(|next| ends(next) != ends(fact)) {
+        for (i, &(index, fact)) in order.iter().enumerate() {
+            let mut line = edge_line(graph, fact, width);
+            if let Some(frame) = &frame {
+                let attrs = Frame::edge_attributes(frame.fact(index, fact));
+                if !attrs.is_empty() {
+                    line.insert_str(line.len() - 2, &format!(", {attrs}"));
+                }
+            }
+            lines.push(line);
+            if order.get(i + 1).is_none_or(|next| ends(next.1) != ends(fact)) {
                 lines.sort();
                 for line in lines.drain(..) {
                     writeln!(w, "  {line}")?;

@@ -2,7 +2,9 @@
 //! timeline ([`TimelineWriter`]), and the named views of a graph.
 
 pub(crate) mod escape;
+pub(crate) mod frame;
 pub(crate) mod graph;
+pub(crate) mod overview;
 pub(crate) mod path;
 pub(crate) mod rank_dir;
 pub(crate) mod style;
@@ -10,6 +12,7 @@ pub(crate) mod timeline;
 pub(crate) mod views;
 
 pub use graph::{Cluster, DotLayout, DotWriter};
+pub use overview::OverviewWriter;
 pub use path::{PathHopError, PathWriter};
 pub use rank_dir::RankDir;
 pub use timeline::TimelineWriter;

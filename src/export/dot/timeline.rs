@@ -39,10 +39,21 @@ use crate::model::relation::Relation;
 pub struct TimelineWriter {
     title: Option<String>,
     focus: Option<Id>,
+    proportional: bool,
 }
 
 /// The border of a relation whose sources give other dates too.
 const DISPUTED: &str = "#c0392b";
+
+/// Labels are wrapped at this many characters (on a proportional axis: so that every box fits
+/// the width of a column).
+const WRAP: usize = 26;
+const WRAP_PROPORTIONAL: usize = 15;
+
+/// On a proportional axis, the width of a year's column in inches: every box and the
+/// (invisible) anchor of every year, empty or not, are this wide, so the columns are evenly
+/// spaced; box labels are a point smaller to fit.
+const COLUMN: &str = "1.3";
 
 /// One relation placed on the timeline.
 struct Item<'g> {
@@ -70,6 +81,24 @@ impl TimelineWriter {
     /// have is ignored).
     pub fn focus(mut self, id: &str) -> Self {
         self.focus = Id::new(id).ok();
+        self
+    }
+
+    /// Space the years in proportion to time: one column per year from the first to the last,
+    /// empty years included, every column equally wide (default: only the years that have
+    /// relations, each as wide as its widest box).
+    ///
+    /// ```
+    /// use diplograph::{Graph, export::dot::TimelineWriter};
+    /// let graph = Graph::embedded()?;
+    /// let mut out = Vec::new();
+    /// TimelineWriter::new().focus("belarus").proportional(true).write(&graph, &mut out)?;
+    /// let dot = String::from_utf8(out)?;
+    /// assert!(dot.contains("cluster_year_1993")); // a year with nothing dated still has its column
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn proportional(mut self, yes: bool) -> Self {
+        self.proportional = yes;
         self
     }
 
@@ -106,6 +135,7 @@ impl TimelineWriter {
             }
         }
 
+        let wrap_at = if self.proportional { WRAP_PROPORTIONAL } else { WRAP };
         let mut items: Vec<Item<'_>> = Vec::new();
         for r in dated {
             let Some(date) = r.date else { continue };
@@ -135,11 +165,11 @@ impl TimelineWriter {
                 ),
             };
             let others = other_dates.get(&r.id).cloned().unwrap_or_default();
-            let mut label = format!("{}\n{}", wrap(&text, 26), date.human());
+            let mut label = format!("{}\n{}", wrap(&text, wrap_at), date.human());
             if !others.is_empty() {
                 let list: Vec<String> = others.iter().map(Edtf::human).collect();
                 label.push('\n');
-                label.push_str(&wrap(&format!("(sources differ: {})", list.join(", ")), 26));
+                label.push_str(&wrap(&format!("(sources differ: {})", list.join(", ")), wrap_at));
             }
             items.push(Item {
                 relation: r,
@@ -176,7 +206,9 @@ impl TimelineWriter {
         kinds.dedup();
         let disputed = items.iter().any(|i| !i.others.is_empty());
         let qualified = items.iter().any(|i| i.relation.date.is_some_and(|d| d.is_qualified()));
-        if kinds.len() > 1 || disputed || qualified {
+        // White boxes: relations that do not involve the focus, told in full.
+        let others = focus.is_some() && items.iter().any(|i| i.kind.is_none());
+        if kinds.len() > 1 || disputed || qualified || others || self.proportional {
             writeln!(w, "  subgraph \"cluster_legend\" {{")?;
             writeln!(
                 w,
@@ -191,6 +223,22 @@ impl TimelineWriter {
                     quoted(&format!("legend:{}", kind.name())),
                     quoted(kind_heading(*kind)),
                     kind_attributes(*kind)
+                )?;
+            }
+            if self.proportional {
+                writeln!(
+                    w,
+                    "      \"legend:axis\" [label=\"one column a year,\\nempty years too:\\ntime runs evenly\", shape=\"plaintext\"];"
+                )?;
+            }
+            if others {
+                let name = focus
+                    .and_then(|f| graph.entity(f.as_str()))
+                    .map_or("", |e| e.label.as_str());
+                writeln!(
+                    w,
+                    "      \"legend:others\" [label={}, shape=\"box\", style=\"filled\", fillcolor=\"#ffffff\", color=\"#444444\"];",
+                    quoted(&format!("a relation\nbetween others\nthan {name}"))
                 )?;
             }
             if disputed {
@@ -209,10 +257,27 @@ impl TimelineWriter {
             writeln!(w, "  }}")?;
         }
 
+        // A column per year that has relations; on a proportional axis, per year from the first
+        // to the last, empty years included, every column as wide as a box.
         let mut previous_year: Option<(i32, String)> = None;
         let mut i = 0;
-        while i < items.len() {
-            let year = items[i].year;
+        let mut years: Vec<i32> = match (items.first(), items.last()) {
+            (Some(first), Some(last)) if self.proportional => (first.year..=last.year).collect(),
+            _ => items.iter().map(|x| x.year).collect(),
+        };
+        years.dedup();
+        let (anchor_size, box_size) = if self.proportional {
+            (
+                format!("shape=\"box\", style=\"invis\", width=\"{COLUMN}\", height=\"0.02\", fixedsize=\"true\""),
+                format!("width=\"{COLUMN}\", fontsize=\"9\", "),
+            )
+        } else {
+            (
+                "shape=\"point\", style=\"invis\", width=\"0\", height=\"0\"".to_owned(),
+                String::new(),
+            )
+        };
+        for year in years {
             let end = items[i..]
                 .iter()
                 .position(|x| x.year != year)
@@ -227,11 +292,7 @@ impl TimelineWriter {
             writeln!(w, "      rank=\"same\";")?;
             // An invisible anchor per year keeps the years in order, left to right.
             let anchor = format!("year:{year:04}");
-            writeln!(
-                w,
-                "      {} [shape=\"point\", style=\"invis\", width=\"0\", height=\"0\", label=\"\"];",
-                quoted(&anchor)
-            )?;
+            writeln!(w, "      {} [{anchor_size}, label=\"\"];", quoted(&anchor))?;
             for item in &items[i..end] {
                 let (shape, fill, mut border) = item.kind.map_or(("box", "#ffffff", "#444444"), kind_style);
                 let mut style = vec!["filled"];
@@ -241,7 +302,7 @@ impl TimelineWriter {
                 if item.relation.date.is_some_and(|d| d.is_qualified()) {
                     style.push("dashed");
                 }
-                let mut attrs = format!("shape=\"{shape}\", fillcolor=\"{fill}\"");
+                let mut attrs = format!("{box_size}shape=\"{shape}\", fillcolor=\"{fill}\"");
                 if !item.others.is_empty() {
                     border = DISPUTED;
                     attrs.push_str(", penwidth=\"2.2\"");

@@ -69,7 +69,8 @@ pub fn named_views() -> Vec<NamedView> {
         NamedView {
             name: "belarus-nato-timeline",
             title: "Belarus and NATO: timeline",
-            description: "The dated relations of the belarus-nato view, in columns by year.",
+            description: "The dated relations of the belarus-nato view, in columns by year, the years spaced \
+                in proportion to time.",
             which: Which::BelarusNatoTimeline,
         },
     ]
@@ -106,9 +107,14 @@ impl NamedView {
                 .title(self.title)
                 .rankdir(RankDir::LeftRight)
                 .write(&part, w),
-            Which::BelarusNatoTimeline | Which::DiplomaticRelations => {
-                TimelineWriter::new().title(self.title).focus(BELARUS).write(&part, w)
-            }
+            // Time in proportion where the years are few enough to fit (1992-2021); the
+            // diplomatic relations span seven decades, mostly in 1992.
+            Which::BelarusNatoTimeline => TimelineWriter::new()
+                .title(self.title)
+                .focus(BELARUS)
+                .proportional(true)
+                .write(&part, w),
+            Which::DiplomaticRelations => TimelineWriter::new().title(self.title).focus(BELARUS).write(&part, w),
         }
     }
 }
