@@ -59,6 +59,11 @@ impl Image {
         })
     }
 
+    /// Whether there is a file where the image goes (intact or not).
+    pub fn exists(&self) -> bool {
+        self.path.is_file()
+    }
+
     /// The graph of the image, if there is an intact image of this key. Anything else (no file,
     /// another key, damage) is `None`, said with --verbose.
     pub fn read(&self) -> Option<Graph> {
@@ -105,12 +110,19 @@ impl Image {
 }
 
 /// The image file of the folder `dir` in the cache folder `cache`: named by a hash of the
-/// folder's absolute path, so that each folder has one image, replaced when its data changes.
+/// folder's absolute path and of the path as given (the warnings a load reports name the files as
+/// given, so `data` and `/home/me/data` are two images), so that each folder has one image,
+/// replaced when its data changes.
 fn image_path(cache: &Path, dir: &Path) -> PathBuf {
     let absolute = std::fs::canonicalize(dir)
         .or_else(|_| std::path::absolute(dir))
         .unwrap_or_else(|_| dir.to_owned());
-    let hash = xxhash_rust::xxh3::xxh3_64(absolute.as_os_str().as_encoded_bytes());
+    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+    for part in [absolute.as_os_str(), dir.as_os_str()] {
+        hasher.update(&(part.len() as u64).to_le_bytes());
+        hasher.update(part.as_encoded_bytes());
+    }
+    let hash = hasher.digest();
     cache.join(format!("{hash:016x}.{EXTENSION}"))
 }
 

@@ -33,15 +33,28 @@ fn dataset(cli: &Cli) -> Result<Dataset> {
 /// Loads the graph: from the folder's cached image if it is intact and of these very files, else
 /// from the CSV (then saving the image). Warnings are printed either way, the same.
 pub fn load(cli: &Cli) -> Result<Graph> {
-    let data = dataset(cli)?;
-    let image = data_dir(cli).and_then(|dir| Image::of(cli, dir, &data));
-    if let Some(graph) = image.as_ref().and_then(Image::read) {
+    let mut data = dataset(cli)?;
+    let Some(dir) = data_dir(cli) else {
+        return validated(cli, data);
+    };
+    let Some(image) = Image::of(cli, dir, &data) else {
+        return validated(cli, data);
+    };
+    if image.exists() {
+        // The files' text is not needed with an intact image: freed before the image is read,
+        // so that the two are never held together; read again if the image is not used.
         drop(data);
-        for w in &graph.warnings().0 {
-            diag::warning(w);
+        if let Some(graph) = image.read() {
+            for w in &graph.warnings().0 {
+                diag::warning(w);
+            }
+            return Ok(graph);
         }
-        return Ok(graph);
+        data = dataset(cli)?;
     }
+    // The image is saved under the key of the files actually loaded (they may have changed since
+    // the key above was computed).
+    let image = Image::of(cli, dir, &data);
     let graph = validated(cli, data)?;
     if let Some(image) = image {
         image.write(&graph);
