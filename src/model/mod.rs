@@ -11,6 +11,7 @@ pub(crate) mod predicate;
 pub(crate) mod problem;
 pub(crate) mod relation;
 pub(crate) mod source;
+pub(crate) mod statement;
 
 pub(crate) fn serialize_opt_display<T: std::fmt::Display, S: serde::Serializer>(
     value: &Option<T>,

@@ -17,6 +17,45 @@ pub struct Quantity {
     pub text: String,
 }
 
+impl Quantity {
+    /// The values the words allow: `more than 300,000` any value above 300 000, `up to 40` any
+    /// up to 40, `some 700,000` or `about 40` within a tenth of it, a bare number itself.
+    ///
+    /// ```
+    /// use diplograph::query::Quantity;
+    /// let more = &Quantity::find("more than 300,000 mines")[0];
+    /// let some = &Quantity::find("some 700,000 mines")[0];
+    /// assert!(more.could_be_the_same_as(some));
+    /// let about = &Quantity::find("about 40 activities")[0];
+    /// assert!(!about.could_be_the_same_as(&Quantity::find("more than 75 projects")[0]));
+    /// ```
+    pub fn range(&self) -> (f64, f64) {
+        let words = self.text.to_lowercase();
+        let v = self.value;
+        let starts = |p: &str| words.starts_with(p);
+        if starts("more than") || starts("at least") || starts("over ") {
+            (v, f64::INFINITY)
+        } else if starts("less than") || starts("fewer than") || starts("up to") || starts("under ") {
+            (f64::NEG_INFINITY, v)
+        } else if starts("nearly") || starts("almost") {
+            (v * 0.9, v)
+        } else if ["some", "about", "around", "approximately", "roughly", "circa"]
+            .iter()
+            .any(|q| starts(q))
+        {
+            (v * 0.9, v * 1.1)
+        } else {
+            (v, v)
+        }
+    }
+
+    /// Whether both could state the same figure: their [`range`](Quantity::range)s overlap.
+    pub fn could_be_the_same_as(&self, other: &Quantity) -> bool {
+        let (a, b) = (self.range(), other.range());
+        a.0 <= b.1 && b.0 <= a.1
+    }
+}
+
 const MONTHS: [&str; 12] = [
     "january",
     "february",
