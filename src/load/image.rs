@@ -54,7 +54,7 @@ use crate::model::source::Source;
 const MAGIC: &[u8; 8] = b"DGIMAGE\0";
 
 /// The image format's version: bump it whenever the layout changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 const HEADER_BYTES: usize = 8 + 4 + 16;
 const TRAILER_BYTES: usize = 8 + 16;
@@ -354,6 +354,7 @@ fn encode_graph<W: Write>(graph: &Graph, out: &mut Out<W>) -> io::Result<()> {
             range,
             temporal,
             same_as,
+            negates,
         } = predicate;
         out.text(id.as_str());
         out.text(label);
@@ -364,6 +365,7 @@ fn encode_graph<W: Write>(graph: &Graph, out: &mut Out<W>) -> io::Result<()> {
         out.kinds(range);
         out.flag(*temporal == Temporal::State);
         out.texts(same_as);
+        out.opt_text(negates.as_ref().map(Id::as_str));
         out.maybe_flush()?;
     }
     out.uint(graph.node_count() as u64);
@@ -412,11 +414,13 @@ fn encode_graph<W: Write>(graph: &Graph, out: &mut Out<W>) -> io::Result<()> {
                 quote,
                 note,
                 line,
+                statement,
             } = ev;
             out.id_in(source, &source_ids);
             out.text(quote);
             out.opt_text(note.as_deref());
             out.uint(*line);
+            out.opt_text(statement.as_ref().map(Id::as_str));
         }
         out.maybe_flush()?;
     }
@@ -537,6 +541,15 @@ impl<'a> In<'a> {
         Id::new(self.str_of(len)?).map_err(|_| ImageError::Invalid("a malformed id"))
     }
 
+    fn opt_id(&mut self) -> R<Option<Id>> {
+        match self.opt_text()? {
+            None => Ok(None),
+            Some(text) => Id::new(&text)
+                .map(Some)
+                .map_err(|_| ImageError::Invalid("a malformed id")),
+        }
+    }
+
     fn id_in(&mut self, table: &[Id]) -> R<Id> {
         match self.uint()? {
             0 => self.id(),
@@ -621,6 +634,7 @@ fn decode_graph(input: &mut In<'_>) -> R<Graph> {
                 Temporal::Event
             },
             same_as: input.texts()?,
+            negates: input.opt_id()?,
         });
     }
     let n = input.count(6)?;
@@ -669,6 +683,7 @@ fn decode_graph(input: &mut In<'_>) -> R<Graph> {
                 quote: input.text()?,
                 note: input.opt_text()?,
                 line: input.uint()?,
+                statement: input.opt_id()?,
             });
         }
         edges.push((
