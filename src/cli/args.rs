@@ -382,6 +382,12 @@ pub struct ExportArgs {
     /// With --all: write the DOT files but render no SVG (faster; SVGs depend on the Graphviz version).
     #[arg(long, requires = "all")]
     pub no_svg: bool,
+    /// With --all: DOT files larger than this many bytes are not rendered to SVG (a note says so).
+    #[arg(long, value_name = "BYTES", default_value_t = super::graphviz::DEFAULT_MAX_BYTES, requires = "all")]
+    pub graphviz_max_bytes: u64,
+    /// With --all: a Graphviz run longer than this many seconds is stopped and its SVG skipped.
+    #[arg(long, value_name = "SECS", default_value_t = super::graphviz::DEFAULT_TIMEOUT_SECS, requires = "all")]
+    pub graphviz_timeout: u64,
     /// The folder for --all.
     #[arg(long, value_name = "DIR", default_value = "exports")]
     pub out: PathBuf,

@@ -54,7 +54,7 @@ use crate::model::source::Source;
 const MAGIC: &[u8; 8] = b"DGIMAGE\0";
 
 /// The image format's version: bump it whenever the layout changes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 const HEADER_BYTES: usize = 8 + 4 + 16;
 const TRAILER_BYTES: usize = 8 + 16;
@@ -433,6 +433,7 @@ fn encode_graph<W: Write>(graph: &Graph, out: &mut Out<W>) -> io::Result<()> {
             line,
             message,
             hint,
+            omitted,
         } = problem;
         out.flag(*severity == Severity::Warning);
         out.text(file);
@@ -442,6 +443,7 @@ fn encode_graph<W: Write>(graph: &Graph, out: &mut Out<W>) -> io::Result<()> {
         }
         out.text(message);
         out.opt_text(hint.as_deref());
+        out.uint(*omitted);
         out.maybe_flush()?;
     }
     Ok(())
@@ -715,6 +717,7 @@ fn decode_graph(input: &mut In<'_>) -> R<Graph> {
             },
             message: input.text()?,
             hint: input.opt_text()?,
+            omitted: input.uint()?,
         });
     }
     let mut graph = Graph::with_entities(sources, predicates, entities, edges.len(), Problems(warnings));
