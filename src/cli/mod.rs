@@ -22,6 +22,7 @@ macro_rules! eprintln {
 }
 
 mod args;
+mod cache;
 mod check;
 mod check_sources;
 mod completions;
@@ -126,6 +127,10 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         // These two read graph-data folders of their own, not the graph the others query.
         Command::Fmt(args) => return Ok(fmt::run(cli, args)),
         Command::Diff(args) => return Ok(diff::run(cli, args)),
+        Command::Cache { action } => {
+            cache::run(cli, action, &mut io::stdout().lock())?;
+            return Ok(ExitCode::SUCCESS);
+        }
         Command::Export(args) => output::refuse_inputs(args.output.as_deref(), cli.data.as_deref())?,
         _ => {}
     }
@@ -150,7 +155,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Neighbors(args) => neighbors::run(graph, cli.json, args, &mut out)?,
         Command::Timeline(args) => timeline::run(graph, cli.json, args, &mut out)?,
         Command::Conflicts(args) => conflicts::run(graph, cli.json, args, &mut out)?,
-        Command::Completions { .. } | Command::Man | Command::Fmt(_) | Command::Diff(_) => {
+        Command::Completions { .. } | Command::Man | Command::Fmt(_) | Command::Diff(_) | Command::Cache { .. } => {
             unreachable!("handled above")
         }
     };
