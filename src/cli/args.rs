@@ -24,6 +24,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// Neither read nor save the cached image of the graph-data folder: parse and validate the
+    /// CSV every time (see `diplograph cache`).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     /// Print no warnings or notes on stderr (errors still).
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
@@ -110,6 +115,29 @@ pub enum Command {
     /// and predicates. Exits with 0 if the graphs hold the same data, 1 if not, 2 on trouble
     /// (like diff).
     Diff(DiffArgs),
+    /// The cached images of loaded graph-data folders: build one, clear them all, or print where.
+    ///
+    /// After a first command on a graph-data folder (--data), its validated graph is saved as a
+    /// binary image in the user's cache folder ($XDG_CACHE_HOME/diplograph, else
+    /// ~/.cache/diplograph); later commands on the unchanged folder read it instead of the CSV.
+    /// Any change to the files, the program's version or the limits makes it unused and rebuilt;
+    /// a damaged image is never used. --no-cache neither reads nor saves one.
+    Cache {
+        /// What to do.
+        #[command(subcommand)]
+        action: CacheAction,
+    },
+}
+
+/// `cache`: what to do.
+#[derive(Debug, Subcommand)]
+pub enum CacheAction {
+    /// Validate the --data folder and save its image (printing the image's path).
+    Build,
+    /// Remove every saved image.
+    Clear,
+    /// Print the cache folder.
+    Path,
 }
 
 /// `show`: what to show.
@@ -354,6 +382,12 @@ pub struct ExportArgs {
     /// With --all: write the DOT files but render no SVG (faster; SVGs depend on the Graphviz version).
     #[arg(long, requires = "all")]
     pub no_svg: bool,
+    /// With --all: DOT files larger than this many bytes are not rendered to SVG (a note says so).
+    #[arg(long, value_name = "BYTES", default_value_t = super::graphviz::DEFAULT_MAX_BYTES, requires = "all")]
+    pub graphviz_max_bytes: u64,
+    /// With --all: a Graphviz run longer than this many seconds is stopped and its SVG skipped.
+    #[arg(long, value_name = "SECS", default_value_t = super::graphviz::DEFAULT_TIMEOUT_SECS, requires = "all")]
+    pub graphviz_timeout: u64,
     /// The folder for --all.
     #[arg(long, value_name = "DIR", default_value = "exports")]
     pub out: PathBuf,

@@ -138,7 +138,10 @@ fn export_frames(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
 
 /// `export --all`: the main job, and what it did on stderr.
 fn export_all(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
-    let mut job = ExportAll::new().svg(!args.no_svg);
+    let mut job = ExportAll::new().svg(!args.no_svg).graphviz(super::graphviz::Limits {
+        max_bytes: args.graphviz_max_bytes,
+        timeout: std::time::Duration::from_secs(args.graphviz_timeout),
+    });
     if let Some(iri) = &args.base_iri {
         job = job.base_iri(base_iri(iri)?);
     }

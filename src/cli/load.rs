@@ -1,5 +1,7 @@
-//! Loading the graph-data the command runs on: the folder given, or the embedded graph.
+//! Loading the graph-data the command runs on: the folder given (from its cached image when
+//! there is an intact one, see `cache`), or the embedded graph.
 
+use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
@@ -7,11 +9,16 @@ use diplograph::{Dataset, Graph, LoadError};
 use serde_json::json;
 
 use super::args::Cli;
+use super::cache::Image;
 use super::{diag, json, progress, Reported};
 
+/// The graph-data folder given: --data or DIPLOGRAPH_DATA (an empty value counts as unset).
+pub fn data_dir(cli: &Cli) -> Option<&Path> {
+    cli.data.as_deref().filter(|d| !d.as_os_str().is_empty())
+}
+
 fn dataset(cli: &Cli) -> Result<Dataset> {
-    // An empty --data (or DIPLOGRAPH_DATA=) counts as unset.
-    match cli.data.as_deref().filter(|d| !d.as_os_str().is_empty()) {
+    match data_dir(cli) {
         Some(dir) => {
             diag::verbose(format!("loading {}", dir.display()));
             Dataset::from_dir(dir).context("cannot load the graph-data folder")
@@ -23,9 +30,41 @@ fn dataset(cli: &Cli) -> Result<Dataset> {
     }
 }
 
-/// Loads the graph; on invalid data prints every problem (stderr, or JSON on stdout) and fails.
+/// Loads the graph: from the folder's cached image if it is intact and of these very files, else
+/// from the CSV (then saving the image). Warnings are printed either way, the same.
 pub fn load(cli: &Cli) -> Result<Graph> {
-    let data = dataset(cli)?;
+    let mut data = dataset(cli)?;
+    let Some(dir) = data_dir(cli) else {
+        return validated(cli, data);
+    };
+    let Some(image) = Image::of(cli, dir, &data) else {
+        return validated(cli, data);
+    };
+    if image.exists() {
+        // The files' text is not needed with an intact image: freed before the image is read,
+        // so that the two are never held together; read again if the image is not used.
+        drop(data);
+        if let Some(graph) = image.read() {
+            for w in &graph.warnings().0 {
+                diag::warning(w);
+            }
+            return Ok(graph);
+        }
+        data = dataset(cli)?;
+    }
+    // The image is saved under the key of the files actually loaded (they may have changed since
+    // the key above was computed).
+    let image = Image::of(cli, dir, &data);
+    let graph = validated(cli, data)?;
+    if let Some(image) = image {
+        image.write(&graph);
+    }
+    Ok(graph)
+}
+
+/// Validates and loads `data`; on invalid data prints every problem (stderr, or JSON on stdout)
+/// and fails.
+pub fn validated(cli: &Cli, data: Dataset) -> Result<Graph> {
     let size: u64 = [&data.sources, &data.predicates, &data.entities, &data.relations]
         .iter()
         .map(|f| f.bytes.len() as u64)

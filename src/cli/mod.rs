@@ -11,7 +11,18 @@
 //!   `style.rs` (colour), `diag.rs` (stderr: errors, warnings, notes, --quiet/--verbose),
 //!   `progress.rs` (spinners), `version.rs` (`--version` with the embedded data), `text.rs`.
 
+/// Like std's `eprintln!`, for every module below: a closed or broken stderr (`2>&1 | head -1`,
+/// `2>&-`) drops the message instead of panicking, so a warning can never abort an export. The
+/// outcome still shows in the exit status.
+macro_rules! eprintln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod args;
+mod cache;
 mod check;
 mod check_sources;
 mod completions;
@@ -116,6 +127,11 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         // These two read graph-data folders of their own, not the graph the others query.
         Command::Fmt(args) => return Ok(fmt::run(cli, args)),
         Command::Diff(args) => return Ok(diff::run(cli, args)),
+        Command::Cache { action } => {
+            cache::run(cli, action, &mut io::stdout().lock())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Export(args) => output::refuse_inputs(args.output.as_deref(), cli.data.as_deref())?,
         _ => {}
     }
     output::stdout_is_open()?;
@@ -139,7 +155,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Neighbors(args) => neighbors::run(graph, cli.json, args, &mut out)?,
         Command::Timeline(args) => timeline::run(graph, cli.json, args, &mut out)?,
         Command::Conflicts(args) => conflicts::run(graph, cli.json, args, &mut out)?,
-        Command::Completions { .. } | Command::Man | Command::Fmt(_) | Command::Diff(_) => {
+        Command::Completions { .. } | Command::Man | Command::Fmt(_) | Command::Diff(_) | Command::Cache { .. } => {
             unreachable!("handled above")
         }
     };

@@ -4,6 +4,7 @@ pub(crate) mod check;
 pub(crate) mod dataset;
 pub(crate) mod error;
 pub(crate) mod graph;
+pub mod image;
 pub(crate) mod limits;
 pub(crate) mod merge;
 pub(crate) mod reader;

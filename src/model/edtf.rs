@@ -257,6 +257,39 @@ impl DatePoint {
     }
 }
 
+impl DatePoint {
+    /// The fields of the date, for the binary image (`load::image`): year, month and day (0 when
+    /// not given), uncertain, approximate. Destructured, so that a new field cannot be forgotten.
+    pub(crate) fn to_parts(self) -> (u16, u8, u8, bool, bool) {
+        let DatePoint {
+            year,
+            month,
+            day,
+            uncertain,
+            approximate,
+        } = self;
+        (year, month.unwrap_or(0), day.unwrap_or(0), uncertain, approximate)
+    }
+
+    /// The date of [`DatePoint::to_parts`]'s fields, or `None` if they are not a date the parser
+    /// accepts (a damaged image must not make an impossible date).
+    pub(crate) fn from_parts(year: u16, month: u8, day: u8, uncertain: bool, approximate: bool) -> Option<Self> {
+        if !(1..=9999).contains(&year) || month > 12 || (month == 0 && day != 0) {
+            return None;
+        }
+        if day != 0 && Day::from_ymd(i32::from(year), u32::from(month), u32::from(day)).is_none() {
+            return None;
+        }
+        Some(DatePoint {
+            year,
+            month: (month != 0).then_some(month),
+            day: (day != 0).then_some(day),
+            uncertain,
+            approximate,
+        })
+    }
+}
+
 impl fmt::Display for DatePoint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.plain())?;

@@ -47,6 +47,14 @@ pub struct Graph {
     adjacency: std::sync::OnceLock<Csr>,
 }
 
+/// The fields a graph is rebuilt from: see [`Graph::parts`].
+pub(crate) struct GraphParts<'g> {
+    pub sources: &'g [Source],
+    pub predicates: &'g [Predicate],
+    pub graph: &'g DiGraph<Entity, Relation>,
+    pub warnings: &'g Problems,
+}
+
 /// Why a name did not resolve to one entity.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -163,6 +171,30 @@ impl Graph {
             claim_count: 0,
             warnings,
             adjacency: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// What a graph is made of, for the binary image (`load::image`): the rest of its fields are
+    /// derived from these by [`Graph::with_entities`] and [`Graph::add_relation`]. Destructured,
+    /// so that a new field of the graph is a compile error here until the image carries it.
+    pub(crate) fn parts(&self) -> GraphParts<'_> {
+        let Graph {
+            sources,
+            predicates,
+            graph,
+            by_id: _,
+            predicate_index: _,
+            source_index: _,
+            names: _,
+            claim_count: _,
+            warnings,
+            adjacency: _,
+        } = self;
+        GraphParts {
+            sources,
+            predicates,
+            graph,
+            warnings,
         }
     }
 

@@ -5,6 +5,7 @@ pub(crate) mod edtf;
 pub(crate) mod entity;
 pub(crate) mod graph;
 pub(crate) mod id;
+pub(crate) mod iri;
 pub(crate) mod kind;
 pub(crate) mod names;
 pub(crate) mod predicate;

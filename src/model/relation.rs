@@ -63,6 +63,18 @@ impl RelationId {
     }
 }
 
+impl RelationId {
+    /// The id's number, for the binary image (`load::image`).
+    pub(crate) fn raw(self) -> u64 {
+        self.0
+    }
+
+    /// The id of [`RelationId::raw`]'s number.
+    pub(crate) fn from_raw(raw: u64) -> Self {
+        RelationId(raw)
+    }
+}
+
 impl fmt::Display for RelationId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "r-{:016x}", self.0)

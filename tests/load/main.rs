@@ -8,5 +8,6 @@ mod catalogue;
 mod dates;
 mod errors;
 mod fuzz_regressions;
+mod image;
 mod limits;
 mod properties;

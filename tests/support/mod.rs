@@ -35,6 +35,8 @@ pub fn shipped() -> Graph {
 pub fn diplograph() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("diplograph").expect("binary");
     cmd.env("DIPLOGRAPH_DATA", root().join("graph-data"));
+    // Graph images go to a cache folder of the tests, not the user's.
+    cmd.env("XDG_CACHE_HOME", Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"));
     cmd
 }
 

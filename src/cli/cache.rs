@@ -1,0 +1,170 @@
+//! The cached graph images: where they live, when they are used, `diplograph cache`.
+//!
+//! A graph-data folder loaded once is saved as a binary image (`diplograph::load::image`) in the
+//! user's cache folder: `$XDG_CACHE_HOME/diplograph`, else `~/.cache/diplograph`. One image per
+//! folder (named by a hash of the folder's absolute path), keyed inside by a hash of the files,
+//! the limits and the program's version: a later command on the unchanged folder reads the image
+//! instead of parsing and validating the CSV; any change makes the key differ and the folder is
+//! loaded from its CSV again (and the image rewritten). A damaged, truncated or unreadable image
+//! is never used; a cache folder that cannot be created or written only means no image.
+//! `--no-cache` neither reads nor writes one. The embedded graph is small and never cached.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use diplograph::export::write_atomically;
+use diplograph::load::image::{read_image, write_image, ImageKey};
+use diplograph::{Dataset, Graph, Limits};
+
+use super::args::{CacheAction, Cli};
+use super::diag;
+
+/// The file name ending of an image.
+const EXTENSION: &str = "image";
+
+/// The cache folder: `$XDG_CACHE_HOME/diplograph` (an absolute `XDG_CACHE_HOME` only, as the XDG
+/// specification says), else `$HOME/.cache/diplograph`; `None` without either.
+pub fn folder() -> Option<PathBuf> {
+    let xdg = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute());
+    let base = xdg.or_else(|| {
+        std::env::var_os("HOME")
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+            .map(|h| h.join(".cache"))
+    })?;
+    Some(base.join("diplograph"))
+}
+
+/// The image of one graph-data folder: where it is, and the key it must have.
+pub struct Image {
+    path: PathBuf,
+    key: ImageKey,
+}
+
+impl Image {
+    /// The image for `dataset` read from folder `dir`, or `None` when images are off
+    /// (`--no-cache`) or there is no cache folder.
+    pub fn of(cli: &Cli, dir: &Path, dataset: &Dataset) -> Option<Image> {
+        if cli.no_cache {
+            return None;
+        }
+        let path = image_path(&folder()?, dir);
+        Some(Image {
+            path,
+            key: ImageKey::of(dataset, &Limits::default()),
+        })
+    }
+
+    /// Whether there is a file where the image goes (intact or not).
+    pub fn exists(&self) -> bool {
+        self.path.is_file()
+    }
+
+    /// The graph of the image, if there is an intact image of this key. Anything else (no file,
+    /// another key, damage) is `None`, said with --verbose.
+    pub fn read(&self) -> Option<Graph> {
+        let started = Instant::now();
+        let bytes = std::fs::read(&self.path).ok()?;
+        match read_image(&bytes, self.key) {
+            Ok(graph) => {
+                diag::verbose(format!(
+                    "read the cached image {} ({} bytes) in {} ms",
+                    self.path.display(),
+                    bytes.len(),
+                    started.elapsed().as_millis()
+                ));
+                Some(graph)
+            }
+            Err(e) => {
+                diag::verbose(format!("not using {}: {e}", self.path.display()));
+                None
+            }
+        }
+    }
+
+    /// Saves the image of `graph`, atomically (a concurrent reader sees the old image or the
+    /// new, never a part). A failure is said with --verbose and is otherwise harmless.
+    pub fn write(&self, graph: &Graph) {
+        let started = Instant::now();
+        let saved = self
+            .path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .map_err(anyhow::Error::from)
+            .and_then(|()| {
+                write_atomically(&self.path, |w| write_image(graph, self.key, w).map(drop)).map_err(anyhow::Error::from)
+            });
+        match saved {
+            Ok(()) => diag::verbose(format!(
+                "saved the graph image {} in {} ms",
+                self.path.display(),
+                started.elapsed().as_millis()
+            )),
+            Err(e) => diag::verbose(format!("cannot save the graph image: {e:#}")),
+        }
+    }
+}
+
+/// The image file of the folder `dir` in the cache folder `cache`: named by a hash of the
+/// folder's absolute path and of the path as given (the warnings a load reports name the files as
+/// given, so `data` and `/home/me/data` are two images), so that each folder has one image,
+/// replaced when its data changes.
+fn image_path(cache: &Path, dir: &Path) -> PathBuf {
+    let absolute = std::fs::canonicalize(dir)
+        .or_else(|_| std::path::absolute(dir))
+        .unwrap_or_else(|_| dir.to_owned());
+    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+    for part in [absolute.as_os_str(), dir.as_os_str()] {
+        hasher.update(&(part.len() as u64).to_le_bytes());
+        hasher.update(part.as_encoded_bytes());
+    }
+    let hash = hasher.digest();
+    cache.join(format!("{hash:016x}.{EXTENSION}"))
+}
+
+/// `diplograph cache build|clear|path`.
+pub fn run(cli: &Cli, action: &CacheAction, out: &mut impl Write) -> Result<()> {
+    match action {
+        CacheAction::Path => {
+            let folder = folder().context("no cache folder: neither XDG_CACHE_HOME nor HOME is set")?;
+            writeln!(out, "{}", folder.display())?;
+        }
+        CacheAction::Clear => {
+            let folder = folder().context("no cache folder: neither XDG_CACHE_HOME nor HOME is set")?;
+            let mut removed = 0;
+            if let Ok(entries) = std::fs::read_dir(&folder) {
+                for entry in entries.flatten() {
+                    let path = entry.path();
+                    if path.extension().is_some_and(|e| e == EXTENSION) && path.is_file() {
+                        std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+                        removed += 1;
+                    }
+                }
+            }
+            diag::note(format!(
+                "removed {removed} graph image{} from {}",
+                if removed == 1 { "" } else { "s" },
+                folder.display()
+            ));
+        }
+        CacheAction::Build => {
+            let dir = super::load::data_dir(cli).context("cache build needs a graph-data folder: --data DIR")?;
+            let folder = folder().context("no cache folder: neither XDG_CACHE_HOME nor HOME is set")?;
+            let dataset = Dataset::from_dir(dir).context("cannot load the graph-data folder")?;
+            let image = Image {
+                path: image_path(&folder, dir),
+                key: ImageKey::of(&dataset, &Limits::default()),
+            };
+            let graph = super::load::validated(cli, dataset)?;
+            std::fs::create_dir_all(&folder).with_context(|| format!("cannot create {}", folder.display()))?;
+            write_atomically(&image.path, |w| write_image(&graph, image.key, w).map(drop))
+                .context("cannot save the graph image")?;
+            writeln!(out, "{}", image.path.display())?;
+        }
+    }
+    Ok(())
+}

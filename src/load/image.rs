@@ -1,0 +1,728 @@
+//! A compact binary image of a validated [`Graph`], so that a graph-data folder loaded once
+//! reopens without parsing and validating its CSV again.
+//!
+//! The image is tied to what it was built from by an [`ImageKey`]: a hash of the graph-data
+//! files (names and bytes), the limits they were validated under, this crate's version and the
+//! image format's version. [`read_image`] refuses an image whose key is not the one asked for, and
+//! one whose checksum (xxh3-128 over every byte before it) does not match, so that a stale,
+//! truncated or damaged image is never trusted: the caller loads the CSV instead.
+//!
+//! Layout (integers little-endian, `varint` = LEB128):
+//!
+//! ```text
+//! magic "DGIMAGE\0" | format u32 | key 16 bytes | body | body length u64 | xxh3-128 16 bytes
+//! ```
+//!
+//! The body holds the sources, predicates, entities (in id order), the relations (in relation
+//! order, each with its two node indices and its predicate's and evidence sources' places in the
+//! tables) and the load's warnings. Every field of the model is written by destructuring it, so
+//! that a field added to the model is a compile error here until the image carries it. The
+//! indexes (by id, by name) and the claim count are rebuilt on reading, as the loader builds them.
+//!
+//! ```
+//! use diplograph::{Dataset, Graph, Limits};
+//! use diplograph::load::image::{read_image, write_image, ImageKey};
+//! let dataset = Dataset::embedded();
+//! let key = ImageKey::of(&dataset, &Limits::default());
+//! let graph = Graph::load(&dataset)?;
+//! let bytes = write_image(&graph, key, Vec::new())?;
+//! let again = read_image(&bytes, key).unwrap();
+//! assert_eq!(format!("{:?}", again.relations().collect::<Vec<_>>()),
+//!            format!("{:?}", graph.relations().collect::<Vec<_>>()));
+//! // Any damage is detected.
+//! assert!(read_image(&bytes[..bytes.len() - 1], key).is_err());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::io::{self, Write};
+
+use xxhash_rust::xxh3::Xxh3;
+
+use super::dataset::{DataFile, Dataset};
+use super::limits::Limits;
+use crate::model::edtf::{Bound, DatePoint, Edtf};
+use crate::model::entity::Entity;
+use crate::model::graph::{Graph, GraphParts};
+use crate::model::id::Id;
+use crate::model::kind::EntityKind;
+use crate::model::predicate::{Predicate, Temporal};
+use crate::model::problem::{Problem, Problems, Severity};
+use crate::model::relation::{Evidence, Relation, RelationId};
+use crate::model::source::Source;
+
+/// The first bytes of every image.
+const MAGIC: &[u8; 8] = b"DGIMAGE\0";
+
+/// The image format's version: bump it whenever the layout changes.
+pub const FORMAT_VERSION: u32 = 3;
+
+const HEADER_BYTES: usize = 8 + 4 + 16;
+const TRAILER_BYTES: usize = 8 + 16;
+
+/// What an image was built from: a hash of the graph-data files, the limits, the crate's version
+/// and the format's version. Two keys are equal only if all of these are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ImageKey(pub [u8; 16]);
+
+impl ImageKey {
+    /// The key of `dataset` validated under `limits` by this version of the crate.
+    ///
+    /// ```
+    /// use diplograph::{Dataset, Limits};
+    /// use diplograph::load::image::ImageKey;
+    /// let a = ImageKey::of(&Dataset::embedded(), &Limits::default());
+    /// let tighter = Limits { max_rows: 10, ..Limits::default() };
+    /// assert_ne!(a, ImageKey::of(&Dataset::embedded(), &tighter));
+    /// ```
+    pub fn of(dataset: &Dataset, limits: &Limits) -> ImageKey {
+        Self::with_version(dataset, limits, env!("CARGO_PKG_VERSION"))
+    }
+
+    /// [`ImageKey::of`] as if the crate's version were `version` (for tests of stale images).
+    #[doc(hidden)]
+    pub fn with_version(dataset: &Dataset, limits: &Limits, version: &str) -> ImageKey {
+        let mut h = Xxh3::new();
+        let text = |h: &mut Xxh3, bytes: &[u8]| {
+            h.update(&(bytes.len() as u64).to_le_bytes());
+            h.update(bytes);
+        };
+        text(&mut h, MAGIC);
+        text(&mut h, &FORMAT_VERSION.to_le_bytes());
+        text(&mut h, version.as_bytes());
+        let Limits {
+            max_file_bytes,
+            max_rows,
+            max_cell_bytes,
+        } = *limits;
+        for n in [max_file_bytes, max_rows as u64, max_cell_bytes as u64] {
+            text(&mut h, &n.to_le_bytes());
+        }
+        // Every file the loader reads, by destructuring: a new file is a compile error here.
+        let Dataset {
+            sources,
+            predicates,
+            entities,
+            relations,
+        } = dataset;
+        for DataFile { name, bytes } in [sources, predicates, entities, relations] {
+            // The names too: the warnings a load reports name the files.
+            text(&mut h, name.as_bytes());
+            text(&mut h, bytes);
+        }
+        ImageKey(h.digest128().to_le_bytes())
+    }
+
+    /// The key as 32 hexadecimal digits (a file name for the image).
+    pub fn hex(&self) -> String {
+        self.0.iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+/// Why an image was not used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ImageError {
+    /// Not an image of this program, or shorter than its header and trailer.
+    #[error("not a graph image")]
+    NotAnImage,
+    /// An image of another format version.
+    #[error("a graph image of format {0}, not {FORMAT_VERSION}")]
+    Format(u32),
+    /// An image of other graph-data, limits or crate version.
+    #[error("the graph image was built from other graph-data, limits or version")]
+    Stale,
+    /// Truncated or damaged: the length or checksum does not match.
+    #[error("the graph image is damaged (checksum)")]
+    Damaged,
+    /// The checksum matches but the content does not decode (written by a faulty writer).
+    #[error("the graph image does not decode: {0}")]
+    Invalid(&'static str),
+}
+
+/// Writes the image of `graph`, keyed by `key`, to `w`, and returns `w`.
+pub fn write_image<W: Write>(graph: &Graph, key: ImageKey, w: W) -> io::Result<W> {
+    let mut out = Out {
+        w,
+        hash: Xxh3::new(),
+        body: 0,
+        buf: Vec::with_capacity(1 << 16),
+    };
+    out.bytes(MAGIC);
+    out.bytes(&FORMAT_VERSION.to_le_bytes());
+    out.bytes(&key.0);
+    out.flush_buf()?;
+    out.body = 0;
+    encode_graph(graph, &mut out)?;
+    out.flush_buf()?;
+    let body = out.body;
+    out.bytes(&body.to_le_bytes());
+    out.flush_buf()?;
+    let sum = out.hash.digest128().to_le_bytes();
+    out.w.write_all(&sum)?;
+    Ok(out.w)
+}
+
+/// The graph of an image, if it is an intact image of `key`.
+pub fn read_image(bytes: &[u8], key: ImageKey) -> Result<Graph, ImageError> {
+    if bytes.len() < HEADER_BYTES + TRAILER_BYTES || &bytes[..8] != MAGIC {
+        return Err(ImageError::NotAnImage);
+    }
+    let format = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes"));
+    if format != FORMAT_VERSION {
+        return Err(ImageError::Format(format));
+    }
+    if bytes[12..28] != key.0 {
+        return Err(ImageError::Stale);
+    }
+    let (covered, sum) = bytes.split_at(bytes.len() - 16);
+    if xxhash_rust::xxh3::xxh3_128(covered).to_le_bytes() != sum {
+        return Err(ImageError::Damaged);
+    }
+    let body_end = covered.len() - 8;
+    let body_len = u64::from_le_bytes(covered[body_end..].try_into().expect("8 bytes"));
+    if body_len != (body_end - HEADER_BYTES) as u64 {
+        return Err(ImageError::Damaged);
+    }
+    let mut input = In {
+        bytes: &bytes[HEADER_BYTES..body_end],
+    };
+    let graph = decode_graph(&mut input)?;
+    if !input.bytes.is_empty() {
+        return Err(ImageError::Invalid("bytes after the graph"));
+    }
+    Ok(graph)
+}
+
+/// The writing end: bytes go through a buffer, are hashed and counted.
+struct Out<W> {
+    w: W,
+    hash: Xxh3,
+    body: u64,
+    buf: Vec<u8>,
+}
+
+impl<W: Write> Out<W> {
+    fn bytes(&mut self, b: &[u8]) {
+        self.buf.extend_from_slice(b);
+    }
+
+    fn maybe_flush(&mut self) -> io::Result<()> {
+        if self.buf.len() >= 1 << 16 {
+            self.flush_buf()?;
+        }
+        Ok(())
+    }
+
+    fn flush_buf(&mut self) -> io::Result<()> {
+        self.hash.update(&self.buf);
+        self.body += self.buf.len() as u64;
+        self.w.write_all(&self.buf)?;
+        self.buf.clear();
+        Ok(())
+    }
+
+    fn uint(&mut self, mut n: u64) {
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                self.buf.push(byte);
+                return;
+            }
+            self.buf.push(byte | 0x80);
+        }
+    }
+
+    fn flag(&mut self, b: bool) {
+        self.buf.push(u8::from(b));
+    }
+
+    fn text(&mut self, s: &str) {
+        self.uint(s.len() as u64);
+        self.bytes(s.as_bytes());
+    }
+
+    fn opt_text(&mut self, s: Option<&str>) {
+        match s {
+            None => self.uint(0),
+            Some(s) => {
+                self.uint(s.len() as u64 + 1);
+                self.bytes(s.as_bytes());
+            }
+        }
+    }
+
+    fn texts(&mut self, list: &[String]) {
+        self.uint(list.len() as u64);
+        for s in list {
+            self.text(s);
+        }
+    }
+
+    fn kinds(&mut self, list: &[EntityKind]) {
+        self.uint(list.len() as u64);
+        for k in list {
+            self.buf.push(kind_code(*k));
+        }
+    }
+
+    /// An id as its place in `table` (sorted) plus one, or 0 and its text when it is not there.
+    fn id_in(&mut self, id: &Id, table: &[Id]) {
+        match table.binary_search(id) {
+            Ok(i) => self.uint(i as u64 + 1),
+            Err(_) => {
+                self.uint(0);
+                self.text(id.as_str());
+            }
+        }
+    }
+
+    fn date_point(&mut self, d: &DatePoint) {
+        let (year, month, day, uncertain, approximate) = d.to_parts();
+        self.bytes(&year.to_le_bytes());
+        self.buf.push(month);
+        self.buf.push(day);
+        self.buf.push(u8::from(uncertain) | u8::from(approximate) << 1);
+    }
+
+    fn bound(&mut self, b: &Bound) {
+        match b {
+            Bound::Date(d) => {
+                self.buf.push(0);
+                self.date_point(d);
+            }
+            Bound::Open => self.buf.push(1),
+            Bound::Unknown => self.buf.push(2),
+        }
+    }
+
+    fn date(&mut self, date: &Option<Edtf>) {
+        match date {
+            None => self.buf.push(0),
+            Some(Edtf::Single(d)) => {
+                self.buf.push(1);
+                self.date_point(d);
+            }
+            Some(Edtf::Interval { start, end }) => {
+                self.buf.push(2);
+                self.bound(start);
+                self.bound(end);
+            }
+        }
+    }
+}
+
+fn kind_code(k: EntityKind) -> u8 {
+    EntityKind::ALL
+        .iter()
+        .position(|&x| x == k)
+        .expect("every kind is in ALL") as u8
+}
+
+fn encode_graph<W: Write>(graph: &Graph, out: &mut Out<W>) -> io::Result<()> {
+    let GraphParts {
+        sources,
+        predicates,
+        graph,
+        warnings,
+    } = graph.parts();
+    out.uint(sources.len() as u64);
+    for source in sources {
+        let Source {
+            id,
+            title,
+            publisher,
+            url,
+            published,
+        } = source;
+        out.text(id.as_str());
+        out.text(title);
+        out.text(publisher);
+        out.opt_text(url.as_deref());
+        out.date(published);
+        out.maybe_flush()?;
+    }
+    out.uint(predicates.len() as u64);
+    for predicate in predicates {
+        let Predicate {
+            id,
+            label,
+            inverse_label,
+            description,
+            symmetric,
+            domain,
+            range,
+            temporal,
+            same_as,
+            negates,
+        } = predicate;
+        out.text(id.as_str());
+        out.text(label);
+        out.text(inverse_label);
+        out.text(description);
+        out.flag(*symmetric);
+        out.kinds(domain);
+        out.kinds(range);
+        out.flag(*temporal == Temporal::State);
+        out.texts(same_as);
+        out.opt_text(negates.as_ref().map(Id::as_str));
+        out.maybe_flush()?;
+    }
+    out.uint(graph.node_count() as u64);
+    for entity in graph.node_weights() {
+        let Entity {
+            id,
+            kind,
+            label,
+            aliases,
+            description,
+            same_as,
+        } = entity;
+        out.text(id.as_str());
+        out.buf.push(kind_code(*kind));
+        out.text(label);
+        out.texts(aliases);
+        out.text(description);
+        out.texts(same_as);
+        out.maybe_flush()?;
+    }
+    let source_ids: Vec<Id> = sources.iter().map(|s| s.id.clone()).collect();
+    let predicate_ids: Vec<Id> = predicates.iter().map(|p| p.id.clone()).collect();
+    let entity_ids: Vec<Id> = graph.node_weights().map(|e| e.id.clone()).collect();
+    out.uint(graph.edge_count() as u64);
+    for edge in graph.edge_indices() {
+        let (a, b) = graph.edge_endpoints(edge).expect("an edge of the graph");
+        let Relation {
+            id,
+            subject,
+            predicate,
+            object,
+            date,
+            evidence,
+        } = &graph[edge];
+        out.uint(a.index() as u64);
+        out.uint(b.index() as u64);
+        out.bytes(&id.raw().to_le_bytes());
+        out.id_in(subject, &entity_ids);
+        out.id_in(predicate, &predicate_ids);
+        out.id_in(object, &entity_ids);
+        out.date(date);
+        out.uint(evidence.len() as u64);
+        for ev in evidence {
+            let Evidence {
+                source,
+                quote,
+                note,
+                line,
+                statement,
+            } = ev;
+            out.id_in(source, &source_ids);
+            out.text(quote);
+            out.opt_text(note.as_deref());
+            out.uint(*line);
+            out.opt_text(statement.as_ref().map(Id::as_str));
+        }
+        out.maybe_flush()?;
+    }
+    let Problems(list) = warnings;
+    out.uint(list.len() as u64);
+    for problem in list {
+        let Problem {
+            severity,
+            file,
+            line,
+            message,
+            hint,
+            omitted,
+        } = problem;
+        out.flag(*severity == Severity::Warning);
+        out.text(file);
+        match line {
+            None => out.uint(0),
+            Some(n) => out.uint(n.saturating_add(1)),
+        }
+        out.text(message);
+        out.opt_text(hint.as_deref());
+        out.uint(*omitted);
+        out.maybe_flush()?;
+    }
+    Ok(())
+}
+
+/// The reading end: every read checks the bytes are there.
+struct In<'a> {
+    bytes: &'a [u8],
+}
+
+type R<T> = Result<T, ImageError>;
+
+const SHORT: ImageError = ImageError::Invalid("the image ends early");
+
+impl<'a> In<'a> {
+    fn take(&mut self, n: usize) -> R<&'a [u8]> {
+        if n > self.bytes.len() {
+            return Err(SHORT);
+        }
+        let (head, rest) = self.bytes.split_at(n);
+        self.bytes = rest;
+        Ok(head)
+    }
+
+    fn byte(&mut self) -> R<u8> {
+        Ok(self.take(1)?[0])
+    }
+
+    fn uint(&mut self) -> R<u64> {
+        let mut n: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let byte = self.byte()?;
+            n |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(n);
+            }
+        }
+        Err(ImageError::Invalid("a number too long"))
+    }
+
+    /// A count of items each at least `min` bytes long, checked against what is left, so that a
+    /// bad count cannot make a huge allocation.
+    fn count(&mut self, min: usize) -> R<usize> {
+        let n = self.uint()?;
+        if n > (self.bytes.len() / min.max(1)) as u64 {
+            return Err(SHORT);
+        }
+        Ok(n as usize)
+    }
+
+    fn flag(&mut self) -> R<bool> {
+        match self.byte()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => Err(ImageError::Invalid("a flag not 0 or 1")),
+        }
+    }
+
+    fn str_of(&mut self, len: usize) -> R<&'a str> {
+        std::str::from_utf8(self.take(len)?).map_err(|_| ImageError::Invalid("text not UTF-8"))
+    }
+
+    fn text(&mut self) -> R<String> {
+        let len = self.count(1)?;
+        Ok(self.str_of(len)?.to_owned())
+    }
+
+    fn opt_text(&mut self) -> R<Option<String>> {
+        match self.uint()? {
+            0 => Ok(None),
+            n => {
+                let len = usize::try_from(n - 1).map_err(|_| SHORT)?;
+                Ok(Some(self.str_of(len)?.to_owned()))
+            }
+        }
+    }
+
+    fn texts(&mut self) -> R<Vec<String>> {
+        let n = self.count(1)?;
+        (0..n).map(|_| self.text()).collect()
+    }
+
+    fn kind(&mut self) -> R<EntityKind> {
+        EntityKind::ALL
+            .get(usize::from(self.byte()?))
+            .copied()
+            .ok_or(ImageError::Invalid("an unknown entity kind"))
+    }
+
+    fn kinds(&mut self) -> R<Vec<EntityKind>> {
+        let n = self.count(1)?;
+        (0..n).map(|_| self.kind()).collect()
+    }
+
+    fn id(&mut self) -> R<Id> {
+        let len = self.count(1)?;
+        Id::new(self.str_of(len)?).map_err(|_| ImageError::Invalid("a malformed id"))
+    }
+
+    fn opt_id(&mut self) -> R<Option<Id>> {
+        match self.opt_text()? {
+            None => Ok(None),
+            Some(text) => Id::new(&text)
+                .map(Some)
+                .map_err(|_| ImageError::Invalid("a malformed id")),
+        }
+    }
+
+    fn id_in(&mut self, table: &[Id]) -> R<Id> {
+        match self.uint()? {
+            0 => self.id(),
+            n => table
+                .get(usize::try_from(n - 1).unwrap_or(usize::MAX))
+                .cloned()
+                .ok_or(ImageError::Invalid("an id out of its table")),
+        }
+    }
+
+    fn date_point(&mut self) -> R<DatePoint> {
+        let b = self.take(5)?;
+        let flags = b[4];
+        if flags > 3 {
+            return Err(ImageError::Invalid("bad date qualifiers"));
+        }
+        DatePoint::from_parts(
+            u16::from_le_bytes([b[0], b[1]]),
+            b[2],
+            b[3],
+            flags & 1 != 0,
+            flags & 2 != 0,
+        )
+        .ok_or(ImageError::Invalid("an impossible date"))
+    }
+
+    fn bound(&mut self) -> R<Bound> {
+        match self.byte()? {
+            0 => Ok(Bound::Date(self.date_point()?)),
+            1 => Ok(Bound::Open),
+            2 => Ok(Bound::Unknown),
+            _ => Err(ImageError::Invalid("an unknown bound")),
+        }
+    }
+
+    fn date(&mut self) -> R<Option<Edtf>> {
+        match self.byte()? {
+            0 => Ok(None),
+            1 => Ok(Some(Edtf::Single(self.date_point()?))),
+            2 => {
+                let (start, end) = (self.bound()?, self.bound()?);
+                if start.date().is_none() && end.date().is_none() {
+                    return Err(ImageError::Invalid("an interval without a date"));
+                }
+                Ok(Some(Edtf::Interval { start, end }))
+            }
+            _ => Err(ImageError::Invalid("an unknown date form")),
+        }
+    }
+}
+
+fn sorted_unique(ids: &[Id]) -> bool {
+    ids.windows(2).all(|w| w[0] < w[1])
+}
+
+fn decode_graph(input: &mut In<'_>) -> R<Graph> {
+    let n = input.count(4)?;
+    let mut sources = Vec::with_capacity(n);
+    for _ in 0..n {
+        sources.push(Source {
+            id: input.id()?,
+            title: input.text()?,
+            publisher: input.text()?,
+            url: input.opt_text()?,
+            published: input.date()?,
+        });
+    }
+    let n = input.count(8)?;
+    let mut predicates = Vec::with_capacity(n);
+    for _ in 0..n {
+        predicates.push(Predicate {
+            id: input.id()?,
+            label: input.text()?,
+            inverse_label: input.text()?,
+            description: input.text()?,
+            symmetric: input.flag()?,
+            domain: input.kinds()?,
+            range: input.kinds()?,
+            temporal: if input.flag()? {
+                Temporal::State
+            } else {
+                Temporal::Event
+            },
+            same_as: input.texts()?,
+            negates: input.opt_id()?,
+        });
+    }
+    let n = input.count(6)?;
+    let mut entities = Vec::with_capacity(n);
+    for _ in 0..n {
+        entities.push(Entity {
+            id: input.id()?,
+            kind: input.kind()?,
+            label: input.text()?,
+            aliases: input.texts()?,
+            description: input.text()?,
+            same_as: input.texts()?,
+        });
+    }
+    let source_ids: Vec<Id> = sources.iter().map(|s| s.id.clone()).collect();
+    let predicate_ids: Vec<Id> = predicates.iter().map(|p| p.id.clone()).collect();
+    let entity_ids: Vec<Id> = entities.iter().map(|e| e.id.clone()).collect();
+    // The graph's tables are sorted by id and the indexes rely on it: an image must say so.
+    if !(sorted_unique(&source_ids) && sorted_unique(&predicate_ids) && sorted_unique(&entity_ids)) {
+        return Err(ImageError::Invalid("tables not in id order"));
+    }
+    let relations = input.count(16)?;
+    // Relations come before warnings in the image but the graph takes its warnings first: read
+    // the relations into a list, then the warnings.
+    let mut edges = Vec::with_capacity(relations);
+    for _ in 0..relations {
+        let a = input.uint()?;
+        let b = input.uint()?;
+        if a >= entity_ids.len() as u64 || b >= entity_ids.len() as u64 {
+            return Err(ImageError::Invalid("a relation's end out of range"));
+        }
+        let id = RelationId::from_raw(u64::from_le_bytes(input.take(8)?.try_into().expect("8 bytes")));
+        let subject = input.id_in(&entity_ids)?;
+        let predicate = input.id_in(&predicate_ids)?;
+        if predicate_ids.binary_search(&predicate).is_err() {
+            // Every relation's predicate is looked up by the queries and exporters.
+            return Err(ImageError::Invalid("a relation's predicate is not in the table"));
+        }
+        let object = input.id_in(&entity_ids)?;
+        let date = input.date()?;
+        let k = input.count(3)?;
+        let mut evidence = Vec::with_capacity(k);
+        for _ in 0..k {
+            evidence.push(Evidence {
+                source: input.id_in(&source_ids)?,
+                quote: input.text()?,
+                note: input.opt_text()?,
+                line: input.uint()?,
+                statement: input.opt_id()?,
+            });
+        }
+        edges.push((
+            a as usize,
+            b as usize,
+            Relation {
+                id,
+                subject,
+                predicate,
+                object,
+                date,
+                evidence,
+            },
+        ));
+    }
+    let n = input.count(4)?;
+    let mut warnings = Vec::with_capacity(n);
+    for _ in 0..n {
+        warnings.push(Problem {
+            severity: if input.flag()? {
+                Severity::Warning
+            } else {
+                Severity::Error
+            },
+            file: input.text()?,
+            line: match input.uint()? {
+                0 => None,
+                n => Some(n - 1),
+            },
+            message: input.text()?,
+            hint: input.opt_text()?,
+            omitted: input.uint()?,
+        });
+    }
+    let mut graph = Graph::with_entities(sources, predicates, entities, edges.len(), Problems(warnings));
+    for (a, b, relation) in edges {
+        graph.add_relation(a, b, relation);
+    }
+    Ok(graph)
+}
