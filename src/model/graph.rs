@@ -17,6 +17,7 @@ use crate::model::predicate::Predicate;
 use crate::model::problem::Problems;
 use crate::model::relation::Relation;
 use crate::model::source::Source;
+use crate::model::view::NamedView;
 use crate::text::fold::fold;
 use crate::text::suggest::nearest;
 
@@ -43,6 +44,7 @@ pub struct Graph {
     names: HashMap<String, Vec<NodeIndex>>,
     claim_count: usize,
     warnings: Problems,
+    views: Vec<NamedView>,
     /// The relations as a compact adjacency for the queries, built on first use.
     adjacency: std::sync::OnceLock<Csr>,
 }
@@ -162,6 +164,7 @@ impl Graph {
             names,
             claim_count: 0,
             warnings,
+            views: Vec::new(),
             adjacency: std::sync::OnceLock::new(),
         }
     }
@@ -222,6 +225,7 @@ impl Graph {
             names,
             claim_count,
             warnings: Problems::default(),
+            views: self.views.clone(),
             adjacency: std::sync::OnceLock::new(),
         }
     }
@@ -265,6 +269,24 @@ impl Graph {
     /// The entity with this id.
     pub fn entity(&self, id: &str) -> Option<&Entity> {
         self.node(id).map(|n| &self.graph[n])
+    }
+
+    /// The named views of the graph's `views.csv`, in file-name order (none without the file).
+    ///
+    /// ```
+    /// use diplograph::Graph;
+    /// let graph = Graph::embedded()?;
+    /// assert!(graph.views().iter().any(|v| v.name == "belarus-nato"));
+    /// # Ok::<(), diplograph::LoadError>(())
+    /// ```
+    pub fn views(&self) -> &[NamedView] {
+        &self.views
+    }
+
+    /// Sets the named views, sorted by name.
+    pub(crate) fn set_views(&mut self, mut views: Vec<NamedView>) {
+        views.sort_by(|a, b| a.name.cmp(&b.name));
+        self.views = views;
     }
 
     /// The node of the entity with this id.

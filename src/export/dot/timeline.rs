@@ -5,13 +5,13 @@ use std::io::{self, Write};
 
 use super::escape::{quoted, wrap};
 use super::graph::{write_header, DotLayout};
-use super::rank_dir::RankDir;
 use super::style::{kind_attributes, kind_heading, kind_style};
 use crate::export::facts::facts;
 use crate::model::edtf::{Day, Edtf};
 use crate::model::graph::Graph;
 use crate::model::id::Id;
 use crate::model::kind::EntityKind;
+use crate::model::rank_dir::RankDir;
 use crate::model::relation::Relation;
 
 /// Writes the dated relations of a graph as a timeline: one box per year, left to right, each
