@@ -7,6 +7,7 @@ use diplograph::{
     export::csv::CsvFlavor,
     export::dot::{Cluster, RankDir},
     export::Format,
+    model::Edtf,
 };
 
 /// diplograph: a knowledge graph of Belarus's foreign relations — who was tied to whom, when,
@@ -188,17 +189,17 @@ pub struct PathArgs {
     /// Where it ends.
     #[arg(id = "path-to", value_name = "TO")]
     pub to: String,
-    /// The K shortest paths (or, with --chronological, the K earliest journeys).
-    #[arg(short, long, value_name = "N", conflicts_with = "all")]
+    /// The K shortest paths (or, with --chronological, the K earliest journeys); K ≥ 1.
+    #[arg(short, long, value_name = "N", conflicts_with = "all", value_parser = count)]
     pub k: Option<usize>,
     /// Every simple path up to --max-hops (at most --limit of them), shortest first.
     #[arg(long, conflicts_with = "chronological")]
     pub all: bool,
-    /// At most N hops (default: any for shortest paths and journeys, 4 for --all).
-    #[arg(long, value_name = "N")]
+    /// At most N hops (default: any for shortest paths and journeys, 4 for --all); N ≥ 1.
+    #[arg(long, value_name = "N", value_parser = count)]
     pub max_hops: Option<usize>,
-    /// With --all: list at most N paths.
-    #[arg(long, value_name = "N", default_value_t = diplograph::query::DEFAULT_LIMIT)]
+    /// With --all: list at most N paths; N ≥ 1.
+    #[arg(long, value_name = "N", default_value_t = diplograph::query::DEFAULT_LIMIT, value_parser = count)]
     pub limit: usize,
     /// Follow relations from subject to object only (symmetric relations still both ways).
     #[arg(long)]
@@ -206,9 +207,6 @@ pub struct PathArgs {
     /// Journeys: relations whose dates do not go backwards, earliest arrival first.
     #[arg(long)]
     pub chronological: bool,
-    /// With --chronological: let journeys use undated relations (marked; ranked after dated journeys).
-    #[arg(long, requires = "chronological")]
-    pub undated: bool,
     /// text (one hop a line), dot (a GraphViz diagram of the first path found, highlighted), or
     /// csv/tsv (one row per hop).
     #[arg(long, value_enum, default_value_t = ResultFormat::Text)]
@@ -256,8 +254,8 @@ impl From<TableFormat> for ResultFormat {
 pub struct NeighborsArgs {
     /// The entity: an id, label or alias.
     pub entity: String,
-    /// How many hops out.
-    #[arg(long, default_value_t = 1)]
+    /// How many hops out; N ≥ 1.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = count)]
     pub depth: usize,
     /// Follow relations from subject to object only (symmetric relations still both ways).
     #[arg(long)]
@@ -269,7 +267,9 @@ pub struct NeighborsArgs {
     pub filter: FilterArgs,
 }
 
-/// `timeline`: whose, and when.
+/// `timeline`: whose, and when. The time flags mean what they mean for `path` and `neighbors`
+/// (relations that hold at DATE or overlap the window); a timeline lists only dated relations
+/// unless --undated is given, with or without a time filter (undated ones come last).
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
     /// Only the relations of this entity (default: the whole graph).
@@ -301,20 +301,25 @@ pub struct ConflictsArgs {
 /// Filters shared by queries and exports.
 #[derive(Debug, Clone, Default, Args)]
 pub struct FilterArgs {
-    /// Keep relations that hold at DATE (EDTF: 2005, 2005-03, 2005-03-19).
-    #[arg(long, value_name = "DATE", conflicts_with_all = ["from", "until"])]
-    pub at: Option<String>,
-    /// Keep relations that overlap the window starting at DATE.
-    #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
-    /// Keep relations that overlap the window ending at DATE.
-    #[arg(long, value_name = "DATE")]
-    pub until: Option<String>,
-    /// Keep only relations that pass the time filter definitely (drops possible and undated ones).
-    #[arg(long)]
+    /// Keep relations that hold at DATE, definitely or possibly (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", conflicts_with_all = ["from", "until"], value_parser = plain_date)]
+    pub at: Option<Edtf>,
+    /// Keep relations that overlap the window starting at DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = plain_date)]
+    pub from: Option<Edtf>,
+    /// Keep relations that overlap the window ending at DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = plain_date)]
+    pub until: Option<Edtf>,
+    /// Keep only relations the time filter keeps definitely (drops possible and undated ones).
+    #[arg(long, conflicts_with = "undated")]
     pub certain: bool,
-    /// Drop undated relations.
+    /// Under a time filter, keep undated relations too, marked undated (by default a time filter
+    /// leaves them out and says how many). For `timeline`: list undated relations (last); for
+    /// `path --chronological`: let journeys use them.
     #[arg(long)]
+    pub undated: bool,
+    /// Drop undated relations, with or without a time filter.
+    #[arg(long, conflicts_with = "undated")]
     pub dated_only: bool,
     /// Use only event relations (signed, condemned, visited…), not states (memberships, offices…).
     #[arg(long)]
@@ -349,6 +354,12 @@ pub struct ExportArgs {
     /// With --all: write the DOT files but render no SVG (faster; SVGs depend on the Graphviz version).
     #[arg(long, requires = "all")]
     pub no_svg: bool,
+    /// With --all: DOT files larger than this many bytes are not rendered to SVG (a note says so).
+    #[arg(long, value_name = "BYTES", default_value_t = super::graphviz::DEFAULT_MAX_BYTES, requires = "all")]
+    pub graphviz_max_bytes: u64,
+    /// With --all: a Graphviz run longer than this many seconds is stopped and its SVG skipped.
+    #[arg(long, value_name = "SECS", default_value_t = super::graphviz::DEFAULT_TIMEOUT_SECS, requires = "all")]
+    pub graphviz_timeout: u64,
     /// The folder for --all.
     #[arg(long, value_name = "DIR", default_value = "exports")]
     pub out: PathBuf,
@@ -449,5 +460,34 @@ impl ExportFormat {
             ExportFormat::Gexf => Format::Gexf,
             ExportFormat::Graphml => Format::Graphml,
         }
+    }
+}
+
+/// The date forms the time flags accept, for error messages.
+const DATE_FORMS: &str = "a year (2005), a month (2005-03) or a day (2005-03-19)";
+
+/// A date for --at, --from or --until: a single date without qualifiers. Intervals (use --from
+/// and --until) and `?`/`~` (a query date is what it says) are refused.
+fn plain_date(text: &str) -> Result<Edtf, String> {
+    let refuse = |why: &str| Err(format!("{why}; give {DATE_FORMS}"));
+    if text.contains('/') || text.contains("..") {
+        return refuse("a window is given with --from and --until, not as an interval");
+    }
+    if text.contains('?') || text.contains('~') || text.contains('%') {
+        return refuse("a query date cannot be uncertain (?) or approximate (~)");
+    }
+    match text.parse::<Edtf>() {
+        Ok(date @ Edtf::Single(_)) => Ok(date),
+        Ok(_) => refuse("not a single date"),
+        Err(e) => refuse(&e.to_string()),
+    }
+}
+
+/// A count that must be at least 1 (--k, --limit, --max-hops, --depth).
+fn count(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("must be at least 1 (0 would ask for nothing)".to_owned()),
+        Ok(n) => Ok(n),
+        Err(_) => Err("give a whole number of at least 1".to_owned()),
     }
 }

@@ -27,6 +27,8 @@ pub fn run(graph: &Graph, json_out: bool, args: &ConflictsArgs, out: &mut impl W
     if args.format != TableFormat::Text {
         let header = [
             "disagreement",
+            "statement",
+            "scope",
             "subject",
             "predicate",
             "object",
@@ -45,10 +47,14 @@ pub fn run(graph: &Graph, json_out: bool, args: &ConflictsArgs, out: &mut impl W
             let about = serde_json::to_value(d.about)?;
             let kind = about["kind"].as_str().unwrap_or("").to_owned();
             let compatible = about.get("compatible").map(|c| c.to_string()).unwrap_or_default();
+            let statement = d.statement.map(|k| k.to_string()).unwrap_or_default();
+            let scope = serde_json::to_value(d.scope)?.as_str().unwrap_or("").to_owned();
             for v in &d.versions {
                 for c in &v.claims {
                     table.row([
                         (i + 1).to_string(),
+                        statement.clone(),
+                        scope.clone(),
                         d.subject.id.to_string(),
                         d.predicate.to_string(),
                         d.object.id.to_string(),
@@ -68,10 +74,15 @@ pub fn run(graph: &Graph, json_out: bool, args: &ConflictsArgs, out: &mut impl W
         table.finish()?;
         return Ok(ExitCode::SUCCESS);
     }
+    let between = found
+        .iter()
+        .filter(|d| d.scope == diplograph::query::Scope::BetweenSources)
+        .count();
     writeln!(
         out,
-        "{} between sources",
-        plural(found.len(), "disagreement", "disagreements")
+        "{}: {between} between sources, {} within one source",
+        plural(found.len(), "disagreement", "disagreements"),
+        found.len() - between
     )?;
     for d in &found {
         writeln!(out)?;

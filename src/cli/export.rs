@@ -6,21 +6,21 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use diplograph::{
-    export::csv::{write_edges_csv, write_nodes_csv, CsvFlavor, EDGES_FILE, NODES_FILE},
+    export::csv::{write_edges_csv, write_edges_csv_filtered, write_nodes_csv, CsvFlavor, EDGES_FILE, NODES_FILE},
     export::dot::DotWriter,
     export::gexf::{write_gexf, GexfOptions},
     export::graphml::{write_graphml, GraphmlOptions},
     export::html::{write_html, HtmlError, HtmlOptions},
     export::rdf::{BaseIri, RdfError, RdfExport, RdfSyntax},
     export::{write_atomically, Format},
-    query::Selection,
+    query::{Filter, Selection},
     Graph,
 };
 
 use super::args::ExportArgs;
 use super::diag;
 use super::export_all::ExportAll;
-use super::filter::to_filter;
+use super::filter::{to_filter, undated_note};
 use super::frames::write_frames;
 use super::output::write_output_of;
 
@@ -35,6 +35,13 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
         focus,
         depth: args.depth,
     };
+    // Under a time filter, say how many undated relations it left out (as a note: stdout may
+    // be the export itself).
+    let mut note = Vec::new();
+    undated_note(graph, &selection.filter, None, &mut note)?;
+    if !note.is_empty() {
+        diag::note(String::from_utf8_lossy(&note).trim_end().to_owned());
+    }
     // The whole graph is exported as it is, not copied (a copy doubled the memory of a large
     // export).
     let restricted;
@@ -51,9 +58,18 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
     match format {
         Format::Dot if args.frames.is_some() => return export_frames(view, args),
         Format::Dot => {
-            let writer = DotWriter::new()
+            let mut writer = DotWriter::new()
                 .rankdir(args.rankdir.unwrap_or_default())
                 .cluster(args.cluster);
+            if selection.filter.time.is_some() {
+                // Under a time filter the diagram marks what only possibly held then.
+                let filter = &selection.filter;
+                writer = writer.possible(
+                    view.relations()
+                        .filter(|r| filter.admits(view, r) == Some(diplograph::Certainty::Possible))
+                        .map(|r| r.id),
+                );
+            }
             write_output_of(args.output.as_deref(), view.relations().count(), |w| {
                 writer.write(view, w)
             })?;
@@ -70,7 +86,12 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
                 );
             }
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
-            write_csv_files(view, args.flavor.unwrap_or(CsvFlavor::Spreadsheet), dir)?;
+            write_csv_files(
+                view,
+                args.flavor.unwrap_or(CsvFlavor::Spreadsheet),
+                &selection.filter,
+                dir,
+            )?;
         }
         Format::Turtle | Format::NTriples | Format::NQuads => export_rdf(view, format, args)?,
         Format::Html => {
@@ -116,7 +137,10 @@ fn export_frames(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
 
 /// `export --all`: the main job, and what it did on stderr.
 fn export_all(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
-    let mut job = ExportAll::new().svg(!args.no_svg);
+    let mut job = ExportAll::new().svg(!args.no_svg).graphviz(super::graphviz::Limits {
+        max_bytes: args.graphviz_max_bytes,
+        timeout: std::time::Duration::from_secs(args.graphviz_timeout),
+    });
     if let Some(iri) = &args.base_iri {
         job = job.base_iri(base_iri(iri)?);
     }
@@ -141,9 +165,18 @@ fn export_all(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
 
 /// Writes `nodes.csv` and `edges.csv` into the folder `dir`, each atomically; on an error the
 /// file that failed and the files after it are left untouched.
-fn write_csv_files(graph: &Graph, flavor: CsvFlavor, dir: &Path) -> Result<()> {
+///
+/// Under a time filter `edges.csv` gets a `certainty` column: how surely each relation passed.
+fn write_csv_files(graph: &Graph, flavor: CsvFlavor, filter: &Filter, dir: &Path) -> Result<()> {
     write_atomically(&dir.join(NODES_FILE), |w| write_nodes_csv(graph, flavor, w))?;
-    write_atomically(&dir.join(EDGES_FILE), |w| write_edges_csv(graph, flavor, w))?;
+    if filter.time.is_some() {
+        let certainty = |r: &diplograph::Relation| filter.admits(graph, r);
+        write_atomically(&dir.join(EDGES_FILE), |w| {
+            write_edges_csv_filtered(graph, flavor, &certainty, w)
+        })?;
+    } else {
+        write_atomically(&dir.join(EDGES_FILE), |w| write_edges_csv(graph, flavor, w))?;
+    }
     Ok(())
 }
 

@@ -16,7 +16,7 @@ use diplograph::{
 };
 
 use super::frames::{animate, write_frames, Frames};
-use super::graphviz::{render_svg, Rendered};
+use super::graphviz::{render_svg, Limits as GraphvizLimits, Rendered};
 
 /// The folder of the named views inside the export folder.
 pub const VIEWS_DIR: &str = "views";
@@ -67,7 +67,8 @@ pub struct ExportReport {
     pub written: Vec<PathBuf>,
     /// Why no SVG was rendered, if none was (Graphviz not installed).
     pub svg_skipped: Option<String>,
-    /// Warnings Graphviz printed while rendering: (DOT file, message).
+    /// Warnings Graphviz printed while rendering, and pictures skipped for the size threshold
+    /// or the time limit: (DOT file, message).
     pub warnings: Vec<(PathBuf, String)>,
     /// DOT files not rendered because they are larger than the size threshold: (file, why).
     pub too_large: Vec<(PathBuf, String)>,
@@ -81,6 +82,7 @@ pub struct ExportReport {
 pub struct ExportAll {
     svg: bool,
     dot_program: PathBuf,
+    graphviz: GraphvizLimits,
     base: BaseIri,
     max_rendered: Size,
 }
@@ -91,6 +93,7 @@ impl ExportAll {
         ExportAll {
             svg: true,
             dot_program: PathBuf::from("dot"),
+            graphviz: GraphvizLimits::default(),
             base: BaseIri::default(),
             max_rendered: MAX_RENDERED,
         }
@@ -99,6 +102,12 @@ impl ExportAll {
     /// Whether to render an SVG beside each DOT file (default: yes, where Graphviz is found).
     pub fn svg(mut self, yes: bool) -> Self {
         self.svg = yes;
+        self
+    }
+
+    /// The byte threshold and time limit of each Graphviz run (default: [`GraphvizLimits::default`]).
+    pub fn graphviz(mut self, limits: GraphvizLimits) -> Self {
+        self.graphviz = limits;
         self
     }
 
@@ -256,7 +265,8 @@ impl ExportAll {
     fn render_all(&self, dots: &[PathBuf], report: &mut ExportReport) -> Result<Vec<Vec<u8>>> {
         let mut svgs = Vec::new();
         for dot in dots {
-            match render_svg(&self.dot_program, dot)? {
+            match render_svg(&self.dot_program, dot, &self.graphviz)? {
+                Rendered::Skipped(why) => report.warnings.push((dot.clone(), why)),
                 Rendered::NotFound => {
                     report.svg_skipped = Some(format!(
                         "Graphviz '{}' not found; no SVG rendered (install Graphviz: apt-get install graphviz)",

@@ -1,28 +1,24 @@
 //! The filter flags shared by queries and exports, turned into a library [`Filter`].
 
-use anyhow::{Context, Result};
-use diplograph::{Direction, Edtf, EntityKind, Filter, Graph, Id};
+use anyhow::Result;
+use diplograph::{Direction, EntityKind, Filter, Graph, Id};
 
 use super::args::FilterArgs;
 
-/// Parses the date of `--flag`.
-fn parse_date(flag: &str, text: &str) -> Result<Edtf> {
-    text.parse::<Edtf>()
-        .with_context(|| format!("--{flag} {text}: dates are EDTF (YYYY, YYYY-MM, YYYY-MM-DD)"))
-}
-
 /// Turns the filter flags into a library [`Filter`], checking every name against the graph.
 pub fn to_filter(graph: &Graph, args: &FilterArgs) -> Result<Filter> {
-    let mut filter = Filter::default().certain(args.certain).dated_only(args.dated_only);
+    let mut filter = Filter::default()
+        .certain(args.certain)
+        .dated_only(args.dated_only)
+        .undated(args.undated);
     if args.events {
         filter = filter.temporal(diplograph::Temporal::Event);
     }
-    if let Some(at) = &args.at {
-        filter = filter.at(parse_date("at", at)?);
+    if let Some(at) = args.at {
+        filter = filter.at(at);
     } else {
-        let from = args.from.as_deref().map(|d| parse_date("from", d)).transpose()?;
-        let until = args.until.as_deref().map(|d| parse_date("until", d)).transpose()?;
-        filter = filter.between(from, until);
+        // A reversed window was refused with the other usage errors (usage.rs).
+        filter = filter.between(args.from, args.until);
     }
     let predicate = |p: &str| -> Result<Id> {
         match graph.predicate_named(p) {
@@ -78,6 +74,7 @@ pub fn narrows(args: &FilterArgs) -> bool {
         || args.until.is_some()
         || args.certain
         || args.dated_only
+        || args.undated
         || args.events
         || !args.predicates.is_empty()
         || !args.exclude_predicates.is_empty()
@@ -92,4 +89,40 @@ pub fn direction(directed: bool) -> Direction {
     } else {
         Direction::Both
     }
+}
+
+/// After a result under a time filter: how many undated relations the filter left out
+/// (`count`, or else every undated relation of the graph the rest of the filter admits) and how
+/// to include them. Nothing when the filter does not leave them out.
+pub fn undated_note(graph: &Graph, filter: &Filter, count: Option<usize>, out: &mut impl std::io::Write) -> Result<()> {
+    if !filter.leaves_out_undated() {
+        return Ok(());
+    }
+    let (n, scope) = match count {
+        Some(n) => (n, ""),
+        None => (undated_in_graph(graph, filter).unwrap_or(0), " in the graph"),
+    };
+    if n > 0 {
+        writeln!(
+            out,
+            "({n} undated relation{}{scope} left out: nothing dates them to the time asked; --undated includes them, marked undated)",
+            if n == 1 { "" } else { "s" }
+        )?;
+    }
+    Ok(())
+}
+
+/// The undated relations of the graph the filter leaves out (those the rest of it admits),
+/// when it leaves them out.
+pub fn undated_in_graph(graph: &Graph, filter: &Filter) -> Option<usize> {
+    if !filter.leaves_out_undated() {
+        return None;
+    }
+    let with = filter.clone().undated(true);
+    let g = graph.petgraph();
+    Some(
+        g.edge_indices()
+            .filter(|&e| with.admits_edge(graph, e) == Some(diplograph::Certainty::Undated))
+            .count(),
+    )
 }

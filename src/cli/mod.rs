@@ -11,6 +11,16 @@
 //!   `style.rs` (colour), `diag.rs` (stderr: errors, warnings, notes, --quiet/--verbose),
 //!   `progress.rs` (spinners), `version.rs` (`--version` with the embedded data), `text.rs`.
 
+/// Like std's `eprintln!`, for every module below: a closed or broken stderr (`2>&1 | head -1`,
+/// `2>&-`) drops the message instead of panicking, so a warning can never abort an export. The
+/// outcome still shows in the exit status.
+macro_rules! eprintln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod args;
 mod check;
 mod check_sources;
@@ -116,6 +126,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         // These two read graph-data folders of their own, not the graph the others query.
         Command::Fmt(args) => return Ok(fmt::run(cli, args)),
         Command::Diff(args) => return Ok(diff::run(cli, args)),
+        Command::Export(args) => output::refuse_inputs(args.output.as_deref(), cli.data.as_deref())?,
         _ => {}
     }
     output::stdout_is_open()?;

@@ -4,7 +4,8 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use anyhow::Result;
-use diplograph::export::write_atomically;
+use diplograph::export::{same_file, write_atomically};
+use diplograph::load::FILE_NAMES;
 
 use super::progress;
 
@@ -56,4 +57,23 @@ pub fn write_output_of(
     };
     progress.finish();
     result
+}
+
+/// Refuses an output path that names one of the graph-data files being read (directly, through
+/// a symbolic link or a hard link): the export would replace the data it is made from.
+pub fn refuse_inputs(output: Option<&Path>, data: Option<&Path>) -> Result<()> {
+    let (Some(output), Some(data)) = (output, data) else {
+        return Ok(());
+    };
+    for name in FILE_NAMES {
+        let input = data.join(name);
+        if same_file(output, &input) {
+            anyhow::bail!(
+                "{} is the graph-data file {}: refusing to write an export over its own input",
+                output.display(),
+                input.display()
+            );
+        }
+    }
+    Ok(())
 }

@@ -10,7 +10,7 @@ use diplograph::{
 };
 
 use super::args::{PathArgs, ResultFormat};
-use super::filter::{direction, narrows, to_filter};
+use super::filter::{direction, narrows, to_filter, undated_in_graph, undated_note};
 use super::node::node;
 use super::table::{certainty_name, relation_cells, Table, RELATION_COLUMNS};
 use super::text::plural;
@@ -25,6 +25,9 @@ struct PathsJson<'g> {
     direction: Direction,
     complete: bool,
     paths: Vec<PathReport<'g>>,
+    /// Under a time filter: the undated relations (of the graph) it left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    undated_left_out: Option<usize>,
 }
 
 /// `path FROM TO`: prints the paths; exit status 1 when there is none.
@@ -33,12 +36,13 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
     if from == to {
         anyhow::bail!("FROM and TO are the same entity ({})", graph.entity_at(from).id);
     }
+    let filter = to_filter(graph, &args.filter)?;
     let mut query = graph
         .paths(from, to)
-        .filter(to_filter(graph, &args.filter)?)
+        .filter(filter.clone())
         .direction(direction(args.directed))
         .limit(args.limit)
-        .undated(args.undated);
+        .undated(args.filter.undated);
     if let Some(n) = args.max_hops {
         query = query.max_hops(n);
     }
@@ -66,6 +70,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
             direction: direction(args.directed),
             complete: found.complete,
             paths: found.paths.iter().map(|p| p.report(graph)).collect(),
+            undated_left_out: undated_in_graph(graph, &filter),
         };
         json::print(out, &doc)?;
     }
@@ -110,9 +115,21 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
     if args.format == ResultFormat::Dot {
         let best = &found.paths[0];
         let title = format!("{} → {}", a.label, b.label);
-        diplograph::export::dot::PathWriter::new()
-            .title(title)
-            .write_path(graph, best, &mut *out)?;
+        let mut writer = diplograph::export::dot::PathWriter::new().title(title);
+        if !filter.admits_everything() {
+            // The diagram obeys the filter: only what it admits is drawn, styled by certainty.
+            let g = graph.petgraph();
+            writer = writer.admitted(
+                g.edge_indices()
+                    .filter_map(|e| Some((e, filter.admits_edge(graph, e)?))),
+            );
+        }
+        writer.write_path(graph, best, &mut *out)?;
+        let mut note = Vec::new();
+        undated_note(graph, &filter, None, &mut note)?;
+        if !note.is_empty() {
+            diag::note(String::from_utf8_lossy(&note).trim_end().to_owned());
+        }
         if found.paths.len() > 1 {
             diag::note(format!(
                 "note: the diagram shows the first of {} paths; --json or --format csv lists them all",
@@ -199,5 +216,6 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
             "(possibly: the dates allow, but do not settle, that the relation held at the time asked)"
         )?;
     }
+    undated_note(graph, &filter, None, out)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -295,6 +295,7 @@ impl Links<'_> {
                             source: diplograph::Id::new(source).expect("an id from the graph"),
                             quote: quote.to_owned(),
                             note: None,
+                            statement: None,
                             line: 0,
                         };
                         if let Some(link) = self.of(&evidence) {

@@ -14,7 +14,8 @@ use super::{json, style};
 
 /// Prints the timeline as text, JSON or a DOT diagram.
 pub fn run(graph: &Graph, json_out: bool, args: &TimelineArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let mut query = graph.timeline().filter(to_filter(graph, &args.filter)?);
+    let filter = to_filter(graph, &args.filter)?;
+    let mut query = graph.timeline().filter(filter.clone());
     if let Some(name) = &args.entity {
         query = query.entity(node(graph, name)?);
     }
@@ -22,8 +23,17 @@ pub fn run(graph: &Graph, json_out: bool, args: &TimelineArgs, out: &mut impl Wr
         query = query.with(node(graph, name)?);
     }
     let found = query.run();
+    // A timeline lists undated relations only with --undated, time filter or not.
+    let left_out = (!filter.undated && !filter.dated_only && !filter.certain).then(|| {
+        let with = query.clone().filter(filter.clone().undated(true)).run();
+        with.entries.len() - found.entries.len()
+    });
     if json_out {
-        json::print(out, &found.report(graph))?;
+        let mut doc = serde_json::to_value(found.report(graph))?;
+        if let (Some(n), Some(map)) = (left_out, doc.as_object_mut()) {
+            map.insert("undated_left_out".into(), n.into());
+        }
+        json::print(out, &doc)?;
     } else if args.format == ResultFormat::Dot {
         let edges: std::collections::BTreeSet<_> = found.entries.iter().map(|e| e.edge).collect();
         let view = graph.restrict(|_| true, |e| edges.contains(&e));
@@ -47,6 +57,13 @@ pub fn run(graph: &Graph, json_out: bool, args: &TimelineArgs, out: &mut impl Wr
         table.finish()?;
     } else {
         style::write_painted(out, &found.display(graph).to_string())?;
+        if let Some(n) = left_out.filter(|n| *n > 0) {
+            writeln!(
+                out,
+                "({n} undated relation{} left out: a timeline lists dated relations; --undated adds them, last)",
+                if n == 1 { "" } else { "s" }
+            )?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

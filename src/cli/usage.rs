@@ -4,7 +4,7 @@
 use clap::error::ErrorKind;
 use clap::CommandFactory;
 
-use super::args::{Cli, Command, ExportFormat, ResultFormat};
+use super::args::{Cli, Command, ExportFormat, FilterArgs, ResultFormat};
 
 fn error(message: String) -> clap::Error {
     Cli::command().error(ErrorKind::ArgumentConflict, message)
@@ -26,8 +26,31 @@ fn json_with(cli: &Cli, format: ResultFormat) -> Result<(), clap::Error> {
     Ok(())
 }
 
+/// A window that ends before it starts asks for nothing.
+fn window(filter: &FilterArgs) -> Result<(), clap::Error> {
+    if let (Some(from), Some(until)) = (filter.from, filter.until) {
+        if from.earliest() > until.latest() {
+            return Err(error(format!(
+                "--from {from} --until {until}: the window ends before it starts; give --from a date no later than --until (or --at {from} for one date)"
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Checks the combinations of flags.
 pub fn check(cli: &Cli) -> Result<(), clap::Error> {
+    let filter = match &cli.command {
+        Command::Path(a) => Some(&a.filter),
+        Command::Timeline(a) => Some(&a.filter),
+        Command::Neighbors(a) => Some(&a.filter),
+        Command::Conflicts(a) => Some(&a.filter),
+        Command::Export(a) => Some(&a.filter),
+        _ => None,
+    };
+    if let Some(f) = filter {
+        window(f)?;
+    }
     match &cli.command {
         Command::Path(a) => json_with(cli, a.format),
         Command::Timeline(a) => json_with(cli, a.format),

@@ -511,6 +511,7 @@ fn disagreements(graph: &Graph) -> BTreeSet<DisagreementRow> {
             about: match d.about {
                 Disputed::Dates { .. } => "dates",
                 Disputed::Quantities => "quantities",
+                Disputed::Polarity => "polarity",
             },
             versions: d.versions.into_iter().map(|v| v.value).collect(),
         })

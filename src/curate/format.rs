@@ -13,7 +13,7 @@
 //! | file | rows sorted by |
 //! | --- | --- |
 //! | `sources.csv`, `predicates.csv`, `entities.csv` | `id` |
-//! | `relations.csv` | every cell, in column order: subject, predicate, object, date, source, quote, note (so the claims of one fact stand together, as the graph lists its relations) |
+//! | `relations.csv` | every cell, in column order: subject, predicate, object, date, source, quote, note, statement (so the claims of one fact stand together, as the graph lists its relations) |
 //! | `views.csv` (if there is one) | `id` |
 //!
 //! Cells compare byte by byte (for ids, which are ASCII, that is alphabetical order); rows equal
@@ -54,6 +54,7 @@ const LAYOUTS: [(&str, &[&str], Order); 5] = [
             "range",
             "temporal",
             "same_as",
+            "negates",
         ],
         Order::Id,
     ),
@@ -64,7 +65,16 @@ const LAYOUTS: [(&str, &[&str], Order); 5] = [
     ),
     (
         "relations.csv",
-        &["subject", "predicate", "object", "date", "source", "quote", "note"],
+        &[
+            "subject",
+            "predicate",
+            "object",
+            "date",
+            "source",
+            "quote",
+            "note",
+            "statement",
+        ],
         Order::Row,
     ),
     ("views.csv", &crate::load::check::views::COLUMNS, Order::Id),

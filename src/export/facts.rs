@@ -1,5 +1,5 @@
 //! Relations grouped by the fact they state: the same subject, predicate and object, whatever
-//! the date. Sources that give one fact different dates make it *disputed*; diagrams draw a
+//! the date. Claims of it that really disagree (see `model::statement`) make it *disputed*; diagrams draw a
 //! fact as one edge listing its dates, and the CSV export marks each of its relations.
 
 use std::collections::BTreeMap;
@@ -9,6 +9,7 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 use crate::model::edtf::Edtf;
 use crate::model::graph::Graph;
 use crate::model::predicate::Predicate;
+use crate::model::statement::disputed_edges;
 
 /// One fact and the relations (one per date) that state it.
 #[derive(Debug, Clone)]
@@ -21,6 +22,8 @@ pub(crate) struct Fact<'g> {
     pub predicate: &'g Predicate,
     /// The relations, in graph order (undated first, then by date as written).
     pub edges: Vec<EdgeIndex>,
+    /// Whether claims of it really disagree (see [`disputed_edges`]).
+    pub disputed: bool,
 }
 
 impl Fact<'_> {
@@ -32,9 +35,10 @@ impl Fact<'_> {
         dates
     }
 
-    /// Whether the sources give the fact more than one date.
-    pub fn disputed(&self, graph: &Graph) -> bool {
-        self.dates(graph).len() > 1
+    /// Whether claims of the fact really disagree: opposite polarity, or dates that cannot all
+    /// be true (dates that differ only in precision agree).
+    pub fn disputed(&self) -> bool {
+        self.disputed
     }
 }
 
@@ -63,9 +67,14 @@ pub(crate) fn facts(graph: &Graph) -> Vec<Fact<'_>> {
                     object: b,
                     predicate,
                     edges: vec![e],
+                    disputed: false,
                 });
             }
         }
+    }
+    let disputed = disputed_edges(graph);
+    for fact in &mut out {
+        fact.disputed = fact.edges.iter().any(|e| disputed.contains(e));
     }
     out
 }
@@ -94,8 +103,11 @@ mod tests {
                 .filter(|&&e| graph.relation_at(e).date.is_some())
                 .count();
             assert_eq!(dates.len(), dated, "each relation of a fact has its own date");
-            assert_eq!(fact.disputed(&graph), dated > 1);
         }
-        assert!(all.iter().any(|f| f.disputed(&graph)));
+        assert!(all.iter().any(|f| f.disputed()));
+        assert!(
+            all.iter().any(|f| !f.disputed() && f.dates(&graph).len() > 1),
+            "compatible dates (since 1997, since 1997-07) are not a dispute"
+        );
     }
 }

@@ -13,5 +13,5 @@ pub(crate) mod json_text;
 pub mod rdf;
 pub(crate) mod xml_text;
 
-pub use atomic::{write_atomically, WriteError};
+pub use atomic::{same_file, write_atomically, WriteError};
 pub use format::Format;

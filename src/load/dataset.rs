@@ -72,7 +72,7 @@ impl Dataset {
             // as too large, and memory stays bounded whatever the folder holds.
             let limit = limits.max_file_bytes.saturating_add(1);
             let mut bytes = Vec::new();
-            match std::fs::File::open(&path).and_then(|f| f.take(limit).read_to_end(&mut bytes)) {
+            match open_regular(&path).and_then(|f| f.take(limit).read_to_end(&mut bytes)) {
                 Ok(_) => Ok(DataFile {
                     name: shown,
                     bytes: Cow::Owned(bytes),
@@ -97,4 +97,24 @@ impl Dataset {
             },
         })
     }
+}
+
+/// Opens `path` for reading if it is a regular file (after following symbolic links); anything
+/// else — a FIFO, a device, a socket, a folder — is refused before it is opened (opening a FIFO
+/// would wait forever for a writer), and checked again on the opened file.
+fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    let not_regular = || {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file (a FIFO, device, socket or folder); graph-data files must be regular files",
+        )
+    };
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(not_regular());
+    }
+    let file = std::fs::File::open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(not_regular());
+    }
+    Ok(file)
 }

@@ -6,7 +6,7 @@ use super::error::LoadError;
 use super::limits::Limits;
 use super::reader::chunks::Threads;
 use super::valid::Valid;
-use crate::model::problem::{Problems, Severity};
+use crate::model::problem::{compact, Problem, Problems, Severity};
 
 /// Checks every row of `dataset`, reading `relations.csv` with `threads`.
 pub(crate) fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Valid, LoadError> {
@@ -24,11 +24,17 @@ pub(crate) fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) ->
         &entities,
     );
     let views = views::check(dataset.views.as_ref(), limits, &mut problems, &predicates, &entities);
-    problems.sort_by(|a, b| {
+    let order = |a: &Problem, b: &Problem| {
         file_rank(dataset, &a.file)
             .cmp(&file_rank(dataset, &b.file))
+            .then((a.omitted > 0).cmp(&(b.omitted > 0)))
             .then(a.line.cmp(&b.line))
-    });
+    };
+    // The first problems of each kind by line are listed, the rest counted (after the listed
+    // ones of their file).
+    problems.sort_by(order);
+    compact(&mut problems);
+    problems.sort_by(order);
     let problems = Problems(problems);
     if problems.0.iter().any(|p| p.severity == Severity::Error) {
         return Err(LoadError::Invalid(problems));

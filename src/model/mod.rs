@@ -5,6 +5,7 @@ pub(crate) mod edtf;
 pub(crate) mod entity;
 pub(crate) mod graph;
 pub(crate) mod id;
+pub(crate) mod iri;
 pub(crate) mod kind;
 pub(crate) mod names;
 pub(crate) mod predicate;
@@ -12,6 +13,7 @@ pub(crate) mod problem;
 pub(crate) mod rank_dir;
 pub(crate) mod relation;
 pub(crate) mod source;
+pub(crate) mod statement;
 pub(crate) mod view;
 
 pub(crate) fn serialize_opt_display<T: std::fmt::Display, S: serde::Serializer>(

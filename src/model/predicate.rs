@@ -68,6 +68,10 @@ pub struct Predicate {
     pub temporal: Temporal,
     /// External property IRIs this predicate corresponds to (e.g. Wikidata's P463).
     pub same_as: Vec<String>,
+    /// For a negative predicate (`not_concluded`), the predicate it denies (`concluded`): a
+    /// claim with it says the other's relation did *not* happen or hold. Claims of both about
+    /// one statement disagree in polarity.
+    pub negates: Option<Id>,
 }
 
 impl Predicate {

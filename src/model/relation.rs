@@ -15,6 +15,12 @@ pub struct Evidence {
     pub quote: String,
     /// Free text: quantities, qualifications.
     pub note: Option<String>,
+    /// The statement the claim speaks to (`relations.csv`'s `statement` column): claims with
+    /// the same key state, deny or date the same fact, whatever their predicate, subject or
+    /// date, and are compared with one another. `None`: the claim speaks to the fact of its own
+    /// subject, (positive) predicate and object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement: Option<Id>,
     /// The line of `relations.csv` the claim came from (1-based), or 0 if not from a file.
     #[serde(skip)]
     pub line: u64,

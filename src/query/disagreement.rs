@@ -1,6 +1,12 @@
-//! Disagreements: the same fact with different dates or different quantities, source by source.
+//! Disagreements: claims about one statement whose dates, figures or polarity cannot all be
+//! true, source by source.
+//!
+//! Claims are compared only when they speak to the same statement: the statement named in their
+//! `statement` column, or else the fact of their subject, predicate and object (a negative
+//! predicate such as `not_concluded` counting as the predicate it negates). Two claims that
+//! merely share a subject, predicate and object but name different statements (the 1995
+//! partnership agreement and the 2009 Eastern Partnership) are two facts, never a dispute.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -8,10 +14,10 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 use super::filter::Filter;
 use super::quantity::Quantity;
 use super::report::EntityRef;
-use crate::model::edtf::{Bound, Day, Edtf};
 use crate::model::graph::Graph;
 use crate::model::id::Id;
-use crate::model::relation::{Evidence, Relation, RelationId};
+use crate::model::relation::{Evidence, RelationId};
+use crate::model::statement::{claims_by_statement, polarity_differs, positive_dates, ClaimRef as Claim, StatementKey};
 
 /// What the sources disagree about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -27,6 +33,29 @@ pub enum Disputed {
     /// The notes of claims of the same relation give quantities that share no value
     /// ("some 700,000" and "more than 300,000").
     Quantities,
+    /// Some claims say it happened (or holds), others that it did not: a predicate and the one
+    /// that negates it (`concluded`, `not_concluded`).
+    Polarity,
+}
+
+/// Whose claims disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// Claims from two or more sources.
+    BetweenSources,
+    /// Every claim is from one source (two passages of it, or two documents it quotes).
+    WithinOneSource,
+}
+
+impl Scope {
+    /// `between sources` or `within one source`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Scope::BetweenSources => "between sources",
+            Scope::WithinOneSource => "within one source",
+        }
+    }
 }
 
 /// One claim in a disagreement: a piece of evidence of a relation, and what it states.
@@ -54,14 +83,19 @@ pub struct Version {
 /// quantities are not. Both sides are kept in the graph; this lists them side by side.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Disagreement {
-    /// The subject.
+    /// The statement the claims speak to, when the curators named one (`None`: the fact of
+    /// subject, predicate and object).
+    pub statement: Option<Id>,
+    /// The subject (of the first claim that states it positively).
     pub subject: NodeIndex,
-    /// The predicate.
+    /// The predicate (the positive one, for a polarity disagreement).
     pub predicate: Id,
     /// The object.
     pub object: NodeIndex,
     /// What is in dispute.
     pub about: Disputed,
+    /// Between sources, or within one source.
+    pub scope: Scope,
     /// The versions, in order: dates chronologically, quantities largest first.
     pub versions: Vec<Version>,
 }
@@ -97,44 +131,6 @@ impl Graph {
     }
 }
 
-/// The range of days a bound may fall on; an open bound is a point before (start) or after (end)
-/// every day, an unknown one anything.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Limit {
-    Before,
-    On(Day),
-    After,
-}
-
-fn range(bound: Bound, is_start: bool) -> (Limit, Limit) {
-    match bound {
-        Bound::Date(d) => (Limit::On(d.earliest()), Limit::On(d.latest())),
-        Bound::Open if is_start => (Limit::Before, Limit::Before),
-        Bound::Open => (Limit::After, Limit::After),
-        Bound::Unknown => (Limit::Before, Limit::After),
-    }
-}
-
-/// Whether two dates of the same relation could both be true: their starts could be the same
-/// day, their ends too, and that start is not after that end.
-fn compatible(a: &Relation, b: &Relation, graph: &Graph) -> bool {
-    let temporal = graph.predicate_of(a).temporal;
-    let (Some(x), Some(y)) = (a.span(temporal), b.span(temporal)) else {
-        return true;
-    };
-    let meet = |p: (Limit, Limit), q: (Limit, Limit)| {
-        let (lo, hi) = (p.0.max(q.0), p.1.min(q.1));
-        (lo <= hi).then_some((lo, hi))
-    };
-    match (
-        meet(range(x.start, true), range(y.start, true)),
-        meet(range(x.end, false), range(y.end, false)),
-    ) {
-        (Some(s), Some(e)) => s.0 <= e.1,
-        _ => false,
-    }
-}
-
 impl DisagreementQuery<'_> {
     /// Only the relations `filter` admits.
     pub fn filter(mut self, filter: Filter) -> Self {
@@ -155,102 +151,127 @@ impl DisagreementQuery<'_> {
     pub fn run(&self) -> Vec<Disagreement> {
         let graph = self.graph;
         let g = graph.petgraph();
-        // Group relations by fact; a symmetric fact is the same whichever end is the subject.
-        let mut facts: BTreeMap<(&Id, &Id, &Id), Vec<EdgeIndex>> = BTreeMap::new();
-        for edge in g.edge_indices() {
-            if self.filter.admits_edge(graph, edge).is_none() {
-                continue;
-            }
-            let r = &g[edge];
-            let (s, o) = if graph.predicate_of(r).symmetric && r.object < r.subject {
-                (&r.object, &r.subject)
-            } else {
-                (&r.subject, &r.object)
-            };
-            facts.entry((s, &r.predicate, o)).or_default().push(edge);
-        }
+        let groups = claims_by_statement(graph, |edge| self.filter.admits_edge(graph, edge).is_some());
         let mut out = Vec::new();
-        for ((s, p, o), edges) in facts {
-            let (Some(subject), Some(object)) = (graph.node(s.as_str()), graph.node(o.as_str())) else {
+        for (key, claims) in groups {
+            let statement = match key {
+                StatementKey::Named(k) => Some(k.clone()),
+                StatementKey::Fact(..) => None,
+            };
+            // The fact as the first positive claim states it.
+            let Some(first) = claims.iter().find(|c| !c.negative).or(claims.first()) else {
                 continue;
             };
-            if let Some(d) = self.dates(subject, p, object, &edges) {
-                out.push(d);
+            let r = graph.relation_at(first.edge);
+            let predicate = graph.predicate_of(r);
+            let positive = predicate.negates.clone().unwrap_or_else(|| predicate.id.clone());
+            let (Some((subject, object)), true) = (g.edge_endpoints(first.edge), true) else {
+                continue;
+            };
+            let make = |about: Disputed, versions: Vec<Version>| Disagreement {
+                statement: statement.clone(),
+                subject,
+                predicate: positive.clone(),
+                object,
+                about,
+                scope: scope(graph, &versions),
+                versions,
+            };
+            if let Some(versions) = polarity(graph, &claims) {
+                out.push(make(Disputed::Polarity, versions));
             }
-            if let Some(d) = quantities(graph, subject, p, object, &edges) {
-                out.push(d);
+            if let Some((compatible, versions)) = self.dates(&claims) {
+                out.push(make(Disputed::Dates { compatible }, versions));
+            }
+            if let Some(versions) = quantities(graph, &claims) {
+                out.push(make(Disputed::Quantities, versions));
             }
         }
         out
     }
 
-    fn dates(
-        &self,
-        subject: NodeIndex,
-        predicate: &Id,
-        object: NodeIndex,
-        edges: &[EdgeIndex],
-    ) -> Option<Disagreement> {
+    /// The dates of the positive claims, if they differ (and are incompatible, unless
+    /// compatible ones were asked for): whether they are compatible, and one version per date.
+    fn dates(&self, claims: &[Claim]) -> Option<(bool, Vec<Version>)> {
         let graph = self.graph;
-        let mut dated: Vec<(EdgeIndex, Edtf)> = edges
-            .iter()
-            .filter_map(|&e| graph.relation_at(e).date.map(|d| (e, d)))
-            .collect();
+        let (dated, all_compatible) = positive_dates(graph, claims);
         if dated.len() < 2 {
             return None;
         }
-        dated.sort_by_key(|(e, d)| (super::timeline::chronological(d), *e));
-        let all_compatible = dated.iter().enumerate().all(|(i, (a, _))| {
-            dated[i + 1..]
-                .iter()
-                .all(|(b, _)| compatible(graph.relation_at(*a), graph.relation_at(*b), graph))
-        });
         if all_compatible && !self.compatible {
             return None;
         }
         let versions = dated
             .iter()
-            .map(|(edge, date)| Version {
+            .map(|(_, date)| Version {
                 value: date.to_string(),
-                statements: (0..graph.relation_at(*edge).evidence.len())
-                    .map(|i| Statement {
-                        edge: *edge,
-                        evidence: i,
+                statements: claims
+                    .iter()
+                    .filter(|c| !c.negative && graph.relation_at(c.edge).date.as_ref() == Some(date))
+                    .map(|c| Statement {
+                        edge: c.edge,
+                        evidence: c.evidence,
                         stated: date.human(),
                     })
                     .collect(),
             })
             .collect();
-        Some(Disagreement {
-            subject,
-            predicate: predicate.clone(),
-            object,
-            about: Disputed::Dates {
-                compatible: all_compatible,
-            },
-            versions,
-        })
+        Some((all_compatible, versions))
     }
 }
 
-fn quantities(
-    graph: &Graph,
-    subject: NodeIndex,
-    predicate: &Id,
-    object: NodeIndex,
-    edges: &[EdgeIndex],
-) -> Option<Disagreement> {
+/// Between sources when the claims of the versions come from more than one source. (Then two
+/// of them from different sources are in different versions: the versions are not empty.)
+fn scope(graph: &Graph, versions: &[Version]) -> Scope {
+    let mut sources = versions
+        .iter()
+        .flat_map(|v| &v.statements)
+        .filter_map(|s| graph.relation_at(s.edge).evidence.get(s.evidence).map(|e| &e.source));
+    match sources.next() {
+        Some(first) if sources.any(|s| s != first) => Scope::BetweenSources,
+        _ => Scope::WithinOneSource,
+    }
+}
+
+/// Claims that it happened and claims that it did not: two versions, `happened` first.
+fn polarity(graph: &Graph, claims: &[Claim]) -> Option<Vec<Version>> {
+    if !polarity_differs(claims) {
+        return None;
+    }
+    let version = |negative: bool, value: &str| Version {
+        value: value.to_owned(),
+        statements: claims
+            .iter()
+            .filter(|c| c.negative == negative)
+            .map(|c| {
+                let r = graph.relation_at(c.edge);
+                let label = &graph.predicate_of(r).label;
+                Statement {
+                    edge: c.edge,
+                    evidence: c.evidence,
+                    stated: match r.date {
+                        Some(d) => format!("{label} ({})", d.human()),
+                        None => label.clone(),
+                    },
+                }
+            })
+            .collect(),
+    };
+    Some(vec![version(false, "happened"), version(true, "did not happen")])
+}
+
+fn quantities(graph: &Graph, group: &[Claim]) -> Option<Vec<Version>> {
     // Every claim whose note states quantities.
     let mut claims: Vec<(EdgeIndex, usize, Vec<Quantity>)> = Vec::new();
-    for &edge in edges {
-        for (i, ev) in graph.relation_at(edge).evidence.iter().enumerate() {
-            let found = ev.note.as_deref().map(Quantity::find).unwrap_or_default();
-            if !found.is_empty() {
-                claims.push((edge, i, found));
-            }
+    for c in group {
+        let ev = &graph.relation_at(c.edge).evidence[c.evidence];
+        let found = ev.note.as_deref().map(Quantity::find).unwrap_or_default();
+        if !found.is_empty() {
+            claims.push((c.edge, c.evidence, found));
         }
     }
-    let shares = |a: &[Quantity], b: &[Quantity]| a.iter().any(|x| b.iter().any(|y| x.value == y.value));
+    // Compatible figures ("more than 300,000" and "some 700,000") are agreement.
+    let shares = |a: &[Quantity], b: &[Quantity]| a.iter().any(|x| b.iter().any(|y| x.could_be_the_same_as(y)));
     let disputed = claims
         .iter()
         .enumerate()
@@ -283,13 +304,7 @@ fn quantities(
             }
         })
         .collect();
-    Some(Disagreement {
-        subject,
-        predicate: predicate.clone(),
-        object,
-        about: Disputed::Quantities,
-        versions,
-    })
+    Some(versions)
 }
 
 fn format_value(v: f64) -> String {
@@ -303,6 +318,11 @@ fn format_value(v: f64) -> String {
 /// A disagreement, for `--json`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DisagreementReport<'g> {
+    /// The statement the claims speak to, when the curators named one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement: Option<&'g Id>,
+    /// `between_sources` or `within_one_source`.
+    pub scope: Scope,
     /// The subject.
     pub subject: EntityRef<'g>,
     /// The predicate id.
@@ -311,7 +331,8 @@ pub struct DisagreementReport<'g> {
     pub label: &'g str,
     /// The object.
     pub object: EntityRef<'g>,
-    /// `{"kind": "dates", "compatible": false}` or `{"kind": "quantities"}`.
+    /// `{"kind": "dates", "compatible": false}`, `{"kind": "quantities"}` or
+    /// `{"kind": "polarity"}`.
     pub about: Disputed,
     /// The versions.
     pub versions: Vec<VersionReport<'g>>,
@@ -345,6 +366,8 @@ impl Disagreement {
     pub fn report<'g>(&'g self, graph: &'g Graph) -> Option<DisagreementReport<'g>> {
         let predicate = graph.predicate(self.predicate.as_str())?;
         Some(DisagreementReport {
+            statement: self.statement.as_ref(),
+            scope: self.scope,
             subject: graph.entity_at(self.subject).into(),
             predicate: &predicate.id,
             label: &predicate.label,
@@ -400,12 +423,19 @@ impl fmt::Display for DisagreementDisplay<'_> {
             Disputed::Dates { compatible: false } => "the dates disagree",
             Disputed::Dates { compatible: true } => "the dates differ but are compatible",
             Disputed::Quantities => "the quantities in the notes disagree",
+            Disputed::Polarity => "some claims say it happened, others that it did not",
         };
+        let statement = d
+            .statement
+            .as_ref()
+            .map(|k| format!("statement {k}: "))
+            .unwrap_or_default();
         writeln!(
             f,
-            "{} —{label}→ {}: {what}",
+            "{statement}{} —{label}→ {}: {what}, {}",
             graph.entity_at(d.subject).label,
-            graph.entity_at(d.object).label
+            graph.entity_at(d.object).label,
+            d.scope.describe()
         )?;
         let statements: Vec<&Statement> = d.versions.iter().flat_map(|v| &v.statements).collect();
         let width = statements.iter().map(|s| s.stated.chars().count()).max().unwrap_or(0);

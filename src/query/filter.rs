@@ -35,8 +35,12 @@ pub struct Filter {
     pub time: Option<TimeFilter>,
     /// Keep only relations that pass definitely (drops possible and undated ones).
     pub certain: bool,
-    /// Drop undated relations.
+    /// Drop undated relations (with or without a time filter).
     pub dated_only: bool,
+    /// Under a time filter, keep undated relations too, as [`Certainty::Undated`] (default: a
+    /// time filter leaves them out, since nothing says they held then). Without a time filter
+    /// undated relations are always kept (unless [`dated_only`](Filter::dated_only)).
+    pub undated: bool,
     /// Keep only relations whose predicate is of this kind: events (signed, condemned,
     /// visited) or states (memberships, offices) (`None`: both).
     pub temporal: Option<Temporal>,
@@ -54,6 +58,7 @@ impl Default for Filter {
             time: None,
             certain: false,
             dated_only: false,
+            undated: false,
             temporal: None,
             today: Day::today(),
         }
@@ -90,6 +95,22 @@ impl Filter {
     #[must_use]
     pub fn dated_only(mut self, yes: bool) -> Self {
         self.dated_only = yes;
+        self
+    }
+
+    /// Under a time filter, keeps undated relations too (marked [`Certainty::Undated`]).
+    ///
+    /// ```
+    /// use diplograph::{Certainty, Filter, Graph};
+    /// let graph = Graph::embedded().unwrap();
+    /// let undated = graph.relations().find(|r| r.date.is_none()).unwrap();
+    /// let at_2005 = Filter::default().at("2005".parse().unwrap());
+    /// assert_eq!(at_2005.admits(&graph, undated), None);
+    /// assert_eq!(at_2005.undated(true).admits(&graph, undated), Some(Certainty::Undated));
+    /// ```
+    #[must_use]
+    pub fn undated(mut self, yes: bool) -> Self {
+        self.undated = yes;
         self
     }
 
@@ -144,7 +165,14 @@ impl Filter {
     }
 
     /// Whether a relation may be used, and how surely it passes the time filter; `None` if not.
-    /// Without a time filter a dated relation is `Definite` and an undated one `Undated`.
+    ///
+    /// This is the one place where a relation is weighed against time (see [`Certainty`]):
+    /// - without a time filter a dated relation is `Definite` and an undated one `Undated`;
+    /// - under a time filter a dated relation is `Definite`, `Possible` or left out, as
+    ///   [`TimeFilter::classify`] says; an undated one is left out unless
+    ///   [`undated`](Filter::undated) keeps it (as `Undated`);
+    /// - [`certain`](Filter::certain) keeps only `Definite`, [`dated_only`](Filter::dated_only)
+    ///   drops `Undated`.
     pub fn admits(&self, graph: &Graph, relation: &crate::model::relation::Relation) -> Option<Certainty> {
         if !self.predicates.is_empty() && !self.predicates.contains(&relation.predicate) {
             return None;
@@ -162,6 +190,7 @@ impl Filter {
             return None;
         }
         let certainty = match (&self.time, &relation.date) {
+            (Some(_), None) if !self.undated => return None,
             (_, None) => Certainty::Undated,
             (None, Some(_)) => Certainty::Definite,
             (Some(t), Some(_)) => t.classify_relation(relation, graph.predicate_of(relation).temporal, self.today)?,
@@ -171,6 +200,14 @@ impl Filter {
             Certainty::Possible if self.certain => None,
             c => Some(c),
         }
+    }
+
+    /// Whether the time filter leaves undated relations out by default here: there is a time
+    /// filter, and neither [`undated`](Filter::undated) nor [`certain`](Filter::certain) /
+    /// [`dated_only`](Filter::dated_only) (which drop them anyway) is set. Outputs then say how
+    /// many were left out and how to include them.
+    pub fn leaves_out_undated(&self) -> bool {
+        self.time.is_some() && !self.undated && !self.certain && !self.dated_only
     }
 
     /// Whether the edge may be used: its relation passes and both ends are admitted entities.

@@ -23,8 +23,8 @@ pub(crate) mod yen;
 
 pub use direction::Direction;
 pub use disagreement::{
-    Disagreement, DisagreementDisplay, DisagreementQuery, DisagreementReport, Disputed, Statement, StatementReport,
-    Version, VersionReport,
+    Disagreement, DisagreementDisplay, DisagreementQuery, DisagreementReport, Disputed, Scope, Statement,
+    StatementReport, Version, VersionReport,
 };
 pub use filter::Filter;
 pub use neighbourhood::{NeighbourQuery, NeighbourReport, Neighbourhood, NeighbourhoodDisplay, NeighbourhoodReport};

@@ -294,8 +294,9 @@ impl fmt::Display for RelationLine<'_> {
         let sources: Vec<&str> = relation.sources().iter().map(|s| s.as_str()).collect();
         write!(f, "→ {}  [{}]", graph.entity_at(to).label, sources.join(", "))?;
         let mut notes = Vec::new();
-        if self.certainty == Certainty::Possible {
-            notes.push("possibly");
+        // Every line that is not definite says so; an undated hop of a journey says it once.
+        if !(self.certainty == Certainty::Undated && self.order == Some(Certainty::Undated)) {
+            notes.extend(self.certainty.marker());
         }
         match self.order {
             Some(Certainty::Possible) => notes.push("possibly in order"),

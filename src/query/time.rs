@@ -4,16 +4,58 @@ use crate::model::edtf::{Bound, Day, Edtf};
 use crate::model::predicate::Temporal;
 use crate::model::relation::{Relation, Span};
 
-/// How sure we are that a relation passes a time filter.
+/// How a relation stands against a time filter: the one model every output shows.
+///
+/// - **definite**: the dates settle it — the relation held at the date asked (or within the
+///   window) whatever the precision of its dates;
+/// - **possible**: the dates allow it but do not settle it — imprecise dates (`1998` tested
+///   against `1998-04-15`), approximate (`2006~`) or uncertain (`2006?`) ones, an end the
+///   sources do not give (`since 1995` tested against 2005);
+/// - **undated**: the relation has no date at all, so nothing says when it held. Under a time
+///   filter undated relations are left out unless asked for ([`Filter::undated`](crate::Filter::undated),
+///   `--undated`); without one they are kept and marked.
+///
+/// Text output marks every line that is not definite (`(possibly)`, `(undated)`), JSON has a
+/// `certainty` field, DOT draws possible hops dashed and undated ones dotted grey, CSV has a
+/// `certainty` column when filtered. The order is from surest to least sure.
+///
+/// ```
+/// use diplograph::Certainty;
+/// assert!(Certainty::Definite < Certainty::Possible);
+/// assert_eq!(Certainty::Undated.name(), "undated");
+/// assert_eq!(Certainty::Possible.marker(), Some("possibly"));
+/// assert_eq!(Certainty::Definite.marker(), None);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Certainty {
     /// The dates settle it: the query date lies inside the relation's known interval.
     Definite,
-    /// The dates allow it: precisions only overlap, or the end (or start) is unknown.
+    /// The dates allow it: precisions only overlap, a date is approximate or uncertain, or the
+    /// end (or start) is unknown.
     Possible,
     /// The relation has no date.
     Undated,
+}
+
+impl Certainty {
+    /// The name used in JSON and CSV: `definite`, `possible`, `undated`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Certainty::Definite => "definite",
+            Certainty::Possible => "possible",
+            Certainty::Undated => "undated",
+        }
+    }
+
+    /// The marker text output puts on a line that is not definite: `possibly` or `undated`.
+    pub fn marker(self) -> Option<&'static str> {
+        match self {
+            Certainty::Definite => None,
+            Certainty::Possible => Some("possibly"),
+            Certainty::Undated => Some("undated"),
+        }
+    }
 }
 
 /// A time filter: a date, or a window `from..=until` (either end may be missing).

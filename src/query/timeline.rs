@@ -9,16 +9,16 @@ use super::direction::Direction;
 use super::filter::Filter;
 use super::report::{EntityRef, HopReport, RelationLine, RelationReport};
 use super::time::Certainty;
-use crate::model::edtf::{Bound, Day, Edtf};
+use crate::model::edtf::{Day, Edtf};
 use crate::model::graph::Graph;
-use crate::model::relation::Span;
-use crate::query::time::TimeFilter;
 
 /// A question about what happened when; made by [`Graph::timeline`].
 ///
 /// The dated relations of the whole graph, of one entity, or between two entities, that pass
-/// the filter, in chronological order. Undated relations have no place on a timeline and are
-/// left out.
+/// the filter, in chronological order. A time filter means what it means everywhere
+/// ([`Filter::admits`]): the relations that hold at the date, or overlap the window, definitely
+/// or possibly. Undated relations have no place in time: they are left out unless the filter's
+/// [`undated`](Filter::undated) asks for them, and then listed after the dated ones.
 ///
 /// ```
 /// use diplograph::{Filter, Graph};
@@ -70,22 +70,6 @@ pub fn chronological(date: &Edtf) -> (Option<Day>, Option<Day>) {
     (first, last)
 }
 
-/// Whether `date` — a single date, or an interval's start or end — falls within `time`, and how
-/// surely (the surest of its dates that do).
-fn dated_within(date: &Edtf, time: &TimeFilter, today: Day) -> Option<Certainty> {
-    [date.start(), date.end()]
-        .iter()
-        .filter_map(Bound::date)
-        .filter_map(|d| {
-            let point = Span {
-                start: Bound::Date(*d),
-                end: Bound::Date(*d),
-            };
-            time.classify(&point, today)
-        })
-        .min()
-}
-
 impl TimelineQuery<'_> {
     /// Only the relations of `entity`.
     pub fn entity(mut self, entity: NodeIndex) -> Self {
@@ -99,9 +83,9 @@ impl TimelineQuery<'_> {
         self
     }
 
-    /// Only the relations `filter` admits. A time filter keeps the relations with a date in it:
-    /// their date, or the start or end of their interval (`1995/2007-01` is in `2004..2012` by
-    /// its end); a state that began before the window and merely goes on is left out.
+    /// Only the relations `filter` admits, with the filter's meaning (a state begun in 1998 and
+    /// not known to have ended is possibly there at 2005); undated relations only if its
+    /// [`undated`](Filter::undated) is set.
     pub fn filter(mut self, filter: Filter) -> Self {
         self.filter = filter;
         self
@@ -112,20 +96,10 @@ impl TimelineQuery<'_> {
     /// # Complexity
     /// O(E log E) for the whole graph; for one entity, O(d log d) for its d relations.
     pub fn run(&self) -> Timeline {
-        // The time filter asks what is *dated* in it (a date, a start or an end), not which
-        // states merely continue through it; the rest of the filter applies as usual.
         let mut filter = self.filter.clone();
-        filter.dated_only = true;
-        filter.time = None;
-        filter.certain = false;
-        let when = |edge: EdgeIndex, certainty: Certainty| -> Option<Certainty> {
-            let Some(time) = &self.filter.time else {
-                return Some(certainty);
-            };
-            let date = self.graph.relation_at(edge).date?;
-            let c = dated_within(&date, time, self.filter.today)?;
-            (!self.filter.certain || c == Certainty::Definite).then_some(c)
-        };
+        if !filter.undated {
+            filter.dated_only = true;
+        }
         let mut entries: Vec<TimelineEntry> = match self.entity {
             Some(entity) => {
                 let exempt: Vec<NodeIndex> = std::iter::once(entity).chain(self.with).collect();
@@ -136,13 +110,11 @@ impl TimelineQuery<'_> {
                 };
                 steps
                     .iter()
-                    .filter_map(|s| {
-                        Some(TimelineEntry {
-                            from: entity,
-                            edge: s.edge,
-                            forward: s.forward,
-                            certainty: when(s.edge, s.certainty)?,
-                        })
+                    .map(|s| TimelineEntry {
+                        from: entity,
+                        edge: s.edge,
+                        forward: s.forward,
+                        certainty: s.certainty,
                     })
                     .collect()
             }
@@ -151,7 +123,7 @@ impl TimelineQuery<'_> {
                 g.edge_indices()
                     .filter_map(|edge| {
                         let (s, _) = g.edge_endpoints(edge)?;
-                        let certainty = when(edge, filter.admits_edge(self.graph, edge)?)?;
+                        let certainty = filter.admits_edge(self.graph, edge)?;
                         Some(TimelineEntry {
                             from: s,
                             edge,
@@ -167,7 +139,7 @@ impl TimelineQuery<'_> {
             .drain(..)
             .map(|e| {
                 let key = self.graph.relation_at(e.edge).date.as_ref().map(chronological);
-                ((key, e.edge, !e.forward), e)
+                ((key.is_none(), key, e.edge, !e.forward), e)
             })
             .collect();
         keyed.sort_unstable_by_key(|(key, _)| *key);
@@ -265,7 +237,16 @@ impl fmt::Display for TimelineDisplay<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (graph, t) = (self.graph, self.timeline);
         let n = t.entries.len();
-        write!(f, "{n} dated relation{}", if n == 1 { "" } else { "s" })?;
+        let undated = t.entries.iter().filter(|e| e.certainty == Certainty::Undated).count();
+        if undated == 0 {
+            write!(f, "{n} dated relation{}", if n == 1 { "" } else { "s" })?;
+        } else {
+            write!(
+                f,
+                "{n} relation{} ({undated} undated, last)",
+                if n == 1 { "" } else { "s" }
+            )?;
+        }
         if let Some(e) = t.entity {
             write!(f, " of {}", graph.entity_at(e).label)?;
         }
@@ -276,7 +257,12 @@ impl fmt::Display for TimelineDisplay<'_> {
         let dates: Vec<String> = t
             .entries
             .iter()
-            .map(|e| graph.relation_at(e.edge).date.map(|d| d.human()).unwrap_or_default())
+            .map(|e| {
+                graph
+                    .relation_at(e.edge)
+                    .date
+                    .map_or_else(|| "undated".to_owned(), |d| d.human())
+            })
             .collect();
         let width = dates.iter().map(|d| d.chars().count()).max().unwrap_or(0);
         for (entry, date) in t.entries.iter().zip(&dates) {

@@ -10,3 +10,4 @@ mod curate;
 mod habits;
 mod query;
 mod sources;
+mod trust;

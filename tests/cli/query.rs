@@ -21,7 +21,7 @@ fn fixture() -> tempfile::TempDir {
                 "c",
                 "1992-01-27",
                 "src-b",
-                "more than 300,000 mines",
+                "fewer than 300,000 mines",
             ),
         ],
     );
@@ -112,7 +112,7 @@ fn unknown_names_get_suggestions() {
     cmd(&dir)
         .args(["path", "a", "d", "--at", "2006-13"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("no month 13"));
 }
 
@@ -222,7 +222,9 @@ fn neighbors_timeline_and_conflicts() {
         .args(["timeline", "c", "--from", "2000", "--until", "2006"])
         .assert()
         .success()
-        .stdout("1 dated relation of C\n  2006-03-19  C —signed→ D  [src-a]\n");
+        // The window means what it means for path and neighbors: what holds within it, so the
+        // alliance begun in 1991 (end not given) possibly does.
+        .stdout("4 dated relations of C\n  1991            C —allied with→ A  [src-a]  (possibly)\n  1992-01-27      C —allied with→ A  [src-b]  (possibly)\n  1995 – 2007-01  C —linked from→ B  [src-b]\n  2006-03-19      C —signed→ D  [src-a]\n");
     cmd(&dir)
         .args(["timeline", "a", "--with", "c"])
         .assert()
@@ -235,10 +237,10 @@ fn neighbors_timeline_and_conflicts() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
-            "2 disagreements between sources\n\nA —allied with→ C: the dates disagree\n",
+            "2 disagreements: 2 between sources, 0 within one source\n\nA —allied with→ C: the dates disagree, between sources\n",
         ))
         .stdout(predicate::str::contains(
-            "  some 700,000       [src-a] (1991) \"quote 3",
+            "  some 700,000        [src-a] (1991) \"quote 3",
         ));
     let out = cmd(&dir).args(["--json", "conflicts"]).output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

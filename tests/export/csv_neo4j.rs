@@ -151,7 +151,12 @@ fn check_schema(graph: &Graph) {
     for row in &edge_rows {
         let r = by_id[&row[col("id")]];
         let n = r.evidence.len();
-        for name in ["sources:string[]", "quotes:string[]", "notes:string[]"] {
+        for name in [
+            "sources:string[]",
+            "quotes:string[]",
+            "notes:string[]",
+            "statements:string[]",
+        ] {
             let parts = row[col(name)].split(NEO4J_ARRAY_DELIMITER).count();
             assert_eq!(parts, n, "{name} of {}", r.id);
         }

@@ -11,7 +11,7 @@
 //! embedded data cannot end its script element and parses back (serde_json) to the graph's text
 //! exactly; GEXF and GraphML hold no character XML forbids and read back (quick-xml) exactly.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::Command;
@@ -317,30 +317,26 @@ fn expected_files(graph: &Graph) -> String {
             json_str(&join_values(&e.same_as)),
         ));
     }
-    // A fact (subject, predicate, object) given several dates is disputed.
-    let mut dates: HashMap<(String, String, String), HashSet<String>> = HashMap::new();
-    for r in graph.relations() {
-        let (a, b) = if graph.predicate_of(r).symmetric && r.object < r.subject {
-            (&r.object, &r.subject)
-        } else {
-            (&r.subject, &r.object)
-        };
-        let set = dates
-            .entry((a.to_string(), r.predicate.to_string(), b.to_string()))
-            .or_default();
-        if let Some(d) = r.date {
-            set.insert(d.to_string());
-        }
-    }
+    // A relation is disputed when claims about its statement really disagree (`conflicts`:
+    // dates that cannot all be true, or did / did not happen), not merely when its fact has
+    // several dates.
+    let disputed_ids: HashSet<String> = graph
+        .disagreements()
+        .run()
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.about,
+                diplograph::query::Disputed::Dates { compatible: false } | diplograph::query::Disputed::Polarity
+            )
+        })
+        .flat_map(|d| d.versions.iter().flat_map(|v| &v.statements))
+        .map(|s| graph.relation_at(s.edge).id.to_string())
+        .collect();
     let mut edges = Vec::new();
     for r in graph.relations() {
         let p = graph.predicate_of(r);
-        let (a, b) = if p.symmetric && r.object < r.subject {
-            (&r.object, &r.subject)
-        } else {
-            (&r.subject, &r.object)
-        };
-        let disputed = dates[&(a.to_string(), r.predicate.to_string(), b.to_string())].len() > 1;
+        let disputed = disputed_ids.contains(&r.id.to_string());
         let span = r.span(p.temporal);
         let cell = |b: Option<Bound>| b.and_then(|b| b.date().map(|d| d.plain())).unwrap_or_default();
         let day = |b: Option<Bound>, first: bool| {

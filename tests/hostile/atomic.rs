@@ -10,7 +10,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::support::diplograph;
 use crate::support::hostile::*;
@@ -406,38 +406,8 @@ fn a_killed_export_leaves_old_or_new_files_and_the_next_run_cleans_up() {
     );
 }
 
-#[test]
-fn stale_temporaries_are_removed_and_others_are_kept() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("graph.ttl");
-    let old = std::time::SystemTime::now() - Duration::from_secs(60);
-    let touch = |name: &str, modified: Option<std::time::SystemTime>| {
-        let f = std::fs::File::create(dir.path().join(name)).expect("create");
-        if let Some(t) = modified {
-            f.set_modified(t).expect("set mtime");
-        }
-    };
-    touch(".graph.ttl.a1B2c3.tmp", Some(old)); // stale: removed
-    touch(".graph.ttl.zzzzzz.tmp", Some(old)); // stale: removed
-    touch(".graph.ttl.bak.tmp", Some(old)); // not our pattern (3 characters): kept
-    touch(".graph.ttl.abcdef.tmp.keep", Some(old)); // not our pattern: kept
-    touch(".graph.nt.abcdef.tmp", Some(old)); // another target's: kept
-    touch("graph.ttl.abcdef.tmp", Some(old)); // no leading dot: kept
-    let future = std::time::SystemTime::now() + Duration::from_secs(3600);
-    touch(".graph.ttl.XyZ123.tmp", Some(future)); // newer than the run (another writer): kept
-    write_atomically(&path, |w| w.write_all(b"new")).expect("write");
-    assert_eq!(
-        names(dir.path()),
-        [
-            ".graph.nt.abcdef.tmp",
-            ".graph.ttl.XyZ123.tmp",
-            ".graph.ttl.abcdef.tmp.keep",
-            ".graph.ttl.bak.tmp",
-            "graph.ttl",
-            "graph.ttl.abcdef.tmp"
-        ]
-    );
-}
+// Stale temporaries: see tests/hostile/targets.rs (dead leftovers removed, live and look-alike
+// files kept).
 
 // ---------------------------------------------------------------------------------------------
 // Output paths.

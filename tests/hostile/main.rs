@@ -5,5 +5,11 @@
 mod support;
 
 mod atomic;
+mod children;
 mod cli;
 mod exports;
+mod iris;
+mod pipes;
+mod reports;
+mod sizes;
+mod targets;

@@ -102,6 +102,9 @@ fn a_neighbourhood_is_a_graph_to_export_and_a_report() {
     );
     let text = nb.display(&g).to_string();
     assert!(text.starts_with("CENTRE (centre): 4 entities within 2 hops"), "{text}");
-    assert!(text.contains("1 hop:\n  CENTRE —linked to→ A  [src-a]\n"), "{text}");
+    assert!(
+        text.contains("1 hop:\n  CENTRE —linked to→ A  [src-a]  (undated)\n"),
+        "{text}"
+    );
     assert!(text.contains("2 hops:\n"), "{text}");
 }

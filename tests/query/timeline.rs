@@ -73,28 +73,43 @@ fn an_entity_timeline_reads_from_the_entity() {
 }
 
 #[test]
-fn a_window_keeps_what_is_dated_in_it() {
+fn a_window_keeps_what_holds_in_it_as_everywhere() {
     use Certainty::*;
     let g = fixture();
     let window = base().between(Some("2004-12".parse().unwrap()), Some("2006".parse().unwrap()));
     let t = g.timeline().filter(window.clone()).run();
-    // 1995 (a state going on) is left out; 1995/2007-01 ends after the window; 2004 only overlaps it.
-    assert_eq!(dates(&g, &t), ["2004", "2004-12-01", "2004-12", "2006~"]);
+    // The filter means what it means for path and neighbors: a state begun in 1995 (end not
+    // given) possibly still holds; 1995/2007-01 surely does; 2004 only possibly falls in it.
+    assert_eq!(
+        dates(&g, &t),
+        ["1995", "1995/2007-01", "2004", "2004-12-01", "2004-12", "2006~"]
+    );
     let certainty: Vec<Certainty> = t.entries.iter().map(|e| e.certainty).collect();
-    assert_eq!(certainty, [Possible, Definite, Definite, Possible]);
+    assert_eq!(certainty, [Possible, Definite, Possible, Definite, Definite, Possible]);
     let sure = g.timeline().filter(window.certain(true)).run();
-    assert_eq!(dates(&g, &sure), ["2004-12-01", "2004-12"]);
-    // An interval is in a window by its end.
+    assert_eq!(dates(&g, &sure), ["1995/2007-01", "2004-12-01", "2004-12"]);
+    // An interval holds in a window its end reaches.
     let later = base().between(Some("2007".parse().unwrap()), Some("2008".parse().unwrap()));
-    assert_eq!(dates(&g, &g.timeline().filter(later).run()), ["1995/2007-01"]);
+    assert_eq!(dates(&g, &g.timeline().filter(later).run()), ["1995", "1995/2007-01"]);
     // At a month: the day inside it is definite, the year only possible.
     let at = base().at("2004-12".parse().unwrap());
-    let t = g.timeline().filter(at).run();
-    assert_eq!(dates(&g, &t), ["2004", "2004-12-01", "2004-12"]);
+    let t = g.timeline().filter(at.clone()).run();
+    assert_eq!(dates(&g, &t), ["1995", "1995/2007-01", "2004", "2004-12-01", "2004-12"]);
     assert_eq!(
         t.entries.iter().map(|e| e.certainty).collect::<Vec<_>>(),
-        [Possible, Definite, Definite]
+        [Possible, Definite, Possible, Definite, Definite]
     );
+    // Undated relations only when asked, last, marked.
+    let with = g.timeline().filter(at.undated(true)).run();
+    let last = with.entries.last().unwrap();
+    assert_eq!(last.certainty, Undated);
+    assert!(with
+        .display(&g)
+        .to_string()
+        .lines()
+        .last()
+        .unwrap()
+        .ends_with("(undated)"));
 }
 
 #[test]

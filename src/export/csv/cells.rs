@@ -4,7 +4,6 @@ use std::collections::HashSet;
 
 use petgraph::graph::EdgeIndex;
 
-use crate::export::facts::facts;
 use crate::model::edtf::Bound;
 use crate::model::graph::Graph;
 use crate::model::relation::Relation;
@@ -19,11 +18,8 @@ pub(crate) fn bound_cells(relation: &Relation, graph: &Graph) -> (String, String
     }
 }
 
-/// The relations whose fact has several dates.
+/// The relations whose claims really disagree about a statement (see
+/// `model::statement::disputed_edges`): the `disputed` column.
 pub(crate) fn disputed_edges(graph: &Graph) -> HashSet<EdgeIndex> {
-    facts(graph)
-        .into_iter()
-        .filter(|f| f.disputed(graph))
-        .flat_map(|f| f.edges)
-        .collect()
+    crate::model::statement::disputed_edges(graph)
 }

@@ -6,6 +6,6 @@ pub(crate) mod writer;
 
 pub use neo4j::{neo4j_type, Neo4jDelimiterError, NEO4J_ARRAY_DELIMITER, NEO4J_EDGE_HEADER, NEO4J_NODE_HEADER};
 pub use writer::{
-    guard_formula, join_values, split_values, unguard_formula, write_edges_csv, write_nodes_csv, CsvFlavor, EDGES_FILE,
-    EDGE_COLUMNS, NODES_FILE, NODE_COLUMNS,
+    guard_formula, join_values, split_values, unguard_formula, write_edges_csv, write_edges_csv_filtered,
+    write_nodes_csv, CertaintyOf, CsvFlavor, EDGES_FILE, EDGE_COLUMNS, NODES_FILE, NODE_COLUMNS,
 };

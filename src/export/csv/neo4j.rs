@@ -7,14 +7,16 @@
 //!     --array-delimiter="U+001F" --multiline-fields=true neo4j
 //! ```
 //!
-//! Arrays (`aliases`, `same_as`, and per claim `sources`, `quotes`, `notes`) are joined by
+//! Arrays (`aliases`, `same_as`, and per claim `sources`, `quotes`, `notes`, `statements`) are joined by
 //! U+001F (the ASCII unit separator), because the usual `;` and `|` both occur in the quotes and
 //! notes and Neo4j's importer cannot escape its array delimiter.
 
 use std::io::{self, Write};
 
 use super::cells::{bound_cells, disputed_edges};
+use super::writer::CertaintyOf;
 use crate::model::graph::Graph;
+use crate::query::time::Certainty;
 
 /// The array delimiter of the Neo4j flavour: U+001F, INFORMATION SEPARATOR ONE (unit separator).
 /// Pass it to the importer as `--array-delimiter="U+001F"`.
@@ -32,7 +34,7 @@ pub const NEO4J_NODE_HEADER: [&str; 7] = [
 ];
 
 /// Header of the Neo4j `edges.csv`.
-pub const NEO4J_EDGE_HEADER: [&str; 14] = [
+pub const NEO4J_EDGE_HEADER: [&str; 15] = [
     ":START_ID",
     ":END_ID",
     ":TYPE",
@@ -45,6 +47,7 @@ pub const NEO4J_EDGE_HEADER: [&str; 14] = [
     "sources:string[]",
     "quotes:string[]",
     "notes:string[]",
+    "statements:string[]",
     "disputed:boolean",
     "qualified:boolean",
 ];
@@ -105,11 +108,14 @@ pub(crate) fn write_nodes<W: Write>(graph: &Graph, w: W) -> io::Result<()> {
     out.flush()
 }
 
-pub(crate) fn write_edges<W: Write>(graph: &Graph, w: W) -> io::Result<()> {
+pub(crate) fn write_edges<W: Write>(graph: &Graph, certainty: Option<CertaintyOf<'_>>, w: W) -> io::Result<()> {
     let disputed = disputed_edges(graph);
     let g = graph.petgraph();
     let mut out = csv::Writer::from_writer(w);
-    out.write_record(NEO4J_EDGE_HEADER)?;
+    match certainty {
+        Some(_) => out.write_record(NEO4J_EDGE_HEADER.iter().chain(&["certainty"]))?,
+        None => out.write_record(NEO4J_EDGE_HEADER)?,
+    }
     for e in g.edge_indices() {
         let r = &g[e];
         let what = |field: &'static str| move || format!("a {field} of relation {}", r.id);
@@ -120,7 +126,14 @@ pub(crate) fn write_edges<W: Write>(graph: &Graph, w: W) -> io::Result<()> {
             what("note"),
             r.evidence.iter().map(|ev| ev.note.as_deref().unwrap_or("")),
         )?;
-        out.write_record([
+        let statements = array(
+            what("statement"),
+            r.evidence
+                .iter()
+                .map(|ev| ev.statement.as_ref().map_or("", |k| k.as_str())),
+        )?;
+        let c = certainty.map(|of| of(r).map_or("", Certainty::name));
+        let row = [
             r.subject.as_str(),
             r.object.as_str(),
             &neo4j_type(r.predicate.as_str()),
@@ -133,13 +146,18 @@ pub(crate) fn write_edges<W: Write>(graph: &Graph, w: W) -> io::Result<()> {
             &sources,
             &quotes,
             &notes,
+            &statements,
             if disputed.contains(&e) { "true" } else { "false" },
             if r.date.is_some_and(|d| d.is_qualified()) {
                 "true"
             } else {
                 "false"
             },
-        ])?;
+        ];
+        match c {
+            Some(c) => out.write_record(row.iter().copied().chain(std::iter::once(c)))?,
+            None => out.write_record(row)?,
+        }
     }
     out.flush()
 }

@@ -14,6 +14,8 @@ use std::str::FromStr;
 
 use super::cells::{bound_cells, disputed_edges};
 use crate::model::graph::Graph;
+use crate::model::relation::Relation;
+use crate::query::time::Certainty;
 
 /// The name of the entities file.
 pub const NODES_FILE: &str = "nodes.csv";
@@ -73,9 +75,11 @@ impl fmt::Display for CsvFlavor {
 /// Columns of the spreadsheet `nodes.csv`, in order.
 pub const NODE_COLUMNS: [&str; 6] = ["id", "kind", "label", "aliases", "description", "same_as"];
 
-/// Columns of the spreadsheet `edges.csv`, in order. `sources`, `quotes` and `notes` hold one
-/// value per claim, aligned: the n-th quote is from the n-th source.
-pub const EDGE_COLUMNS: [&str; 15] = [
+/// Columns of the spreadsheet `edges.csv`, in order. `sources`, `quotes`, `notes` and
+/// `statements` hold one value per claim, aligned: the n-th quote is from the n-th source, the
+/// n-th statement the one that claim speaks to (empty: the relation's own fact). `disputed` is
+/// true when claims about the relation's statement really disagree.
+pub const EDGE_COLUMNS: [&str; 16] = [
     "id",
     "subject",
     "subject_label",
@@ -89,6 +93,7 @@ pub const EDGE_COLUMNS: [&str; 15] = [
     "sources",
     "quotes",
     "notes",
+    "statements",
     "disputed",
     "qualified",
 ];
@@ -217,13 +222,52 @@ pub fn write_nodes_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::
 /// # Errors
 /// As [`write_nodes_csv`].
 pub fn write_edges_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::Result<()> {
+    write_edges(graph, flavor, None, w)
+}
+
+/// How surely each relation passed a query's time filter, for the `certainty` column of a
+/// filtered export (`None`: the filter left it out).
+pub type CertaintyOf<'a> = &'a dyn Fn(&Relation) -> Option<Certainty>;
+
+/// Writes `edges.csv` of a filtered export: the columns of [`write_edges_csv`], then
+/// `certainty` (`definite`, `possible` or `undated`: how surely the relation passed the time
+/// filter, as [`Certainty`] says).
+///
+/// ```
+/// use diplograph::export::csv::{write_edges_csv_filtered, CsvFlavor};
+/// use diplograph::{Filter, Graph};
+/// let graph = Graph::embedded()?;
+/// let filter = Filter::default().at("2005".parse()?);
+/// let mut out = Vec::new();
+/// write_edges_csv_filtered(&graph, CsvFlavor::Spreadsheet, &|r| filter.admits(&graph, r), &mut out)?;
+/// let text = String::from_utf8(out)?;
+/// assert!(text.lines().next().unwrap().ends_with(",certainty"));
+/// assert!(text.contains(",possible\n"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// As [`write_nodes_csv`].
+pub fn write_edges_csv_filtered<W: Write>(
+    graph: &Graph,
+    flavor: CsvFlavor,
+    certainty: CertaintyOf<'_>,
+    w: W,
+) -> io::Result<()> {
+    write_edges(graph, flavor, Some(certainty), w)
+}
+
+fn write_edges<W: Write>(graph: &Graph, flavor: CsvFlavor, certainty: Option<CertaintyOf<'_>>, w: W) -> io::Result<()> {
     if flavor == CsvFlavor::Neo4j {
-        return super::neo4j::write_edges(graph, w);
+        return super::neo4j::write_edges(graph, certainty, w);
     }
     let disputed = disputed_edges(graph);
     let g = graph.petgraph();
     let mut out = csv::Writer::from_writer(w);
-    out.write_record(EDGE_COLUMNS)?;
+    match certainty {
+        Some(_) => out.write_record(EDGE_COLUMNS.iter().chain(&["certainty"]))?,
+        None => out.write_record(EDGE_COLUMNS)?,
+    }
     for e in g.edge_indices() {
         let r = &g[e];
         let predicate = graph.predicate_of(r);
@@ -243,10 +287,22 @@ pub fn write_edges_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::
             join_values(r.evidence.iter().map(|ev| ev.source.as_str())),
             join_values(r.evidence.iter().map(|ev| ev.quote.as_str())),
             join_values(r.evidence.iter().map(|ev| ev.note.as_deref().unwrap_or(""))),
+            join_values(
+                r.evidence
+                    .iter()
+                    .map(|ev| ev.statement.as_ref().map_or("", |k| k.as_str())),
+            ),
             disputed.contains(&e).to_string(),
             r.date.is_some_and(|d| d.is_qualified()).to_string(),
         ];
-        out.write_record(row.iter().map(|c| guard_formula(c).into_owned()))?;
+        let cells = row.iter().map(|c| guard_formula(c).into_owned());
+        match certainty {
+            Some(of) => {
+                let c = of(r).map_or("", Certainty::name);
+                out.write_record(cells.chain(std::iter::once(c.to_owned())))?
+            }
+            None => out.write_record(cells)?,
+        }
     }
     out.flush()
 }

@@ -8,6 +8,13 @@
 //! Every label is a quoted string — never `<...>`, so never an HTML label — and no user text is
 //! ever put in a record shape, so `{`, `|`, `<` and `>` are plain characters.
 
+/// The longest quoted string [`quoted`] writes, in bytes, quotes included: half of Graphviz's
+/// 16 KiB limit, so that a label and its line breaks (`wrap`) stay far from it.
+pub(crate) const MAX_QUOTED_BYTES: usize = 8 * 1024;
+
+/// Room kept for the truncation marker and the last escaped character.
+const TRUNCATION_ROOM: usize = 64;
+
 /// The DOT quoted string (with its quotes) that Graphviz displays as `text`:
 ///
 /// - `"` and `\` are escaped (`\"`, `\\`), so a trailing backslash cannot swallow the closing
@@ -21,11 +28,30 @@
 /// ```text
 /// assert_eq!(quoted(r#"x" color="red"#), r#""x\" color=\"red""#);
 /// ```
+///
+/// A text longer than Graphviz accepts in one quoted string (its lexer refuses strings over
+/// 16 KiB) is cut at a character boundary so that the quoted string stays within
+/// [`MAX_QUOTED_BYTES`], and ends with a visible `… [N more characters]`: every graph the loader
+/// accepts (cells up to 64 KiB) gives a DOT file Graphviz renders.
 pub(crate) fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
+    let whole = quoted_up_to(text, usize::MAX);
+    if whole.len() <= MAX_QUOTED_BYTES {
+        return whole;
+    }
+    quoted_up_to(text, MAX_QUOTED_BYTES - TRUNCATION_ROOM)
+}
+
+/// [`quoted`], cut with a marker once the quoted string passes `cut` bytes.
+fn quoted_up_to(text: &str, cut: usize) -> String {
+    let mut out = String::with_capacity(text.len().min(MAX_QUOTED_BYTES) + 2);
     out.push('"');
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
+        if out.len() > cut {
+            let more = 1 + chars.count();
+            out.push_str(&format!(" … [{more} more characters]"));
+            break;
+        }
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -82,6 +108,34 @@ pub(crate) fn wrap(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_texts_are_cut_with_a_marker() {
+        for piece in ["a", "\"", "\\", "&", "名", "🦀", "\r\n"] {
+            for len in [MAX_QUOTED_BYTES / 8, MAX_QUOTED_BYTES, 64 * 1024] {
+                let text = piece.repeat(len / piece.len());
+                let q = quoted(&text);
+                assert!(q.len() <= MAX_QUOTED_BYTES, "{piece:?} x {len}: {}", q.len());
+                assert!(q.starts_with('"') && q.ends_with('"'));
+                if quoted_len_uncut(&text) > MAX_QUOTED_BYTES {
+                    assert!(q.ends_with(" more characters]\""), "{piece:?} x {len}");
+                } else {
+                    assert!(!q.contains("more characters]"));
+                }
+            }
+        }
+    }
+
+    fn quoted_len_uncut(text: &str) -> usize {
+        text.chars()
+            .map(|c| match c {
+                '"' | '\\' | '\n' | '\r' => 2,
+                '&' => 5,
+                c => c.len_utf8(),
+            })
+            .sum::<usize>()
+            + 2
+    }
 
     #[test]
     fn quotes_and_backslashes() {

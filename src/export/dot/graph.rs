@@ -86,6 +86,8 @@ pub struct DotWriter {
     wrap: usize,
     edge_labels: bool,
     frame: Option<Edtf>,
+    /// Relations that only possibly pass a query's time filter (drawn as such).
+    possible: std::collections::BTreeSet<crate::model::relation::RelationId>,
 }
 
 impl Default for DotWriter {
@@ -107,6 +109,7 @@ impl DotWriter {
             wrap: 22,
             edge_labels: true,
             frame: None,
+            possible: std::collections::BTreeSet::new(),
         }
     }
 
@@ -180,6 +183,24 @@ impl DotWriter {
 
     /// Writes `graph` to `w`.
     ///
+    /// Marks the relations that only *possibly* pass a query's time filter (their dates allow it
+    /// but do not settle it): a fact all of whose relations are possible is drawn dashed amber,
+    /// its label ending in `(possibly)`, as the legend explains. For a diagram of a selection
+    /// made with a time filter; undated relations are grey in any diagram.
+    pub fn possible(mut self, relations: impl IntoIterator<Item = crate::model::relation::RelationId>) -> Self {
+        self.possible = relations.into_iter().collect();
+        self
+    }
+
+    /// Whether every relation of `fact` only possibly passes the time filter.
+    fn only_possible(&self, graph: &Graph, fact: &Fact<'_>) -> bool {
+        !self.possible.is_empty()
+            && fact
+                .edges
+                .iter()
+                .all(|&e| self.possible.contains(&graph.relation_at(e).id))
+    }
+
     /// # Errors
     /// Only those of `w`.
     pub fn write<W: Write>(&self, graph: &Graph, mut w: W) -> io::Result<()> {
@@ -188,7 +209,10 @@ impl DotWriter {
         let mut kinds: Vec<EntityKind> = graph.entities().map(|e| e.kind).collect();
         kinds.sort();
         kinds.dedup();
-        let mut looks: Vec<EdgeLook> = facts.iter().map(|f| edge_look(graph, f)).collect();
+        let mut looks: Vec<EdgeLook> = facts
+            .iter()
+            .map(|f| edge_look(graph, f, self.only_possible(graph, f)))
+            .collect();
         looks.sort();
         looks.dedup();
 
@@ -264,7 +288,7 @@ impl DotWriter {
         order.sort_unstable_by(|a, b| ends(a.1).cmp(&ends(b.1)));
         let mut lines: Vec<String> = Vec::new();
         for (i, &(index, fact)) in order.iter().enumerate() {
-            let mut line = edge_line(graph, fact, width);
+            let mut line = edge_line(graph, fact, width, self.only_possible(graph, fact));
             if let Some(frame) = &frame {
                 let attrs = Frame::edge_attributes(frame.fact(index, fact));
                 if !attrs.is_empty() {
@@ -327,29 +351,38 @@ pub(crate) fn write_header(
     writeln!(w, "  edge [fontname=\"{FONT}\", fontsize=\"8\", arrowsize=\"0.6\"];")
 }
 
-fn edge_look(graph: &Graph, fact: &Fact<'_>) -> EdgeLook {
+fn edge_look(graph: &Graph, fact: &Fact<'_>, possible: bool) -> EdgeLook {
     let dates = fact.dates(graph);
-    EdgeLook::of(dates.len(), dates.iter().any(Edtf::is_qualified))
+    match EdgeLook::of(dates.len(), dates.iter().any(Edtf::is_qualified), fact.disputed()) {
+        EdgeLook::Dated | EdgeLook::Qualified if possible => EdgeLook::Possible,
+        look => look,
+    }
 }
 
 /// The label of a fact: the predicate, then its dates for people (`1995`, `since 2011`), several
-/// dates joined by ` ≠ `.
+/// dates joined by ` ≠ ` where claims really disagree, by ` / ` where they do not (dates of
+/// different precision, or of different statements).
 pub(crate) fn fact_label(graph: &Graph, fact: &Fact<'_>) -> String {
     let dates: Vec<String> = fact.dates(graph).iter().map(Edtf::human).collect();
     if dates.is_empty() {
         fact.predicate.label.clone()
     } else {
-        format!("{} · {}", fact.predicate.label, dates.join(" ≠ "))
+        let join = if fact.disputed() { " ≠ " } else { " / " };
+        format!("{} · {}", fact.predicate.label, dates.join(join))
     }
 }
 
 /// One edge statement for a fact, labelled (wrapped at `width`) or not.
-fn edge_line(graph: &Graph, fact: &Fact<'_>, width: Option<usize>) -> String {
+fn edge_line(graph: &Graph, fact: &Fact<'_>, width: Option<usize>, possible: bool) -> String {
     let subject = graph.entity_at(fact.subject);
     let object = graph.entity_at(fact.object);
-    let dates = fact.dates(graph);
-    let qualified = dates.iter().any(Edtf::is_qualified);
-    let look = EdgeLook::of(dates.len(), qualified);
+    let look = edge_look(graph, fact, possible);
+    let label = if look == EdgeLook::Possible {
+        format!("{} (possibly)", fact_label(graph, fact))
+    } else {
+        fact_label(graph, fact)
+    };
+    let qualified = fact.dates(graph).iter().any(Edtf::is_qualified);
     let mut sources: Vec<&str> = fact
         .edges
         .iter()
@@ -360,16 +393,16 @@ fn edge_line(graph: &Graph, fact: &Fact<'_>, width: Option<usize>) -> String {
     let tooltip = format!(
         "{} — {} — {}\nsources: {}",
         subject.label,
-        fact_label(graph, fact),
+        label,
         object.label,
         sources.join(", ")
     );
     let mut attrs = match width {
-        Some(width) => format!("label={}, ", quoted(&wrap(&fact_label(graph, fact), width))),
+        Some(width) => format!("label={}, ", quoted(&wrap(&label, width))),
         None => String::new(),
     };
     attrs.push_str(&format!("tooltip={}, {}", quoted(&tooltip), look.attributes()));
-    if qualified && look != EdgeLook::Qualified {
+    if qualified && !matches!(look, EdgeLook::Qualified | EdgeLook::Possible) {
         attrs.push_str(", style=\"dashed\"");
     }
     if fact.predicate.symmetric {

@@ -1,7 +1,7 @@
 //! A path drawn as a diagram: the entities along it, left to right, the path's relations
 //! highlighted and numbered, and the other relations among those entities faded behind.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -15,6 +15,7 @@ use crate::model::graph::Graph;
 use crate::model::kind::EntityKind;
 use crate::model::rank_dir::RankDir;
 use crate::query::path::Path;
+use crate::query::time::Certainty;
 
 /// The colour of the path.
 const PATH: &str = "#1f5fbf";
@@ -61,6 +62,7 @@ pub struct PathHopError {
 pub struct PathWriter {
     title: Option<String>,
     context: bool,
+    admitted: Option<BTreeMap<EdgeIndex, Certainty>>,
 }
 
 impl PathWriter {
@@ -79,6 +81,28 @@ impl PathWriter {
     pub fn context(mut self, yes: bool) -> Self {
         self.context = yes;
         self
+    }
+
+    /// Draws only the relations a query's filter admitted, each with how surely it passed
+    /// (default: every relation). A diagram of a filtered answer then obeys the same filter
+    /// as the text: no faded edge shows a relation the filter left out, and the path's hops
+    /// are drawn solid (definite), dashed (possible) or dotted (undated), as the legend says.
+    pub fn admitted(mut self, edges: impl IntoIterator<Item = (EdgeIndex, Certainty)>) -> Self {
+        self.admitted = Some(edges.into_iter().collect());
+        self
+    }
+
+    /// How surely an edge passed the filter: `None` when the filter left it out. Without a
+    /// filter, a dated relation is definite and an undated one undated.
+    fn certainty(&self, graph: &Graph, edge: EdgeIndex) -> Option<Certainty> {
+        match &self.admitted {
+            Some(map) => map.get(&edge).copied(),
+            None => Some(if graph.relation_at(edge).date.is_some() {
+                Certainty::Definite
+            } else {
+                Certainty::Undated
+            }),
+        }
     }
 
     /// Writes `path`, a path found in `graph` (by [`Graph::paths`]), to `w`.
@@ -116,15 +140,30 @@ impl PathWriter {
         let mut shown = on_path.clone();
         if self.context {
             for &n in &on_path {
-                shown.extend(g.neighbors_undirected(n));
+                for e in g
+                    .edges_directed(n, petgraph::Direction::Outgoing)
+                    .chain(g.edges_directed(n, petgraph::Direction::Incoming))
+                {
+                    if self.certainty(graph, petgraph::visit::EdgeRef::id(&e)).is_some() {
+                        shown.insert(petgraph::visit::EdgeRef::source(&e));
+                        shown.insert(petgraph::visit::EdgeRef::target(&e));
+                    }
+                }
             }
         }
+        let hop_looks: Vec<EdgeLook> = steps
+            .iter()
+            .map(|s| EdgeLook::of_hop(self.certainty(graph, s.2).unwrap_or(Certainty::Definite)))
+            .collect();
+        let mut looks = hop_looks.clone();
+        looks.sort();
+        looks.dedup();
 
         write_header(&mut w, self.title.as_deref(), RankDir::LeftRight, DotLayout::Layered)?;
         let mut kinds: Vec<EntityKind> = shown.iter().map(|&n| graph.entity_at(n).kind).collect();
         kinds.sort();
         kinds.dedup();
-        write_legend(&mut w, &kinds, &[], RankDir::LeftRight, "  ")?;
+        write_legend(&mut w, &kinds, &looks, RankDir::LeftRight, "  ")?;
 
         let first = steps.first().map(|s| s.0);
         let last = steps.last().map(|s| s.1);
@@ -162,10 +201,10 @@ impl PathWriter {
             let predicate = graph.predicate_of(relation);
             let date = relation.date.map(|d| format!(" · {}", d.human())).unwrap_or_default();
             let label = format!("{}. {}{date}", i + 1, predicate.label_for(*forward));
-            let style = if relation.date.is_some_and(|d| d.is_qualified()) {
-                ", style=\"dashed\""
-            } else {
-                ""
+            let style = match hop_looks[i] {
+                EdgeLook::HopPossible => ", style=\"dashed\"",
+                EdgeLook::HopUndated => ", style=\"dotted\"",
+                _ => "",
             };
             writeln!(
                 w,
@@ -178,7 +217,12 @@ impl PathWriter {
         }
 
         let mut faded = Vec::new();
-        for fact in facts(graph) {
+        for mut fact in facts(graph) {
+            // Only what the filter admitted is drawn, and only its dates are listed.
+            fact.edges.retain(|&e| self.certainty(graph, e).is_some());
+            if fact.edges.is_empty() {
+                continue;
+            }
             if !(shown.contains(&fact.subject) && shown.contains(&fact.object)) {
                 continue;
             }
@@ -191,7 +235,7 @@ impl PathWriter {
             }
             let dates = fact.dates(graph);
             let qualified = dates.iter().any(Edtf::is_qualified);
-            let look = EdgeLook::of(dates.len(), qualified);
+            let look = EdgeLook::of(dates.len(), qualified, fact.disputed());
             // Between two entities of the path a faded edge must not bend it. A neighbour's edge
             // does constrain: it puts the neighbour on a rank of its own, beside the path, since
             // labelled edges both ways between two entities of one rank make Graphviz's router

@@ -59,20 +59,39 @@ pub(crate) enum EdgeLook {
     Dated,
     /// Approximate (`~`) or uncertain (`?`): dashed.
     Qualified,
-    /// Sources give several dates (`1991 ≠ 1992-01-27`): red.
+    /// Claims about one statement really disagree (`1991 ≠ 1992-01-27`, or concluded / not
+    /// concluded): red. Dates that differ only in precision are not drawn so.
     Disputed,
     /// No date: grey.
     Undated,
+    /// Under a time filter, only possibly holding then: dashed amber, `(possibly)`.
+    Possible,
+    /// A hop of a path that holds definitely at the time asked: solid.
+    HopDefinite,
+    /// A hop that possibly holds (imprecise, approximate or uncertain dates, an end not
+    /// given): dashed.
+    HopPossible,
+    /// An undated hop: dotted.
+    HopUndated,
 }
 
 impl EdgeLook {
     /// The look of an edge with these properties.
-    pub fn of(dates: usize, qualified: bool) -> EdgeLook {
+    pub fn of(dates: usize, qualified: bool, disputed: bool) -> EdgeLook {
         match dates {
+            _ if disputed => EdgeLook::Disputed,
             0 => EdgeLook::Undated,
-            1 if qualified => EdgeLook::Qualified,
-            1 => EdgeLook::Dated,
-            _ => EdgeLook::Disputed,
+            _ if qualified => EdgeLook::Qualified,
+            _ => EdgeLook::Dated,
+        }
+    }
+
+    /// The look of a path's hop that passed the query's filter with `certainty`.
+    pub fn of_hop(certainty: crate::Certainty) -> EdgeLook {
+        match certainty {
+            crate::Certainty::Definite => EdgeLook::HopDefinite,
+            crate::Certainty::Possible => EdgeLook::HopPossible,
+            crate::Certainty::Undated => EdgeLook::HopUndated,
         }
     }
 
@@ -83,6 +102,10 @@ impl EdgeLook {
             EdgeLook::Qualified => "color=\"#444444\", fontcolor=\"#222222\", style=\"dashed\"",
             EdgeLook::Disputed => "color=\"#c0392b\", fontcolor=\"#c0392b\", penwidth=\"1.6\"",
             EdgeLook::Undated => "color=\"#9a9a9a\", fontcolor=\"#6f6f6f\"",
+            EdgeLook::Possible => "color=\"#b07d00\", fontcolor=\"#8a6100\", style=\"dashed\"",
+            EdgeLook::HopDefinite => "color=\"#1f5fbf\", fontcolor=\"#1f5fbf\", penwidth=\"3\"",
+            EdgeLook::HopPossible => "color=\"#1f5fbf\", fontcolor=\"#1f5fbf\", penwidth=\"3\", style=\"dashed\"",
+            EdgeLook::HopUndated => "color=\"#1f5fbf\", fontcolor=\"#1f5fbf\", penwidth=\"3\", style=\"dotted\"",
         }
     }
 
@@ -91,8 +114,12 @@ impl EdgeLook {
         match self {
             EdgeLook::Dated => "dated · 1995, since 2011",
             EdgeLook::Qualified => "approximate or uncertain · ~2006, 2006?",
-            EdgeLook::Disputed => "sources differ · 1991 ≠ 1992-01-27",
+            EdgeLook::Disputed => "claims disagree · 1991 ≠ 1992-01-27",
             EdgeLook::Undated => "no date given",
+            EdgeLook::Possible => "possibly holds at the time asked · (possibly)",
+            EdgeLook::HopDefinite => "path · definite: its dates settle it",
+            EdgeLook::HopPossible => "path · possible: its dates allow, not settle it",
+            EdgeLook::HopUndated => "path · undated",
         }
     }
 
@@ -102,6 +129,10 @@ impl EdgeLook {
             EdgeLook::Qualified => "qualified",
             EdgeLook::Disputed => "disputed",
             EdgeLook::Undated => "undated",
+            EdgeLook::Possible => "possible",
+            EdgeLook::HopDefinite => "hop-definite",
+            EdgeLook::HopPossible => "hop-possible",
+            EdgeLook::HopUndated => "hop-undated",
         }
     }
 }
@@ -198,13 +229,19 @@ pub(crate) fn write_legend_table(
         let colour = match look {
             EdgeLook::Disputed => "#c0392b",
             EdgeLook::Undated => "#6f6f6f",
+            EdgeLook::Possible => "#8a6100",
             EdgeLook::Dated | EdgeLook::Qualified => "#222222",
+            EdgeLook::HopDefinite | EdgeLook::HopPossible | EdgeLook::HopUndated => "#1f5fbf",
         };
         let text = match look {
             EdgeLook::Dated => "— dated",
             EdgeLook::Qualified => "- - approximate or uncertain date",
-            EdgeLook::Disputed => "— sources give different dates",
+            EdgeLook::Disputed => "— claims disagree (dates or did / did not)",
             EdgeLook::Undated => "— no date given",
+            EdgeLook::Possible => "- - possibly holds at the time asked",
+            EdgeLook::HopDefinite => "— path: definite",
+            EdgeLook::HopPossible => "- - path: possible",
+            EdgeLook::HopUndated => "··· path: undated",
         };
         rows.push_str(&format!("<tr><td><font color=\"{colour}\">{text}</font></td></tr>"));
     }
@@ -228,9 +265,11 @@ mod tests {
 
     #[test]
     fn looks_of_edges() {
-        assert_eq!(EdgeLook::of(0, false), EdgeLook::Undated);
-        assert_eq!(EdgeLook::of(1, false), EdgeLook::Dated);
-        assert_eq!(EdgeLook::of(1, true), EdgeLook::Qualified);
-        assert_eq!(EdgeLook::of(2, false), EdgeLook::Disputed);
+        assert_eq!(EdgeLook::of(0, false, false), EdgeLook::Undated);
+        assert_eq!(EdgeLook::of(1, false, false), EdgeLook::Dated);
+        assert_eq!(EdgeLook::of(1, true, false), EdgeLook::Qualified);
+        assert_eq!(EdgeLook::of(2, false, true), EdgeLook::Disputed);
+        // Two compatible dates (since 1997, since 1997-07) are not a dispute.
+        assert_eq!(EdgeLook::of(2, false, false), EdgeLook::Dated);
     }
 }

@@ -123,7 +123,7 @@ impl TimelineWriter {
         let mut other_dates: BTreeMap<_, Vec<Edtf>> = BTreeMap::new();
         for fact in &all_facts {
             let dates = fact.dates(graph);
-            if dates.len() > 1 {
+            if fact.disputed() && dates.len() > 1 {
                 for &e in &fact.edges {
                     if let Some(d) = graph.relation_at(e).date {
                         other_dates.insert(

@@ -473,7 +473,7 @@
     if (p.description) box.appendChild(h('p', { class: 'muted', text: p.label + ': ' + p.description }));
     disagreementsOf[i].forEach(function (d) {
       var dis = DATA.disagreements[d];
-      var div = h('div', { class: 'disagreement' }, [h('strong', { text: 'Sources disagree about the ' + (dis.about === 'dates' ? 'date' : 'figures') + ':' })]);
+      var div = h('div', { class: 'disagreement' }, [h('strong', { text: 'Sources disagree about ' + (dis.about === 'dates' ? 'the date' : dis.about === 'polarity' ? 'whether it happened' : 'the figures') + (dis.scope === 'within_one_source' ? ' (within one source)' : '') + ':' })]);
       var ul = h('ul');
       dis.versions.forEach(function (v) {
         var who = v.claims.map(function (cl) { return S[R[cl[0]].evidence[cl[1]][0]].title + ' (“' + cl[2] + '”)'; });

@@ -26,7 +26,7 @@ use crate::model::edtf::Bound;
 use crate::model::graph::Graph;
 use crate::model::kind::EntityKind;
 use crate::model::relation::{Relation, RelationId};
-use crate::query::disagreement::Disputed;
+use crate::query::disagreement::{Disputed, Scope};
 
 /// The cytoscape.js node shape of a kind, close to its DOT shape.
 fn shape(kind: EntityKind) -> &'static str {
@@ -184,10 +184,15 @@ pub(super) fn write_data(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
         let about = match d.about {
             Disputed::Dates { .. } => "dates",
             Disputed::Quantities => "quantities",
+            Disputed::Polarity => "polarity",
+        };
+        let scope = match d.scope {
+            Scope::BetweenSources => "between_sources",
+            Scope::WithinOneSource => "within_one_source",
         };
         write!(
             w,
-            "{}{{\"about\":\"{about}\",\"versions\":[",
+            "{}{{\"about\":\"{about}\",\"scope\":\"{scope}\",\"versions\":[",
             if i > 0 { ",\n" } else { "\n" }
         )?;
         for (j, v) in d.versions.iter().enumerate() {

@@ -35,11 +35,8 @@ impl BaseIri {
             iri: text.to_owned(),
             reason: reason.to_owned(),
         };
-        if let Err(e) = NamedNode::new(text) {
-            return Err(bad(&format!(
-                "not an absolute IRI ({e}); give one such as {}",
-                Self::DEFAULT
-            )));
+        if let Some(e) = crate::model::iri::iri_problem(text) {
+            return Err(bad(&format!("{e}; give one such as {}", Self::DEFAULT)));
         }
         if !(text.ends_with('/') || text.ends_with('#')) {
             return Err(bad(&format!("it must end in '/' or '#', such as {}", Self::DEFAULT)));

@@ -9,6 +9,7 @@ use oxttl::{NQuadsSerializer, NTriplesSerializer, TurtleSerializer};
 use super::base::BaseIri;
 use super::block::Block;
 use super::chunks;
+use super::claimed::{claimed, claimed_statements};
 use super::entity::entity;
 use super::error::RdfError;
 use super::iris::{self, Iris, INVERSE_SUFFIX};
@@ -93,6 +94,7 @@ impl<'g> RdfExport<'g> {
             ("relation", iris::RELATION),
             ("evidence", iris::EVIDENCE),
             ("source", iris::SOURCE),
+            ("statement", iris::CLAIMED),
         ] {
             p.push((name.to_owned(), self.iris.namespace(ns)));
         }
@@ -111,6 +113,11 @@ impl<'g> RdfExport<'g> {
         };
         std::iter::once_with(move || block(&|b| vocabulary(b, g.predicates())))
             .chain(g.sources().iter().map(move |s| block(&|b| source(b, s))))
+            .chain(
+                claimed_statements(g)
+                    .into_iter()
+                    .map(move |(k, claims, disputed)| block(&|b| claimed(b, g, k, &claims, disputed))),
+            )
             .chain(g.petgraph().node_indices().map(move |n| block(&|b| entity(b, g, n))))
             .chain(g.relations().map(move |r| block(&|b| statement(b, g, r))))
     }
@@ -156,6 +163,11 @@ impl<'g> RdfExport<'g> {
         for s in g.sources() {
             rows.clear();
             source(&mut rows, s)?;
+            out.part(&mut rows)?;
+        }
+        for (key, claims, disputed) in claimed_statements(g) {
+            rows.clear();
+            claimed(&mut rows, g, key, &claims, disputed)?;
             out.part(&mut rows)?;
         }
         let jobs = chunks::jobs(g, parts);

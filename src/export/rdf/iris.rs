@@ -24,6 +24,8 @@ pub(crate) const EVIDENCE: &str = "evidence/";
 pub(crate) const SOURCE: &str = "source/";
 /// Named graphs of the N-Quads export, one per source: `graph/<source id>`.
 pub(crate) const GRAPH: &str = "graph/";
+/// A statement that claims speak to: `statement/<key>`.
+pub(crate) const CLAIMED: &str = "statement/";
 
 /// The suffix of a minted inverse property: `member_of` ↔ `member_of-inverse`.
 pub(crate) const INVERSE_SUFFIX: &str = "-inverse";

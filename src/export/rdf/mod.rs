@@ -12,6 +12,7 @@
 pub(crate) mod base;
 mod block;
 mod chunks;
+mod claimed;
 mod dates;
 mod entity;
 pub(crate) mod error;

@@ -21,6 +21,8 @@ use crate::model::predicate::{Predicate, Temporal};
 enum Range {
     Class(&'static str),
     Datatype(NamedNodeRef<'static>),
+    /// `rdf:Property`: a property of the vocabulary.
+    Property,
 }
 
 /// What a structural property describes.
@@ -61,6 +63,11 @@ pub(crate) mod term {
     pub(crate) const EVIDENCE: &str = "Evidence";
     /// The class of sources.
     pub(crate) const SOURCE: &str = "Source";
+    /// The class of statements claims speak to (`relations.csv`'s `statement` column).
+    pub(crate) const CLAIMED_STATEMENT: &str = "ClaimedStatement";
+    pub(crate) const HAS_CLAIM: &str = "hasClaim";
+    pub(crate) const DISPUTED: &str = "disputed";
+    pub(crate) const NEGATES: &str = "negates";
 }
 
 const EVIDENCE: &str = term::EVIDENCE;
@@ -73,7 +80,7 @@ const BOOLEAN: Range = Range::Datatype(xsd::BOOLEAN);
 const DATE: Range = Range::Datatype(xsd::DATE);
 const STRING: Range = Range::Datatype(xsd::STRING);
 
-const TERMS: [TermDef; 14] = [
+const TERMS: [TermDef; 17] = [
     TermDef {
         name: term::HAS_EVIDENCE,
         label: "has evidence",
@@ -172,6 +179,27 @@ const TERMS: [TermDef; 14] = [
         domain: Some(Domain::Statement),
         range: DATE,
     },
+    TermDef {
+        name: term::HAS_CLAIM,
+        label: "has claim",
+        comment: "Links a statement that claims speak to (relations.csv's statement column) to the evidence of each of them, whatever their predicate, date or source; each evidence stays in its own source's named graph.",
+        domain: Some(Domain::Class(term::CLAIMED_STATEMENT)),
+        range: Range::Class(EVIDENCE),
+    },
+    TermDef {
+        name: term::DISPUTED,
+        label: "disputed",
+        comment: "True when claims about the statement really disagree: some say it happened and others that it did not, or their dates cannot all be true (dates that differ only in precision agree).",
+        domain: Some(Domain::Class(term::CLAIMED_STATEMENT)),
+        range: BOOLEAN,
+    },
+    TermDef {
+        name: term::NEGATES,
+        label: "negates",
+        comment: "Links a negative predicate (not concluded) to the predicate it denies (concluded): a claim with it says the other's relation did not happen or hold.",
+        domain: None,
+        range: Range::Property,
+    },
 ];
 
 /// What an entity kind is, for the class's `rdfs:comment`.
@@ -238,6 +266,13 @@ pub(crate) fn vocabulary<S: Sink>(b: &mut S, predicates: &[Predicate]) -> Result
         "A cited document: a web page, statement or article.",
     );
     b.add(&source, &sub_class_of, Object::Node(&prov_entity));
+    let claimed = b.iri(Iri::vocab(term::CLAIMED_STATEMENT))?;
+    class(
+        b,
+        &claimed,
+        "Statement claimed",
+        "What claims speak to (relations.csv's statement column): one fact, stated, denied or dated by several claims, each keeping its own evidence and named graph. Not an rdf:Statement (which is one relation with one date).",
+    );
     let object_property = fixed(b, owl::OBJECT_PROPERTY)?;
     for (name, l, c) in [
         (
@@ -290,7 +325,7 @@ pub(crate) fn vocabulary<S: Sink>(b: &mut S, predicates: &[Predicate]) -> Result
     for t in &TERMS {
         let iri = b.iri(Iri::vocab(t.name))?;
         let kind = match t.range {
-            Range::Class(_) => &object_property,
+            Range::Class(_) | Range::Property => &object_property,
             Range::Datatype(_) => &datatype_property,
         };
         b.add(&iri, &a, Object::Node(kind));
@@ -307,6 +342,7 @@ pub(crate) fn vocabulary<S: Sink>(b: &mut S, predicates: &[Predicate]) -> Result
         let r = match t.range {
             Range::Class(c) => b.iri(Iri::vocab(c))?,
             Range::Datatype(d) => fixed(b, d)?,
+            Range::Property => fixed(b, rdf::PROPERTY)?,
         };
         b.add(&iri, &range, Object::Node(&r));
     }
@@ -347,6 +383,11 @@ fn predicate<S: Sink>(b: &mut S, p: &Predicate) -> Result<(), RdfError> {
     b.add(&iri, &a, Object::Node(&temporal));
     b.add(&iri, &label, Object::English(&p.label));
     b.add(&iri, &comment, Object::English(&p.description));
+    if let Some(denied) = &p.negates {
+        let negates = b.iri(Iri::vocab(term::NEGATES))?;
+        let other = b.iri(Iri::vocab(denied.as_str()))?;
+        b.add(&iri, &negates, Object::Node(&other));
+    }
     if let Some(d) = &domain {
         b.add(&iri, &domain_p, Object::Node(d));
     }

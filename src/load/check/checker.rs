@@ -61,9 +61,9 @@ impl Checker<'_> {
     pub(crate) fn iris(&mut self, column: &str, cell: &str) -> Vec<String> {
         let values = split_multi(cell);
         for v in &values {
-            if let Err(e) = oxrdf::NamedNode::new(v.as_str()) {
+            if let Some(e) = crate::model::iri::iri_problem(v) {
                 self.fail(
-                    format!("'{column}' value '{v}' is not an absolute IRI: {e}"),
+                    format!("'{column}' value '{v}' cannot be an IRI: {e}"),
                     Some("write a full IRI such as http://www.wikidata.org/entity/Q184".to_owned()),
                 );
             }

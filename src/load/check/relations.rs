@@ -28,9 +28,19 @@ struct RawClaim<'a> {
     source: &'a str,
     quote: &'a str,
     note: &'a str,
+    statement: &'a str,
 }
 
-const CLAIM_COLUMNS: [&str; 7] = ["subject", "predicate", "object", "date", "source", "quote", "note"];
+const CLAIM_COLUMNS: [&str; 8] = [
+    "subject",
+    "predicate",
+    "object",
+    "date",
+    "source",
+    "quote",
+    "note",
+    "statement",
+];
 
 /// A row of `relations.csv` that passed the checks of the row alone, with what the checks
 /// against the rows before it need.
@@ -82,7 +92,7 @@ pub(crate) fn check(
         threads,
         problems,
         |line, fields, problems| {
-            let &[subject, predicate, object, date, source, quote, note] = fields;
+            let &[subject, predicate, object, date, source, quote, note, statement] = fields;
             let r = RawClaim {
                 subject,
                 predicate,
@@ -91,6 +101,7 @@ pub(crate) fn check(
                 source,
                 quote,
                 note,
+                statement,
             };
             let mut c = Checker {
                 file: name,
@@ -115,6 +126,10 @@ pub(crate) fn check(
                 None => c.id("source", r.source),
             };
             c.required("quote", r.quote);
+            let statement = match r.statement.trim() {
+                "" => None,
+                key => c.id("statement", key),
+            };
             let date = c.date("date", r.date);
             for (column, id) in [("subject", &subject), ("object", &object)] {
                 if let Some(id) = id {
@@ -209,6 +224,7 @@ pub(crate) fn check(
                         source,
                         quote: r.quote.to_owned(),
                         note: non_empty(r.note),
+                        statement,
                         line,
                     },
                 }),
@@ -255,6 +271,7 @@ pub(crate) fn check(
             claims.extend(claim);
         },
     );
+    check_statements(name, &claims, predicates, problems);
     claims
 }
 
@@ -268,4 +285,43 @@ fn fingerprint(cells: [&str; 6]) -> u128 {
         hasher.update(&[0xff]);
     }
     hasher.digest128()
+}
+
+/// The claims of one statement speak of one relation: their predicates are one predicate, or
+/// it and the predicate that negates it.
+fn check_statements(file: &str, claims: &[Claim], predicates: &[Predicate], problems: &mut Vec<Problem>) {
+    let positive = |p: &Id| -> Id {
+        predicates
+            .iter()
+            .find(|x| &x.id == p)
+            .and_then(|x| x.negates.clone())
+            .unwrap_or_else(|| p.clone())
+    };
+    let mut first: FxHashMap<&Id, (Id, &Id, u64)> = FxHashMap::default();
+    for claim in claims {
+        let Some(key) = &claim.evidence.statement else {
+            continue;
+        };
+        let relation = positive(&claim.predicate);
+        match first.get(key) {
+            None => {
+                first.insert(key, (relation, &claim.predicate, claim.evidence.line));
+            }
+            Some((other, other_predicate, line)) if *other != relation => problems.push(
+                Problem::error(
+                    file,
+                    Some(claim.evidence.line),
+                    format!(
+                        "statement '{key}' is '{other_predicate}' at line {line}, but '{}' here",
+                        claim.predicate
+                    ),
+                )
+                .with_hint(
+                    "the claims of one statement use one predicate or a predicate that negates it \
+                     ('negates' in predicates.csv); give this claim another statement, or none",
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
 }

@@ -44,9 +44,9 @@ pub(crate) fn check(file: &DataFile, limits: &Limits, problems: &mut Vec<Problem
         c.required("publisher", &r.publisher);
         let url = non_empty(r.url.trim());
         if let Some(u) = &url {
-            if oxrdf::NamedNode::new(u.as_str()).is_err() {
+            if let Some(e) = crate::model::iri::iri_problem(u) {
                 c.fail(
-                    format!("'url' '{u}' is not a valid absolute URL"),
+                    format!("'url' '{u}' is not a valid absolute URL: {e}"),
                     Some("write a full URL such as https://www.nato.int/...".to_owned()),
                 );
             }

@@ -5,7 +5,7 @@ use rustc_hash::FxHashSet;
 use super::cells::cells;
 use super::lines::{ends_line, record_start, Lines};
 use crate::load::limits::Limits;
-use crate::model::problem::Problem;
+use crate::model::problem::{compact, Problem, COMPACT_AT};
 
 /// The rows of a file after its header: how to read and check them.
 pub(crate) struct Body<'a, const N: usize> {
@@ -52,7 +52,14 @@ impl<const N: usize> Body<'_, N> {
         let mut lines = Lines::starting(part, line);
         let mut count = 0usize;
         let mut record = csv::ByteRecord::new();
+        // Problems beyond the first of each kind are counted, not kept: memory stays bounded by
+        // the kinds of problem, not the rows (a problem on each of millions of rows).
+        let mut compact_at = problems.len() + COMPACT_AT;
         loop {
+            if problems.len() >= compact_at {
+                compact(problems);
+                compact_at = problems.len() * 2 + COMPACT_AT;
+            }
             match reader.read_byte_record(&mut record) {
                 Ok(true) => {}
                 Ok(false) => return true,
@@ -114,7 +121,8 @@ impl<const N: usize> Body<'_, N> {
             }
             match cells(name, line, &record, names, limits.max_cell_bytes, problems) {
                 Some(fields) => {
-                    let ordered: [&str; N] = std::array::from_fn(|k| fields[self.order[k]]);
+                    // An optional column the header leaves out reads as empty cells.
+                    let ordered: [&str; N] = std::array::from_fn(|k| fields.get(self.order[k]).copied().unwrap_or(""));
                     sink(line, &ordered, problems);
                 }
                 None => skipped_ids.extend(salvage(&record)),

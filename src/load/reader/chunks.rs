@@ -2,7 +2,7 @@
 
 use super::body::Body;
 use super::table::Table;
-use crate::model::problem::Problem;
+use crate::model::problem::{compact, Problem, COMPACT_AT};
 
 /// When a file is read by several threads.
 #[derive(Debug, Clone, Copy)]
@@ -101,6 +101,7 @@ pub(crate) fn read_chunks<const N: usize, T: Send>(
         // Chunks arrive in any order; each is consumed once all before it have been.
         let mut waiting: Vec<Option<Chunk<T>>> = (0..chunks).map(|_| None).collect();
         let mut due = 0;
+        let mut compact_at = problems.len() + COMPACT_AT;
         for (k, chunk) in receive {
             waiting[k] = Some(chunk);
             while let Some(chunk) = waiting.get_mut(due).and_then(Option::take) {
@@ -109,6 +110,10 @@ pub(crate) fn read_chunks<const N: usize, T: Send>(
                 table.readable &= chunk.readable;
                 for value in chunk.values {
                     consume(value, problems);
+                }
+                if problems.len() >= compact_at {
+                    compact(problems);
+                    compact_at = problems.len() * 2 + COMPACT_AT;
                 }
                 due += 1;
             }

@@ -3,6 +3,11 @@
 use crate::model::problem::Problem;
 use crate::text::suggest::nearest;
 
+/// Columns a header may leave out (added after files were first written): an absent one reads
+/// as empty cells. `relations.csv`'s `statement` (which statement a claim speaks to) and
+/// `predicates.csv`'s `negates` (the predicate a negative predicate denies).
+pub(crate) const OPTIONAL_COLUMNS: [&str; 2] = ["statement", "negates"];
+
 /// Checks the header row; returns the column names (trimmed) if every column is known, present once.
 pub(crate) fn read_header<'r>(
     name: &str,
@@ -87,7 +92,11 @@ pub(crate) fn read_header<'r>(
         }
         names.push(text);
     }
-    let missing: Vec<&str> = columns.iter().copied().filter(|c| !names.contains(c)).collect();
+    let missing: Vec<&str> = columns
+        .iter()
+        .copied()
+        .filter(|c| !names.contains(c) && !OPTIONAL_COLUMNS.contains(c))
+        .collect();
     if !missing.is_empty() {
         problems.push(
             Problem::error(

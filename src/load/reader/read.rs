@@ -131,7 +131,8 @@ pub(crate) fn read_records<const N: usize, T: Send>(
         return Table::unreadable();
     };
     // Where each of `columns` is in the file (the header check made sure each is there once).
-    let order: [usize; N] = std::array::from_fn(|k| names.iter().position(|n| *n == columns[k]).unwrap_or(0));
+    // An optional column left out of the header is nowhere (`usize::MAX`).
+    let order: [usize; N] = std::array::from_fn(|k| names.iter().position(|n| *n == columns[k]).unwrap_or(usize::MAX));
     let body = Body {
         name,
         names: &names,

@@ -27,7 +27,7 @@ pub fn ns(base: &str, local: &str) -> String {
 
 /// The terms of the vocabulary whose wording the test does not restate: each must simply have a
 /// type, an English label and an English comment.
-pub const FIXED_TERMS: [&str; 19] = [
+pub const FIXED_TERMS: [&str; 23] = [
     "",
     "Evidence",
     "Source",
@@ -47,6 +47,10 @@ pub const FIXED_TERMS: [&str; 19] = [
     "endUncertain",
     "earliestDay",
     "latestDay",
+    "ClaimedStatement",
+    "hasClaim",
+    "disputed",
+    "negates",
 ];
 
 pub fn kinds_class(kinds: &[EntityKind]) -> Option<String> {
@@ -113,6 +117,9 @@ pub fn expected(graph: &Graph) -> BTreeSet<Q> {
         }
         for same in &p.same_as {
             add(&prop, ns(SKOS, "exactMatch"), iri(same), None);
+        }
+        if let Some(denied) = &p.negates {
+            add(&prop, vocab("negates"), vocab(denied.as_str()), None);
         }
         if p.symmetric {
             add(&prop, a.clone(), ns(OWL, "SymmetricProperty"), None);
@@ -242,6 +249,24 @@ pub fn expected(graph: &Graph) -> BTreeSet<Q> {
             if let Some(note) = &ev.note {
                 add(&e, vocab("evidenceNote"), plain(note), g);
             }
+            // A named statement gathers its claims, in the default graph.
+            if let Some(key) = &ev.statement {
+                let node = format!("<{}statement/{key}>", super::BASE);
+                add(&node, a.clone(), vocab("ClaimedStatement"), None);
+                add(&node, label.clone(), plain(key.as_str()), None);
+                add(&node, vocab("hasClaim"), e.clone(), None);
+            }
+        }
+    }
+    // A statement whose claims disagree (polarity, or dates that cannot all be true).
+    for d in graph.disagreements().run() {
+        if let (Some(key), false) = (&d.statement, d.about == diplograph::query::Disputed::Quantities) {
+            add(
+                &format!("<{}statement/{key}>", super::BASE),
+                vocab("disputed"),
+                yes(),
+                None,
+            );
         }
     }
     out

@@ -1,0 +1,74 @@
+//! Bounded error reports (docs/guarantees.md, "Bounded error reports"): a graph-data file with
+//! a problem on every row — of several kinds, mixed — is refused with the first problems of each
+//! kind listed and the rest counted; the report's size and the process's memory stay bounded
+//! (it runs under a 1.5 GB address-space limit), and it never aborts.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
+
+/// Writes a graph-data folder whose `relations.csv` has about `bytes` bytes, each row broken in
+/// one of the ways `kinds` picks (by row number).
+fn broken_folder(dir: &Path, bytes: usize, kinds: &[usize]) -> usize {
+    for name in ["sources.csv", "predicates.csv", "entities.csv"] {
+        std::fs::copy(crate::support::root().join("graph-data").join(name), dir.join(name)).expect("copy");
+    }
+    let mut out = String::from("subject,predicate,object,date,source,quote,note\n");
+    let mut rows = 0;
+    while out.len() < bytes {
+        rows += 1;
+        let row = match kinds[rows % kinds.len()] {
+            0 => format!("Bad-Id-{rows},member_of,nato,2001,nato,q,\n"),
+            1 => format!("belarus,member_of,nato,20{rows}-99,nato,q,\n"),
+            2 => format!("belarus,member_of,nato,2001,no-such-source-{rows},q,\n"),
+            3 => "belarus,member_of,nato,2001\n".to_owned(),
+            _ => format!("belarus,no_such_predicate_{rows},nato,2001,nato,q,\n"),
+        };
+        out.push_str(&row);
+    }
+    std::fs::write(dir.join("relations.csv"), out).expect("write");
+    rows
+}
+
+#[test]
+fn a_problem_on_every_row_is_reported_within_bounds() {
+    let mut seen = String::new();
+    for kinds in [vec![0], vec![1, 2], vec![0, 1, 2, 3, 4]] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let rows = broken_folder(dir.path(), 7 << 20, &kinds);
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg("ulimit -v 1500000 && exec \"$0\" --data \"$1\" check")
+            .arg(assert_cmd::cargo::cargo_bin("diplograph"))
+            .arg(dir.path())
+            .env_remove("DIPLOGRAPH_DATA")
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{kinds:?}: {}",
+            &stderr[..stderr.len().min(2000)]
+        );
+        let lines = stderr.lines().count();
+        // At most 100 problems (each with a hint line) per kind, one summary per kind, a total.
+        assert!(
+            lines <= kinds.len() * 2 * 202 + 10,
+            "{kinds:?}: {lines} lines for {rows} rows"
+        );
+        assert!(stderr.contains("more errors of this kind, not listed"), "{kinds:?}");
+        let total: usize = stderr
+            .lines()
+            .last()
+            .and_then(|l| l.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .expect("a total on the last line");
+        assert!(
+            total >= rows,
+            "{kinds:?}: {total} errors counted for {rows} broken rows"
+        );
+        let _ = writeln!(seen, "{kinds:?}: {rows} rows, {lines} lines, {total} errors");
+    }
+    eprintln!("{seen}");
+}
