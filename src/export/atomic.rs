@@ -403,8 +403,8 @@ fn same_inode(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
 /// let dir = tempfile::tempdir().unwrap();
 /// let a = dir.path().join("a.csv");
 /// std::fs::write(&a, "x").unwrap();
-/// assert!(diplograph::same_file(&a, &dir.path().join(".").join("a.csv")));
-/// assert!(!diplograph::same_file(&a, &dir.path().join("b.csv")));
+/// assert!(diplograph::export::same_file(&a, &dir.path().join(".").join("a.csv")));
+/// assert!(!diplograph::export::same_file(&a, &dir.path().join("b.csv")));
 /// ```
 pub fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::metadata(a), std::fs::metadata(b)) {

@@ -22,7 +22,7 @@ pub struct DataFile {
 /// ```
 /// use diplograph::{Dataset, Graph};
 /// let graph = Graph::load(&Dataset::embedded()).unwrap();
-/// assert!(graph.entity("belarus").is_some());
+/// assert!(graph.entity_by_id("belarus").is_some());
 /// ```
 #[derive(Debug, Clone)]
 pub struct Dataset {

@@ -32,7 +32,7 @@ impl Graph {
     /// ```
     /// use diplograph::{Dataset, Graph};
     /// let graph = Graph::load_dataset(Dataset::embedded())?;
-    /// assert!(graph.entity("belarus").is_some());
+    /// assert!(graph.entity_by_id("belarus").is_some());
     /// # Ok::<(), diplograph::LoadError>(())
     /// ```
     pub fn load_dataset(dataset: Dataset) -> Result<Graph, LoadError> {

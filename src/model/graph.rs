@@ -30,7 +30,7 @@ use crate::text::suggest::nearest;
 /// ```
 /// use diplograph::Graph;
 /// let graph = Graph::embedded().unwrap();
-/// let belarus = graph.resolve("Republic of Belarus").unwrap();
+/// let belarus = graph.entity("Republic of Belarus").unwrap();
 /// assert_eq!(belarus.id.as_str(), "belarus");
 /// ```
 #[derive(Debug, Clone)]
@@ -267,7 +267,7 @@ impl Graph {
     }
 
     /// The entity with this id.
-    pub fn entity(&self, id: &str) -> Option<&Entity> {
+    pub fn entity_by_id(&self, id: &str) -> Option<&Entity> {
         self.node(id).map(|n| &self.graph[n])
     }
 
@@ -346,16 +346,18 @@ impl Graph {
         out.into_iter().map(|(_, i)| i).collect()
     }
 
-    /// Resolves a name — an id, a label or an alias, case- and accent-insensitive — to one entity.
+    /// The entity a name names — an id, a label or an alias, case- and accent-insensitive — or
+    /// why it names none or several (with candidates). [`Graph::entity_by_id`] looks up an id
+    /// only.
     ///
     /// ```
     /// use diplograph::{Graph, ResolveError};
     /// let graph = Graph::embedded().unwrap();
-    /// assert_eq!(graph.resolve("north atlantic treaty organization").unwrap().id.as_str(), "nato");
-    /// assert!(matches!(graph.resolve("Atlantis"), Err(ResolveError::Unknown { .. })));
+    /// assert_eq!(graph.entity("north atlantic treaty organization").unwrap().id.as_str(), "nato");
+    /// assert!(matches!(graph.entity("Atlantis"), Err(ResolveError::Unknown { .. })));
     /// ```
-    pub fn resolve(&self, name: &str) -> Result<&Entity, ResolveError> {
-        if let Some(e) = self.entity(name.trim()) {
+    pub fn entity(&self, name: &str) -> Result<&Entity, ResolveError> {
+        if let Some(e) = self.entity_by_id(name.trim()) {
             return Ok(e);
         }
         let key = fold(name);

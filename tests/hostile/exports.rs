@@ -327,7 +327,7 @@ fn check_spreadsheet_csv(graph: &Graph) -> Result<(), TestCaseError> {
     prop_assert_eq!(facts, facts_of(graph));
     // The labels beside the ids are the graph's.
     for r in &edge_rows {
-        let label = |id: &str| graph.entity(id).map(|e| e.label.clone()).unwrap_or_default();
+        let label = |id: &str| graph.entity_by_id(id).map(|e| e.label.clone()).unwrap_or_default();
         prop_assert_eq!(cell(r, col("subject_label")), label(&cell(r, col("subject"))));
         prop_assert_eq!(cell(r, col("object_label")), label(&cell(r, col("object"))));
         let p = graph.predicate(&cell(r, col("predicate"))).expect("a predicate");

@@ -106,13 +106,13 @@ mod tests {
         for view in graph.views() {
             let part = view.select(&graph);
             assert!(part.relations().count() > 5, "{} is nearly empty", view.name);
-            assert!(part.entity("belarus").is_some());
+            assert!(part.entity_by_id("belarus").is_some());
             if view.name == "belarus-diplomatic-relations" {
                 assert!(part
                     .relations()
                     .all(|r| r.predicate.as_str() == "diplomatic_relations_with"));
             } else {
-                assert!(part.entity("nato").is_some());
+                assert!(part.entity_by_id("nato").is_some());
                 assert!(part
                     .relations()
                     .all(|r| r.predicate.as_str() != "diplomatic_relations_with"));
