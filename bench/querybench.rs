@@ -210,7 +210,7 @@ fn main() -> ExitCode {
     let Some((graph, load_seconds, after_load)) = process::load_timed(&args.data) else {
         return ExitCode::FAILURE;
     };
-    let node = |name: &str| graph.resolve(name).ok().and_then(|e| graph.node(e.id.as_str()));
+    let node = |name: &str| graph.entity(name).ok().and_then(|e| graph.node(e.id.as_str()));
     let ends = (
         node(&args.hub),
         node(&args.from),

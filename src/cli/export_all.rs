@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use diplograph::{
     export::csv::{write_edges_csv, write_nodes_csv, CsvFlavor, EDGES_FILE, NODES_FILE},
-    export::dot::{named_views, DotLayout, DotWriter, OverviewWriter},
+    export::dot::{DotLayout, DotWriter, OverviewWriter},
     export::gexf::{write_gexf, GexfOptions},
     export::graphml::{write_graphml, GraphmlOptions},
     export::html::{write_html, HtmlError, HtmlOptions, DEFAULT_HTML_MAX_RELATIONS},
@@ -24,8 +24,8 @@ pub const VIEWS_DIR: &str = "views";
 /// The folder of the time frames inside the export folder.
 pub const FRAMES_DIR: &str = "frames";
 
-/// The named view drawn year by year into `frames/`.
-pub const FRAMES_VIEW: &str = "belarus-nato";
+/// A view drawn year by year: its name, each year's frame, and the size of the view.
+type Framed<'a> = (&'a str, Vec<(i32, PathBuf)>, Size);
 
 /// Seconds each frame shows in the animation.
 const FRAME_SECONDS: u32 = 1;
@@ -199,25 +199,21 @@ impl ExportAll {
             report.written.push(path);
         }
 
-        for view in named_views() {
+        for view in graph.views() {
             let path = views_dir.join(format!("{}.dot", view.name));
             write_atomically(&path, |w| view.write(graph, w))?;
             report.written.push(path.clone());
             dots.push((path, Size::of(&view.select(graph))));
         }
 
-        let mut frames: Vec<(i32, PathBuf)> = Vec::new();
-        let mut frames_size = Size {
-            entities: 0,
-            relations: 0,
-        };
-        if let Some(view) = named_views().into_iter().find(|v| v.name == FRAMES_VIEW) {
+        // The views drawn year by year (`frames` = `year` in views.csv).
+        let mut framed: Vec<Framed> = Vec::new();
+        for view in graph.views().iter().filter(|v| v.frames) {
             let part = view.select(graph);
-            frames_size = Size::of(&part);
             let years = Frames::Year.years(&part);
-            let written = write_frames(&part, &DotWriter::new(), view.title, &years, &frames_dir, view.name)?;
+            let written = write_frames(&part, &DotWriter::new(), &view.title, &years, &frames_dir, &view.name)?;
             report.written.extend(written.iter().cloned());
-            frames = years.into_iter().zip(written).collect();
+            framed.push((&view.name, years.into_iter().zip(written).collect(), Size::of(&part)));
         }
 
         if self.svg {
@@ -229,20 +225,22 @@ impl ExportAll {
                 small.push(path);
             }
             self.render_all(&small, &mut report)?;
-            let mut paths: Vec<PathBuf> = frames.iter().map(|(_, p)| p.clone()).collect();
-            let frames_glob = frames_dir.join(format!("{FRAMES_VIEW}-YYYY.dot"));
-            if report.svg_skipped.is_some()
-                || (!paths.is_empty() && self.too_large(&frames_glob, frames_size, &mut report))
-            {
-                paths.clear();
-            }
-            let svgs = self.render_all(&paths, &mut report)?;
-            if svgs.len() == frames.len() && !svgs.is_empty() {
-                let played: Vec<(i32, Vec<u8>)> = frames.iter().map(|(y, _)| *y).zip(svgs).collect();
-                let path = frames_dir.join(format!("{FRAMES_VIEW}.svg"));
-                let svg = animate(&played, FRAME_SECONDS, &format!("{FRAMES_VIEW}, year by year"))?;
-                write_atomically(&path, |w| std::io::Write::write_all(w, &svg))?;
-                report.written.push(path);
+            for (name, frames, size) in framed {
+                let mut paths: Vec<PathBuf> = frames.iter().map(|(_, p)| p.clone()).collect();
+                let frames_glob = frames_dir.join(format!("{name}-YYYY.dot"));
+                if report.svg_skipped.is_some()
+                    || (!paths.is_empty() && self.too_large(&frames_glob, size, &mut report))
+                {
+                    paths.clear();
+                }
+                let svgs = self.render_all(&paths, &mut report)?;
+                if svgs.len() == frames.len() && !svgs.is_empty() {
+                    let played: Vec<(i32, Vec<u8>)> = frames.iter().map(|(y, _)| *y).zip(svgs).collect();
+                    let path = frames_dir.join(format!("{name}.svg"));
+                    let svg = animate(&played, FRAME_SECONDS, &format!("{name}, year by year"))?;
+                    write_atomically(&path, |w| std::io::Write::write_all(w, &svg))?;
+                    report.written.push(path);
+                }
             }
         }
         Ok(report)

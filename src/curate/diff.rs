@@ -230,7 +230,7 @@ impl GraphDiff {
             label: e.label.clone(),
         };
         for e in old.entities() {
-            let Some(n) = new.entity(e.id.as_str()) else {
+            let Some(n) = new.entity_by_id(e.id.as_str()) else {
                 self.entities_removed.push(row(e));
                 continue;
             };
@@ -267,7 +267,7 @@ impl GraphDiff {
         }
         self.entities_added = new
             .entities()
-            .filter(|e| old.entity(e.id.as_str()).is_none())
+            .filter(|e| old.entity_by_id(e.id.as_str()).is_none())
             .map(row)
             .collect();
     }

@@ -14,7 +14,7 @@
 //! | --- | --- |
 //! | `sources.csv`, `predicates.csv`, `entities.csv` | `id` |
 //! | `relations.csv` | every cell, in column order: subject, predicate, object, date, source, quote, note, statement (so the claims of one fact stand together, as the graph lists its relations) |
-//! | `views.csv` (if there is one) | `id`, if it has that column; otherwise the file's order is kept |
+//! | `views.csv` (if there is one) | `id` |
 //!
 //! Cells compare byte by byte (for ids, which are ASCII, that is alphabetical order); rows equal
 //! on the key keep their order, so formatting is stable and a formatted file formats to itself.
@@ -77,7 +77,7 @@ const LAYOUTS: [(&str, &[&str], Order); 5] = [
         ],
         Order::Row,
     ),
-    ("views.csv", &["id"], Order::Id),
+    ("views.csv", &crate::load::check::views::COLUMNS, Order::Id),
 ];
 
 /// Why a graph-data folder could not be formatted. Nothing is written when any file fails.

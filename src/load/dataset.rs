@@ -1,4 +1,4 @@
-//! The four files of a graph-data folder, as bytes.
+//! The files of a graph-data folder, as bytes.
 
 use std::borrow::Cow;
 use std::io::Read;
@@ -22,7 +22,7 @@ pub struct DataFile {
 /// ```
 /// use diplograph::{Dataset, Graph};
 /// let graph = Graph::load(&Dataset::embedded()).unwrap();
-/// assert!(graph.entity("belarus").is_some());
+/// assert!(graph.entity_by_id("belarus").is_some());
 /// ```
 #[derive(Debug, Clone)]
 pub struct Dataset {
@@ -34,6 +34,8 @@ pub struct Dataset {
     pub entities: DataFile,
     /// `relations.csv`
     pub relations: DataFile,
+    /// `views.csv`, the named views, if the folder has one.
+    pub views: Option<DataFile>,
 }
 
 /// The names of the four files, in load order.
@@ -51,6 +53,7 @@ impl Dataset {
             predicates: file("predicates.csv", include_bytes!("../../graph-data/predicates.csv")),
             entities: file("entities.csv", include_bytes!("../../graph-data/entities.csv")),
             relations: file("relations.csv", include_bytes!("../../graph-data/relations.csv")),
+            views: Some(file("views.csv", include_bytes!("../../graph-data/views.csv"))),
         }
     }
 
@@ -59,7 +62,7 @@ impl Dataset {
         Self::from_dir_with(dir, &Limits::default())
     }
 
-    /// Reads the four files of the folder `dir`, each up to `limits.max_file_bytes` (plus one
+    /// Reads the four files of the folder `dir` and its `views.csv` if it has one, each up to `limits.max_file_bytes` (plus one
     /// byte, so that the loader can say the file is too large without reading it all).
     pub fn from_dir_with(dir: &Path, limits: &Limits) -> Result<Dataset, LoadError> {
         let read = |name: &str| -> Result<DataFile, LoadError> {
@@ -88,6 +91,10 @@ impl Dataset {
             predicates: read("predicates.csv")?,
             entities: read("entities.csv")?,
             relations: read("relations.csv")?,
+            views: match dir.join("views.csv").exists() {
+                true => Some(read("views.csv")?),
+                false => None,
+            },
         })
     }
 }

@@ -32,7 +32,7 @@ impl Graph {
     /// ```
     /// use diplograph::{Dataset, Graph};
     /// let graph = Graph::load_dataset(Dataset::embedded())?;
-    /// assert!(graph.entity("belarus").is_some());
+    /// assert!(graph.entity_by_id("belarus").is_some());
     /// # Ok::<(), diplograph::LoadError>(())
     /// ```
     pub fn load_dataset(dataset: Dataset) -> Result<Graph, LoadError> {
@@ -70,9 +70,11 @@ fn assemble(valid: Valid) -> Graph {
         predicates,
         entities,
         claims,
+        views,
         warnings,
     } = valid;
     let mut graph = Graph::with_entities(sources, predicates, entities, claims.len(), warnings);
+    graph.set_views(views);
     // An entity's rank is its node's index; `u32::MAX` marks an id not found.
     let rank = |id: &_, of: IdOf| {
         match of {
@@ -201,6 +203,7 @@ mod tests {
                 format!("id,kind,label,aliases,description,same_as\n{entities}"),
             ),
             relations: file("relations.csv", relations.to_owned()),
+            views: None,
         }
     }
 

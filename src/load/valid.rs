@@ -7,6 +7,7 @@ use crate::model::predicate::Predicate;
 use crate::model::problem::Problems;
 use crate::model::relation::Evidence;
 use crate::model::source::Source;
+use crate::model::view::NamedView;
 
 /// A claim that passed its row checks, before merging.
 pub(crate) struct Claim {
@@ -23,5 +24,6 @@ pub(crate) struct Valid {
     pub predicates: Vec<Predicate>,
     pub entities: Vec<Entity>,
     pub claims: Vec<Claim>,
+    pub views: Vec<NamedView>,
     pub warnings: Problems,
 }

@@ -1,6 +1,6 @@
 //! Validating a dataset: the four files checked in load order, every problem collected.
 
-use super::check::{entities, predicates, relations, sources};
+use super::check::{entities, predicates, relations, sources, views};
 use super::dataset::Dataset;
 use super::error::LoadError;
 use super::limits::Limits;
@@ -23,6 +23,7 @@ pub(crate) fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) ->
         &predicates,
         &entities,
     );
+    let views = views::check(dataset.views.as_ref(), limits, &mut problems, &predicates, &entities);
     let order = |a: &Problem, b: &Problem| {
         file_rank(dataset, &a.file)
             .cmp(&file_rank(dataset, &b.file))
@@ -43,6 +44,7 @@ pub(crate) fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) ->
         predicates: predicates.values,
         entities: entities.values,
         claims,
+        views,
         warnings: problems,
     })
 }
@@ -54,7 +56,8 @@ fn file_rank(dataset: &Dataset, file: &str) -> usize {
         &dataset.entities,
         &dataset.relations,
     ]
-    .iter()
+    .into_iter()
+    .chain(dataset.views.as_ref())
     .position(|f| f.name == file)
-    .unwrap_or(4)
+    .unwrap_or(5)
 }

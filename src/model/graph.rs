@@ -17,6 +17,7 @@ use crate::model::predicate::Predicate;
 use crate::model::problem::Problems;
 use crate::model::relation::Relation;
 use crate::model::source::Source;
+use crate::model::view::NamedView;
 use crate::text::fold::fold;
 use crate::text::suggest::nearest;
 
@@ -29,7 +30,7 @@ use crate::text::suggest::nearest;
 /// ```
 /// use diplograph::Graph;
 /// let graph = Graph::embedded().unwrap();
-/// let belarus = graph.resolve("Republic of Belarus").unwrap();
+/// let belarus = graph.entity("Republic of Belarus").unwrap();
 /// assert_eq!(belarus.id.as_str(), "belarus");
 /// ```
 #[derive(Debug, Clone)]
@@ -43,6 +44,7 @@ pub struct Graph {
     names: HashMap<String, Vec<NodeIndex>>,
     claim_count: usize,
     warnings: Problems,
+    views: Vec<NamedView>,
     /// The relations as a compact adjacency for the queries, built on first use.
     adjacency: std::sync::OnceLock<Csr>,
 }
@@ -170,6 +172,7 @@ impl Graph {
             names,
             claim_count: 0,
             warnings,
+            views: Vec::new(),
             adjacency: std::sync::OnceLock::new(),
         }
     }
@@ -254,6 +257,7 @@ impl Graph {
             names,
             claim_count,
             warnings: Problems::default(),
+            views: self.views.clone(),
             adjacency: std::sync::OnceLock::new(),
         }
     }
@@ -295,8 +299,26 @@ impl Graph {
     }
 
     /// The entity with this id.
-    pub fn entity(&self, id: &str) -> Option<&Entity> {
+    pub fn entity_by_id(&self, id: &str) -> Option<&Entity> {
         self.node(id).map(|n| &self.graph[n])
+    }
+
+    /// The named views of the graph's `views.csv`, in file-name order (none without the file).
+    ///
+    /// ```
+    /// use diplograph::Graph;
+    /// let graph = Graph::embedded()?;
+    /// assert!(graph.views().iter().any(|v| v.name == "belarus-nato"));
+    /// # Ok::<(), diplograph::LoadError>(())
+    /// ```
+    pub fn views(&self) -> &[NamedView] {
+        &self.views
+    }
+
+    /// Sets the named views, sorted by name.
+    pub(crate) fn set_views(&mut self, mut views: Vec<NamedView>) {
+        views.sort_by(|a, b| a.name.cmp(&b.name));
+        self.views = views;
     }
 
     /// The node of the entity with this id.
@@ -356,16 +378,18 @@ impl Graph {
         out.into_iter().map(|(_, i)| i).collect()
     }
 
-    /// Resolves a name — an id, a label or an alias, case- and accent-insensitive — to one entity.
+    /// The entity a name names — an id, a label or an alias, case- and accent-insensitive — or
+    /// why it names none or several (with candidates). [`Graph::entity_by_id`] looks up an id
+    /// only.
     ///
     /// ```
     /// use diplograph::{Graph, ResolveError};
     /// let graph = Graph::embedded().unwrap();
-    /// assert_eq!(graph.resolve("north atlantic treaty organization").unwrap().id.as_str(), "nato");
-    /// assert!(matches!(graph.resolve("Atlantis"), Err(ResolveError::Unknown { .. })));
+    /// assert_eq!(graph.entity("north atlantic treaty organization").unwrap().id.as_str(), "nato");
+    /// assert!(matches!(graph.entity("Atlantis"), Err(ResolveError::Unknown { .. })));
     /// ```
-    pub fn resolve(&self, name: &str) -> Result<&Entity, ResolveError> {
-        if let Some(e) = self.entity(name.trim()) {
+    pub fn entity(&self, name: &str) -> Result<&Entity, ResolveError> {
+        if let Some(e) = self.entity_by_id(name.trim()) {
             return Ok(e);
         }
         let key = fold(name);

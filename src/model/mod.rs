@@ -10,9 +10,11 @@ pub(crate) mod kind;
 pub(crate) mod names;
 pub(crate) mod predicate;
 pub(crate) mod problem;
+pub(crate) mod rank_dir;
 pub(crate) mod relation;
 pub(crate) mod source;
 pub(crate) mod statement;
+pub(crate) mod view;
 
 pub(crate) fn serialize_opt_display<T: std::fmt::Display, S: serde::Serializer>(
     value: &Option<T>,
@@ -31,5 +33,7 @@ pub use id::{Id, IdError};
 pub use kind::{EntityKind, UnknownKind};
 pub use predicate::{Predicate, Temporal};
 pub use problem::{Problem, Problems, Severity};
+pub use rank_dir::RankDir;
 pub use relation::{Evidence, Relation, RelationId, Span};
 pub use source::Source;
+pub use view::{NamedView, Reach, ViewLayout};

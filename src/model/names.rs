@@ -64,7 +64,7 @@ impl Graph {
     /// [`ResolveError::Ambiguous`] when the name is shared, [`ResolveError::Unknown`] (with
     /// suggestions) when no entity has it.
     pub fn lookup(&self, name: &str) -> Result<&Entity, ResolveError> {
-        let candidates = match self.resolve(name) {
+        let candidates = match self.entity(name) {
             Ok(e) => return Ok(e),
             Err(ResolveError::Unknown { candidates, .. }) => candidates,
             Err(ambiguous) => return Err(ambiguous),

@@ -44,8 +44,8 @@ pub struct PathSet {
 /// ```
 /// use diplograph::{Filter, Graph};
 /// let graph = Graph::embedded()?;
-/// let from = graph.node(graph.resolve("Raman Pratasevich")?.id.as_str()).unwrap();
-/// let to = graph.node(graph.resolve("Jens Stoltenberg")?.id.as_str()).unwrap();
+/// let from = graph.node(graph.entity("Raman Pratasevich")?.id.as_str()).unwrap();
+/// let to = graph.node(graph.entity("Jens Stoltenberg")?.id.as_str()).unwrap();
 ///
 /// let best = graph.paths(from, to).max_hops(6).k_shortest(3);
 /// assert!(!best.is_empty());

@@ -12,7 +12,7 @@ use petgraph::graph::NodeIndex;
 /// let graph = Graph::embedded().unwrap();
 /// let focus = graph.node("nato");
 /// let view = Selection { filter: Filter::default(), focus, depth: 1 }.apply(&graph);
-/// assert!(view.entity("nato").is_some());
+/// assert!(view.entity_by_id("nato").is_some());
 /// assert!(view.relations().count() <= graph.relations().count());
 /// ```
 #[derive(Debug, Clone, Default)]

@@ -37,6 +37,7 @@ pub(crate) fn graph_of(size: usize, edges: &[(usize, usize, bool)]) -> Graph {
         predicates: file("predicates.csv", predicates),
         entities: file("entities.csv", entities),
         relations: file("relations.csv", relations),
+        views: None,
     };
     match Graph::load(&dataset) {
         Ok(g) => g,

@@ -18,7 +18,7 @@ fn hostile_graph_loads_with_every_label() {
     let graph = hostile_graph();
     assert_eq!(graph.entities().count(), HOSTILE_IDS.len());
     for (id, label) in HOSTILE_IDS.iter().zip(HOSTILE_LABELS) {
-        assert_eq!(graph.entity(id).map(|e| e.label.as_str()), Some(label), "{id}");
+        assert_eq!(graph.entity_by_id(id).map(|e| e.label.as_str()), Some(label), "{id}");
     }
 }
 

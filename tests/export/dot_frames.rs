@@ -6,14 +6,12 @@ use std::process::{Command, Stdio};
 
 use crate::support::diplograph;
 use crate::support::dot::*;
-use diplograph::{
-    export::dot::{named_views, DotWriter},
-    Filter, Graph,
-};
+use diplograph::{export::dot::DotWriter, Filter, Graph};
 
 fn belarus_nato(graph: &Graph) -> Graph {
-    named_views()
-        .into_iter()
+    graph
+        .views()
+        .iter()
         .find(|v| v.name == "belarus-nato")
         .expect("the belarus-nato view")
         .select(graph)
@@ -186,8 +184,9 @@ fn cli_refuses_frames_it_cannot_draw() {
 #[test]
 fn timeline_years_are_evenly_spaced() {
     let graph = Graph::embedded().unwrap();
-    let view = named_views()
-        .into_iter()
+    let view = graph
+        .views()
+        .iter()
         .find(|v| v.name == "belarus-nato-timeline")
         .unwrap();
     let mut out = Vec::new();

@@ -5,10 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::support::diplograph;
 use crate::support::dot::*;
-use diplograph::{
-    export::dot::{named_views, TimelineWriter},
-    Graph,
-};
+use diplograph::{export::dot::TimelineWriter, Graph};
 use predicates::prelude::*;
 
 fn dot_files(dir: &Path) -> Vec<PathBuf> {
@@ -54,7 +51,7 @@ fn every_dot_file_of_the_main_job_renders_without_warnings() {
     assert!(frames > 20, "one frame per year of the belarus-nato view: {dots:?}");
     assert_eq!(
         dots.len() - frames,
-        2 + named_views().len(),
+        2 + Graph::embedded().unwrap().views().len(),
         "graph.dot, overview.dot and one file per view: {dots:?}"
     );
     let animation = dir.path().join("frames/belarus-nato.svg");

@@ -12,6 +12,7 @@ mod dot_escape;
 mod dot_frames;
 mod dot_queries;
 mod dot_render;
+mod dot_views;
 mod rdf_cli;
 mod rdf_determinism;
 mod rdf_fast_writer;

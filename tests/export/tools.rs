@@ -198,7 +198,7 @@ fn expected(graph: &Graph) -> String {
 
     // Searching NATO by an alias, and its neighbourhood as of 2005 (what `neighbors nato --at
     // 2005` keeps, counted by certainty).
-    let nato = graph.entity("nato").expect("the shipped graph has NATO");
+    let nato = graph.entity_by_id("nato").expect("the shipped graph has NATO");
     let alias = nato.aliases.first().expect("NATO has an alias");
     let node = graph.node("nato").unwrap();
     let at = TimeFilter::At("2005".parse().unwrap());

@@ -16,7 +16,7 @@ use crate::support::diplograph;
 use crate::support::hostile::*;
 use diplograph::{
     export::csv::{write_edges_csv, write_nodes_csv, CsvFlavor},
-    export::dot::{named_views, DotWriter, TimelineWriter},
+    export::dot::{DotWriter, TimelineWriter},
     export::rdf::{BaseIri, RdfError, RdfExport, RdfSyntax},
     export::{write_atomically, WriteError},
     Graph,
@@ -86,8 +86,8 @@ fn exporters() -> Vec<(String, Exporter)> {
     }
     out.push(("dot".into(), Box::new(|g, w| DotWriter::new().write(g, w))));
     out.push(("timeline".into(), Box::new(|g, w| TimelineWriter::new().write(g, w))));
-    for view in named_views() {
-        out.push((view.name.to_owned(), Box::new(move |g, w| view.write(g, w))));
+    for view in Graph::embedded().unwrap().views().iter().cloned() {
+        out.push((view.name.clone(), Box::new(move |g, w| view.write(g, w))));
     }
     for flavor in CsvFlavor::ALL {
         out.push((

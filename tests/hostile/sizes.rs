@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use crate::support::dot::{have_dot, render_svg};
 use crate::support::hostile::cases;
-use diplograph::export::dot::{named_views, DotWriter, TimelineWriter};
+use diplograph::export::dot::{DotWriter, TimelineWriter};
 use diplograph::load::DataFile;
 use diplograph::{Dataset, Graph};
 use proptest::prelude::*;
@@ -100,7 +100,7 @@ proptest! {
         let mut timeline = Vec::new();
         TimelineWriter::new().write(&graph, &mut timeline).expect("write");
         dots.push(("timeline.dot".to_owned(), timeline));
-        for view in named_views() {
+        for view in graph.views() {
             let mut bytes = Vec::new();
             view.write(&graph, &mut bytes).expect("write");
             dots.push((format!("view {}", view.name), bytes));

@@ -321,3 +321,36 @@ fn semicolon_separated_file() {
 ",
     );
 }
+
+/// Every problem of `views.csv` at once, each with its line: an unknown focus entity, predicate,
+/// kind, layout, rank direction, reach, a bad flag and frame step, a duplicate id.
+#[test]
+fn bad_views() {
+    assert_refused(
+        "bad-views",
+        "bad-views/views.csv:3: unknown focus 'belarsu': no such entity in entities.csv
+  hint: did you mean 'belarus'?
+bad-views/views.csv:4: unknown predicate 'member-of' in 'predicates': not in predicates.csv
+  hint: did you mean 'member_of'?
+bad-views/views.csv:5: bad 'kinds': unknown kind 'country'; choose from: state, organization, programme, person, office, agreement, event, place
+bad-views/views.csv:6: unknown layout 'circle'
+  hint: write dot, timeline or timeline-proportional
+bad-views/views.csv:7: bad 'rankdir': unknown rank direction 'up'; choose from: TB, LR, BT, RL
+bad-views/views.csv:8: bad 'reach' 'everything'
+  hint: write focus (relations with the focus) or connected (all connected to it)
+bad-views/views.csv:9: bad 'dated_only' 'yes'
+  hint: write true or false (empty is false)
+bad-views/views.csv:9: bad 'frames' 'month'
+  hint: write year (one frame per year) or leave the cell empty
+bad-views/views.csv:10: duplicate view id 'belarus-ok' (first defined at line 2)
+  hint: ids are file names of views/<id>.dot: give this view another id
+9 errors
+",
+    );
+}
+
+/// A valid `views.csv` loads; the summary is the same as without it.
+#[test]
+fn views_ok() {
+    assert_loads("views-ok", MINIMAL_SUMMARY, "");
+}

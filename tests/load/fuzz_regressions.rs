@@ -26,6 +26,7 @@ fn split(data: &[u8]) -> Dataset {
         predicates: next(FILE_NAMES[1]),
         entities: next(FILE_NAMES[2]),
         relations: next(FILE_NAMES[3]),
+        views: None,
     }
 }
 

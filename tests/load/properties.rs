@@ -23,6 +23,7 @@ fn dataset(files: [Vec<u8>; 4]) -> Dataset {
         predicates: file(FILE_NAMES[1], predicates),
         entities: file(FILE_NAMES[2], entities),
         relations: file(FILE_NAMES[3], relations),
+        views: None,
     }
 }
 

@@ -10,7 +10,7 @@ fn shipped() -> Graph {
 }
 
 fn node(g: &Graph, name: &str) -> NodeIndex {
-    let e = g.resolve(name).unwrap_or_else(|e| panic!("{e}"));
+    let e = g.entity(name).unwrap_or_else(|e| panic!("{e}"));
     g.node(e.id.as_str()).unwrap()
 }
 

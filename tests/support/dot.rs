@@ -152,6 +152,7 @@ pub fn dataset(sources: &str, predicates: &str, entities: &str, relations: &str)
         predicates: file("predicates.csv", predicates),
         entities: file("entities.csv", entities),
         relations: file("relations.csv", relations),
+        views: None,
     }
 }
 

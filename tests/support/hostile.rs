@@ -455,6 +455,7 @@ impl Spec {
             predicates: file(1),
             entities: file(2),
             relations: file(3),
+            views: None,
         }
     }
 

@@ -56,6 +56,7 @@ pub fn dataset(entities: &[(&str, &str)], claims: &[Claim]) -> Dataset {
         predicates: file("predicates.csv", predicates_csv()),
         entities: file("entities.csv", e),
         relations: file("relations.csv", r),
+        views: None,
     }
 }
 

@@ -271,7 +271,12 @@ fn write_edges<W: Write>(graph: &Graph, flavor: CsvFlavor, certainty: Option<Cer
     for e in g.edge_indices() {
         let r = &g[e];
         let predicate = graph.predicate_of(r);
-        let label = |id: &crate::model::id::Id| graph.entity(id.as_str()).map(|x| x.label.clone()).unwrap_or_default();
+        let label = |id: &crate::model::id::Id| {
+            graph
+                .entity_by_id(id.as_str())
+                .map(|x| x.label.clone())
+                .unwrap_or_default()
+        };
         let (start, end) = bound_cells(r, graph);
         let row = [
             r.id.to_string(),

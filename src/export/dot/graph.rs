@@ -10,12 +10,12 @@ use std::str::FromStr;
 
 use super::escape::{quoted, wrap};
 use super::frame::{write_frame_legend, Frame};
-use super::rank_dir::RankDir;
 use super::style::{kind_attributes, kind_heading, write_legend, write_legend_table, EdgeLook, FONT};
 use crate::export::facts::{facts, Fact};
 use crate::model::edtf::Edtf;
 use crate::model::graph::Graph;
 use crate::model::kind::EntityKind;
+use crate::model::rank_dir::RankDir;
 
 /// How to group nodes into boxes (Graphviz clusters).
 ///
@@ -163,9 +163,9 @@ impl DotWriter {
     /// entities the frame shows. A second legend explains the marks.
     ///
     /// ```
-    /// use diplograph::{Graph, export::dot::{named_views, DotWriter}};
+    /// use diplograph::{Graph, export::dot::DotWriter};
     /// let graph = Graph::embedded()?;
-    /// let view = named_views().into_iter().find(|v| v.name == "belarus-nato").unwrap().select(&graph);
+    /// let view = graph.views().iter().find(|v| v.name == "belarus-nato").unwrap().select(&graph);
     /// let frame = |year: &str| {
     ///     let mut out = Vec::new();
     ///     DotWriter::new().frame(year.parse().unwrap()).write(&view, &mut out).map(|()| String::from_utf8(out).unwrap())

@@ -6,14 +6,14 @@ pub(crate) mod frame;
 pub(crate) mod graph;
 pub(crate) mod overview;
 pub(crate) mod path;
-pub(crate) mod rank_dir;
+
 pub(crate) mod style;
 pub(crate) mod timeline;
 pub(crate) mod views;
 
+pub use crate::model::rank_dir::RankDir;
+pub use crate::model::view::{NamedView, Reach, ViewLayout};
 pub use graph::{Cluster, DotLayout, DotWriter};
 pub use overview::OverviewWriter;
 pub use path::{PathHopError, PathWriter};
-pub use rank_dir::RankDir;
 pub use timeline::TimelineWriter;
-pub use views::{named_views, NamedView};

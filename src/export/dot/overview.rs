@@ -7,10 +7,10 @@ use std::io::{self, Write};
 
 use super::escape::quoted;
 use super::graph::write_header;
-use super::rank_dir::RankDir;
 use super::style::{kind_attributes, kind_heading};
 use crate::model::graph::Graph;
 use crate::model::kind::EntityKind;
+use crate::model::rank_dir::RankDir;
 
 /// Writes an overview of a graph as DOT: a node per entity kind (how many entities, and the
 /// most connected ones with their number of relations), an edge per pair of kinds that

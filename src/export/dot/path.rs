@@ -8,12 +8,12 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 
 use super::escape::{quoted, wrap};
 use super::graph::{fact_label, write_header, DotLayout};
-use super::rank_dir::RankDir;
 use super::style::{kind_attributes, write_legend, EdgeLook};
 use crate::export::facts::facts;
 use crate::model::edtf::Edtf;
 use crate::model::graph::Graph;
 use crate::model::kind::EntityKind;
+use crate::model::rank_dir::RankDir;
 use crate::query::path::Path;
 use crate::query::time::Certainty;
 

@@ -4,8 +4,8 @@
 use std::io::{self, Write};
 
 use super::escape::quoted;
-use super::rank_dir::RankDir;
 use crate::model::kind::EntityKind;
+use crate::model::rank_dir::RankDir;
 
 /// The font of every diagram. Graphviz measures text with the nearest installed font
 /// (fontconfig); SVG viewers fall back along the same family list.

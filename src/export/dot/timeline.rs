@@ -5,13 +5,13 @@ use std::io::{self, Write};
 
 use super::escape::{quoted, wrap};
 use super::graph::{write_header, DotLayout};
-use super::rank_dir::RankDir;
 use super::style::{kind_attributes, kind_heading, kind_style};
 use crate::export::facts::facts;
 use crate::model::edtf::{Day, Edtf};
 use crate::model::graph::Graph;
 use crate::model::id::Id;
 use crate::model::kind::EntityKind;
+use crate::model::rank_dir::RankDir;
 use crate::model::relation::Relation;
 
 /// Writes the dated relations of a graph as a timeline: one box per year, left to right, each
@@ -107,7 +107,10 @@ impl TimelineWriter {
     /// # Errors
     /// Only those of `w`.
     pub fn write<W: Write>(&self, graph: &Graph, mut w: W) -> io::Result<()> {
-        let focus = self.focus.as_ref().filter(|id| graph.entity(id.as_str()).is_some());
+        let focus = self
+            .focus
+            .as_ref()
+            .filter(|id| graph.entity_by_id(id.as_str()).is_some());
         let dated: Vec<&Relation> = graph.relations().filter(|r| r.date.is_some()).collect();
         let all_facts = facts(graph);
         // Facts, not relations: an undated claim beside a dated one adds no missing date.
@@ -143,8 +146,8 @@ impl TimelineWriter {
                 continue;
             };
             let predicate = graph.predicate_of(r);
-            let subject = graph.entity(r.subject.as_str());
-            let object = graph.entity(r.object.as_str());
+            let subject = graph.entity_by_id(r.subject.as_str());
+            let object = graph.entity_by_id(r.object.as_str());
             let (Some(subject), Some(object)) = (subject, object) else {
                 continue;
             };
@@ -189,7 +192,7 @@ impl TimelineWriter {
             (None, Some(p)) if focus.is_some() => format!(
                 "{} {} …",
                 focus
-                    .and_then(|f| graph.entity(f.as_str()))
+                    .and_then(|f| graph.entity_by_id(f.as_str()))
                     .map_or("", |e| e.label.as_str()),
                 p.label
             ),
@@ -233,7 +236,7 @@ impl TimelineWriter {
             }
             if others {
                 let name = focus
-                    .and_then(|f| graph.entity(f.as_str()))
+                    .and_then(|f| graph.entity_by_id(f.as_str()))
                     .map_or("", |e| e.label.as_str());
                 writeln!(
                     w,

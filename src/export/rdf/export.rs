@@ -297,6 +297,7 @@ mod tests {
                 "relations.csv",
                 &format!("subject,predicate,object,date,source,quote,note\n{relations}"),
             ),
+            views: None,
         };
         Graph::load(&dataset).unwrap()
     }

@@ -7,3 +7,4 @@ pub(crate) mod entities;
 pub(crate) mod predicates;
 pub(crate) mod relations;
 pub(crate) mod sources;
+pub(crate) mod views;

@@ -149,8 +149,8 @@ pub fn belarus_nato_quotes(graph: &Graph, texts: Option<&SourceTexts>) -> Vec<Ro
 fn officials(graph: &Graph) -> Vec<Row> {
     let mut rows = Vec::new();
     for r in graph.relations().filter(|r| r.predicate.as_str() == "holds_office") {
-        let person = graph.entity(r.subject.as_str()).expect("subject exists");
-        let office = graph.entity(r.object.as_str()).expect("object exists");
+        let person = graph.entity_by_id(r.subject.as_str()).expect("subject exists");
+        let office = graph.entity_by_id(r.object.as_str()).expect("object exists");
         if person.kind != EntityKind::Person {
             continue;
         }
@@ -231,7 +231,7 @@ fn person_to_organisation(graph: &Graph) -> Vec<Row> {
     for person in graph.entities().filter(|e| e.kind == EntityKind::Person) {
         for office in objects(graph, person.id.as_str(), "holds_office") {
             for org in objects(graph, &office, "office_of") {
-                let org = graph.entity(&org).expect("object exists");
+                let org = graph.entity_by_id(&org).expect("object exists");
                 if org.kind == EntityKind::Organization {
                     rows.push(vec![
                         Some(entity(person.id.as_str())),
