@@ -47,14 +47,16 @@ use crate::model::id::Id;
 use crate::model::kind::EntityKind;
 use crate::model::predicate::{Predicate, Temporal};
 use crate::model::problem::{Problem, Problems, Severity};
+use crate::model::rank_dir::RankDir;
 use crate::model::relation::{Evidence, Relation, RelationId};
 use crate::model::source::Source;
+use crate::model::view::{NamedView, Reach, ViewLayout};
 
 /// The first bytes of every image.
 const MAGIC: &[u8; 8] = b"DGIMAGE\0";
 
 /// The image format's version: bump it whenever the layout changes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 const HEADER_BYTES: usize = 8 + 4 + 16;
 const TRAILER_BYTES: usize = 8 + 16;
@@ -103,11 +105,20 @@ impl ImageKey {
             predicates,
             entities,
             relations,
+            views,
         } = dataset;
         for DataFile { name, bytes } in [sources, predicates, entities, relations] {
             // The names too: the warnings a load reports name the files.
             text(&mut h, name.as_bytes());
             text(&mut h, bytes);
+        }
+        // The optional views file: its absence is hashed apart from an empty file.
+        match views {
+            None => text(&mut h, b"no views"),
+            Some(DataFile { name, bytes }) => {
+                text(&mut h, name.as_bytes());
+                text(&mut h, bytes);
+            }
         }
         ImageKey(h.digest128().to_le_bytes())
     }
@@ -325,6 +336,7 @@ fn encode_graph<W: Write>(graph: &Graph, out: &mut Out<W>) -> io::Result<()> {
         predicates,
         graph,
         warnings,
+        views,
     } = graph.parts();
     out.uint(sources.len() as u64);
     for source in sources {
@@ -446,8 +458,70 @@ fn encode_graph<W: Write>(graph: &Graph, out: &mut Out<W>) -> io::Result<()> {
         out.uint(*omitted);
         out.maybe_flush()?;
     }
+    out.uint(views.len() as u64);
+    for view in views {
+        let NamedView {
+            name,
+            title,
+            description,
+            layout,
+            focus,
+            reach,
+            kinds,
+            exclude_kinds,
+            predicates,
+            exclude_predicates,
+            dated_only,
+            keep_undated,
+            source_words,
+            frames,
+        } = view;
+        out.text(name);
+        out.text(title);
+        out.text(description);
+        match layout {
+            ViewLayout::Dot(dir) => {
+                out.buf.push(0);
+                out.buf.push(rank_dir_code(*dir));
+            }
+            ViewLayout::Timeline { proportional } => {
+                out.buf.push(1);
+                out.flag(*proportional);
+            }
+        }
+        out.id_in(focus, &entity_ids);
+        out.flag(*reach == Reach::Connected);
+        out.kinds(kinds);
+        out.kinds(exclude_kinds);
+        for list in [predicates, exclude_predicates, keep_undated] {
+            out.uint(list.len() as u64);
+            for id in list {
+                out.id_in(id, &predicate_ids);
+            }
+        }
+        out.flag(*dated_only);
+        out.texts(source_words);
+        out.flag(*frames);
+        out.maybe_flush()?;
+    }
     Ok(())
 }
+
+/// A rank direction as one byte of the image.
+fn rank_dir_code(dir: RankDir) -> u8 {
+    RANK_DIRS
+        .iter()
+        .position(|d| *d == dir)
+        .expect("every rank direction is listed") as u8
+}
+
+/// Every rank direction, in the order of their codes.
+const RANK_DIRS: [RankDir; 4] = [
+    RankDir::TopBottom,
+    RankDir::LeftRight,
+    RankDir::BottomTop,
+    RankDir::RightLeft,
+];
 
 /// The reading end: every read checks the bytes are there.
 struct In<'a> {
@@ -720,9 +794,59 @@ fn decode_graph(input: &mut In<'_>) -> R<Graph> {
             omitted: input.uint()?,
         });
     }
+    let n = input.count(8)?;
+    let mut views = Vec::with_capacity(n);
+    for _ in 0..n {
+        let name = input.text()?;
+        let title = input.text()?;
+        let description = input.text()?;
+        let layout = match input.byte()? {
+            0 => {
+                let code = input.byte()?;
+                ViewLayout::Dot(
+                    *RANK_DIRS
+                        .get(code as usize)
+                        .ok_or(ImageError::Invalid("a view's rank direction"))?,
+                )
+            }
+            1 => ViewLayout::Timeline {
+                proportional: input.flag()?,
+            },
+            _ => return Err(ImageError::Invalid("a view's layout")),
+        };
+        let focus = input.id_in(&entity_ids)?;
+        let reach = if input.flag()? { Reach::Connected } else { Reach::Focus };
+        let kinds = input.kinds()?;
+        let exclude_kinds = input.kinds()?;
+        let mut lists: [Vec<Id>; 3] = Default::default();
+        for list in &mut lists {
+            let k = input.count(1)?;
+            for _ in 0..k {
+                list.push(input.id_in(&predicate_ids)?);
+            }
+        }
+        let [predicates_kept, exclude_predicates, keep_undated] = lists;
+        views.push(NamedView {
+            name,
+            title,
+            description,
+            layout,
+            focus,
+            reach,
+            kinds,
+            exclude_kinds,
+            predicates: predicates_kept,
+            exclude_predicates,
+            dated_only: input.flag()?,
+            keep_undated,
+            source_words: input.texts()?,
+            frames: input.flag()?,
+        });
+    }
     let mut graph = Graph::with_entities(sources, predicates, entities, edges.len(), Problems(warnings));
     for (a, b, relation) in edges {
         graph.add_relation(a, b, relation);
     }
+    graph.set_views(views);
     Ok(graph)
 }

@@ -55,6 +55,7 @@ pub(crate) struct GraphParts<'g> {
     pub predicates: &'g [Predicate],
     pub graph: &'g DiGraph<Entity, Relation>,
     pub warnings: &'g Problems,
+    pub views: &'g [NamedView],
 }
 
 /// Why a name did not resolve to one entity.
@@ -191,6 +192,7 @@ impl Graph {
             names: _,
             claim_count: _,
             warnings,
+            views,
             adjacency: _,
         } = self;
         GraphParts {
@@ -198,6 +200,7 @@ impl Graph {
             predicates,
             graph,
             warnings,
+            views,
         }
     }
 
