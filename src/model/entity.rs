@@ -1,7 +1,10 @@
 //! The things the graph relates.
 
+use crate::model::edtf::Edtf;
 use crate::model::id::Id;
+use crate::model::iso3166::Iso3166;
 use crate::model::kind::EntityKind;
+use crate::model::relation::Evidence;
 
 /// A state, organisation, programme, person, office, agreement, event or place.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -18,6 +21,22 @@ pub struct Entity {
     pub description: String,
     /// External identifiers (IRIs), e.g. Wikidata items.
     pub same_as: Vec<String>,
+    /// The entity's own date, with the source that gives it (see [`EntityDate`]).
+    pub date: Option<EntityDate>,
+    /// A state's ISO 3166 codes.
+    pub iso_3166: Option<Iso3166>,
+}
+
+/// An entity's own date and the evidence for it. What the date means depends on the kind: an
+/// agreement's adoption or signature, an event's time (or its start), an organisation's or a
+/// programme's founding or the span it existed (graph-data/README.md lists them).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct EntityDate {
+    /// The date, in EDTF.
+    #[serde(serialize_with = "crate::model::serialize_display")]
+    pub date: Edtf,
+    /// The source and its verbatim words; `line` is the line of `entities.csv`.
+    pub evidence: Evidence,
 }
 
 impl Entity {

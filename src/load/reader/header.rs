@@ -4,11 +4,13 @@ use crate::model::problem::Problem;
 use crate::text::suggest::nearest;
 
 /// Checks the header row; returns the column names (trimmed) if every column is known, present once.
+/// The columns in `optional` may be left out.
 pub(crate) fn read_header<'r>(
     name: &str,
     line: u64,
     header: &'r csv::ByteRecord,
     columns: &[&str],
+    optional: &[&str],
     problems: &mut Vec<Problem>,
 ) -> Option<Vec<&'r str>> {
     let texts: Vec<Option<&str>> = header
@@ -87,7 +89,11 @@ pub(crate) fn read_header<'r>(
         }
         names.push(text);
     }
-    let missing: Vec<&str> = columns.iter().copied().filter(|c| !names.contains(c)).collect();
+    let missing: Vec<&str> = columns
+        .iter()
+        .copied()
+        .filter(|c| !names.contains(c) && !optional.contains(c))
+        .collect();
     if !missing.is_empty() {
         problems.push(
             Problem::error(

@@ -21,12 +21,24 @@ pub(crate) fn read_rows<T: DeserializeOwned + Send, const N: usize>(
     limits: &Limits,
     problems: &mut Vec<Problem>,
 ) -> Table<T> {
+    read_rows_optional(file, columns, &[], limits, problems)
+}
+
+/// [`read_rows`], where the columns in `optional` may be left out of the file (they read as empty).
+pub(crate) fn read_rows_optional<T: DeserializeOwned + Send, const N: usize>(
+    file: &DataFile,
+    columns: &[&str; N],
+    optional: &[&str],
+    limits: &Limits,
+    problems: &mut Vec<Problem>,
+) -> Table<T> {
     let name = file.name.as_str();
     let mut rows = Vec::new();
     let headers = csv::StringRecord::from(columns.as_slice());
     let table = read_records(
         file,
         columns,
+        optional,
         limits,
         &Threads::default(),
         problems,
@@ -62,6 +74,7 @@ pub(crate) fn read_rows<T: DeserializeOwned + Send, const N: usize>(
 pub(crate) fn read_records<const N: usize, T: Send>(
     file: &DataFile,
     columns: &[&str; N],
+    optional: &[&str],
     limits: &Limits,
     threads: &Threads,
     problems: &mut Vec<Problem>,
@@ -127,11 +140,13 @@ pub(crate) fn read_records<const N: usize, T: Send>(
     if bad_records.contains(&start) {
         return Table::unreadable(); // the syntax error is reported; the header cannot be trusted
     }
-    let Some(names) = read_header(name, header_line, &header, columns, problems) else {
+    let Some(names) = read_header(name, header_line, &header, columns, optional, problems) else {
         return Table::unreadable();
     };
-    // Where each of `columns` is in the file (the header check made sure each is there once).
-    let order: [usize; N] = std::array::from_fn(|k| names.iter().position(|n| *n == columns[k]).unwrap_or(0));
+    // Where each of `columns` is in the file (the header check made sure each required one is there once).
+    // An optional column left out gets an index past the row's end: it reads as empty.
+    let order: [usize; N] =
+        std::array::from_fn(|k| names.iter().position(|n| *n == columns[k]).unwrap_or(usize::MAX));
     let body = Body {
         name,
         names: &names,
