@@ -24,7 +24,7 @@ mod quotes;
 mod selector;
 mod source_texts;
 
-pub use claims::cited_quotes;
+pub use claims::{cited_quotes, entity_date_quotes};
 pub use coverage::{parse_gaps, passages, read_gaps, years, Coverage, Gap, GapsError, Passage, SourceCoverage};
 pub use fragment::{FragmentError, TextDirective, TextFragment};
 pub use fragment_search::SearchText;
