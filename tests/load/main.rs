@@ -8,5 +8,6 @@ mod catalogue;
 mod dates;
 mod errors;
 mod fuzz_regressions;
+mod iso3166;
 mod limits;
 mod properties;
