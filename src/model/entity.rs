@@ -44,4 +44,29 @@ impl Entity {
     pub fn names(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.label.as_str()).chain(self.aliases.iter().map(String::as_str))
     }
+
+    /// The label with the entity's own date, as diagrams show it: `UN Security Council
+    /// Resolution 1386 (2001)`. A label that already holds the date is left as it is.
+    ///
+    /// ```
+    /// let graph = diplograph::Graph::embedded().unwrap();
+    /// let r = graph.entity("unsc-resolution-1386").unwrap();
+    /// assert_eq!(r.dated_label(), "UN Security Council Resolution 1386 (2001)");
+    /// let act = graph.entity("belarus-democracy-act-of-2004").unwrap();
+    /// assert_eq!(act.dated_label(), act.label);
+    /// assert_eq!(graph.entity("belarus").unwrap().dated_label(), "Belarus");
+    /// ```
+    pub fn dated_label(&self) -> String {
+        match &self.date {
+            Some(d) => {
+                let human = d.date.human();
+                if self.label.contains(&human) {
+                    self.label.clone()
+                } else {
+                    format!("{} ({human})", self.label)
+                }
+            }
+            None => self.label.clone(),
+        }
+    }
 }
