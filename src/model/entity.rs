@@ -46,7 +46,8 @@ impl Entity {
     }
 
     /// The label with the entity's own date, as diagrams show it: `UN Security Council
-    /// Resolution 1386 (2001)`. A label that already holds the date is left as it is.
+    /// Resolution 1386 (2001)`. A label that already names the date's year (`2006 Belarusian
+    /// presidential election`) is left as it is.
     ///
     /// ```
     /// let graph = diplograph::Graph::embedded().unwrap();
@@ -60,7 +61,9 @@ impl Entity {
         match &self.date {
             Some(d) => {
                 let human = d.date.human();
-                if self.label.contains(&human) {
+                let text = d.date.to_string();
+                let year = text.trim_start_matches(|c: char| !c.is_ascii_digit()).get(..4).unwrap_or("");
+                if !year.is_empty() && self.label.contains(year) {
                     self.label.clone()
                 } else {
                     format!("{} ({human})", self.label)
