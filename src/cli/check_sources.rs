@@ -6,7 +6,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use diplograph::verify::{cited_quotes, entity_date_quotes, parse_gaps, read_gaps, Coverage, Gap, ProblemKind, QuoteCheck, SourceTexts};
+use diplograph::verify::{
+    cited_quotes, entity_date_quotes, parse_gaps, read_gaps, Coverage, Gap, ProblemKind, QuoteCheck, SourceTexts,
+};
 use diplograph::Graph;
 use serde_json::{json, Value};
 

@@ -62,7 +62,10 @@ impl Entity {
             Some(d) => {
                 let human = d.date.human();
                 let text = d.date.to_string();
-                let year = text.trim_start_matches(|c: char| !c.is_ascii_digit()).get(..4).unwrap_or("");
+                let year = text
+                    .trim_start_matches(|c: char| !c.is_ascii_digit())
+                    .get(..4)
+                    .unwrap_or("");
                 if !year.is_empty() && self.label.contains(year) {
                     self.label.clone()
                 } else {

@@ -69,7 +69,8 @@ impl FromStr for Iso3166 {
         };
         Ok(Iso3166 {
             alpha2: fixed(a2, u8::is_ascii_uppercase).ok_or_else(|| fail("the alpha-2 code is two capital letters"))?,
-            alpha3: fixed(a3, u8::is_ascii_uppercase).ok_or_else(|| fail("the alpha-3 code is three capital letters"))?,
+            alpha3: fixed(a3, u8::is_ascii_uppercase)
+                .ok_or_else(|| fail("the alpha-3 code is three capital letters"))?,
             numeric: fixed(num, u8::is_ascii_digit).ok_or_else(|| fail("the numeric code is three digits"))?,
         })
     }

@@ -23,7 +23,10 @@ pub(crate) fn serialize_opt_display<T: std::fmt::Display, S: serde::Serializer>(
     }
 }
 
-pub(crate) fn serialize_display<T: std::fmt::Display, S: serde::Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn serialize_display<T: std::fmt::Display, S: serde::Serializer>(
+    value: &T,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     s.collect_str(value)
 }
 

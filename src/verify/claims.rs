@@ -19,11 +19,15 @@ pub fn cited_quotes(graph: &Graph) -> Vec<CitedQuote> {
         .relations()
         .flat_map(|relation| {
             let entity_date = |id: &str| graph.entity(id).and_then(|e| e.date.as_ref()).map(|d| d.date);
-            let mut years: Vec<u16> = [relation.date, entity_date(relation.subject.as_str()), entity_date(relation.object.as_str())]
-                .into_iter()
-                .flatten()
-                .flat_map(|d| years(&d.to_string()))
-                .collect();
+            let mut years: Vec<u16> = [
+                relation.date,
+                entity_date(relation.subject.as_str()),
+                entity_date(relation.object.as_str()),
+            ]
+            .into_iter()
+            .flatten()
+            .flat_map(|d| years(&d.to_string()))
+            .collect();
             years.sort_unstable();
             years.dedup();
             relation.evidence.iter().map(move |e| CitedQuote {

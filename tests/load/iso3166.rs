@@ -19,7 +19,14 @@ fn codes(part: &str) -> Vec<String> {
         .as_array()
         .expect("a list of countries")
         .iter()
-        .map(|c| format!("{}|{}|{}", c["alpha_2"].as_str().unwrap_or("?"), c["alpha_3"].as_str().unwrap_or("?"), c["numeric"].as_str().unwrap_or("?")))
+        .map(|c| {
+            format!(
+                "{}|{}|{}",
+                c["alpha_2"].as_str().unwrap_or("?"),
+                c["alpha_3"].as_str().unwrap_or("?"),
+                c["numeric"].as_str().unwrap_or("?")
+            )
+        })
         .collect()
 }
 
@@ -40,10 +47,19 @@ fn every_state_has_the_codes_of_the_iso_list() {
         match &entity.iso_3166 {
             None => wrong.push(format!("{}: no iso_3166", entity.id)),
             Some(c) if current.contains(&c.to_string()) || withdrawn.contains(&c.to_string()) => {}
-            Some(c) => wrong.push(format!("{}: {c} is not an entry of iso_3166-1 or iso_3166-3", entity.id)),
+            Some(c) => wrong.push(format!(
+                "{}: {c} is not an entry of iso_3166-1 or iso_3166-3",
+                entity.id
+            )),
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
-    let soviet = graph.entity("soviet-union").and_then(|e| e.iso_3166).expect("the Soviet Union's codes");
-    assert!(withdrawn.contains(&soviet.to_string()), "a withdrawn state takes ISO 3166-3 codes");
+    let soviet = graph
+        .entity("soviet-union")
+        .and_then(|e| e.iso_3166)
+        .expect("the Soviet Union's codes");
+    assert!(
+        withdrawn.contains(&soviet.to_string()),
+        "a withdrawn state takes ISO 3166-3 codes"
+    );
 }

@@ -207,7 +207,10 @@ pub fn write_nodes_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::
             e.description.clone(),
             join_values(&e.same_as),
             e.date.as_ref().map(|d| d.date.to_string()).unwrap_or_default(),
-            e.date.as_ref().map(|d| d.evidence.source.to_string()).unwrap_or_default(),
+            e.date
+                .as_ref()
+                .map(|d| d.evidence.source.to_string())
+                .unwrap_or_default(),
             e.date.as_ref().map(|d| d.evidence.quote.clone()).unwrap_or_default(),
             e.iso_3166.map(|c| c.to_string()).unwrap_or_default(),
         ];

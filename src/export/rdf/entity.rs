@@ -7,8 +7,8 @@ use super::dates::date_literal;
 use super::error::RdfError;
 use super::iris::{Local, ENTITY, SOURCE};
 use super::namespaces::{dcterms, owl, skos};
-use super::vocabulary::term;
 use super::sink::{Iri, Object, Sink};
+use super::vocabulary::term;
 use crate::model::edtf::Edtf;
 use crate::model::graph::Graph;
 

@@ -179,7 +179,12 @@ pub(crate) fn check(
 
 /// The row's own date and its evidence: a date needs a source from `sources.csv` and a verbatim
 /// quote; a source or quote without a date is a mistake.
-fn entity_date(c: &mut Checker<'_>, r: &RawEntity, sources: &Defined<Source>, source_ids: &[&str]) -> Option<EntityDate> {
+fn entity_date(
+    c: &mut Checker<'_>,
+    r: &RawEntity,
+    sources: &Defined<Source>,
+    source_ids: &[&str],
+) -> Option<EntityDate> {
     let date = c.date("date", r.date.trim());
     let (source, quote) = (r.date_source.trim(), r.date_quote.trim());
     if r.date.trim().is_empty() {

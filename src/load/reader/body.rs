@@ -115,8 +115,7 @@ impl<const N: usize> Body<'_, N> {
             match cells(name, line, &record, names, limits.max_cell_bytes, problems) {
                 Some(fields) => {
                     // A column the file leaves out (an optional one) reads as empty.
-                    let ordered: [&str; N] =
-                        std::array::from_fn(|k| fields.get(self.order[k]).copied().unwrap_or(""));
+                    let ordered: [&str; N] = std::array::from_fn(|k| fields.get(self.order[k]).copied().unwrap_or(""));
                     sink(line, &ordered, problems);
                 }
                 None => skipped_ids.extend(salvage(&record)),

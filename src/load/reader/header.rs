@@ -105,7 +105,15 @@ pub(crate) fn read_header<'r>(
                     quoted(&missing)
                 ),
             )
-            .with_hint(format!("the header must name: {} (in any order)", columns.join(", "))),
+            .with_hint(format!(
+                "the header must name: {} (in any order)",
+                columns
+                    .iter()
+                    .copied()
+                    .filter(|c| !optional.contains(c))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
         );
         ok = false;
     }

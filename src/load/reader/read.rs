@@ -145,8 +145,7 @@ pub(crate) fn read_records<const N: usize, T: Send>(
     };
     // Where each of `columns` is in the file (the header check made sure each required one is there once).
     // An optional column left out gets an index past the row's end: it reads as empty.
-    let order: [usize; N] =
-        std::array::from_fn(|k| names.iter().position(|n| *n == columns[k]).unwrap_or(usize::MAX));
+    let order: [usize; N] = std::array::from_fn(|k| names.iter().position(|n| *n == columns[k]).unwrap_or(usize::MAX));
     let body = Body {
         name,
         names: &names,
