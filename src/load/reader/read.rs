@@ -71,6 +71,7 @@ pub(crate) fn read_rows_optional<T: DeserializeOwned + Send, const N: usize>(
 /// on the chunks side by side (so it must not depend on the rows before it), `consume` on the
 /// calling thread, in file order, as the chunks come in. Problems come out in the same order as
 /// in a single-threaded read once sorted by line (which the loader does).
+#[allow(clippy::too_many_arguments)] // the columns, and which of them may be left out, belong together but are read once
 pub(crate) fn read_records<const N: usize, T: Send>(
     file: &DataFile,
     columns: &[&str; N],
