@@ -6,7 +6,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use diplograph::verify::{cited_quotes, parse_gaps, read_gaps, Coverage, Gap, ProblemKind, QuoteCheck, SourceTexts};
+use diplograph::verify::{
+    cited_quotes, entity_date_quotes, parse_gaps, read_gaps, Coverage, Gap, ProblemKind, QuoteCheck, SourceTexts,
+};
 use diplograph::Graph;
 use serde_json::{json, Value};
 
@@ -19,8 +21,12 @@ const EMBEDDED_GAPS: &str = include_str!("../../graph-data/coverage-gaps.csv");
 pub struct Report {
     /// `relations.csv` as named in messages.
     file: String,
+    /// `entities.csv` as named in messages.
+    entities_file: String,
     dir: String,
     check: QuoteCheck,
+    /// The quotes of the entities' own dates.
+    dates: QuoteCheck,
     coverage: Option<Coverage>,
     strict: bool,
 }
@@ -30,18 +36,21 @@ pub struct Report {
 pub fn check(graph: &Graph, cli: &Cli, args: &CheckArgs, dir: &Path) -> Result<Report> {
     let texts = SourceTexts::open(dir)?;
     let check = QuoteCheck::run(&texts, &cited_quotes(graph));
+    let dates = QuoteCheck::run(&texts, &entity_date_quotes(graph));
     let coverage = if args.coverage {
         let gaps = gaps(cli, args)?;
         Some(Coverage::measure(&texts, &check, &gaps))
     } else {
         None
     };
-    let file = match &cli.data {
-        Some(data) => data.join("relations.csv").display().to_string(),
-        None => "graph-data/relations.csv".to_owned(),
+    let in_data = |name: &str| match &cli.data {
+        Some(data) => data.join(name).display().to_string(),
+        None => format!("graph-data/{name}"),
     };
     Ok(Report {
-        file,
+        file: in_data("relations.csv"),
+        entities_file: in_data("entities.csv"),
+        dates,
         dir: dir.display().to_string(),
         check,
         coverage,
@@ -75,7 +84,7 @@ impl Report {
             .coverage
             .as_ref()
             .is_some_and(|c| c.sources.iter().any(|s| s.unreadable.is_some()));
-        if self.check.problems().is_empty() && !unreadable {
+        if self.check.problems().is_empty() && self.dates.problems().is_empty() && !unreadable {
             ExitCode::SUCCESS
         } else {
             ExitCode::from(1)
@@ -87,6 +96,9 @@ impl Report {
         for problem in self.check.problems() {
             eprintln!("{}", problem.display(&self.file));
         }
+        for problem in self.dates.problems() {
+            eprintln!("{}", problem.display(&self.entities_file));
+        }
         let found = self.check.checked() - self.check.problems().len();
         writeln!(
             out,
@@ -94,6 +106,14 @@ impl Report {
             self.check.checked(),
             self.dir
         )?;
+        if self.dates.checked() > 0 {
+            let found = self.dates.checked() - self.dates.problems().len();
+            writeln!(
+                out,
+                "dates: {found} of {} entity dates quote their source verbatim",
+                self.dates.checked()
+            )?;
+        }
         if let Some(coverage) = &self.coverage {
             write!(out, "{}", coverage.display(self.strict))?;
         }
@@ -122,7 +142,18 @@ impl Report {
                 })
             })
             .collect();
-        value["ok"] = json!(problems.is_empty());
+        let date_problems: Vec<Value> = self
+            .dates
+            .problems()
+            .iter()
+            .map(|p| json!({ "file": self.entities_file, "line": p.line, "source": p.source, "message": p.display(&self.entities_file).to_string() }))
+            .collect();
+        value["ok"] = json!(problems.is_empty() && date_problems.is_empty());
+        value["entity_dates"] = json!({
+            "checked": self.dates.checked(),
+            "verbatim": self.dates.checked() - date_problems.len(),
+            "problems": date_problems,
+        });
         value["quotes"] = json!({
             "sources": self.dir,
             "checked": self.check.checked(),

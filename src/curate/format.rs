@@ -60,7 +60,18 @@ const LAYOUTS: [(&str, &[&str], Order); 5] = [
     ),
     (
         "entities.csv",
-        &["id", "kind", "label", "aliases", "description", "same_as"],
+        &[
+            "id",
+            "kind",
+            "label",
+            "aliases",
+            "description",
+            "same_as",
+            "date",
+            "date_source",
+            "date_quote",
+            "iso_3166",
+        ],
         Order::Id,
     ),
     (

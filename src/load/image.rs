@@ -41,7 +41,7 @@ use xxhash_rust::xxh3::Xxh3;
 use super::dataset::{DataFile, Dataset};
 use super::limits::Limits;
 use crate::model::edtf::{Bound, DatePoint, Edtf};
-use crate::model::entity::Entity;
+use crate::model::entity::{Entity, EntityDate};
 use crate::model::graph::{Graph, GraphParts};
 use crate::model::id::Id;
 use crate::model::kind::EntityKind;
@@ -389,6 +389,8 @@ fn encode_graph<W: Write>(graph: &Graph, out: &mut Out<W>) -> io::Result<()> {
             aliases,
             description,
             same_as,
+            date,
+            iso_3166,
         } = entity;
         out.text(id.as_str());
         out.buf.push(kind_code(*kind));
@@ -396,6 +398,27 @@ fn encode_graph<W: Write>(graph: &Graph, out: &mut Out<W>) -> io::Result<()> {
         out.texts(aliases);
         out.text(description);
         out.texts(same_as);
+        match date {
+            None => out.flag(false),
+            Some(EntityDate { date, evidence }) => {
+                out.flag(true);
+                out.date(&Some(date.clone()));
+                let Evidence {
+                    source,
+                    quote,
+                    note,
+                    line,
+                    statement,
+                } = evidence;
+                out.text(source.as_str());
+                out.text(quote);
+                out.opt_text(note.as_deref());
+                out.uint(*line);
+                out.opt_text(statement.as_ref().map(Id::as_str));
+            }
+        }
+        let codes = iso_3166.map(|c| format!("{}|{}|{}", c.alpha2(), c.alpha3(), c.numeric()));
+        out.opt_text(codes.as_deref());
         out.maybe_flush()?;
     }
     let source_ids: Vec<Id> = sources.iter().map(|s| s.id.clone()).collect();
@@ -723,6 +746,27 @@ fn decode_graph(input: &mut In<'_>) -> R<Graph> {
             aliases: input.texts()?,
             description: input.text()?,
             same_as: input.texts()?,
+            date: if input.flag()? {
+                let date = input
+                    .date()?
+                    .ok_or(ImageError::Invalid("an entity date without a date"))?;
+                Some(EntityDate {
+                    date,
+                    evidence: Evidence {
+                        source: input.id()?,
+                        quote: input.text()?,
+                        note: input.opt_text()?,
+                        line: input.uint()?,
+                        statement: input.opt_id()?,
+                    },
+                })
+            } else {
+                None
+            },
+            iso_3166: match input.opt_text()? {
+                None => None,
+                Some(codes) => Some(codes.parse().map_err(|_| ImageError::Invalid("ISO 3166 codes"))?),
+            },
         });
     }
     let source_ids: Vec<Id> = sources.iter().map(|s| s.id.clone()).collect();
@@ -731,6 +775,14 @@ fn decode_graph(input: &mut In<'_>) -> R<Graph> {
     // The graph's tables are sorted by id and the indexes rely on it: an image must say so.
     if !(sorted_unique(&source_ids) && sorted_unique(&predicate_ids) && sorted_unique(&entity_ids)) {
         return Err(ImageError::Invalid("tables not in id order"));
+    }
+    // An entity date's source is looked up by the exporters.
+    if entities
+        .iter()
+        .filter_map(|e| e.date.as_ref())
+        .any(|d| source_ids.binary_search(&d.evidence.source).is_err())
+    {
+        return Err(ImageError::Invalid("an entity date's source is not in the table"));
     }
     let relations = input.count(16)?;
     // Relations come before warnings in the image but the graph takes its warnings first: read

@@ -13,7 +13,7 @@ pub(crate) fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) ->
     let mut problems = Vec::new();
     let sources = sources::check(&dataset.sources, limits, &mut problems);
     let predicates = predicates::check(&dataset.predicates, limits, &mut problems);
-    let entities = entities::check(&dataset.entities, limits, &mut problems);
+    let entities = entities::check(&dataset.entities, &sources, limits, &mut problems);
     let claims = relations::check(
         &dataset.relations,
         limits,

@@ -6,6 +6,7 @@ pub(crate) mod entity;
 pub(crate) mod graph;
 pub(crate) mod id;
 pub(crate) mod iri;
+pub(crate) mod iso3166;
 pub(crate) mod kind;
 pub(crate) mod names;
 pub(crate) mod predicate;
@@ -26,10 +27,18 @@ pub(crate) fn serialize_opt_display<T: std::fmt::Display, S: serde::Serializer>(
     }
 }
 
+pub(crate) fn serialize_display<T: std::fmt::Display, S: serde::Serializer>(
+    value: &T,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_str(value)
+}
+
 pub use edtf::{Bound, DatePoint, Day, Edtf, EdtfError, Precision};
-pub use entity::Entity;
+pub use entity::{Entity, EntityDate};
 pub use graph::{Graph, Incident, ResolveError, Stats};
 pub use id::{Id, IdError};
+pub use iso3166::{Iso3166, Iso3166Error};
 pub use kind::{EntityKind, UnknownKind};
 pub use predicate::{Predicate, Temporal};
 pub use problem::{Problem, Problems, Severity};

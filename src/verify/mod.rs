@@ -25,7 +25,7 @@ mod selector;
 mod source_texts;
 mod text_directive;
 
-pub use claims::cited_quotes;
+pub use claims::{cited_quotes, entity_date_quotes};
 pub use coverage::{parse_gaps, passages, read_gaps, years, Coverage, Gap, GapsError, Passage, SourceCoverage};
 pub use fragment::{FragmentError, TextFragment};
 pub use fragment_search::SearchText;

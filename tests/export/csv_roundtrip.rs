@@ -10,7 +10,8 @@ use diplograph::{
     export::csv::{
         split_values, unguard_formula, write_edges_csv, write_nodes_csv, CsvFlavor, EDGE_COLUMNS, NODE_COLUMNS,
     },
-    Entity, EntityKind, Graph, Id,
+    model::EntityDate,
+    Entity, EntityKind, Evidence, Graph, Id,
 };
 use predicates::prelude::*;
 
@@ -67,6 +68,17 @@ fn read_back(nodes: &[u8], edges: &[u8]) -> (Vec<Entity>, Vec<Fact>) {
             aliases: list(r, "aliases"),
             description: cell(r, "description").to_owned(),
             same_as: list(r, "same_as"),
+            date: (!cell(r, "date").is_empty()).then(|| EntityDate {
+                date: cell(r, "date").parse().expect("an EDTF date"),
+                evidence: Evidence {
+                    source: Id::new(cell(r, "date_source")).expect("a source id"),
+                    quote: cell(r, "date_quote").to_owned(),
+                    note: None,
+                    line: 0,
+                    statement: None,
+                },
+            }),
+            iso_3166: (!cell(r, "iso_3166").is_empty()).then(|| cell(r, "iso_3166").parse().expect("ISO 3166 codes")),
         })
         .collect();
     let (header, edge_rows) = rows(edges);
@@ -120,7 +132,17 @@ fn facts_of(graph: &Graph) -> Vec<Fact> {
 fn assert_round_trip(graph: &Graph) {
     let (nodes, edges) = export(graph);
     let (entities, relations) = read_back(&nodes, &edges);
-    let expected: Vec<Entity> = graph.entities().cloned().collect();
+    // nodes.csv does not say which line of entities.csv a date came from.
+    let expected: Vec<Entity> = graph
+        .entities()
+        .cloned()
+        .map(|mut e| {
+            if let Some(d) = &mut e.date {
+                d.evidence.line = 0;
+            }
+            e
+        })
+        .collect();
     assert_eq!(entities.len(), expected.len());
     for (got, want) in entities.iter().zip(&expected) {
         assert_eq!(got, want);

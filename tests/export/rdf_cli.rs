@@ -102,6 +102,7 @@ fn a_selection_exports_only_what_it_selects() {
         .filter(|t| {
             t.predicate.as_str().starts_with(&format!("{BASE}vocab/"))
                 && t.subject.to_string().starts_with(&format!("<{BASE}entity/"))
+                && t.object.to_string().starts_with(&format!("<{BASE}entity/"))
         })
         .collect();
     assert!(!direct.is_empty());

@@ -303,6 +303,8 @@ fn check_spreadsheet_csv(graph: &Graph) -> Result<(), TestCaseError> {
             aliases: list(r, 3),
             description: cell(r, 4),
             same_as: list(r, 5),
+            date: None,
+            iso_3166: None,
         })
         .collect();
     prop_assert_eq!(entities, graph.entities().cloned().collect::<Vec<_>>());
@@ -367,6 +369,8 @@ fn check_neo4j_csv(graph: &Graph) -> Result<(), TestCaseError> {
                     aliases: list(&r[4]),
                     description: r[5].clone(),
                     same_as: list(&r[6]),
+                    date: None,
+                    iso_3166: None,
                 })
                 .collect();
             prop_assert_eq!(entities, graph.entities().cloned().collect::<Vec<_>>());

@@ -9,5 +9,6 @@ mod dates;
 mod errors;
 mod fuzz_regressions;
 mod image;
+mod iso3166;
 mod limits;
 mod properties;

@@ -492,6 +492,8 @@ impl Spec {
                 aliases: split(&r[3]),
                 description: r[4].clone(),
                 same_as: split(&r[5]),
+                date: None,
+                iso_3166: None,
             })
             .collect();
         out.sort_by(|a, b| a.id.cmp(&b.id));

@@ -23,7 +23,7 @@ use crate::query::time::Certainty;
 pub const NEO4J_ARRAY_DELIMITER: char = '\u{1f}';
 
 /// Header of the Neo4j `nodes.csv`.
-pub const NEO4J_NODE_HEADER: [&str; 7] = [
+pub const NEO4J_NODE_HEADER: [&str; 11] = [
     "id:ID",
     ":LABEL",
     "kind",
@@ -31,6 +31,10 @@ pub const NEO4J_NODE_HEADER: [&str; 7] = [
     "aliases:string[]",
     "description",
     "same_as:string[]",
+    "date",
+    "date_source",
+    "date_quote",
+    "iso_3166",
 ];
 
 /// Header of the Neo4j `edges.csv`.
@@ -95,6 +99,8 @@ pub(crate) fn write_nodes<W: Write>(graph: &Graph, w: W) -> io::Result<()> {
             || format!("a same_as of entity '{}'", e.id),
             e.same_as.iter().map(String::as_str),
         )?;
+        let date = e.date.as_ref().map(|d| d.date.to_string()).unwrap_or_default();
+        let iso = e.iso_3166.map(|c| c.to_string()).unwrap_or_default();
         out.write_record([
             e.id.as_str(),
             e.kind.title(),
@@ -103,6 +109,10 @@ pub(crate) fn write_nodes<W: Write>(graph: &Graph, w: W) -> io::Result<()> {
             &aliases,
             &e.description,
             &same_as,
+            &date,
+            e.date.as_ref().map_or("", |d| d.evidence.source.as_str()),
+            e.date.as_ref().map_or("", |d| d.evidence.quote.as_str()),
+            &iso,
         ])?;
     }
     out.flush()

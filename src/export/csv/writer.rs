@@ -73,7 +73,18 @@ impl fmt::Display for CsvFlavor {
 }
 
 /// Columns of the spreadsheet `nodes.csv`, in order.
-pub const NODE_COLUMNS: [&str; 6] = ["id", "kind", "label", "aliases", "description", "same_as"];
+pub const NODE_COLUMNS: [&str; 10] = [
+    "id",
+    "kind",
+    "label",
+    "aliases",
+    "description",
+    "same_as",
+    "date",
+    "date_source",
+    "date_quote",
+    "iso_3166",
+];
 
 /// Columns of the spreadsheet `edges.csv`, in order. `sources`, `quotes`, `notes` and
 /// `statements` hold one value per claim, aligned: the n-th quote is from the n-th source, the
@@ -200,6 +211,13 @@ pub fn write_nodes_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::
             join_values(&e.aliases),
             e.description.clone(),
             join_values(&e.same_as),
+            e.date.as_ref().map(|d| d.date.to_string()).unwrap_or_default(),
+            e.date
+                .as_ref()
+                .map(|d| d.evidence.source.to_string())
+                .unwrap_or_default(),
+            e.date.as_ref().map(|d| d.evidence.quote.clone()).unwrap_or_default(),
+            e.iso_3166.map(|c| c.to_string()).unwrap_or_default(),
         ];
         out.write_record(row.iter().map(|c| guard_formula(c).into_owned()))?;
     }

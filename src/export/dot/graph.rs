@@ -235,8 +235,8 @@ impl DotWriter {
             format!(
                 "{} [label={}, tooltip={}, {}{extra}];",
                 quoted(e.id.as_str()),
-                quoted(&wrap(&e.label, self.wrap)),
-                quoted(&format!("{} ({}): {}", e.label, e.kind, e.description)),
+                quoted(&wrap(&e.dated_label(), self.wrap)),
+                quoted(&format!("{} ({}): {}", e.dated_label(), e.kind, e.description)),
                 kind_attributes(e.kind)
             )
         };

@@ -187,8 +187,8 @@ impl PathWriter {
             lines.push(format!(
                 "  {} [label={}, tooltip={}, {kind}{emphasis}];",
                 quoted(e.id.as_str()),
-                quoted(&wrap(&e.label, 22)),
-                quoted(&format!("{} ({}): {}", e.label, e.kind, e.description)),
+                quoted(&wrap(&e.dated_label(), 22)),
+                quoted(&format!("{} ({}): {}", e.dated_label(), e.kind, e.description)),
             ));
         }
         lines.sort();

@@ -5,7 +5,8 @@
 //!   "kinds":      [{"id","title","fill","border","shape"}],        EntityKind order
 //!   "predicates": [{"id","label","inverse","symmetric","temporal","description"}],   by id
 //!   "sources":    [{"id","title","publisher","url","published"}],  by id
-//!   "entities":   [{"id","kind","label","aliases","description","same_as"}],         by id
+//!   "entities":   [{"id","kind","label","aliases","description","same_as",
+//!                   "date","date_human","date_source","date_quote","iso_3166"}],    by id
 //!   "relations":  [{"id","s","p","o","date","human","start","end","point",
 //!                   "evidence":[[source, quote, note]]}],          by relation id
 //!   "disagreements": [{"about","versions":[{"value","claims":[[relation, evidence, stated]]}]}],
@@ -130,6 +131,17 @@ pub(super) fn write_data(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
         write_str(w, &e.description)?;
         w.write_all(b",\"same_as\":")?;
         write_str_array(w, e.same_as.iter().map(String::as_str))?;
+        let date = e.date.as_ref();
+        w.write_all(b",\"date\":")?;
+        write_opt_str(w, date.map(|d| d.date.to_string()).as_deref())?;
+        w.write_all(b",\"date_human\":")?;
+        write_opt_str(w, date.map(|d| d.date.human()).as_deref())?;
+        w.write_all(b",\"date_source\":")?;
+        write_opt_str(w, date.map(|d| d.evidence.source.as_str()))?;
+        w.write_all(b",\"date_quote\":")?;
+        write_opt_str(w, date.map(|d| d.evidence.quote.as_str()))?;
+        w.write_all(b",\"iso_3166\":")?;
+        write_opt_str(w, e.iso_3166.map(|c| c.to_string()).as_deref())?;
         w.write_all(b"}")?;
     }
     w.write_all(b"],\n\"relations\":[")?;

@@ -3,13 +3,18 @@
 use oxrdf::vocab::{rdf, rdfs};
 use petgraph::graph::NodeIndex;
 
+use super::dates::date_literal;
 use super::error::RdfError;
-use super::iris::{Local, ENTITY};
-use super::namespaces::{owl, skos};
+use super::iris::{Local, ENTITY, SOURCE};
+use super::namespaces::{dcterms, owl, skos};
 use super::sink::{Iri, Object, Sink};
+use super::vocabulary::term;
+use crate::model::edtf::Edtf;
 use crate::model::graph::Graph;
 
-/// The entity at `node`: type, label, aliases, description, `owl:sameAs`, and one direct triple
+/// The entity at `node`: type, label, aliases, description, `owl:sameAs`, its own date (EDTF,
+/// `dcterms:date` typed at its precision when it is one date, its source and quote), a state's
+/// ISO 3166 codes, and one direct triple
 /// `entity predicate other` per relation it is the subject of — and, for a symmetric predicate,
 /// per relation it is the object of too, so plain SPARQL finds it from either end without a
 /// reasoner.
@@ -37,6 +42,30 @@ pub(crate) fn entity<S: Sink>(b: &mut S, graph: &Graph, node: NodeIndex) -> Resu
         for same in &e.same_as {
             let other = b.iri(Iri::Data(same))?;
             b.add(&iri, &same_as, Object::Node(&other));
+        }
+    }
+    if let Some(d) = &e.date {
+        let edtf = b.iri(Iri::vocab(term::EDTF_DATE))?;
+        b.add(&iri, &edtf, Object::Plain(&d.date.to_string()));
+        if let Edtf::Single(point) = d.date {
+            let (value, datatype) = date_literal(&point);
+            let date = b.iri(Iri::Fixed(dcterms::DATE))?;
+            b.add(&iri, &date, Object::Typed(&value, datatype));
+        }
+        let date_source = b.iri(Iri::vocab(term::DATE_SOURCE))?;
+        let source = b.iri(Iri::Minted(SOURCE, Local::Name(d.evidence.source.as_str())))?;
+        b.add(&iri, &date_source, Object::Node(&source));
+        let date_quote = b.iri(Iri::vocab(term::DATE_QUOTE))?;
+        b.add(&iri, &date_quote, Object::Plain(&d.evidence.quote));
+    }
+    if let Some(codes) = &e.iso_3166 {
+        for (name, code) in [
+            (term::ISO_3166_ALPHA2, codes.alpha2()),
+            (term::ISO_3166_ALPHA3, codes.alpha3()),
+            (term::ISO_3166_NUMERIC, codes.numeric()),
+        ] {
+            let p = b.iri(Iri::vocab(name))?;
+            b.add(&iri, &p, Object::Plain(code));
         }
     }
     for incident in graph.incidents(node) {

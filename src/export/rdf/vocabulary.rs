@@ -60,6 +60,11 @@ pub(crate) mod term {
     pub(crate) const EARLIEST_DAY: &str = "earliestDay";
     pub(crate) const LATEST_DAY: &str = "latestDay";
     pub(crate) const EXACT_ONLY: &str = "exactOnly";
+    pub(crate) const DATE_SOURCE: &str = "dateSource";
+    pub(crate) const DATE_QUOTE: &str = "dateQuote";
+    pub(crate) const ISO_3166_ALPHA2: &str = "iso3166Alpha2";
+    pub(crate) const ISO_3166_ALPHA3: &str = "iso3166Alpha3";
+    pub(crate) const ISO_3166_NUMERIC: &str = "iso3166Numeric";
     /// The class of evidence resources.
     pub(crate) const EVIDENCE: &str = "Evidence";
     /// The class of sources.
@@ -81,7 +86,7 @@ const BOOLEAN: Range = Range::Datatype(xsd::BOOLEAN);
 const DATE: Range = Range::Datatype(xsd::DATE);
 const STRING: Range = Range::Datatype(xsd::STRING);
 
-const TERMS: [TermDef; 18] = [
+const TERMS: [TermDef; 23] = [
     TermDef {
         name: term::EXACT_ONLY,
         label: "exact only",
@@ -207,6 +212,41 @@ const TERMS: [TermDef; 18] = [
         comment: "Links a negative predicate (not concluded) to the predicate it denies (concluded): a claim with it says the other's relation did not happen or hold.",
         domain: None,
         range: Range::Property,
+    },
+    TermDef {
+        name: term::DATE_SOURCE,
+        label: "date source",
+        comment: "The source that gives an entity's own date (its edtfDate and dcterms:date): an agreement's adoption or signature, an event's time, an organisation's founding or span.",
+        domain: None,
+        range: Range::Class(SOURCE),
+    },
+    TermDef {
+        name: term::DATE_QUOTE,
+        label: "date quote",
+        comment: "The verbatim passage of the date source that gives an entity's own date.",
+        domain: None,
+        range: STRING,
+    },
+    TermDef {
+        name: term::ISO_3166_ALPHA2,
+        label: "ISO 3166 alpha-2 code",
+        comment: "A state's two-letter ISO 3166-1 code (ISO 3166-3 for a state that no longer exists), from Debian's iso-codes list.",
+        domain: None,
+        range: STRING,
+    },
+    TermDef {
+        name: term::ISO_3166_ALPHA3,
+        label: "ISO 3166 alpha-3 code",
+        comment: "A state's three-letter ISO 3166-1 code (ISO 3166-3 for a state that no longer exists), from Debian's iso-codes list.",
+        domain: None,
+        range: STRING,
+    },
+    TermDef {
+        name: term::ISO_3166_NUMERIC,
+        label: "ISO 3166 numeric code",
+        comment: "A state's three-digit ISO 3166-1 numeric code (ISO 3166-3 for a state that no longer exists), from Debian's iso-codes list, as a string (leading zeros kept).",
+        domain: None,
+        range: STRING,
     },
 ];
 

@@ -10,11 +10,14 @@ use super::defined::Defined;
 use crate::load::dataset::DataFile;
 use crate::load::limits::Limits;
 use crate::load::reader::cells::split_multi;
-use crate::load::reader::read::read_rows;
+use crate::load::reader::read::read_rows_optional;
 use crate::load::reader::table::{Row, Table};
-use crate::model::entity::Entity;
+use crate::model::entity::{Entity, EntityDate};
+use crate::model::iso3166::Iso3166;
 use crate::model::kind::EntityKind;
 use crate::model::problem::Problem;
+use crate::model::relation::Evidence;
+use crate::model::source::Source;
 use crate::text::fold::fold;
 use crate::text::suggest::did_you_mean;
 
@@ -26,17 +29,42 @@ struct RawEntity {
     aliases: String,
     description: String,
     same_as: String,
+    date: String,
+    date_source: String,
+    date_quote: String,
+    iso_3166: String,
 }
 
+/// The columns an older `entities.csv` may leave out.
+const OPTIONAL: [&str; 4] = ["date", "date_source", "date_quote", "iso_3166"];
+
 /// Checks every row of `entities.csv`.
-pub(crate) fn check(file: &DataFile, limits: &Limits, problems: &mut Vec<Problem>) -> Defined<Entity> {
+pub(crate) fn check(
+    file: &DataFile,
+    sources: &Defined<Source>,
+    limits: &Limits,
+    problems: &mut Vec<Problem>,
+) -> Defined<Entity> {
     let name = file.name.as_str();
-    let entity_table: Table<RawEntity> = read_rows(
+    let entity_table: Table<RawEntity> = read_rows_optional(
         file,
-        &["id", "kind", "label", "aliases", "description", "same_as"],
+        &[
+            "id",
+            "kind",
+            "label",
+            "aliases",
+            "description",
+            "same_as",
+            "date",
+            "date_source",
+            "date_quote",
+            "iso_3166",
+        ],
+        &OPTIONAL,
         limits,
         problems,
     );
+    let source_ids: Vec<&str> = sources.values.iter().map(|s| s.id.as_str()).collect();
     let mut entities = Vec::new();
     let mut entity_seen = FxHashMap::default();
     let mut labels: FxHashMap<String, (u64, String)> = FxHashMap::default();
@@ -60,6 +88,27 @@ pub(crate) fn check(file: &DataFile, limits: &Limits, problems: &mut Vec<Problem
         c.required("description", &r.description);
         let aliases = split_multi(&r.aliases);
         let same_as = c.iris("same_as", &r.same_as);
+        let date = entity_date(&mut c, &r, sources, &source_ids);
+        let iso_3166 = match r.iso_3166.trim() {
+            "" => None,
+            cell => match cell.parse::<Iso3166>() {
+                Ok(codes) if kind.is_none() || kind == Some(EntityKind::State) => Some(codes),
+                Ok(_) => {
+                    c.fail(
+                        "'iso_3166' is for states only".to_owned(),
+                        Some("ISO 3166 codes name countries; leave the cell empty for other kinds".to_owned()),
+                    );
+                    None
+                }
+                Err(e) => {
+                    c.fail(
+                        e.to_string(),
+                        Some("copy the codes from the ISO 3166 list graph-data/README.md names".to_owned()),
+                    );
+                    None
+                }
+            },
+        };
         if let Some(id) = &id {
             if let Some(first) = first_seen(&mut entity_seen, id.clone(), line) {
                 c.fail(
@@ -115,6 +164,8 @@ pub(crate) fn check(file: &DataFile, limits: &Limits, problems: &mut Vec<Problem
                 aliases,
                 description: r.description,
                 same_as,
+                date,
+                iso_3166,
             });
         }
     }
@@ -124,4 +175,53 @@ pub(crate) fn check(file: &DataFile, limits: &Limits, problems: &mut Vec<Problem
         skipped_ids: entity_table.skipped_ids,
         readable: entity_table.readable,
     }
+}
+
+/// The row's own date and its evidence: a date needs a source from `sources.csv` and a verbatim
+/// quote; a source or quote without a date is a mistake.
+fn entity_date(
+    c: &mut Checker<'_>,
+    r: &RawEntity,
+    sources: &Defined<Source>,
+    source_ids: &[&str],
+) -> Option<EntityDate> {
+    let date = c.date("date", r.date.trim());
+    let (source, quote) = (r.date_source.trim(), r.date_quote.trim());
+    if r.date.trim().is_empty() {
+        if !source.is_empty() || !quote.is_empty() {
+            c.fail(
+                "'date_source' or 'date_quote' without a 'date'".to_owned(),
+                Some("give the date the quote states, or empty both cells".to_owned()),
+            );
+        }
+        return None;
+    }
+    if source.is_empty() || quote.is_empty() {
+        c.fail(
+            "a 'date' needs its 'date_source' and 'date_quote'".to_owned(),
+            Some("every date in the graph carries its source and the verbatim words that give it".to_owned()),
+        );
+        return None;
+    }
+    let source = c.id("date_source", source)?;
+    if !source_ids.contains(&source.as_str()) {
+        if !sources.knows(&source) {
+            let hint = did_you_mean(source.as_str(), source_ids.iter().copied());
+            c.fail(
+                format!("unknown source '{source}': not in sources.csv"),
+                hint.or_else(|| Some("add the source to sources.csv first".to_owned())),
+            );
+        }
+        return None; // a source whose row has problems is reported there
+    }
+    Some(EntityDate {
+        date: date?,
+        evidence: Evidence {
+            source,
+            quote: quote.to_owned(),
+            note: None,
+            line: c.line,
+            statement: None,
+        },
+    })
 }

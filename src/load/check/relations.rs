@@ -88,6 +88,7 @@ pub(crate) fn check(
     read_records(
         file,
         &CLAIM_COLUMNS,
+        &[],
         limits,
         threads,
         problems,

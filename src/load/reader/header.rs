@@ -9,11 +9,13 @@ use crate::text::suggest::nearest;
 pub(crate) const OPTIONAL_COLUMNS: [&str; 2] = ["statement", "negates"];
 
 /// Checks the header row; returns the column names (trimmed) if every column is known, present once.
+/// The columns in `optional` may be left out.
 pub(crate) fn read_header<'r>(
     name: &str,
     line: u64,
     header: &'r csv::ByteRecord,
     columns: &[&str],
+    optional: &[&str],
     problems: &mut Vec<Problem>,
 ) -> Option<Vec<&'r str>> {
     let texts: Vec<Option<&str>> = header
@@ -95,7 +97,7 @@ pub(crate) fn read_header<'r>(
     let missing: Vec<&str> = columns
         .iter()
         .copied()
-        .filter(|c| !names.contains(c) && !OPTIONAL_COLUMNS.contains(c))
+        .filter(|c| !names.contains(c) && !optional.contains(c) && !OPTIONAL_COLUMNS.contains(c))
         .collect();
     if !missing.is_empty() {
         problems.push(
@@ -108,7 +110,15 @@ pub(crate) fn read_header<'r>(
                     quoted(&missing)
                 ),
             )
-            .with_hint(format!("the header must name: {} (in any order)", columns.join(", "))),
+            .with_hint(format!(
+                "the header must name: {} (in any order)",
+                columns
+                    .iter()
+                    .copied()
+                    .filter(|c| !optional.contains(c) && !OPTIONAL_COLUMNS.contains(c))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
         );
         ok = false;
     }

@@ -21,12 +21,24 @@ pub(crate) fn read_rows<T: DeserializeOwned + Send, const N: usize>(
     limits: &Limits,
     problems: &mut Vec<Problem>,
 ) -> Table<T> {
+    read_rows_optional(file, columns, &[], limits, problems)
+}
+
+/// [`read_rows`], where the columns in `optional` may be left out of the file (they read as empty).
+pub(crate) fn read_rows_optional<T: DeserializeOwned + Send, const N: usize>(
+    file: &DataFile,
+    columns: &[&str; N],
+    optional: &[&str],
+    limits: &Limits,
+    problems: &mut Vec<Problem>,
+) -> Table<T> {
     let name = file.name.as_str();
     let mut rows = Vec::new();
     let headers = csv::StringRecord::from(columns.as_slice());
     let table = read_records(
         file,
         columns,
+        optional,
         limits,
         &Threads::default(),
         problems,
@@ -59,9 +71,11 @@ pub(crate) fn read_rows<T: DeserializeOwned + Send, const N: usize>(
 /// on the chunks side by side (so it must not depend on the rows before it), `consume` on the
 /// calling thread, in file order, as the chunks come in. Problems come out in the same order as
 /// in a single-threaded read once sorted by line (which the loader does).
+#[allow(clippy::too_many_arguments)] // the columns, and which of them may be left out, belong together but are read once
 pub(crate) fn read_records<const N: usize, T: Send>(
     file: &DataFile,
     columns: &[&str; N],
+    optional: &[&str],
     limits: &Limits,
     threads: &Threads,
     problems: &mut Vec<Problem>,
@@ -127,7 +141,7 @@ pub(crate) fn read_records<const N: usize, T: Send>(
     if bad_records.contains(&start) {
         return Table::unreadable(); // the syntax error is reported; the header cannot be trusted
     }
-    let Some(names) = read_header(name, header_line, &header, columns, problems) else {
+    let Some(names) = read_header(name, header_line, &header, columns, optional, problems) else {
         return Table::unreadable();
     };
     // Where each of `columns` is in the file (the header check made sure each is there once).

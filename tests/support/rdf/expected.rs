@@ -28,7 +28,7 @@ pub fn ns(base: &str, local: &str) -> String {
 
 /// The terms of the vocabulary whose wording the test does not restate: each must simply have a
 /// type, an English label and an English comment.
-pub const FIXED_TERMS: [&str; 24] = [
+pub const FIXED_TERMS: [&str; 29] = [
     "",
     "Evidence",
     "Source",
@@ -53,6 +53,11 @@ pub const FIXED_TERMS: [&str; 24] = [
     "hasClaim",
     "disputed",
     "negates",
+    "dateSource",
+    "dateQuote",
+    "iso3166Alpha2",
+    "iso3166Alpha3",
+    "iso3166Numeric",
 ];
 
 pub fn kinds_class(kinds: &[EntityKind]) -> Option<String> {
@@ -182,6 +187,21 @@ pub fn expected(graph: &Graph) -> BTreeSet<Q> {
         }
         for same in &e.same_as {
             add(&iri_e, ns(OWL, "sameAs"), iri(same), None);
+        }
+        // Its own date: the EDTF text, dcterms:date typed at its precision when it is one date,
+        // the source and the quote.
+        if let Some(d) = &e.date {
+            add(&iri_e, vocab("edtfDate"), plain(&d.date.to_string()), None);
+            if let diplograph::Edtf::Single(p) = d.date {
+                add(&iri_e, ns(DCTERMS, "date"), date(&p), None);
+            }
+            add(&iri_e, vocab("dateSource"), source(d.evidence.source.as_str()), None);
+            add(&iri_e, vocab("dateQuote"), plain(&d.evidence.quote), None);
+        }
+        if let Some(c) = &e.iso_3166 {
+            add(&iri_e, vocab("iso3166Alpha2"), plain(c.alpha2()), None);
+            add(&iri_e, vocab("iso3166Alpha3"), plain(c.alpha3()), None);
+            add(&iri_e, vocab("iso3166Numeric"), plain(c.numeric()), None);
         }
     }
     for r in graph.relations() {
