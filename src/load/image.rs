@@ -402,7 +402,7 @@ fn encode_graph<W: Write>(graph: &Graph, out: &mut Out<W>) -> io::Result<()> {
             None => out.flag(false),
             Some(EntityDate { date, evidence }) => {
                 out.flag(true);
-                out.date(&Some(date.clone()));
+                out.date(&Some(*date));
                 let Evidence {
                     source,
                     quote,
