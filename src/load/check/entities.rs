@@ -38,6 +38,20 @@ struct RawEntity {
 /// The columns an older `entities.csv` may leave out.
 const OPTIONAL: [&str; 4] = ["date", "date_source", "date_quote", "iso_3166"];
 
+/// The columns of `entities.csv`, in the order `fmt` writes them.
+pub(crate) const COLUMNS: [&str; 10] = [
+    "id",
+    "kind",
+    "label",
+    "aliases",
+    "description",
+    "same_as",
+    "date",
+    "date_source",
+    "date_quote",
+    "iso_3166",
+];
+
 /// Checks every row of `entities.csv`.
 pub(crate) fn check(
     file: &DataFile,
@@ -46,24 +60,7 @@ pub(crate) fn check(
     problems: &mut Vec<Problem>,
 ) -> Defined<Entity> {
     let name = file.name.as_str();
-    let entity_table: Table<RawEntity> = read_rows_optional(
-        file,
-        &[
-            "id",
-            "kind",
-            "label",
-            "aliases",
-            "description",
-            "same_as",
-            "date",
-            "date_source",
-            "date_quote",
-            "iso_3166",
-        ],
-        &OPTIONAL,
-        limits,
-        problems,
-    );
+    let entity_table: Table<RawEntity> = read_rows_optional(file, &COLUMNS, &OPTIONAL, limits, problems);
     let source_ids: Vec<&str> = sources.values.iter().map(|s| s.id.as_str()).collect();
     let mut entities = Vec::new();
     let mut entity_seen = FxHashMap::default();

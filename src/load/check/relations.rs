@@ -31,7 +31,7 @@ struct RawClaim<'a> {
     statement: &'a str,
 }
 
-const CLAIM_COLUMNS: [&str; 8] = [
+pub(crate) const CLAIM_COLUMNS: [&str; 8] = [
     "subject",
     "predicate",
     "object",
