@@ -95,7 +95,8 @@ proptest! {
         let cut = 8 + at.index(chars.len().saturating_sub(7).max(1));
         // Inside the IRI, not at its end: the loader trims a cell's surrounding white space
         // (U+00A0 included), which leaves a valid IRI.
-        let cut = cut.min(chars.len().saturating_sub(1)).max(8);
+        let after_scheme = chars.iter().position(|&c| c == ':').map_or(1, |i| i + 1);
+        let cut = cut.min(chars.len().saturating_sub(1)).max(after_scheme);
         let bad_iri: String = chars[..cut].iter().chain([bad].iter()).chain(chars[cut..].iter()).collect();
         let err = match with(&bad_iri, column) {
             Err(LoadError::Invalid(problems)) => problems.to_string(),
