@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::support::dot::hostile_graph;
-use crate::support::{diplograph, shipped};
+use crate::support::{diplograph, facts_of, shipped, Fact};
 use diplograph::{
     export::csv::{
         split_values, unguard_formula, write_edges_csv, write_nodes_csv, CsvFlavor, EDGE_COLUMNS, NODE_COLUMNS,
@@ -52,9 +52,6 @@ fn list(row: &HashMap<String, String>, column: &str) -> Vec<String> {
         split_values(c)
     }
 }
-
-type Claim = (String, String, Option<String>);
-type Fact = (String, String, String, String, String, Vec<Claim>);
 
 fn read_back(nodes: &[u8], edges: &[u8]) -> (Vec<Entity>, Vec<Fact>) {
     let (header, node_rows) = rows(nodes);
@@ -108,25 +105,6 @@ fn read_back(nodes: &[u8], edges: &[u8]) -> (Vec<Entity>, Vec<Fact>) {
         })
         .collect();
     (entities, relations)
-}
-
-fn facts_of(graph: &Graph) -> Vec<Fact> {
-    graph
-        .relations()
-        .map(|r| {
-            (
-                r.id.to_string(),
-                r.subject.to_string(),
-                r.predicate.to_string(),
-                r.object.to_string(),
-                r.date.map(|d| d.to_string()).unwrap_or_default(),
-                r.evidence
-                    .iter()
-                    .map(|e| (e.source.to_string(), e.quote.clone(), e.note.clone()))
-                    .collect(),
-            )
-        })
-        .collect()
 }
 
 fn assert_round_trip(graph: &Graph) {

@@ -9,12 +9,12 @@
 //! `PROPTEST_CASES=2000 HOSTILE_TOOL_CASES=200 cargo test --release --test hostile exports::`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use crate::support::hostile::*;
 use crate::support::rdf::expected::{expected, try_parse, without_unrestated, Q};
+use crate::support::{facts_of, Claim, Fact};
 use diplograph::{
     export::csv::{
         neo4j_type, split_values, unguard_formula, write_edges_csv, write_nodes_csv, CsvFlavor, EDGE_COLUMNS,
@@ -227,37 +227,8 @@ fn read_csv(what: &str, bytes: &[u8]) -> Result<(Vec<String>, Vec<Vec<String>>),
     Ok((header, rows))
 }
 
-/// A relation as the CSV exports show it: (id, subject, predicate, object, date, evidence).
-type Fact = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    Vec<(String, String, Option<String>)>,
-);
-
-fn facts_of(graph: &Graph) -> Vec<Fact> {
-    graph
-        .relations()
-        .map(|r| {
-            (
-                r.id.to_string(),
-                r.subject.to_string(),
-                r.predicate.to_string(),
-                r.object.to_string(),
-                r.date.map(|d| d.to_string()).unwrap_or_default(),
-                r.evidence
-                    .iter()
-                    .map(|e| (e.source.to_string(), e.quote.clone(), e.note.clone()))
-                    .collect(),
-            )
-        })
-        .collect()
-}
-
 /// Zips per-claim lists into evidence; an empty note is no note.
-fn evidence(sources: Vec<String>, quotes: Vec<String>, notes: Vec<String>) -> Vec<(String, String, Option<String>)> {
+fn evidence(sources: Vec<String>, quotes: Vec<String>, notes: Vec<String>) -> Vec<Claim> {
     assert_eq!(sources.len(), quotes.len(), "one quote per source");
     assert_eq!(sources.len(), notes.len(), "one note (maybe empty) per source");
     sources
@@ -447,18 +418,7 @@ proptest! {
 /// one process lays out a clustered graph with labelled same-rank edges and then another graph
 /// (valgrind: "Invalid free" in gvFreeLayout), which aborts it; each graph alone is clean.
 fn render(name: &str, dot: &[u8]) -> Result<(), TestCaseError> {
-    let mut child = Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("dot runs");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let input = dot.to_vec();
-    let feeder = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child.wait_with_output().expect("dot finishes");
-    feeder.join().expect("feeder").expect("dot reads its input");
+    let out = crate::support::dot::run_dot(dot);
     let stderr = String::from_utf8_lossy(&out.stderr);
     if !out.status.success() || !stderr.trim().is_empty() {
         return Err(TestCaseError::fail(format!(

@@ -32,8 +32,9 @@ pub fn have_dot(test: &str) -> bool {
     found
 }
 
-/// Renders DOT text to SVG with `dot -Tsvg`; panics, naming `what`, on any error or warning.
-pub fn render_svg(what: &str, dot: &[u8]) -> String {
+/// Runs `dot -Tsvg` on DOT text (fed from a thread, so a large input cannot deadlock on a full
+/// pipe) and returns what it printed and its status.
+pub fn run_dot(dot: &[u8]) -> std::process::Output {
     let mut child = Command::new("dot")
         .arg("-Tsvg")
         .stdin(Stdio::piped())
@@ -46,6 +47,12 @@ pub fn render_svg(what: &str, dot: &[u8]) -> String {
     let feeder = std::thread::spawn(move || stdin.write_all(&input));
     let out = child.wait_with_output().expect("dot finishes");
     feeder.join().expect("feeder").expect("dot reads its input");
+    out
+}
+
+/// Renders DOT text to SVG with `dot -Tsvg`; panics, naming `what`, on any error or warning.
+pub fn render_svg(what: &str, dot: &[u8]) -> String {
+    let out = run_dot(dot);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         out.status.success() && stderr.trim().is_empty(),

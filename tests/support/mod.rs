@@ -72,3 +72,29 @@ pub fn proptest_config(cases: u32) -> proptest::test_runner::Config {
         ..proptest::test_runner::Config::with_cases(cases)
     }
 }
+
+/// One piece of evidence as the CSV exports show it: (source, quote, note).
+pub type Claim = (String, String, Option<String>);
+
+/// A relation as the CSV exports show it: (id, subject, predicate, object, date, evidence).
+pub type Fact = (String, String, String, String, String, Vec<Claim>);
+
+/// The graph's relations as [`Fact`]s, for comparing with what a CSV export reads back.
+pub fn facts_of(graph: &Graph) -> Vec<Fact> {
+    graph
+        .relations()
+        .map(|r| {
+            (
+                r.id.to_string(),
+                r.subject.to_string(),
+                r.predicate.to_string(),
+                r.object.to_string(),
+                r.date.map(|d| d.to_string()).unwrap_or_default(),
+                r.evidence
+                    .iter()
+                    .map(|e| (e.source.to_string(), e.quote.clone(), e.note.clone()))
+                    .collect(),
+            )
+        })
+        .collect()
+}
