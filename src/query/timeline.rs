@@ -370,7 +370,7 @@ impl Timeline {
     /// let belarus = graph.node("belarus").unwrap();
     /// let text = graph.timeline().entity(belarus).run().display(&graph).to_string();
     /// assert!(text.lines().skip(1).all(|l| (l.contains(" —") && l.contains("→ ")) || l.contains("): ")));
-    /// assert!(text.contains("  1994  Constitution of Belarus (1994) (agreement): adopted, signed or concluded  [wikipedia-foreign-relations-of-belarus]"));
+    /// assert!(text.contains("Constitution of Belarus (1994) (agreement): adopted, signed or concluded  [wikipedia-foreign-relations-of-belarus]"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn display<'a>(&'a self, graph: &'a Graph) -> TimelineDisplay<'a> {

@@ -165,7 +165,7 @@ fn kept_by_timeline() -> BTreeSet<String> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| e["relation"].as_str().unwrap().to_owned())
+        .filter_map(|e| Some(e["relation"].as_str()?.to_owned()))
         .collect()
 }
 
