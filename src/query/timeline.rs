@@ -3,6 +3,7 @@
 use std::fmt;
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
 
 use super::adjacency::Adjacency;
 use super::direction::Direction;
@@ -97,8 +98,11 @@ impl TimelineQuery<'_> {
     ///
     /// Besides relations it lists the entities' own dates ([`TimelineEntry::Date`]: Resolution
     /// 1386 adopted in 2001) that the filter admits ([`Filter::admits_entity_date`]): of every
-    /// entity for the whole graph; for one entity, of the entity itself, of `with`, and of the
-    /// entity at the other end of each relation the timeline lists.
+    /// entity for the whole graph; between two entities, of those two; for one entity, of the
+    /// entity and of its neighbours — the other end of each of its relations that the filter
+    /// admits apart from time (a neighbour's date is weighed against the time filter itself,
+    /// whatever the date of the relation: Belarus in 2004 shows the Belarus Democracy Act of
+    /// 2004, though nothing dates Belarus's relation to it).
     ///
     /// # Complexity
     /// O(E log E) for the whole graph; for one entity, O(d log d) for its d relations.
@@ -149,18 +153,28 @@ impl TimelineQuery<'_> {
             relations.retain(|e| e.certainty() != Certainty::Undated);
             undated_left_out = Some(before - relations.len());
         }
-        let dated_entities: Vec<NodeIndex> = match self.entity {
-            None => self.graph.petgraph().node_indices().collect(),
-            Some(entity) => {
+        let dated_entities: Vec<NodeIndex> = match (self.entity, self.with) {
+            (None, _) => self.graph.petgraph().node_indices().collect(),
+            (Some(entity), Some(with)) => vec![entity, with],
+            (Some(entity), None) => {
+                // Its neighbours: the other end of every relation the filter admits apart from
+                // time (a neighbour's date is weighed on its own; the relation may be undated).
+                let timeless = Filter {
+                    time: None,
+                    certain: false,
+                    dated_only: false,
+                    ..self.filter.clone()
+                };
                 let g = self.graph.petgraph();
-                let mut nodes: Vec<NodeIndex> = std::iter::once(entity).chain(self.with).collect();
-                nodes.extend(relations.iter().filter_map(|e| match e {
-                    TimelineEntry::Relation { from, edge, .. } => {
-                        let (s, o) = g.edge_endpoints(*edge)?;
-                        Some(if *from == s { o } else { s })
-                    }
-                    TimelineEntry::Date { .. } => None,
-                }));
+                let mut nodes: Vec<NodeIndex> = std::iter::once(entity)
+                    .chain(
+                        g.edges_directed(entity, petgraph::Direction::Outgoing)
+                            .chain(g.edges_directed(entity, petgraph::Direction::Incoming))
+                            .filter(|e| timeless.admits(self.graph, e.weight()).is_some())
+                            .map(|e| if e.source() == entity { e.target() } else { e.source() })
+                            .filter(|&n| self.filter.admits_node(self.graph, n)),
+                    )
+                    .collect();
                 nodes.sort_unstable();
                 nodes.dedup();
                 nodes
