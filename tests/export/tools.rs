@@ -132,7 +132,8 @@ fn expected(graph: &Graph) -> String {
     // Filter::admits itself, the whole default included: under a time filter undated relations
     // are left out unless --undated; --certain keeps the definite, --dated-only drops the
     // undated; without a time filter (null) undated relations are kept.
-    let flags: [(&str, fn(Filter) -> Filter); 5] = [
+    type Flag = fn(Filter) -> Filter;
+    let flags: [(&str, Flag); 5] = [
         ("", |f| f),
         ("certain", |f| f.certain(true)),
         ("dated", |f| f.dated_only(true)),
