@@ -31,7 +31,7 @@ use crate::model::relation::Evidence;
 /// let window = Filter::default().between(Some("2004".parse()?), Some("2012".parse()?));
 /// let timeline = graph.timeline().entity(belarus).with(eu).filter(window).run();
 /// assert!(!timeline.entries.is_empty());
-/// let days: Vec<_> = timeline.entries.iter().map(|e| graph.relation_at(e.edge).date.unwrap()).collect();
+/// let days: Vec<_> = timeline.entries.iter().map(|e| e.date(&graph).unwrap()).collect();
 /// assert!(days.windows(2).all(|w| diplograph::query::chronological(&w[0]) <= diplograph::query::chronological(&w[1])));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -384,7 +384,7 @@ impl Timeline {
     /// let belarus = graph.node("belarus").unwrap();
     /// let text = graph.timeline().entity(belarus).run().display(&graph).to_string();
     /// assert!(text.lines().skip(1).all(|l| (l.contains(" —") && l.contains("→ ")) || l.contains("): ")));
-    /// assert!(text.contains("Constitution of Belarus (1994) (agreement): adopted, signed or concluded  [wikipedia-foreign-relations-of-belarus]"));
+    /// assert!(text.contains("EU–Belarus Partnership and Cooperation Agreement (agreement): adopted, signed or concluded  [wikipedia-foreign-relations-of-belarus]"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn display<'a>(&'a self, graph: &'a Graph) -> TimelineDisplay<'a> {

@@ -342,7 +342,9 @@ fn the_timeline_diagram_marks_certainty() {
     assert!(with.contains("\"legend:undated\""), "{with}");
     let after = &with[with.find("cluster_undated").unwrap()..];
     assert!(
-        after.lines().any(|l| l.contains("\\nundated\"") && l.contains("dotted")),
+        after
+            .lines()
+            .any(|l| l.contains("\\nundated\"") && l.contains("dotted")),
         "{after}"
     );
     assert!(!with.contains("more without a date"), "{with}");

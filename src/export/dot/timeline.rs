@@ -174,7 +174,9 @@ impl TimelineWriter {
     /// TimelineWriter::new().focus("belarus").write_timeline(&graph, &timeline, &mut out)?;
     /// let dot = String::from_utf8(out)?;
     /// assert!(dot.contains("(possibly)") && dot.contains("color=\"#b07d00\""));
-    /// assert!(!dot.contains("\"year:1995\"")); // a column per year of the entries
+    /// // A box per entry: the relations, and the entities' own dates.
+    /// let boxes = dot.lines().filter(|l| l.trim_start().starts_with("\"r-") || l.trim_start().starts_with("\"date:"));
+    /// assert_eq!(boxes.count(), timeline.entries.len());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
