@@ -459,7 +459,7 @@ fn show_takes_sources_relations_and_filters() {
         (r.code, r.stderr.as_str()),
         (
             1,
-            "error: relation r-5a7be6705b233551 does not pass the filters given\n"
+            "error: relation r-5a7be6705b233551 (1995) does not hold at the time asked\n"
         )
     );
     // Filters, and relations by date: undated last.
