@@ -85,8 +85,10 @@ pub enum Command {
     /// The entities around one entity, to a depth, and the relations among them.
     #[command(alias = "neighbours")]
     Neighbors(NeighborsArgs),
-    /// Dated relations and entities' own dates (an agreement adopted, an event) in chronological
-    /// order (of the graph, of ENTITY and its neighbours' dates, or of ENTITY and --with).
+    /// Dated relations and entities' own dates (an agreement adopted), in chronological order.
+    ///
+    /// Of the whole graph, of ENTITY (with its own date and its neighbours'), or of ENTITY and
+    /// --with (with their own dates).
     Timeline(TimelineArgs),
     /// Where sources disagree: the same relation with different dates, or different quantities in notes.
     Conflicts(ConflictsArgs),
