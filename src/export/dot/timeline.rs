@@ -9,6 +9,7 @@ use super::graph::{write_header, DotLayout};
 use super::style::{kind_attributes, kind_heading, kind_style};
 use crate::export::facts::facts;
 use crate::model::edtf::{Day, Edtf};
+use crate::model::entity::Entity;
 use crate::model::graph::Graph;
 use crate::model::id::Id;
 use crate::model::kind::EntityKind;
@@ -94,7 +95,7 @@ struct Item {
 /// What the writer draws: the entries, and how many undated relations it leaves out.
 struct Entries<'g> {
     relations: Vec<(&'g Relation, Certainty)>,
-    dates: Vec<(&'g crate::model::entity::Entity, Certainty)>,
+    dates: Vec<(&'g Entity, Certainty)>,
     undated_left_out: usize,
 }
 
