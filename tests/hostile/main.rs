@@ -9,6 +9,7 @@ mod children;
 mod cli;
 mod exports;
 mod iris;
+mod names;
 mod pipes;
 mod reports;
 mod sizes;
