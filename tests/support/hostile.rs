@@ -14,7 +14,6 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use diplograph::{
     load::{DataFile, FILE_NAMES},
@@ -28,31 +27,9 @@ use proptest::sample::Index;
 pub use crate::support::tools_required;
 
 /// Whether `program ARGS` runs; if not, says the test is skipped (or fails with
-/// DIPLOGRAPH_REQUIRE_TOOLS=1).
+/// DIPLOGRAPH_REQUIRE_TOOLS=1): [`crate::support::skip`].
 pub fn have_tool(test: &str, program: &str, args: &[&str], install: &str) -> bool {
-    let found = Command::new(program)
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !found {
-        if tools_required() {
-            panic!("{test}: {program} not found, and DIPLOGRAPH_REQUIRE_TOOLS=1 ({install})");
-        }
-        // Once per test, also when a property test asks at every case.
-        static SAID: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
-        let mut said = SAID.lock().unwrap_or_else(|e| e.into_inner());
-        if said.iter().any(|t| t == test) {
-            return found;
-        }
-        said.push(test.to_owned());
-        let _ = std::io::Write::write_fmt(
-            &mut std::io::stderr(),
-            format_args!("skipped: {test}: {program} not found ({install})\n"),
-        );
-    }
-    found
+    crate::support::skip::have(test, program, args, install)
 }
 
 /// The number of cases for a property: `PROPTEST_CASES` if set, else `default`.
