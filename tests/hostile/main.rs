@@ -12,5 +12,6 @@ mod iris;
 mod names;
 mod pipes;
 mod reports;
+mod riot;
 mod sizes;
 mod targets;
