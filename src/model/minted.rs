@@ -254,7 +254,14 @@ mod tests {
                 }
             }
         }
-        for plain in ["un", "un-target", "un-target-", "un-target-0", "un-target-x", "-target-1"] {
+        for plain in [
+            "un",
+            "un-target",
+            "un-target-",
+            "un-target-0",
+            "un-target-x",
+            "-target-1",
+        ] {
             assert_eq!(annotation_stem(plain), None, "{plain}");
         }
     }

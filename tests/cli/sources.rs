@@ -9,7 +9,6 @@ use std::process::Command;
 use diplograph::verify::{cited_quotes, read_gaps, Coverage, EvidenceLink, QuoteCheck, SourceTexts, TextDirective};
 use diplograph::Graph;
 
-
 /// `../shared` beside the repository, or the folder DIPLOGRAPH_SHARED names (for a checkout
 /// elsewhere, such as a git worktree).
 fn shared() -> PathBuf {
@@ -25,7 +24,10 @@ fn texts() -> Option<SourceTexts> {
     if !dir.is_dir() {
         crate::support::skip(
             "sources",
-            &format!("{} not found (the source texts live beside the repository)", dir.display()),
+            &format!(
+                "{} not found (the source texts live beside the repository)",
+                dir.display()
+            ),
         );
         return None;
     }

@@ -165,7 +165,10 @@ fn source_texts() -> Option<diplograph::verify::SourceTexts> {
     if !dir.is_dir() {
         crate::support::skip(
             "rdf_sparql",
-            &format!("{} not found (the source texts live beside the repository)", dir.display()),
+            &format!(
+                "{} not found (the source texts live beside the repository)",
+                dir.display()
+            ),
         );
         return None;
     }

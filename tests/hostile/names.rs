@@ -21,7 +21,10 @@ const BASE: &str = "https://diplograph.example/";
 fn predicate_id() -> impl Strategy<Value = String> {
     (
         prop::sample::select(vec!["member", "linked", "disputed", "negates", "a", "part"]),
-        prop::option::of((prop::sample::select(vec!["-", "_"]), prop::sample::select(vec!["of", "with", "b1"]))),
+        prop::option::of((
+            prop::sample::select(vec!["-", "_"]),
+            prop::sample::select(vec!["of", "with", "b1"]),
+        )),
         prop::sample::select(vec!["", "", "-inverse", "-inverse-inverse", "_inverse"]),
     )
         .prop_map(|(stem, more, suffix)| match more {
@@ -33,7 +36,16 @@ fn predicate_id() -> impl Strategy<Value = String> {
 fn source_id() -> impl Strategy<Value = String> {
     (
         prop::sample::select(vec!["un", "nato", "un-target-1", "s"]),
-        prop::sample::select(vec!["", "", "-target-1", "-selector-2", "-target-10", "-target-01", "_target-1", "-target"]),
+        prop::sample::select(vec![
+            "",
+            "",
+            "-target-1",
+            "-selector-2",
+            "-target-10",
+            "-target-01",
+            "_target-1",
+            "-target",
+        ]),
     )
         .prop_map(|(stem, suffix)| format!("{stem}{suffix}"))
 }
@@ -215,11 +227,15 @@ fn a_clash_names_both_ids_and_their_lines() {
     };
     let text = problems.to_string();
     assert!(
-        text.contains("predicates.csv:3: 'member-of' and 'member_of' (line 2) would share the Neo4j relationship type MEMBER_OF"),
+        text.contains(
+            "predicates.csv:3: 'member-of' and 'member_of' (line 2) would share the Neo4j relationship type MEMBER_OF"
+        ),
         "{text}"
     );
     assert!(
-        text.contains("sources.csv:3: 'un-target-1' and 'un' (line 2) would share the RDF IRIs evidence/<relation>.un-target-1"),
+        text.contains(
+            "sources.csv:3: 'un-target-1' and 'un' (line 2) would share the RDF IRIs evidence/<relation>.un-target-1"
+        ),
         "{text}"
     );
 }

@@ -82,10 +82,17 @@ fn a_problem_on_every_row_is_reported_within_bounds() {
 fn files_at_the_limits_are_refused_in_bounded_memory() {
     const SIZE: usize = 40 << 20;
     let cell = "Z".repeat(64 * 1024 - 1);
-    let shapes: [(&str, Box<dyn Fn() -> String>, &str); 4] = [
+    /// What the file is, how to write its `relations.csv`, what `check` must say.
+    type Shape<'a> = (&'a str, Box<dyn Fn() -> String + 'a>, &'a str);
+    let shapes: [Shape; 4] = [
         (
             "a row of 40 million fields",
-            Box::new(|| format!("subject,predicate,object,date,source,quote,note\n{}\n", ",".repeat(SIZE))),
+            Box::new(|| {
+                format!(
+                    "subject,predicate,object,date,source,quote,note\n{}\n",
+                    ",".repeat(SIZE)
+                )
+            }),
             "relations.csv:2: the row has more than 1024 fields",
         ),
         (
@@ -101,7 +108,10 @@ fn files_at_the_limits_are_refused_in_bounded_memory() {
             "rows of 200 fields",
             Box::new(|| {
                 let row = format!("{}\n", ",".repeat(199));
-                format!("subject,predicate,object,date,source,quote,note\n{}", row.repeat(SIZE / row.len()))
+                format!(
+                    "subject,predicate,object,date,source,quote,note\n{}",
+                    row.repeat(SIZE / row.len())
+                )
             }),
             "the row has 200 fields, the header has 7",
         ),
@@ -110,7 +120,10 @@ fn files_at_the_limits_are_refused_in_bounded_memory() {
             "rows of 64 KiB cells, all wrong",
             Box::new(|| {
                 let row = format!("{}\n", [cell.as_str(); 7].join(","));
-                format!("subject,predicate,object,date,source,quote,note\n{}", row.repeat(SIZE / 5 / row.len()))
+                format!(
+                    "subject,predicate,object,date,source,quote,note\n{}",
+                    row.repeat(SIZE / 5 / row.len())
+                )
             }),
             "relations.csv:19: bad 'date': bad EDTF date 'ZZZ",
         ),
@@ -118,7 +131,11 @@ fn files_at_the_limits_are_refused_in_bounded_memory() {
     for (what, text, expected) in shapes {
         let dir = tempfile::tempdir().expect("tempdir");
         for name in ["sources.csv", "predicates.csv", "entities.csv"] {
-            std::fs::copy(crate::support::root().join("graph-data").join(name), dir.path().join(name)).expect("copy");
+            std::fs::copy(
+                crate::support::root().join("graph-data").join(name),
+                dir.path().join(name),
+            )
+            .expect("copy");
         }
         std::fs::write(dir.path().join("relations.csv"), text()).expect("write");
         let out = Command::new("sh")

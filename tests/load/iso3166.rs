@@ -6,7 +6,6 @@ use std::path::Path;
 use diplograph::{EntityKind, Graph};
 use serde_json::Value;
 
-
 const LISTS: &str = "/usr/share/iso-codes/json";
 
 /// The codes `alpha_2|alpha_3|numeric` of every entry of `iso_3166-<part>.json`.

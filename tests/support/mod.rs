@@ -13,6 +13,7 @@ pub mod query;
 pub mod rdf;
 pub mod skip;
 
+#[allow(unused_imports)] // not every test binary skips
 pub use skip::skip;
 
 use std::path::{Path, PathBuf};

@@ -60,9 +60,15 @@ impl<'g> RdfExport<'g> {
     /// relations whose ids collide.
     pub fn new(graph: &'g Graph, base: &BaseIri) -> Result<RdfExport<'g>, RdfError> {
         let iris = Iris::new(base);
-        let predicates: Vec<(&str, bool)> = graph.predicates().iter().map(|p| (p.id.as_str(), p.symmetric)).collect();
+        let predicates: Vec<(&str, bool)> = graph
+            .predicates()
+            .iter()
+            .map(|p| (p.id.as_str(), p.symmetric))
+            .collect();
         let sources: Vec<&str> = graph.sources().iter().map(|s| s.id.as_str()).collect();
-        let clashes = predicate_clashes(&predicates).into_iter().chain(source_clashes(&sources));
+        let clashes = predicate_clashes(&predicates)
+            .into_iter()
+            .chain(source_clashes(&sources));
         if let Some((clash, iri)) = clashes.filter_map(|c| c.iri.clone().map(|iri| (c, iri))).next() {
             return Err(RdfError::Clash {
                 iri: format!("{}{iri}", iris.base()),
@@ -315,7 +321,10 @@ mod tests {
         // The loader refuses it (`model::minted`), so the export never meets it.
         let err = load(&format!("{LINKS}links-inverse,x,y,Z.,false,state,state,state,\n"), "").unwrap_err();
         let text = format!("{err:?}");
-        assert!(text.contains("line: Some(3)") && text.contains("vocab/links-inverse"), "{text}");
+        assert!(
+            text.contains("line: Some(3)") && text.contains("vocab/links-inverse"),
+            "{text}"
+        );
         // The inverse of a symmetric predicate is not minted, so the name is free.
         let g = graph(
             "links,links,links,Links.,true,state,state,event,\nlinks-inverse,x,y,Z.,false,state,state,state,\n",

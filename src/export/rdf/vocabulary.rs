@@ -488,7 +488,14 @@ mod tests {
     #[test]
     fn terms_spelled_like_ids_are_reserved() {
         let mut names: Vec<&str> = TERMS.iter().map(|t| t.name).collect();
-        names.extend([EVIDENCE, SOURCE, term::CLAIMED_STATEMENT, term::HAS_CLAIM, term::DISPUTED, term::NEGATES]);
+        names.extend([
+            EVIDENCE,
+            SOURCE,
+            term::CLAIMED_STATEMENT,
+            term::HAS_CLAIM,
+            term::DISPUTED,
+            term::NEGATES,
+        ]);
         names.extend([EVENT_PROPERTY, STATE_PROPERTY]);
         names.extend(EntityKind::ALL.iter().map(|k| k.title()));
         let id_like: Vec<&str> = names.into_iter().filter(|n| Id::new(n).is_ok()).collect();

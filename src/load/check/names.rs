@@ -42,10 +42,7 @@ fn report(file: &str, clashes: Vec<Clash<'_>>, seen: &FxHashMap<Id, u64>, hint: 
         let message = if c.first == c.second {
             format!("'{}' would take {}", c.second, c.what)
         } else {
-            let at = seen
-                .get(c.first)
-                .map(|l| format!(" (line {l})"))
-                .unwrap_or_default();
+            let at = seen.get(c.first).map(|l| format!(" (line {l})")).unwrap_or_default();
             format!("'{}' and '{}'{at} would share {}", c.second, c.first, c.what)
         };
         problems.push(Problem::error(file, line, message).with_hint(hint));
