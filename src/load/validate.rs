@@ -1,6 +1,6 @@
 //! Validating a dataset: the four files checked in load order, every problem collected.
 
-use super::check::{entities, predicates, relations, sources, views};
+use super::check::{entities, names, predicates, relations, sources, views};
 use super::dataset::Dataset;
 use super::error::LoadError;
 use super::limits::Limits;
@@ -13,6 +13,8 @@ pub(crate) fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) ->
     let mut problems = Vec::new();
     let sources = sources::check(&dataset.sources, limits, &mut problems);
     let predicates = predicates::check(&dataset.predicates, limits, &mut problems);
+    names::check_sources(&dataset.sources.name, &sources, &mut problems);
+    names::check_predicates(&dataset.predicates.name, &predicates, &mut problems);
     let entities = entities::check(&dataset.entities, &sources, limits, &mut problems);
     let claims = relations::check(
         &dataset.relations,

@@ -8,6 +8,7 @@ pub(crate) mod id;
 pub(crate) mod iri;
 pub(crate) mod iso3166;
 pub(crate) mod kind;
+pub(crate) mod minted;
 pub(crate) mod names;
 pub(crate) mod predicate;
 pub(crate) mod problem;

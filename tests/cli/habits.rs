@@ -9,6 +9,8 @@ use std::process::{Command as Process, Stdio};
 
 use assert_cmd::Command;
 
+use crate::support::skip;
+
 /// The binary on the shipped graph (the embedded one: no DIPLOGRAPH_DATA).
 fn diplograph() -> Command {
     let mut cmd = Command::cargo_bin("diplograph").expect("binary");
@@ -37,14 +39,6 @@ fn run(args: &[&str]) -> Run {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
-}
-
-/// Says, past the test harness's capture, that a check did not run.
-fn skip(test: &str, why: &str) {
-    if std::env::var("DIPLOGRAPH_REQUIRE_TOOLS").is_ok_and(|v| v == "1") {
-        panic!("{test}: {why}, and DIPLOGRAPH_REQUIRE_TOOLS=1");
-    }
-    let _ = std::io::Write::write_fmt(&mut std::io::stderr(), format_args!("skipped: {test}: {why}\n"));
 }
 
 fn have(program: &str, arg: &str) -> bool {

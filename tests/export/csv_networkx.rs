@@ -20,14 +20,10 @@ fn csv_export_in_networkx_has_diplographs_counts_and_distances() {
         .output()
         .is_ok_and(|o| o.status.success());
     if !ok {
-        if std::env::var("DIPLOGRAPH_REQUIRE_TOOLS").is_ok_and(|v| v == "1") {
-            panic!("DIPLOGRAPH_REQUIRE_TOOLS=1 but {python} cannot import networkx (pip install networkx)");
-        }
-        let _ = std::io::Write::write_fmt(
-            &mut std::io::stderr(),
-            format_args!("skipped: {python} with networkx not found (pip install networkx)\n"),
+        return crate::support::skip(
+            "csv_export_in_networkx_has_diplographs_counts_and_distances",
+            &format!("{python} with networkx not found (pip install networkx)"),
         );
-        return;
     }
     let graph = Graph::embedded().expect("the shipped graph loads");
     let nodes: Vec<_> = graph.petgraph().node_indices().collect();

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::support::rdf::*;
+use crate::support::skip::{have, skip};
 use diplograph::export::rdf::RdfSyntax;
 use oxttl::{NQuadsParser, NTriplesParser, TurtleParser};
 
@@ -42,20 +43,11 @@ fn exports(dir: &Path) -> Vec<(RdfSyntax, PathBuf, usize)> {
         .collect()
 }
 
-fn skip_or_fail(tool: &str, install: &str) {
-    if tools_required() {
-        panic!("{tool} not found, and DIPLOGRAPH_REQUIRE_TOOLS=1 ({install})");
-    }
-    let _ = std::io::Write::write_fmt(
-        &mut std::io::stderr(),
-        format_args!("skipped: {tool} not found ({install})\n"),
-    );
-}
-
 #[test]
 fn rapper_parses_every_export_without_warnings() {
-    if Command::new("rapper").arg("--version").output().is_err() {
-        return skip_or_fail("rapper", "apt-get install raptor2-utils");
+    let test = "rapper_parses_every_export_without_warnings";
+    if !have(test, "rapper", &["--version"], "apt-get install raptor2-utils") {
+        return;
     }
     let dir = tempfile::tempdir().unwrap();
     for (syntax, path, n) in exports(dir.path()) {
@@ -87,6 +79,8 @@ fn rapper_parses_every_export_without_warnings() {
     }
 }
 
+const TEST_RDFLIB: &str = "rdflib_parses_every_export_without_warnings";
+
 #[test]
 fn rdflib_parses_every_export_without_warnings() {
     let python = std::env::var("DIPLOGRAPH_PYTHON").unwrap_or_else(|_| "python3".to_owned());
@@ -107,11 +101,11 @@ fn rdflib_parses_every_export_without_warnings() {
         .collect();
     let out = match Command::new(&python).arg(&script).args(&args).output() {
         Ok(out) => out,
-        Err(_) => return skip_or_fail(&python, install),
+        Err(_) => return skip(TEST_RDFLIB, &format!("{python} not found ({install})")),
     };
     let stderr = String::from_utf8_lossy(&out.stderr);
     if out.status.code() == Some(3) {
-        return skip_or_fail("rdflib", install);
+        return skip(TEST_RDFLIB, &format!("rdflib not found ({install})"));
     }
     assert!(
         out.status.success(),

@@ -27,21 +27,13 @@ use diplograph::{Certainty, Edtf, Filter, Graph, Relation, Temporal, TimeFilter}
 use proptest::prelude::*;
 use quick_xml::events::Event;
 
-/// Whether the tools are there; without them, skip visibly (or fail when they are required).
-fn tools_present(what: &str, present: bool, install: &str) -> bool {
-    if present {
-        return true;
+/// Whether the tools are there; without them, skip `test` visibly (or fail when they are
+/// required): [`crate::support::skip`].
+fn tools_present(test: &str, what: &str, present: bool, install: &str) -> bool {
+    if !present {
+        crate::support::skip(test, &format!("{what} not found ({install})"));
     }
-    if std::env::var("DIPLOGRAPH_REQUIRE_TOOLS").is_ok_and(|v| v == "1") {
-        panic!("DIPLOGRAPH_REQUIRE_TOOLS=1 but {what} is missing ({install})");
-    }
-    // Written to the terminal, not the captured test output, so a plain `cargo test` shows it.
-    let line = format!("skipped: {what} not found ({install})\n");
-    if let Ok(mut tty) = std::fs::OpenOptions::new().write(true).open("/dev/tty") {
-        let _ = std::io::Write::write_all(&mut tty, line.as_bytes());
-    }
-    eprint!("{line}");
-    false
+    present
 }
 
 fn python_imports(module: &str) -> bool {
@@ -282,6 +274,7 @@ fn explorer_page_works_in_chromium() {
     let driver =
         PathBuf::from(std::env::var("DIPLOGRAPH_CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()));
     if !tools_present(
+        "explorer_page_works_in_chromium",
         "chromium + chromedriver + python3 selenium",
         chromium.is_file() && driver.is_file() && python_imports("selenium"),
         "apt-get install chromium chromium-driver; pip install selenium",
@@ -403,6 +396,7 @@ fn expected_files(graph: &Graph) -> String {
 #[test]
 fn gexf_and_graphml_read_back_in_networkx() {
     if !tools_present(
+        "gexf_and_graphml_read_back_in_networkx",
         "python3 with networkx",
         python_imports("networkx"),
         "pip install networkx",

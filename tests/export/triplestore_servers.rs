@@ -12,7 +12,6 @@ use std::process::Command;
 
 use crate::support::python;
 use crate::support::rdf::native::{expected, Row};
-use crate::support::rdf::tools_required;
 use oxrdf::{Literal, NamedNode, Term};
 
 fn root() -> PathBuf {
@@ -66,13 +65,7 @@ fn run_store(store: &str) -> Option<serde_json::Value> {
 }
 
 fn skip_or_fail(why: &str) -> Option<serde_json::Value> {
-    if tools_required() {
-        panic!("{why}, and DIPLOGRAPH_REQUIRE_TOOLS=1");
-    }
-    let _ = std::io::Write::write_fmt(
-        &mut std::io::stderr(),
-        format_args!("skipped: {why} (CI installs it: see .ci/run)\n"),
-    );
+    crate::support::skip("triplestore_servers", &format!("{why} (CI installs it: see .ci/run)"));
     None
 }
 

@@ -504,9 +504,9 @@ fn bound_by_permissions(dir: &Path, args: &[&std::ffi::OsStr]) -> Option<Run> {
             .status()
             .is_ok_and(|s| s.success());
         if !ok {
-            let _ = std::io::Write::write_fmt(
-                &mut std::io::stderr(),
-                format_args!("skipped: running as root and setpriv cannot drop capabilities (util-linux)\n"),
+            crate::support::skip::note(
+                "read-only targets",
+                "running as root and setpriv cannot drop capabilities (util-linux)",
             );
             return None;
         }

@@ -84,7 +84,10 @@ fn assert_gone(pid: u32, what: &str) {
 #[test]
 fn no_dot_outlives_diplograph_whatever_ends_it() {
     if !Path::new("/proc/self/stat").exists() {
-        eprintln!("skipped: no /proc here (the guarantee is Linux's PR_SET_PDEATHSIG)");
+        crate::support::skip::note(
+            "no_dot_outlives_diplograph_whatever_ends_it",
+            "no /proc here (the guarantee is Linux's PR_SET_PDEATHSIG)",
+        );
         return;
     }
     for signal in ["INT", "TERM", "HUP", "KILL", "QUIT"] {

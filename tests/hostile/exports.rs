@@ -534,13 +534,7 @@ proptest! {
         let out = match Command::new(&python).arg(&script).args(&args).output() {
             Ok(out) if out.status.code() != Some(3) => out,
             _ => {
-                if tools_required() {
-                    panic!("rdflib not found, and DIPLOGRAPH_REQUIRE_TOOLS=1 (pip install rdflib)");
-                }
-                static SAID: std::sync::Once = std::sync::Once::new();
-                SAID.call_once(|| {
-                    let _ = std::io::Write::write_fmt(&mut std::io::stderr(), format_args!("skipped: rdflib_parses_random_hostile_exports: rdflib not found (pip install rdflib)\n"));
-                });
+                crate::support::skip("rdflib_parses_random_hostile_exports", "rdflib not found (pip install rdflib)");
                 return Ok(());
             }
         };

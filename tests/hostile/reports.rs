@@ -72,3 +72,83 @@ fn a_problem_on_every_row_is_reported_within_bounds() {
     }
     eprintln!("{seen}");
 }
+
+/// Files near the documented limits (docs/guarantees.md, "Bounded error reports"): 40 MB
+/// `relations.csv` files whose rows are as wide as a line can be (one row of 40 million empty
+/// fields; a header of five million columns), rows of 200 fields, and (8 MB) rows of 64 KiB
+/// cells that are all wrong. Each is refused with its problems counted, under a 1.5 GB address-space limit —
+/// a row of 40 million fields once took 1.6 GB before its field count was checked.
+#[test]
+fn files_at_the_limits_are_refused_in_bounded_memory() {
+    const SIZE: usize = 40 << 20;
+    let cell = "Z".repeat(64 * 1024 - 1);
+    /// What the file is, how to write its `relations.csv`, what `check` must say.
+    type Shape<'a> = (&'a str, Box<dyn Fn() -> String + 'a>, &'a str);
+    let shapes: [Shape; 4] = [
+        (
+            "a row of 40 million fields",
+            Box::new(|| {
+                format!(
+                    "subject,predicate,object,date,source,quote,note\n{}\n",
+                    ",".repeat(SIZE)
+                )
+            }),
+            "relations.csv:2: the row has more than 1024 fields",
+        ),
+        (
+            "a header of 5 million columns",
+            Box::new(|| {
+                let mut h: String = (0..5_000_000).map(|i| format!("c{i},")).collect();
+                h.pop();
+                h + "\n"
+            }),
+            "relations.csv:1: the row has more than 1024 fields",
+        ),
+        (
+            "rows of 200 fields",
+            Box::new(|| {
+                let row = format!("{}\n", ",".repeat(199));
+                format!(
+                    "subject,predicate,object,date,source,quote,note\n{}",
+                    row.repeat(SIZE / row.len())
+                )
+            }),
+            "the row has 200 fields, the header has 7",
+        ),
+        (
+            // 8 MB, as slow cells are slow to check in a debug build (each problem quotes its cell).
+            "rows of 64 KiB cells, all wrong",
+            Box::new(|| {
+                let row = format!("{}\n", [cell.as_str(); 7].join(","));
+                format!(
+                    "subject,predicate,object,date,source,quote,note\n{}",
+                    row.repeat(SIZE / 5 / row.len())
+                )
+            }),
+            "relations.csv:19: bad 'date': bad EDTF date 'ZZZ",
+        ),
+    ];
+    for (what, text, expected) in shapes {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for name in ["sources.csv", "predicates.csv", "entities.csv"] {
+            std::fs::copy(
+                crate::support::root().join("graph-data").join(name),
+                dir.path().join(name),
+            )
+            .expect("copy");
+        }
+        std::fs::write(dir.path().join("relations.csv"), text()).expect("write");
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg("ulimit -v 1500000 && exec \"$0\" --data \"$1\" --no-cache check")
+            .arg(assert_cmd::cargo::cargo_bin("diplograph"))
+            .arg(dir.path())
+            .env_remove("DIPLOGRAPH_DATA")
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let head = &stderr[..stderr.floor_char_boundary(2000)];
+        assert_eq!(out.status.code(), Some(1), "{what}: {head}");
+        assert!(stderr.contains(expected), "{what}: {head}");
+    }
+}

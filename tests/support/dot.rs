@@ -14,22 +14,7 @@ pub use crate::support::tools_required;
 /// Whether Graphviz's `dot` runs here. Without it a test skips (says so on stderr), unless
 /// DIPLOGRAPH_REQUIRE_TOOLS=1, when it fails.
 pub fn have_dot(test: &str) -> bool {
-    let found = Command::new("dot")
-        .arg("-V")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !found {
-        if tools_required() {
-            panic!("{test}: Graphviz `dot` not found, and DIPLOGRAPH_REQUIRE_TOOLS=1 (apt-get install graphviz)");
-        }
-        let _ = std::io::Write::write_fmt(
-            &mut std::io::stderr(),
-            format_args!("skipped: {test}: Graphviz `dot` not found (apt-get install graphviz)\n"),
-        );
-    }
-    found
+    crate::support::skip::have(test, "dot", &["-V"], "Graphviz: apt-get install graphviz")
 }
 
 /// Runs `dot -Tsvg` on DOT text (fed from a thread, so a large input cannot deadlock on a full

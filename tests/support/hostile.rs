@@ -14,7 +14,6 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use diplograph::{
     load::{DataFile, FILE_NAMES},
@@ -28,31 +27,9 @@ use proptest::sample::Index;
 pub use crate::support::tools_required;
 
 /// Whether `program ARGS` runs; if not, says the test is skipped (or fails with
-/// DIPLOGRAPH_REQUIRE_TOOLS=1).
+/// DIPLOGRAPH_REQUIRE_TOOLS=1): [`crate::support::skip`].
 pub fn have_tool(test: &str, program: &str, args: &[&str], install: &str) -> bool {
-    let found = Command::new(program)
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !found {
-        if tools_required() {
-            panic!("{test}: {program} not found, and DIPLOGRAPH_REQUIRE_TOOLS=1 ({install})");
-        }
-        // Once per test, also when a property test asks at every case.
-        static SAID: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
-        let mut said = SAID.lock().unwrap_or_else(|e| e.into_inner());
-        if said.iter().any(|t| t == test) {
-            return found;
-        }
-        said.push(test.to_owned());
-        let _ = std::io::Write::write_fmt(
-            &mut std::io::stderr(),
-            format_args!("skipped: {test}: {program} not found ({install})\n"),
-        );
-    }
-    found
+    crate::support::skip::have(test, program, args, install)
 }
 
 /// The number of cases for a property: `PROPTEST_CASES` if set, else `default`.
@@ -147,7 +124,6 @@ pub const TOKENS: &[&str] = &[
     "👩\u{200d}👩\u{200d}👧\u{200d}👦",
     "🇧🇾",
     "\u{1f1e7}",
-    "\u{fffd}",
     "\u{fdd0}",
     "\u{1fffe}",
     "\u{e000}",
@@ -223,15 +199,17 @@ pub const TOKENS: &[&str] = &[
     "null",
 ];
 
-/// One piece of hostile text: a token, a control character, or any character but the three the
-/// loader refuses (NUL, U+FFFE, U+FFFF).
+/// One piece of hostile text: a token, a control character, or any character but the four the
+/// loader refuses (NUL, U+FFFD, U+FFFE, U+FFFF).
 fn piece() -> impl Strategy<Value = String> {
     prop_oneof![
         6 => proptest::sample::select(TOKENS).prop_map(str::to_owned),
         2 => prop_oneof![0x01u32..0x20, 0x7fu32..0xa0]
             .prop_map(|c| char::from_u32(c).map(String::from).unwrap_or_default()),
         2 => any::<char>()
-            .prop_filter("the loader refuses NUL, U+FFFE and U+FFFF", |c| !matches!(c, '\0' | '\u{fffe}' | '\u{ffff}'))
+            .prop_filter("the loader refuses NUL, U+FFFD, U+FFFE and U+FFFF", |c| {
+                !matches!(c, '\0' | '\u{fffd}' | '\u{fffe}' | '\u{ffff}')
+            })
             .prop_map(String::from),
         1 => "[a-zA-Z0-9 ]{1,12}",
     ]

@@ -2,7 +2,7 @@
 //! `#[path = "../support/mod.rs"] mod support;`), and the helpers of each area:
 //! [`check`] (the binary on a copy of a fixture folder), [`dot`] (Graphviz and a hostile graph),
 //! [`hostile`] (random graph-data with hostile text), [`query`] (small graphs built from
-//! claims), [`rdf`] (the RDF model restated).
+//! claims), [`rdf`] (the RDF model restated), [`skip`] (a visible skip when a tool is missing).
 
 #![allow(dead_code)] // each test binary uses a different part
 
@@ -11,6 +11,10 @@ pub mod dot;
 pub mod hostile;
 pub mod query;
 pub mod rdf;
+pub mod skip;
+
+#[allow(unused_imports)] // not every test binary skips
+pub use skip::skip;
 
 use std::path::{Path, PathBuf};
 

@@ -64,17 +64,7 @@ pub struct Neo4jDelimiterError {
     pub what: String,
 }
 
-/// The Neo4j relationship type of a predicate: its id in upper case, `-` as `_` (`MEMBER_OF`).
-///
-/// ```
-/// assert_eq!(diplograph::export::csv::neo4j_type("diplomatic_relations_with"), "DIPLOMATIC_RELATIONS_WITH");
-/// ```
-pub fn neo4j_type(predicate: &str) -> String {
-    predicate
-        .chars()
-        .map(|c| if c == '-' { '_' } else { c.to_ascii_uppercase() })
-        .collect()
-}
+pub use crate::model::minted::neo4j_type;
 
 fn array<'a>(what: impl Fn() -> String, values: impl IntoIterator<Item = &'a str>) -> io::Result<String> {
     let values: Vec<&str> = values.into_iter().collect();

@@ -19,6 +19,7 @@ use super::iris::{evidence_local, Local, EVIDENCE, SOURCE};
 use super::namespaces::oa;
 use super::sink::{Iri, Object, Sink};
 use super::vocabulary::term;
+use crate::model::minted::{annotation_local, AnnotationPart};
 use crate::model::relation::{Evidence, RelationId};
 use crate::model::source::Source;
 use crate::verify::{SourceTexts, TextQuoteSelector};
@@ -54,8 +55,8 @@ pub(crate) fn annotation<S: Sink>(
     let quote_selector = b.iri(Iri::Fixed(oa::TEXT_QUOTE_SELECTOR))?;
     let exact = b.iri(Iri::Fixed(oa::EXACT))?;
     for (k, (selector, anchored)) in selectors.iter().enumerate() {
-        let target_name = format!("{local}-target-{}", k + 1);
-        let selector_name = format!("{local}-selector-{}", k + 1);
+        let target_name = annotation_local(&local, AnnotationPart::Target, k + 1);
+        let selector_name = annotation_local(&local, AnnotationPart::Selector, k + 1);
         let target = b.iri(Iri::Minted(EVIDENCE, Local::Name(&target_name)))?;
         let s = b.iri(Iri::Minted(EVIDENCE, Local::Name(&selector_name)))?;
         b.add_in(graph, e, &has_target, Object::Node(&target));

@@ -8,7 +8,6 @@ use oxrdf::NamedNode;
 
 use super::base::BaseIri;
 use super::error::RdfError;
-use crate::model::id::Id;
 use crate::model::kind::EntityKind;
 use crate::model::relation::RelationId;
 
@@ -27,8 +26,8 @@ pub(crate) const GRAPH: &str = "graph/";
 /// A statement that claims speak to: `statement/<key>`.
 pub(crate) const CLAIMED: &str = "statement/";
 
-/// The suffix of a minted inverse property: `member_of` ↔ `member_of-inverse`.
-pub(crate) const INVERSE_SUFFIX: &str = "-inverse";
+pub(crate) use crate::model::minted::evidence_local;
+use crate::model::minted::inverse_name;
 
 /// The local name of one of the export's own IRIs, `<base><namespace><local>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,33 +77,14 @@ impl Iris {
     pub(crate) fn minted(&self, ns: &str, local: Local<'_>) -> Result<NamedNode, RdfError> {
         match local {
             Local::Name(name) => self.mint(ns, name),
-            Local::Inverse(id) => self.mint(ns, &format!("{id}{INVERSE_SUFFIX}")),
+            Local::Inverse(id) => self.mint(ns, &inverse_name(id)),
             Local::Relation(r) => self.mint(ns, &r.to_string()),
             Local::Evidence(r, source, n) => self.mint(ns, &evidence_local(r, source, n)),
         }
     }
 
-    /// A term of the vocabulary: `<base>vocab/<name>`; the empty name is the ontology itself.
-    pub(crate) fn vocab(&self, name: &str) -> Result<NamedNode, RdfError> {
-        self.mint(VOCAB, name)
-    }
-
-    /// The property of a predicate.
-    pub(crate) fn predicate(&self, id: &Id) -> Result<NamedNode, RdfError> {
-        self.vocab(id.as_str())
-    }
-
     pub(crate) fn relation(&self, id: RelationId) -> Result<NamedNode, RdfError> {
         self.mint(RELATION, &id.to_string())
-    }
-}
-
-/// The local name of the evidence of the `n`-th claim (1-based) of `source` behind a relation.
-pub(crate) fn evidence_local(relation: RelationId, source: &str, n: usize) -> String {
-    if n <= 1 {
-        format!("{relation}.{source}")
-    } else {
-        format!("{relation}.{source}.{n}")
     }
 }
 
@@ -128,6 +108,7 @@ pub(crate) fn union_name(kinds: &[EntityKind]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::id::Id;
 
     #[test]
     fn mints_under_the_base() {

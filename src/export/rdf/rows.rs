@@ -17,6 +17,7 @@ use super::error::RdfError;
 use super::iris::{self, Local, VOCAB};
 use super::render::{is_turtle_boolean, quote, Prefixes};
 use super::sink::{Iri, Object, Sink};
+use crate::model::minted::{push_evidence_local, push_inverse_name};
 use crate::model::relation::RelationId;
 
 /// An IRI rendered into the arena: its N-Triples form `<iri>` and its form in the output
@@ -217,20 +218,9 @@ impl<'p> Rows<'p> {
     fn local(&mut self, text: &mut String, local: Local<'_>) {
         match local {
             Local::Name(name) => text.push_str(name),
-            Local::Inverse(id) => {
-                text.push_str(id);
-                text.push_str(iris::INVERSE_SUFFIX);
-            }
+            Local::Inverse(id) => push_inverse_name(text, id),
             Local::Relation(r) => text.push_str(self.relation_text(r)),
-            Local::Evidence(r, source, n) => {
-                text.push_str(self.relation_text(r));
-                text.push('.');
-                text.push_str(source);
-                if n > 1 {
-                    // Writing to a String cannot fail.
-                    let _ = write!(text, ".{n}");
-                }
-            }
+            Local::Evidence(r, source, n) => push_evidence_local(text, self.relation_text(r), source, n),
         }
     }
 

@@ -72,8 +72,8 @@ pub(crate) mod term {
     /// The class of statements claims speak to (`relations.csv`'s `statement` column).
     pub(crate) const CLAIMED_STATEMENT: &str = "ClaimedStatement";
     pub(crate) const HAS_CLAIM: &str = "hasClaim";
-    pub(crate) const DISPUTED: &str = "disputed";
-    pub(crate) const NEGATES: &str = "negates";
+    // The terms spelled like ids live with the rule that keeps predicates from taking them.
+    pub(crate) use crate::model::minted::{DISPUTED, NEGATES};
 }
 
 const EVIDENCE: &str = term::EVIDENCE;
@@ -475,4 +475,35 @@ fn predicate<S: Sink>(b: &mut S, p: &Predicate) -> Result<(), RdfError> {
         b.add(&inverse, &range_p, Object::Node(d));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::id::Id;
+    use crate::model::minted::ID_LIKE_TERMS;
+
+    /// A predicate's property shares `vocab/` with these terms: every one that could be an id is
+    /// in the list the loader keeps predicates from taking (`model::minted`).
+    #[test]
+    fn terms_spelled_like_ids_are_reserved() {
+        let mut names: Vec<&str> = TERMS.iter().map(|t| t.name).collect();
+        names.extend([
+            EVIDENCE,
+            SOURCE,
+            term::CLAIMED_STATEMENT,
+            term::HAS_CLAIM,
+            term::DISPUTED,
+            term::NEGATES,
+        ]);
+        names.extend([EVENT_PROPERTY, STATE_PROPERTY]);
+        names.extend(EntityKind::ALL.iter().map(|k| k.title()));
+        let id_like: Vec<&str> = names.into_iter().filter(|n| Id::new(n).is_ok()).collect();
+        let mut expected = ID_LIKE_TERMS.to_vec();
+        expected.sort_unstable();
+        let mut found = id_like.clone();
+        found.sort_unstable();
+        found.dedup();
+        assert_eq!(found, expected, "id-like terms of the vocabulary");
+    }
 }

@@ -4,6 +4,7 @@
 pub(crate) mod checker;
 pub(crate) mod defined;
 pub(crate) mod entities;
+pub(crate) mod names;
 pub(crate) mod predicates;
 pub(crate) mod relations;
 pub(crate) mod sources;

@@ -4,7 +4,7 @@ use crate::load::limits::human_bytes;
 use crate::model::problem::Problem;
 
 /// The cells of a record as text, or `None` (with the problems pushed) if a cell is too long,
-/// not UTF-8, or holds a NUL byte or the noncharacter U+FFFE or U+FFFF.
+/// not UTF-8, or holds a NUL byte, the noncharacter U+FFFE or U+FFFF, or U+FFFD.
 pub(crate) fn cells<'r>(
     name: &str,
     line: u64,
@@ -53,6 +53,19 @@ pub(crate) fn cells<'r>(
                 );
                 ok = false;
             }
+            Ok(s) if s.contains('\u{fffd}') => {
+                problems.push(
+                    Problem::error(
+                        name,
+                        Some(line),
+                        format!("column '{column}' contains U+FFFD, the replacement character"),
+                    )
+                    .with_hint(
+                        "it stands for characters lost when the text was decoded with the wrong encoding before it reached this file: copy the text again from its source (quotes are verbatim); Jena's RDF parser warns about it",
+                    ),
+                );
+                ok = false;
+            }
             Ok(s) => fields.push(s),
             Err(e) => {
                 problems.push(
@@ -90,5 +103,29 @@ mod tests {
     fn split_multi_trims() {
         assert_eq!(split_multi(" a | b||"), vec!["a", "b"]);
         assert!(split_multi("").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod refusals {
+    use super::*;
+
+    #[test]
+    fn refuses_what_no_verbatim_text_holds() {
+        for (text, what) in [
+            ("a\0b", "NUL"),
+            ("a\u{fffe}", "U+FFFE"),
+            ("\u{ffff}", "U+FFFF"),
+            ("caf\u{fffd}", "U+FFFD"),
+        ] {
+            let record = csv::ByteRecord::from(vec!["ok", text]);
+            let mut problems = Vec::new();
+            assert!(cells("f.csv", 7, &record, &["a", "b"], 1024, &mut problems).is_none());
+            assert_eq!(problems.len(), 1);
+            let p = problems[0].to_string();
+            assert!(p.starts_with("f.csv:7: column 'b'") && p.contains(what), "{p}");
+        }
+        let record = csv::ByteRecord::from(vec!["ok", "café \u{feff}\u{fdd0}"]);
+        assert!(cells("f.csv", 7, &record, &["a", "b"], 1024, &mut Vec::new()).is_some());
     }
 }

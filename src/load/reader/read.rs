@@ -116,6 +116,9 @@ pub(crate) fn read_records<const N: usize, T: Send>(
     for p in scan.problems {
         problems.push(Problem::error(name, Some(p.line), p.message).with_hint(p.hint));
     }
+    if scan.too_wide {
+        return Table::unreadable();
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

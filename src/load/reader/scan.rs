@@ -22,11 +22,20 @@ fn strict_scan(bytes: &[u8], max_records: usize) -> Vec<SyntaxProblem> {
     strict_scan_splitting(bytes, max_records, usize::MAX).problems
 }
 
+/// The most fields a record may have. A graph-data row has about ten; the `csv` reader keeps
+/// 8 bytes of offsets and more per field of a record, so a 40 MB line of commas would take
+/// gigabytes before its field count could be checked: the scan refuses the file first.
+pub(crate) const MAX_FIELDS: usize = 1024;
+
 /// What [`strict_scan_splitting`] found.
 pub(crate) struct Scan {
     pub(crate) problems: Vec<SyntaxProblem>,
-    /// False if the scan stopped after `max_records` records.
+    /// False if the scan stopped after `max_records` records, or at a record of more than
+    /// [`MAX_FIELDS`] fields.
     pub(crate) complete: bool,
+    /// True if a record has more than [`MAX_FIELDS`] fields (the last problem says where): the
+    /// file is not read further.
+    pub(crate) too_wide: bool,
     /// Record starts (offset, line) at least `split_every` bytes apart, each just after a `\n`
     /// outside quotes: where the file can be cut into chunks that read as the whole file does.
     pub(crate) splits: Vec<(usize, u64)>,
@@ -46,6 +55,7 @@ pub(crate) fn strict_scan_splitting(bytes: &[u8], max_records: usize, split_ever
     let mut quote_line = 1;
     let mut after_close = false;
     let mut unquoted_field = false;
+    let mut fields = 1usize;
     fn report(out: &mut Vec<SyntaxProblem>, record: usize, line: u64, message: &str, hint: &'static str) {
         if !matches!(out.last(), Some(p) if p.record == record) {
             out.push(SyntaxProblem {
@@ -82,6 +92,21 @@ pub(crate) fn strict_scan_splitting(bytes: &[u8], max_records: usize, split_ever
                 field_start = true;
                 after_close = false;
                 unquoted_field = false;
+                fields += 1;
+                if fields > MAX_FIELDS {
+                    out.push(SyntaxProblem {
+                        record,
+                        line,
+                        message: format!("the row has more than {MAX_FIELDS} fields; the file is not read further"),
+                        hint: "a graph-data row has one field per column of the header: is this a CSV file of graph-data?",
+                    });
+                    return Scan {
+                        problems: out,
+                        complete: false,
+                        too_wide: true,
+                        splits,
+                    };
+                }
             }
             b'\n' | b'\r' => {
                 if ends_line(bytes, i) {
@@ -93,11 +118,13 @@ pub(crate) fn strict_scan_splitting(bytes: &[u8], max_records: usize, split_ever
                         return Scan {
                             problems: out,
                             complete: false,
+                            too_wide: false,
                             splits,
                         };
                     }
                 }
                 record = i + 1;
+                fields = 1;
                 if b == b'\n' && record - last_split >= split_every {
                     splits.push((record, line));
                     last_split = record;
@@ -151,6 +178,7 @@ pub(crate) fn strict_scan_splitting(bytes: &[u8], max_records: usize, split_ever
     Scan {
         problems: out,
         complete: true,
+        too_wide: false,
         splits,
     }
 }
@@ -201,5 +229,16 @@ mod tests {
         assert_eq!(lines(usize::MAX), vec![2, 4, 5]);
         assert_eq!(lines(3), vec![2, 4]);
         assert_eq!(lines(1), Vec::<u64>::new());
+    }
+
+    #[test]
+    fn a_record_of_too_many_fields_stops_the_scan() {
+        let wide = format!("a,b\n\"x,y\",1\n{}\nlater,row\n", ",".repeat(MAX_FIELDS));
+        let scan = strict_scan_splitting(wide.as_bytes(), usize::MAX, usize::MAX);
+        assert!(scan.too_wide && !scan.complete);
+        assert_eq!(scan.problems.len(), 1);
+        assert_eq!(scan.problems[0].line, 3);
+        let fits = format!("a,b\n{}\n", ",".repeat(MAX_FIELDS - 1));
+        assert!(!strict_scan_splitting(fits.as_bytes(), usize::MAX, usize::MAX).too_wide);
     }
 }
