@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use petgraph::graph::{EdgeIndex, NodeIndex};
+use crate::model::handle::{EdgeId, NodeId};
 
 use super::adjacency::Adjacency;
 use super::direction::Direction;
@@ -36,8 +36,8 @@ use crate::model::graph::Graph;
 #[must_use]
 pub struct TimelineQuery<'g> {
     graph: &'g Graph,
-    entity: Option<NodeIndex>,
-    with: Option<NodeIndex>,
+    entity: Option<NodeId>,
+    with: Option<NodeId>,
     filter: Filter,
 }
 
@@ -72,13 +72,13 @@ pub fn chronological(date: &Edtf) -> (Option<Day>, Option<Day>) {
 
 impl TimelineQuery<'_> {
     /// Only the relations of `entity`.
-    pub fn entity(mut self, entity: NodeIndex) -> Self {
+    pub fn entity(mut self, entity: NodeId) -> Self {
         self.entity = Some(entity);
         self
     }
 
     /// Only the relations between the entity and `other` (with [`entity`](Self::entity)).
-    pub fn with(mut self, other: NodeIndex) -> Self {
+    pub fn with(mut self, other: NodeId) -> Self {
         self.with = Some(other);
         self
     }
@@ -102,7 +102,7 @@ impl TimelineQuery<'_> {
         }
         let mut entries: Vec<TimelineEntry> = match self.entity {
             Some(entity) => {
-                let exempt: Vec<NodeIndex> = std::iter::once(entity).chain(self.with).collect();
+                let exempt: Vec<NodeId> = std::iter::once(entity).chain(self.with).collect();
                 let adj = Adjacency::new(self.graph, &filter, Direction::Both, &exempt);
                 let steps = match self.with {
                     Some(with) => adj.between(entity, with),
@@ -119,10 +119,10 @@ impl TimelineQuery<'_> {
                     .collect()
             }
             None => {
-                let g = self.graph.petgraph();
-                g.edge_indices()
+                let g = self.graph;
+                g.edge_ids()
                     .filter_map(|edge| {
-                        let (s, _) = g.edge_endpoints(edge)?;
+                        let (s, _) = g.endpoints(edge)?;
                         let certainty = filter.admits_edge(self.graph, edge)?;
                         Some(TimelineEntry {
                             from: s,
@@ -156,9 +156,9 @@ impl TimelineQuery<'_> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Timeline {
     /// The entity whose timeline it is (`None`: the whole graph).
-    pub entity: Option<NodeIndex>,
+    pub entity: Option<NodeId>,
     /// The other entity, for a timeline between two.
-    pub with: Option<NodeIndex>,
+    pub with: Option<NodeId>,
     /// The relations, earliest first.
     pub entries: Vec<TimelineEntry>,
 }
@@ -167,9 +167,9 @@ pub struct Timeline {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TimelineEntry {
     /// The end it is read from.
-    pub from: NodeIndex,
+    pub from: NodeId,
     /// The relation.
-    pub edge: EdgeIndex,
+    pub edge: EdgeId,
     /// True when `from` is the subject.
     pub forward: bool,
     /// How surely it passes the time filter.
@@ -197,7 +197,7 @@ impl Timeline {
                 .entries
                 .iter()
                 .filter_map(|e| {
-                    let (s, o) = graph.petgraph().edge_endpoints(e.edge)?;
+                    let (s, o) = graph.endpoints(e.edge)?;
                     Some(HopReport {
                         from: graph.entity_at(e.from).into(),
                         to: graph.entity_at(if e.from == s { o } else { s }).into(),

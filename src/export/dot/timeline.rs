@@ -1,8 +1,9 @@
 //! A timeline diagram: the dated relations of a graph in columns by year, left to right.
 
 use std::collections::BTreeMap;
-use std::io::{self, Write};
+use std::io::Write;
 
+use super::error::DotError;
 use super::escape::{quoted, wrap};
 use super::graph::{write_header, DotLayout};
 use super::style::{kind_attributes, kind_heading, kind_style};
@@ -102,11 +103,11 @@ impl TimelineWriter {
         self
     }
 
-    /// Writes the timeline of `graph` to `w`.
+    /// Writes the timeline of `graph` to `w` and hands `w` back.
     ///
     /// # Errors
     /// Only those of `w`.
-    pub fn write<W: Write>(&self, graph: &Graph, mut w: W) -> io::Result<()> {
+    pub fn write<W: Write>(&self, graph: &Graph, mut w: W) -> Result<W, DotError> {
         let focus = self
             .focus
             .as_ref()
@@ -333,6 +334,7 @@ impl TimelineWriter {
             previous_year = Some((year, anchor));
             i = end;
         }
-        writeln!(w, "}}")
+        writeln!(w, "}}")?;
+        Ok(w)
     }
 }
