@@ -339,7 +339,7 @@ impl Graph {
     /// let graph = Graph::embedded()?;
     /// let nato = graph.node_named("North Atlantic Treaty Organization")?;
     /// assert_eq!(graph[nato].id.as_str(), "nato");
-    /// # Ok::<(), diplograph::ResolveError>(())
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn node_named(&self, name: &str) -> Result<NodeId, ResolveError> {
         let entity = self.entity(name)?;

@@ -168,8 +168,8 @@ impl DotWriter {
     /// let graph = Graph::embedded()?;
     /// let view = graph.views().iter().find(|v| v.name == "belarus-nato").unwrap().select(&graph);
     /// let frame = |year: &str| {
-    ///     let mut out = Vec::new();
-    ///     DotWriter::new().frame(year.parse().unwrap()).write(&view, &mut out).map(|()| String::from_utf8(out).unwrap())
+    ///     let out = DotWriter::new().frame(year.parse().unwrap()).write(&view, Vec::new());
+    ///     out.map(|dot| String::from_utf8(dot).unwrap())
     /// };
     /// let (early, late) = (frame("1992")?, frame("2020")?);
     /// // The same nodes and edges in the same order: only their looks differ.
