@@ -87,10 +87,11 @@ fn neighbourhood_of_hub(ask: &Ask) -> Option<String> {
     ))
 }
 
-/// The timeline of the whole graph: every dated relation, earliest first.
+/// The timeline of the whole graph: every dated relation (and entity date), earliest first.
 fn full_timeline(ask: &Ask) -> Option<String> {
     let t = ask.graph.timeline().run();
-    Some(format!("{} dated relations", t.entries.len()))
+    let relations = t.entries.iter().filter(|e| e.edge().is_some()).count();
+    Some(format!("{relations} dated relations"))
 }
 
 /// Shortest path from `ask.from` to `ask.to`, relations followed both ways.

@@ -85,7 +85,10 @@ pub enum Command {
     /// The entities around one entity, to a depth, and the relations among them.
     #[command(alias = "neighbours")]
     Neighbors(NeighborsArgs),
-    /// Dated relations in chronological order (of the graph, of ENTITY, or of ENTITY and --with).
+    /// Dated relations and entities' own dates (an agreement adopted), in chronological order.
+    ///
+    /// Of the whole graph, of ENTITY (with its own date and its neighbours'), or of ENTITY and
+    /// --with (with their own dates).
     Timeline(TimelineArgs),
     /// Where sources disagree: the same relation with different dates, or different quantities in notes.
     Conflicts(ConflictsArgs),
@@ -296,17 +299,19 @@ pub struct NeighborsArgs {
 }
 
 /// `timeline`: whose, and when. The time flags mean what they mean for `path` and `neighbors`
-/// (relations that hold at DATE or overlap the window); a timeline lists only dated relations
-/// unless --undated is given, with or without a time filter (undated ones come last).
+/// (relations that hold at DATE or overlap the window), and are applied by the same rule to the
+/// entities' own dates; a timeline lists only dated relations unless --undated is given, with or
+/// without a time filter (undated ones come last).
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
-    /// Only the relations of this entity (default: the whole graph).
+    /// Only the relations of this entity, its own date and its neighbours' (default: the whole
+    /// graph).
     pub entity: Option<String>,
-    /// Only the relations between ENTITY and this entity.
+    /// Only the relations between ENTITY and this entity (and their own dates).
     #[arg(long, value_name = "ENTITY", requires = "entity")]
     pub with: Option<String>,
-    /// text (one relation a line), dot (a left-to-right GraphViz timeline, a column per year),
-    /// or csv/tsv (one row per relation).
+    /// text (one entry a line), dot (a left-to-right GraphViz timeline, a column per year),
+    /// or csv/tsv (one row per entry).
     #[arg(long, value_enum, default_value_t = ResultFormat::Text)]
     pub format: ResultFormat,
     #[command(flatten)]

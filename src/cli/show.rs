@@ -11,7 +11,7 @@ use diplograph::{Certainty, Edtf, Entity, Evidence, Graph, Source};
 use serde_json::{json, Value};
 
 use super::args::ShowArgs;
-use super::filter::to_filter;
+use super::filter::{to_filter, undated_note};
 use super::json;
 use super::node::node;
 use super::style;
@@ -59,11 +59,23 @@ pub fn run(graph: &Graph, json_out: bool, args: &ShowArgs, out: &mut impl Write)
         });
     }
     sort_by_date(&mut relations);
+    // What --undated would add: the undated relations of the entity this time filter left out.
+    let left_out = filter.leaves_out_undated().then(|| {
+        let with = filter.clone().undated(true);
+        graph
+            .edges_at(centre)
+            .filter(|&(edge, _, _)| with.admits_edge(graph, edge) == Some(Certainty::Undated))
+            .count()
+    });
     if json_out {
-        json::print(out, &links.add(json!({ "entity": e, "relations": relations })))?;
+        let mut doc = json!({ "entity": e, "relations": relations });
+        if let Some(n) = left_out {
+            doc["undated_left_out"] = n.into();
+        }
+        json::print(out, &links.add(doc))?;
         return Ok(ExitCode::SUCCESS);
     }
-    write_entity(out, e)?;
+    write_entity(out, graph, e, &links)?;
     writeln!(out)?;
     writeln!(
         out,
@@ -74,6 +86,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &ShowArgs, out: &mut impl Write)
     for hop in &relations {
         write_relation(out, graph, hop, "  ", &links)?;
     }
+    undated_note(graph, &filter, left_out, out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -105,7 +118,32 @@ fn relation_by_id<'g>(graph: &'g Graph, id: &str, filter: &diplograph::Filter) -
         return Ok(None);
     };
     let Some(certainty) = filter.admits_edge(graph, edge) else {
-        anyhow::bail!("relation {id} does not pass the filters given");
+        // Say whether the time filter is why: the same filter without it would keep the relation.
+        let timeless = diplograph::Filter {
+            time: None,
+            ..filter.clone()
+        };
+        let date = graph[edge].date.map_or_else(|| "undated".to_owned(), |d| d.human());
+        let unsure = diplograph::Filter {
+            certain: false,
+            ..filter.clone()
+        };
+        if filter.certain && unsure.admits_edge(graph, edge) == Some(Certainty::Possible) {
+            anyhow::bail!(
+                "relation {id} ({date}) only possibly holds at the time asked: its dates allow it but do not settle it (--certain keeps only what they settle)"
+            );
+        }
+        if filter.time.is_some() && timeless.admits_edge(graph, edge).is_some() {
+            anyhow::bail!(
+                "relation {id} ({date}) does not hold at the time asked{}",
+                if graph[edge].date.is_none() {
+                    " (nothing dates it; --undated includes it, marked undated)"
+                } else {
+                    ""
+                }
+            );
+        }
+        anyhow::bail!("relation {id} ({date}) does not pass the filters given");
     };
     Ok(Some(HopReport {
         from: graph.entity_at(subject).into(),
@@ -116,7 +154,7 @@ fn relation_by_id<'g>(graph: &'g Graph, id: &str, filter: &diplograph::Filter) -
     }))
 }
 
-fn write_entity(out: &mut impl Write, e: &Entity) -> Result<()> {
+fn write_entity(out: &mut impl Write, graph: &Graph, e: &Entity, links: &Links<'_>) -> Result<()> {
     writeln!(out, "{} ({}) — {}", e.label, e.id, e.kind)?;
     if !e.aliases.is_empty() {
         style::write_painted(out, &format!("also: {}\n", e.aliases.join(" · ")))?;
@@ -124,6 +162,10 @@ fn write_entity(out: &mut impl Write, e: &Entity) -> Result<()> {
     writeln!(out, "{}", e.description)?;
     for id in &e.same_as {
         writeln!(out, "same as: {id}")?;
+    }
+    if let (Some(own), Some(meaning)) = (&e.date, e.date_meaning()) {
+        writeln!(out, "{meaning}: {}   [{}]", own.date.human(), own.evidence.source)?;
+        write_evidence(out, graph, &own.evidence, "", links)?;
     }
     Ok(())
 }
@@ -164,25 +206,31 @@ fn write_relation(
         writeln!(out, "relation {}", r.relation)?;
     }
     for ev in r.evidence {
-        writeln!(out, "{indent}    “{}”", ev.quote)?;
-        let source = graph.source(ev.source.as_str());
-        let title = source.map(|s| s.title.as_str()).unwrap_or("");
-        let url = match links.of(ev) {
-            Some(EvidenceLink::NoUrl) => " (no URL for this source)".to_owned(),
-            Some(link) => match (link.url(), link.caveat()) {
-                (Some(u), None) => format!(" <{u}>"),
-                (Some(u), Some(why)) => format!(" <{u}> ({why})"),
-                _ => String::new(),
-            },
-            None => source
-                .and_then(|s| s.url.as_deref())
-                .map(|u| format!(" <{u}>"))
-                .unwrap_or_default(),
-        };
-        writeln!(out, "{indent}      — {}: {title}{url}", ev.source)?;
-        if let Some(note) = &ev.note {
-            writeln!(out, "{indent}      note: {note}")?;
-        }
+        write_evidence(out, graph, ev, indent, links)?;
+    }
+    Ok(())
+}
+
+/// One piece of evidence: the quote, then the source's id, title and URL (or link), and the note.
+fn write_evidence(out: &mut impl Write, graph: &Graph, ev: &Evidence, indent: &str, links: &Links<'_>) -> Result<()> {
+    writeln!(out, "{indent}    “{}”", ev.quote)?;
+    let source = graph.source(ev.source.as_str());
+    let title = source.map(|s| s.title.as_str()).unwrap_or("");
+    let url = match links.of(ev) {
+        Some(EvidenceLink::NoUrl) => " (no URL for this source)".to_owned(),
+        Some(link) => match (link.url(), link.caveat()) {
+            (Some(u), None) => format!(" <{u}>"),
+            (Some(u), Some(why)) => format!(" <{u}> ({why})"),
+            _ => String::new(),
+        },
+        None => source
+            .and_then(|s| s.url.as_deref())
+            .map(|u| format!(" <{u}>"))
+            .unwrap_or_default(),
+    };
+    writeln!(out, "{indent}      — {}: {title}{url}", ev.source)?;
+    if let Some(note) = &ev.note {
+        writeln!(out, "{indent}      note: {note}")?;
     }
     Ok(())
 }
@@ -212,8 +260,20 @@ fn show_source(
         })
         .collect();
     sort_by_date(&mut relations);
+    let left_out = filter.leaves_out_undated().then(|| {
+        let with = filter.clone().undated(true);
+        graph
+            .edge_ids()
+            .filter(|&e| graph[e].evidence.iter().any(|ev| ev.source == source.id))
+            .filter(|&e| with.admits_edge(graph, e) == Some(Certainty::Undated))
+            .count()
+    });
     if json_out {
-        json::print(out, &links.add(json!({ "source": source, "relations": relations })))?;
+        let mut doc = json!({ "source": source, "relations": relations });
+        if let Some(n) = left_out {
+            doc["undated_left_out"] = n.into();
+        }
+        json::print(out, &links.add(doc))?;
         return Ok(ExitCode::SUCCESS);
     }
     writeln!(out, "{} ({}) — source", source.title, source.id)?;
@@ -234,9 +294,10 @@ fn show_source(
     for hop in &relations {
         let r = &hop.relation;
         let date = r.date_human.as_ref().map(|d| format!(" ({d})")).unwrap_or_default();
+        let marker = r.certainty.marker().map(|m| format!("  ({m})")).unwrap_or_default();
         writeln!(
             out,
-            "  {} —{}{date}→ {}   {}",
+            "  {} —{}{date}→ {}   {}{marker}",
             hop.from.label, r.label, hop.to.label, r.relation
         )?;
         for ev in r.evidence.iter().filter(|ev| ev.source == source.id) {
@@ -246,6 +307,7 @@ fn show_source(
             }
         }
     }
+    undated_note(graph, filter, left_out, out)?;
     Ok(ExitCode::SUCCESS)
 }
 

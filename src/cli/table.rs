@@ -7,7 +7,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use diplograph::export::csv::{guard_formula, join_values};
-use diplograph::query::HopReport;
+use diplograph::query::{EntityDateReport, HopReport};
 
 use super::args::ResultFormat;
 
@@ -78,6 +78,29 @@ pub fn relation_cells(hop: &HopReport<'_>) -> Vec<String> {
         join_values(r.evidence.iter().map(|e| e.quote.as_str())),
         join_values(r.evidence.iter().map(|e| e.note.as_deref().unwrap_or(""))),
         join_values(hop.also.iter().map(|a| a.relation.to_string())),
+    ]
+}
+
+/// An entity's own date on a timeline as the cells of [`RELATION_COLUMNS`]: the entity in
+/// `from`, what the date means in `label`, and the relation's columns (`relation`, `predicate`,
+/// `direction`, `to`) empty.
+pub fn entity_date_cells(entry: &EntityDateReport<'_>) -> Vec<String> {
+    vec![
+        entry.entity.id.to_string(),
+        entry.entity.label.to_owned(),
+        String::new(),
+        String::new(),
+        entry.meaning.to_owned(),
+        String::new(),
+        String::new(),
+        String::new(),
+        entry.date.clone(),
+        entry.date_human.clone(),
+        certainty_name(&entry.certainty),
+        join_values(entry.evidence.iter().map(|e| e.source.as_str())),
+        join_values(entry.evidence.iter().map(|e| e.quote.as_str())),
+        join_values(entry.evidence.iter().map(|e| e.note.as_deref().unwrap_or(""))),
+        String::new(),
     ]
 }
 

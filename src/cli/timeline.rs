@@ -4,12 +4,13 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use diplograph::query::EntryReport;
 use diplograph::Graph;
 
 use super::args::{ResultFormat, TimelineArgs};
 use super::filter::to_filter;
 use super::node::node;
-use super::table::{relation_cells, Table, RELATION_COLUMNS};
+use super::table::{entity_date_cells, relation_cells, Table, RELATION_COLUMNS};
 use super::{json, style};
 
 /// Prints the timeline as text, JSON or a DOT diagram.
@@ -23,20 +24,9 @@ pub fn run(graph: &Graph, json_out: bool, args: &TimelineArgs, out: &mut impl Wr
         query = query.with(node(graph, name)?);
     }
     let found = query.run();
-    // A timeline lists undated relations only with --undated, time filter or not.
-    let left_out = (!filter.undated && !filter.dated_only && !filter.certain).then(|| {
-        let with = query.clone().filter(filter.clone().undated(true)).run();
-        with.entries.len() - found.entries.len()
-    });
     if json_out {
-        let mut doc = serde_json::to_value(found.report(graph))?;
-        if let (Some(n), Some(map)) = (left_out, doc.as_object_mut()) {
-            map.insert("undated_left_out".into(), n.into());
-        }
-        json::print(out, &doc)?;
+        json::print(out, &found.report(graph))?;
     } else if args.format == ResultFormat::Dot {
-        let edges: std::collections::BTreeSet<_> = found.entries.iter().map(|e| e.edge).collect();
-        let view = graph.restrict(|_| true, |e| edges.contains(&e));
         let mut writer = diplograph::export::dot::TimelineWriter::new();
         let mut title = "Timeline".to_owned();
         if let Some(name) = &args.entity {
@@ -47,17 +37,20 @@ pub fn run(graph: &Graph, json_out: bool, args: &TimelineArgs, out: &mut impl Wr
             };
             writer = writer.focus(e.id.as_str());
         }
-        writer.title(title).write(&view, &mut *out)?;
+        writer.title(title).write_timeline(graph, &found, &mut *out)?;
     } else if matches!(args.format, ResultFormat::Csv | ResultFormat::Tsv) {
         let report = found.report(graph);
         let mut table = Table::new(args.format, &mut *out, &RELATION_COLUMNS)?;
-        for hop in &report.entries {
-            table.row(relation_cells(hop))?;
+        for entry in &report.entries {
+            table.row(match entry {
+                EntryReport::Relation(hop) => relation_cells(hop),
+                EntryReport::Date(date) => entity_date_cells(date),
+            })?;
         }
         table.finish()?;
     } else {
         style::write_painted(out, &found.display(graph).to_string())?;
-        if let Some(n) = left_out.filter(|n| *n > 0) {
+        if let Some(n) = found.undated_left_out.filter(|n| *n > 0) {
             writeln!(
                 out,
                 "({n} undated relation{} left out: a timeline lists dated relations; --undated adds them, last)",

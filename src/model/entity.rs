@@ -4,6 +4,7 @@ use crate::model::edtf::Edtf;
 use crate::model::id::Id;
 use crate::model::iso3166::Iso3166;
 use crate::model::kind::EntityKind;
+use crate::model::predicate::Temporal;
 use crate::model::relation::Evidence;
 
 /// A state, organisation, programme, person, office, agreement, event or place.
@@ -74,5 +75,51 @@ impl Entity {
             }
             None => self.label.clone(),
         }
+    }
+}
+
+impl EntityDate {
+    /// Whether the date is a moment or a span: a single date (an agreement's adoption, an
+    /// event's time, a founding) is an [`Event`](Temporal::Event); an interval (an organisation
+    /// that existed `1997/..`) a [`State`](Temporal::State). Time filters weigh it as they weigh a
+    /// relation of that temporal kind.
+    ///
+    /// ```
+    /// use diplograph::Temporal;
+    /// let graph = diplograph::Graph::embedded().unwrap();
+    /// let date = |id: &str| graph.entity(id).unwrap().date.clone().unwrap();
+    /// assert_eq!(date("unsc-resolution-1386").temporal(), Temporal::Event);
+    /// assert_eq!(date("euro-atlantic-partnership-council").temporal(), Temporal::State);
+    /// ```
+    pub fn temporal(&self) -> Temporal {
+        match self.date {
+            Edtf::Single(_) => Temporal::Event,
+            Edtf::Interval { .. } => Temporal::State,
+        }
+    }
+}
+
+impl Entity {
+    /// What the entity's own date means, given its kind (graph-data/README.md): an agreement
+    /// `adopted, signed or concluded`, an event `happened or began`, an organisation `founded or
+    /// opened` (or `existed`, for a span), a programme `adopted or granted`; `None` without a
+    /// date.
+    ///
+    /// ```
+    /// let graph = diplograph::Graph::embedded().unwrap();
+    /// let r = graph.entity("unsc-resolution-1386").unwrap();
+    /// assert_eq!(r.date_meaning(), Some("adopted, signed or concluded"));
+    /// assert_eq!(graph.entity("belarus").unwrap().date_meaning(), None);
+    /// ```
+    pub fn date_meaning(&self) -> Option<&'static str> {
+        let date = self.date.as_ref()?;
+        Some(match (self.kind, date.temporal()) {
+            (EntityKind::Agreement, _) => "adopted, signed or concluded",
+            (EntityKind::Event, _) => "happened or began",
+            (EntityKind::Organization, Temporal::Event) => "founded or opened",
+            (EntityKind::Organization, Temporal::State) => "existed",
+            (EntityKind::Programme, _) => "adopted or granted",
+            _ => "dated",
+        })
     }
 }

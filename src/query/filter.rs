@@ -9,6 +9,7 @@ use crate::model::graph::Graph;
 use crate::model::id::Id;
 use crate::model::kind::EntityKind;
 use crate::model::predicate::Temporal;
+use crate::model::relation::Relation;
 
 /// Which relations and entities a query may use.
 ///
@@ -173,7 +174,7 @@ impl Filter {
     ///   [`undated`](Filter::undated) keeps it (as `Undated`);
     /// - [`certain`](Filter::certain) keeps only `Definite`, [`dated_only`](Filter::dated_only)
     ///   drops `Undated`.
-    pub fn admits(&self, graph: &Graph, relation: &crate::model::relation::Relation) -> Option<Certainty> {
+    pub fn admits(&self, graph: &Graph, relation: &Relation) -> Option<Certainty> {
         if !self.predicates.is_empty() && !self.predicates.contains(&relation.predicate) {
             return None;
         }
@@ -189,17 +190,69 @@ impl Filter {
         if !self.sources.is_empty() && !relation.evidence.iter().any(|e| self.sources.contains(&e.source)) {
             return None;
         }
-        let certainty = match (&self.time, &relation.date) {
+        self.admits_date(relation.date.as_ref(), graph.predicate_of(relation).temporal)
+    }
+
+    /// How surely a date (`None`: undated) passes the time filter and the certainty flags, read
+    /// as a moment or a span as `temporal` says; `None` if it does not. The time part of
+    /// [`admits`](Filter::admits), shared with [`admits_entity_date`](Filter::admits_entity_date)
+    /// so relations and entities' own dates are weighed by one rule.
+    ///
+    /// ```
+    /// use diplograph::{Certainty, Filter, Temporal};
+    /// let at_2005 = Filter::default().at("2005".parse().unwrap());
+    /// let date = |d: &str| d.parse::<diplograph::Edtf>().unwrap();
+    /// assert_eq!(at_2005.admits_date(Some(&date("2005-03")), Temporal::Event), Some(Certainty::Definite));
+    /// assert_eq!(at_2005.admits_date(Some(&date("1995")), Temporal::State), Some(Certainty::Possible));
+    /// assert_eq!(at_2005.admits_date(Some(&date("1995")), Temporal::Event), None);
+    /// assert_eq!(at_2005.admits_date(None, Temporal::Event), None);
+    /// assert_eq!(at_2005.certain(true).admits_date(Some(&date("1995")), Temporal::State), None);
+    /// ```
+    pub fn admits_date(&self, date: Option<&crate::model::edtf::Edtf>, temporal: Temporal) -> Option<Certainty> {
+        let certainty = match (&self.time, date) {
             (Some(_), None) if !self.undated => return None,
             (_, None) => Certainty::Undated,
             (None, Some(_)) => Certainty::Definite,
-            (Some(t), Some(_)) => t.classify_relation(relation, graph.predicate_of(relation).temporal, self.today)?,
+            (Some(t), Some(d)) => t.classify(&Relation::span_of(d, temporal), self.today)?,
         };
         match certainty {
             Certainty::Undated if self.dated_only || self.certain => None,
             Certainty::Possible if self.certain => None,
             c => Some(c),
         }
+    }
+
+    /// Whether an entity's own date (see [`EntityDate`](crate::model::entity::EntityDate)) may
+    /// be shown as an entry of a timeline, and how surely it passes the time filter; `None` if
+    /// not, or if the entity has no date. The date is weighed like a relation's
+    /// ([`admits_date`](Filter::admits_date)): a single date as an event, a span as a state. A
+    /// filter that follows only some predicates (`--predicate`) admits no entity date (they have
+    /// none); `--events` admits single dates only, `--source` the dates its sources give, `--kind`
+    /// the entities of its kinds.
+    ///
+    /// ```
+    /// use diplograph::{Certainty, Filter, Graph};
+    /// let graph = Graph::embedded().unwrap();
+    /// let resolution = graph.entity("unsc-resolution-1386").unwrap(); // 2001
+    /// assert_eq!(Filter::default().admits_entity_date(resolution), Some(Certainty::Definite));
+    /// let at = |d: &str| Filter::default().at(d.parse().unwrap());
+    /// assert_eq!(at("2001").admits_entity_date(resolution), Some(Certainty::Definite));
+    /// assert_eq!(at("2001-12").admits_entity_date(resolution), Some(Certainty::Possible));
+    /// assert_eq!(at("2005").admits_entity_date(resolution), None);
+    /// assert_eq!(Filter::default().admits_entity_date(graph.entity("belarus").unwrap()), None);
+    /// ```
+    pub fn admits_entity_date(&self, entity: &Entity) -> Option<Certainty> {
+        let date = entity.date.as_ref()?;
+        if !self.predicates.is_empty() || !self.admits_entity(entity) {
+            return None;
+        }
+        if self.temporal.is_some_and(|t| date.temporal() != t) {
+            return None;
+        }
+        if !self.sources.is_empty() && !self.sources.contains(&date.evidence.source) {
+            return None;
+        }
+        self.admits_date(Some(&date.date), date.temporal())
     }
 
     /// Whether the time filter leaves undated relations out by default here: there is a time

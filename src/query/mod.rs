@@ -35,4 +35,7 @@ pub use report::{EntityRef, HopReport, PathDisplay, PathReport, RelationReport};
 pub use select::Selection;
 pub use simple_paths::SimplePaths;
 pub use time::{Certainty, TimeFilter};
-pub use timeline::{chronological, Timeline, TimelineDisplay, TimelineEntry, TimelineQuery, TimelineReport};
+pub use timeline::{
+    chronological, EntityDateReport, EntryReport, Timeline, TimelineDisplay, TimelineEntry, TimelineQuery,
+    TimelineReport,
+};

@@ -11,6 +11,8 @@ use super::report::{EntityRef, HopReport, RelationLine, RelationReport};
 use super::time::Certainty;
 use crate::model::edtf::{Day, Edtf};
 use crate::model::graph::Graph;
+use crate::model::id::Id;
+use crate::model::relation::Evidence;
 
 /// A question about what happened when; made by [`Graph::timeline`].
 ///
@@ -28,7 +30,7 @@ use crate::model::graph::Graph;
 /// let window = Filter::default().between(Some("2004".parse()?), Some("2012".parse()?));
 /// let timeline = graph.timeline().entity(belarus).with(eu).filter(window).run();
 /// assert!(!timeline.entries.is_empty());
-/// let days: Vec<_> = timeline.entries.iter().map(|e| graph.relation_at(e.edge).date.unwrap()).collect();
+/// let days: Vec<_> = timeline.entries.iter().map(|e| e.date(&graph).unwrap()).collect();
 /// assert!(days.windows(2).all(|w| diplograph::query::chronological(&w[0]) <= diplograph::query::chronological(&w[1])));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -93,14 +95,24 @@ impl TimelineQuery<'_> {
 
     /// The timeline.
     ///
+    /// Besides relations it lists the entities' own dates ([`TimelineEntry::Date`]: Resolution
+    /// 1386 adopted in 2001) that the filter admits ([`Filter::admits_entity_date`]): of every
+    /// entity for the whole graph; between two entities, of those two; for one entity, of the
+    /// entity and of its neighbours — the other end of each of its relations that the filter
+    /// admits apart from time (a neighbour's date is weighed against the time filter itself,
+    /// whatever the date of the relation: Belarus in 2004 shows the Belarus Democracy Act of
+    /// 2004, though nothing dates Belarus's relation to it).
+    ///
     /// # Complexity
     /// O(E log E) for the whole graph; for one entity, O(d log d) for its d relations.
     pub fn run(&self) -> Timeline {
+        // Undated relations are gathered too, to be counted when they are left out.
         let mut filter = self.filter.clone();
-        if !filter.undated {
-            filter.dated_only = true;
+        let counts_undated = !filter.undated && !filter.dated_only && !filter.certain;
+        if counts_undated {
+            filter.undated = true;
         }
-        let mut entries: Vec<TimelineEntry> = match self.entity {
+        let mut relations: Vec<TimelineEntry> = match self.entity {
             Some(entity) => {
                 let exempt: Vec<NodeId> = std::iter::once(entity).chain(self.with).collect();
                 let adj = Adjacency::new(self.graph, &filter, Direction::Both, &exempt);
@@ -110,7 +122,7 @@ impl TimelineQuery<'_> {
                 };
                 steps
                     .iter()
-                    .map(|s| TimelineEntry {
+                    .map(|s| TimelineEntry::Relation {
                         from: entity,
                         edge: s.edge,
                         forward: s.forward,
@@ -124,7 +136,7 @@ impl TimelineQuery<'_> {
                     .filter_map(|edge| {
                         let (s, _) = g.endpoints(edge)?;
                         let certainty = filter.admits_edge(self.graph, edge)?;
-                        Some(TimelineEntry {
+                        Some(TimelineEntry::Relation {
                             from: s,
                             edge,
                             forward: true,
@@ -134,12 +146,64 @@ impl TimelineQuery<'_> {
                     .collect()
             }
         };
-        // The chronological key of every entry is worked out once, not at every comparison.
+        let mut undated_left_out = None;
+        if counts_undated && !self.filter.undated {
+            let before = relations.len();
+            relations.retain(|e| e.certainty() != Certainty::Undated);
+            undated_left_out = Some(before - relations.len());
+        }
+        let dated_entities: Vec<NodeId> = match (self.entity, self.with) {
+            (None, _) => self.graph.node_ids().collect(),
+            (Some(entity), Some(with)) => vec![entity, with],
+            (Some(entity), None) => {
+                // Its neighbours: the other end of every relation the filter admits apart from
+                // time (a neighbour's date is weighed on its own; the relation may be undated).
+                let timeless = Filter {
+                    time: None,
+                    certain: false,
+                    dated_only: false,
+                    ..self.filter.clone()
+                };
+                let g = self.graph;
+                let mut nodes: Vec<NodeId> = std::iter::once(entity)
+                    .chain(
+                        g.edges_at(entity)
+                            .filter(|&(e, _, _)| timeless.admits(self.graph, &g[e]).is_some())
+                            .map(|(_, other, _)| other)
+                            .filter(|&n| self.filter.admits_node(self.graph, n)),
+                    )
+                    .collect();
+                nodes.sort_unstable();
+                nodes.dedup();
+                nodes
+            }
+        };
+        // The entities a timeline is asked about appear whatever `--kind` says (as in every query).
+        let named = Filter {
+            kinds: Vec::new(),
+            ..self.filter.clone()
+        };
+        let mut entries = relations;
+        entries.extend(dated_entities.into_iter().filter_map(|node| {
+            let is_named = Some(node) == self.entity || Some(node) == self.with;
+            let f = if is_named { &named } else { &self.filter };
+            let certainty = f.admits_entity_date(self.graph.entity_at(node))?;
+            Some(TimelineEntry::Date {
+                entity: node,
+                certainty,
+            })
+        }));
+        // The chronological key of every entry is worked out once, not at every comparison; on
+        // one date an entity's own date comes before the relations.
         let mut keyed: Vec<_> = entries
             .drain(..)
             .map(|e| {
-                let key = self.graph.relation_at(e.edge).date.as_ref().map(chronological);
-                ((key.is_none(), key, e.edge, !e.forward), e)
+                let key = e.date(self.graph).map(|d| chronological(&d));
+                let tie = match e {
+                    TimelineEntry::Date { entity, .. } => (0, entity.index(), false),
+                    TimelineEntry::Relation { edge, forward, .. } => (1, edge.index(), !forward),
+                };
+                ((key.is_none(), key, tie), e)
             })
             .collect();
         keyed.sort_unstable_by_key(|(key, _)| *key);
@@ -148,32 +212,76 @@ impl TimelineQuery<'_> {
             entity: self.entity,
             with: self.with,
             entries,
+            undated_left_out,
         }
     }
 }
 
-/// Dated relations in chronological order; made by [`TimelineQuery::run`].
+/// Dated relations and entities' own dates in chronological order; made by
+/// [`TimelineQuery::run`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Timeline {
     /// The entity whose timeline it is (`None`: the whole graph).
     pub entity: Option<NodeId>,
     /// The other entity, for a timeline between two.
     pub with: Option<NodeId>,
-    /// The relations, earliest first.
+    /// The entries, earliest first (undated relations last, when the filter asks for them).
     pub entries: Vec<TimelineEntry>,
+    /// How many undated relations the timeline left out (a timeline lists dated relations
+    /// unless the filter's [`undated`](Filter::undated) asks for them); `None` when the filter
+    /// asked for them, or drops them anyway ([`certain`](Filter::certain),
+    /// [`dated_only`](Filter::dated_only)).
+    pub undated_left_out: Option<usize>,
 }
 
-/// One relation on a timeline, read from the timeline's entity (or from its subject).
+/// One entry of a timeline: a relation, or an entity's own date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TimelineEntry {
-    /// The end it is read from.
-    pub from: NodeId,
-    /// The relation.
-    pub edge: EdgeId,
-    /// True when `from` is the subject.
-    pub forward: bool,
-    /// How surely it passes the time filter.
-    pub certainty: Certainty,
+#[non_exhaustive]
+pub enum TimelineEntry {
+    /// A relation, read from the timeline's entity (or from its subject).
+    Relation {
+        /// The end it is read from.
+        from: NodeId,
+        /// The relation.
+        edge: EdgeId,
+        /// True when `from` is the subject.
+        forward: bool,
+        /// How surely it passes the time filter.
+        certainty: Certainty,
+    },
+    /// An entity's own date ([`EntityDate`](crate::model::entity::EntityDate)): an agreement
+    /// adopted, an event that happened, an organisation founded.
+    Date {
+        /// The dated entity.
+        entity: NodeId,
+        /// How surely the date passes the time filter.
+        certainty: Certainty,
+    },
+}
+
+impl TimelineEntry {
+    /// How surely the entry passes the time filter.
+    pub fn certainty(&self) -> Certainty {
+        match self {
+            TimelineEntry::Relation { certainty, .. } | TimelineEntry::Date { certainty, .. } => *certainty,
+        }
+    }
+
+    /// The relation's edge; `None` for an entity's own date.
+    pub fn edge(&self) -> Option<EdgeId> {
+        match self {
+            TimelineEntry::Relation { edge, .. } => Some(*edge),
+            TimelineEntry::Date { .. } => None,
+        }
+    }
+
+    /// The entry's date: the relation's, or the entity's own; `None` for an undated relation.
+    pub fn date(&self, graph: &Graph) -> Option<Edtf> {
+        match self {
+            TimelineEntry::Relation { edge, .. } => graph.relation_at(*edge).date,
+            TimelineEntry::Date { entity, .. } => graph.entity_at(*entity).date.as_ref().map(|d| d.date),
+        }
+    }
 }
 
 /// A timeline, for `--json`.
@@ -183,8 +291,41 @@ pub struct TimelineReport<'g> {
     pub entity: Option<EntityRef<'g>>,
     /// The other entity, for a timeline between two.
     pub with: Option<EntityRef<'g>>,
-    /// The relations, earliest first.
-    pub entries: Vec<HopReport<'g>>,
+    /// The entries, earliest first.
+    pub entries: Vec<EntryReport<'g>>,
+    /// How many undated relations were left out (see [`Timeline::undated_left_out`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub undated_left_out: Option<usize>,
+}
+
+/// One entry of a timeline, for `--json`: a relation (a hop, as every result describes one),
+/// or an entity's own date.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum EntryReport<'g> {
+    /// A relation, read from the timeline's entity.
+    Relation(HopReport<'g>),
+    /// An entity's own date.
+    Date(EntityDateReport<'g>),
+}
+
+/// An entity's own date on a timeline, for `--json`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct EntityDateReport<'g> {
+    /// The dated entity.
+    pub entity: EntityRef<'g>,
+    /// What the date means for the entity's kind (`adopted, signed or concluded`).
+    pub meaning: &'static str,
+    /// The date in EDTF.
+    pub date: String,
+    /// The date for people.
+    pub date_human: String,
+    /// How surely it passes the time filter.
+    pub certainty: Certainty,
+    /// The source that gives the date.
+    pub sources: Vec<&'g Id>,
+    /// The source's verbatim words.
+    pub evidence: Vec<&'g Evidence>,
 }
 
 impl Timeline {
@@ -196,29 +337,52 @@ impl Timeline {
             entries: self
                 .entries
                 .iter()
-                .filter_map(|e| {
-                    let (s, o) = graph.endpoints(e.edge)?;
-                    Some(HopReport {
-                        from: graph.entity_at(e.from).into(),
-                        to: graph.entity_at(if e.from == s { o } else { s }).into(),
-                        relation: RelationReport::new(graph, e.edge, e.forward, e.certainty),
-                        order: None,
-                        also: Vec::new(),
-                    })
+                .filter_map(|e| match *e {
+                    TimelineEntry::Relation {
+                        from,
+                        edge,
+                        forward,
+                        certainty,
+                    } => {
+                        let (s, o) = graph.endpoints(edge)?;
+                        Some(EntryReport::Relation(HopReport {
+                            from: graph.entity_at(from).into(),
+                            to: graph.entity_at(if from == s { o } else { s }).into(),
+                            relation: RelationReport::new(graph, edge, forward, certainty),
+                            order: None,
+                            also: Vec::new(),
+                        }))
+                    }
+                    TimelineEntry::Date { entity, certainty } => {
+                        let e = graph.entity_at(entity);
+                        let date = e.date.as_ref()?;
+                        Some(EntryReport::Date(EntityDateReport {
+                            entity: e.into(),
+                            meaning: e.date_meaning()?,
+                            date: date.date.to_string(),
+                            date_human: date.date.human(),
+                            certainty,
+                            sources: vec![&date.evidence.source],
+                            evidence: vec![&date.evidence],
+                        }))
+                    }
                 })
                 .collect(),
+            undated_left_out: self.undated_left_out,
         }
     }
 
-    /// The timeline as text: one relation a line, after its date as people write it
-    /// (`1998-04`, `~2006`, `since 2011`).
+    /// The timeline as text: one entry a line, after its date as people write it (`1998-04`,
+    /// `~2006`, `since 2011`): a relation, or an entity's own date
+    /// (`UN Security Council Resolution 1386 (agreement): adopted, signed or concluded`).
     ///
     /// ```
     /// use diplograph::Graph;
     /// let graph = Graph::embedded()?;
     /// let belarus = graph.node("belarus").unwrap();
     /// let text = graph.timeline().entity(belarus).run().display(&graph).to_string();
-    /// assert!(text.lines().skip(1).all(|l| l.contains(" —") && l.contains("→ ")));
+    /// assert!(text.lines().skip(1).all(|l| (l.contains(" —") && l.contains("→ ")) || l.contains("): ")));
+    /// assert!(text.contains("EU–Belarus Partnership and Cooperation Agreement (agreement): adopted, signed or concluded  [wikipedia-foreign-relations-of-belarus]"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn display<'a>(&'a self, graph: &'a Graph) -> TimelineDisplay<'a> {
@@ -236,16 +400,18 @@ pub struct TimelineDisplay<'a> {
 impl fmt::Display for TimelineDisplay<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (graph, t) = (self.graph, self.timeline);
-        let n = t.entries.len();
-        let undated = t.entries.iter().filter(|e| e.certainty == Certainty::Undated).count();
+        let count = |pick: fn(&TimelineEntry) -> bool| t.entries.iter().filter(|e| pick(e)).count();
+        let relations = count(|e| e.edge().is_some());
+        let dates = count(|e| e.edge().is_none());
+        let undated = count(|e| e.certainty() == Certainty::Undated);
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
         if undated == 0 {
-            write!(f, "{n} dated relation{}", if n == 1 { "" } else { "s" })?;
+            write!(f, "{relations} dated relation{}", plural(relations))?;
         } else {
-            write!(
-                f,
-                "{n} relation{} ({undated} undated, last)",
-                if n == 1 { "" } else { "s" }
-            )?;
+            write!(f, "{relations} relation{} ({undated} undated, last)", plural(relations))?;
+        }
+        if dates > 0 {
+            write!(f, " and {dates} entity date{}", plural(dates))?;
         }
         if let Some(e) = t.entity {
             write!(f, " of {}", graph.entity_at(e).label)?;
@@ -257,20 +423,39 @@ impl fmt::Display for TimelineDisplay<'_> {
         let dates: Vec<String> = t
             .entries
             .iter()
-            .map(|e| {
-                graph
-                    .relation_at(e.edge)
-                    .date
-                    .map_or_else(|| "undated".to_owned(), |d| d.human())
-            })
+            .map(|e| e.date(graph).map_or_else(|| "undated".to_owned(), |d| d.human()))
             .collect();
         let width = dates.iter().map(|d| d.chars().count()).max().unwrap_or(0);
         for (entry, date) in t.entries.iter().zip(&dates) {
-            let text = RelationLine {
-                show_date: false,
-                ..RelationLine::new(graph, entry.from, entry.edge, entry.forward, entry.certainty)
-            };
-            writeln!(f, "  {date:<width$}  {text}")?;
+            match *entry {
+                TimelineEntry::Relation {
+                    from,
+                    edge,
+                    forward,
+                    certainty,
+                } => {
+                    let text = RelationLine {
+                        show_date: false,
+                        ..RelationLine::new(graph, from, edge, forward, certainty)
+                    };
+                    writeln!(f, "  {date:<width$}  {text}")?;
+                }
+                TimelineEntry::Date { entity, certainty } => {
+                    let e = graph.entity_at(entity);
+                    let (Some(meaning), Some(own)) = (e.date_meaning(), e.date.as_ref()) else {
+                        continue;
+                    };
+                    write!(
+                        f,
+                        "  {date:<width$}  {} ({}): {meaning}  [{}]",
+                        e.label, e.kind, own.evidence.source
+                    )?;
+                    match certainty.marker() {
+                        Some(m) => writeln!(f, "  ({m})")?,
+                        None => writeln!(f)?,
+                    }
+                }
+            }
         }
         Ok(())
     }

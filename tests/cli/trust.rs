@@ -165,7 +165,7 @@ fn kept_by_timeline() -> BTreeSet<String> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| e["relation"].as_str().unwrap().to_owned())
+        .filter_map(|e| Some(e["relation"].as_str()?.to_owned()))
         .collect()
 }
 
@@ -243,6 +243,143 @@ fn a_timeline_lists_undated_relations_only_when_asked() {
     let lines: Vec<&str> = with.lines().skip(1).collect();
     let first_undated = lines.iter().position(|l| l.contains("(undated)")).unwrap();
     assert!(lines[first_undated..].iter().all(|l| l.contains("(undated)")), "{with}");
+}
+
+/// An entity's own date is a timeline entry of its own — text, JSON, CSV and the diagram — with
+/// its source and quote, under the time filter's rule: Resolution 1386 (2001) is there at 2001,
+/// only possibly at 2001-12 (and then marked), and not at 2005 nor with `--certain` at 2001-12.
+#[test]
+fn entity_dates_are_timeline_entries_in_every_output() {
+    let text = run(&["timeline", "unsc-resolution-1386", "--at", "2001"]);
+    let line = "  2001  UN Security Council Resolution 1386 (agreement): adopted, signed or concluded  [mfa-belarus-nato-cooperation]\n";
+    assert!(text.contains(line), "{text}");
+    let possibly = run(&["timeline", "unsc-resolution-1386", "--at", "2001-12"]);
+    assert!(
+        possibly.contains("adopted, signed or concluded  [mfa-belarus-nato-cooperation]  (possibly)"),
+        "{possibly}"
+    );
+    let certain = run(&["timeline", "unsc-resolution-1386", "--at", "2001-12", "--certain"]);
+    assert!(!certain.contains("adopted"), "{certain}");
+    assert!(!run(&["timeline", "unsc-resolution-1386", "--at", "2005"]).contains("adopted"));
+
+    let doc = json(&["timeline", "unsc-resolution-1386", "--at", "2001-12"]);
+    let entry = &doc["entries"][0];
+    assert_eq!(entry["entity"]["id"], "unsc-resolution-1386");
+    assert_eq!(entry["certainty"], "possible");
+    assert_eq!(entry["date"], "2001");
+    assert_eq!(
+        entry["evidence"][0]["quote"],
+        "UN Security Council Resolution 1386 (2001)"
+    );
+    assert!(entry.get("relation").is_none(), "{entry}");
+
+    let csv = run(&["timeline", "unsc-resolution-1386", "--format", "csv"]);
+    let row = csv.lines().nth(1).unwrap();
+    assert!(
+        row.starts_with("unsc-resolution-1386,UN Security Council Resolution 1386,,,"),
+        "{row}"
+    );
+    assert!(
+        row.contains(",2001,2001,definite,mfa-belarus-nato-cooperation,UN Security Council Resolution 1386 (2001),"),
+        "{row}"
+    );
+
+    let dot = run(&["timeline", "unsc-resolution-1386", "--format", "dot"]);
+    let node = dot
+        .lines()
+        .find(|l| l.contains("\"date:unsc-resolution-1386\""))
+        .expect("a box of its own");
+    assert!(
+        node.contains("adopted, signed\\nor concluded\\n2001") || node.contains("2001"),
+        "{node}"
+    );
+    assert!(
+        node.contains("UN Security Council Resolution 1386 (2001)"),
+        "the tooltip quotes the source: {node}"
+    );
+    assert!(dot.contains("\"legend:own-date\""), "{dot}");
+}
+
+/// The timeline diagram marks certainty as the graph diagrams do: what only possibly held then
+/// dashed amber, `(possibly)`, in the legend; undated relations, with `--undated`, in a last
+/// column, dotted grey; and it draws the timeline's entries, no more.
+#[test]
+fn the_timeline_diagram_marks_certainty() {
+    let dot = run(&[
+        "timeline", "belarus", "--with", "nato", "--at", "2005", "--format", "dot",
+    ]);
+    let boxes: Vec<&str> = dot.lines().filter(|l| l.trim_start().starts_with("\"r-")).collect();
+    assert_eq!(boxes.len(), kept_by_timeline().len(), "{dot}");
+    let possible: Vec<&&str> = boxes.iter().filter(|l| l.contains("(possibly)")).collect();
+    assert!(!possible.is_empty(), "{dot}");
+    for b in &possible {
+        assert!(b.contains("color=\"#b07d00\"") && b.contains("dashed"), "{b}");
+    }
+    let sure = boxes
+        .iter()
+        .find(|l| !l.contains("(possibly)"))
+        .expect("the mission since 1998");
+    assert!(!sure.contains("#b07d00") && !sure.contains("dashed"), "{sure}");
+    assert!(dot.contains("\"legend:possible\""), "{dot}");
+    assert!(
+        dot.contains("more without a date, not shown"),
+        "the title counts what was left out"
+    );
+    assert!(!dot.contains("cluster_undated"));
+
+    let with = run(&[
+        "timeline",
+        "belarus",
+        "--with",
+        "nato",
+        "--at",
+        "2005",
+        "--undated",
+        "--format",
+        "dot",
+    ]);
+    assert!(with.contains("subgraph \"cluster_undated\""), "{with}");
+    assert!(with.contains("\"legend:undated\""), "{with}");
+    let after = &with[with.find("cluster_undated").unwrap()..];
+    assert!(
+        after
+            .lines()
+            .any(|l| l.contains("\\nundated\"") && l.contains("dotted")),
+        "{after}"
+    );
+    assert!(!with.contains("more without a date"), "{with}");
+    // Unfiltered: nothing is possible, nothing amber.
+    assert!(!run(&["timeline", "belarus", "--with", "nato", "--format", "dot"]).contains("#b07d00"));
+}
+
+/// `show` under a time filter counts the undated relations it left out, marks what is not
+/// definite, prints an entity's own date with its quote, and says why a relation is dropped.
+#[test]
+fn show_tells_what_the_time_filter_did() {
+    let card = run(&["show", "belarus", "--at", "2005"]);
+    assert!(card.contains("undated relations left out"), "{card}");
+    assert_eq!(
+        json(&["show", "belarus", "--at", "2005"])["undated_left_out"]
+            .as_u64()
+            .map(|n| n > 0),
+        Some(true)
+    );
+    assert!(json(&["show", "belarus"]).get("undated_left_out").is_none());
+    let source = run(&["show", "nac-statement-2006-03-31", "--at", "2006-03"]);
+    assert!(source.lines().any(|l| l.ends_with("(possibly)")), "{source}");
+    let resolution = run(&["show", "unsc-resolution-1386"]);
+    assert!(resolution.contains("adopted, signed or concluded: 2001   [mfa-belarus-nato-cooperation]\n    “UN Security Council Resolution 1386 (2001)”"), "{resolution}");
+    let out = diplograph()
+        .args(["show", "r-5a7be6705b233551", "--at", "1995", "--certain"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("only possibly holds at the time asked"), "{err}");
+    let out = diplograph()
+        .args(["show", "r-5a7be6705b233551", "--at", "1900"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not hold at the time asked"));
 }
 
 /// A filtered CSV export has a certainty column; `--undated` adds undated rows to it.

@@ -4,8 +4,9 @@ Usage: explorer_browser.py PAGE EXPECTED.json SCREENSHOT.png
 
 EXPECTED (written by tests/explorer_browser.rs from the Rust library) holds the time-filter
 classification of a sample of relations and dates, the fewest hops between a pair of entities,
-and an entity with a disagreement. Each classification case is [relation id, filter, expected
-certainty or null, today as a day number]. Prints one line per check and
+and an entity with a disagreement. Each classification case is [relation id, filter (null: none),
+expected certainty or null, today as a day number, flags: "", "certain", "dated", "undated" or
+"dated undated" (--certain, --dated-only, --undated)], as Filter::admits decides it. Prints one line per check and
 `N passed, N failed`; exits 1 on any failure.
 """
 
@@ -118,6 +119,45 @@ try:
         counts == expected["typed_counts"],
         (counts, expected["typed_counts"]),
     )
+    check("a time filter leaves undated relations out by default", counts[2] == 0, counts)
+    left_out = js("return +document.getElementById('status').dataset.leftOut;")
+    check(
+        "the status counts the undated relations left out, as the CLI does",
+        left_out == expected["typed_left_out"] and "undated left out" in status(),
+        (left_out, expected["typed_left_out"], status()),
+    )
+    # Ticking "undated too" (--undated) brings them in, marked; "dated only" (--dated-only) and
+    # "definite only" (--certain) leave them out again.
+    by_id("undated").click()
+    wait_for(lambda: js("return +document.getElementById('status').dataset.undated;") == expected["typed_left_out"])
+    undated_counts = js(
+        "var s = document.getElementById('status').dataset; return [+s.definite, +s.possible, +s.undated, +s.leftOut];"
+    )
+    check(
+        "'undated too' keeps them, marked undated",
+        undated_counts == expected["typed_counts"][:2] + [expected["typed_left_out"], 0]
+        and js("return window.diplograph.cy.edges('.undated:visible').length;") == expected["typed_left_out"],
+        undated_counts,
+    )
+    by_id("dated").click()
+    wait_for(lambda: js("return +document.getElementById('status').dataset.undated;") == 0)
+    check(
+        "'dated only' drops them",
+        js("var s = document.getElementById('status').dataset; return [+s.undated, +s.leftOut];") == [0, 0],
+        status(),
+    )
+    by_id("dated").click()
+    by_id("certain").click()
+    wait_for(lambda: js("return +document.getElementById('status').dataset.possible;") == 0)
+    check(
+        "'definite only' keeps only the definite",
+        js("var s = document.getElementById('status').dataset; return [+s.definite, +s.possible, +s.undated];")
+        == [expected["typed_counts"][0], 0, 0],
+        status(),
+    )
+    by_id("certain").click()
+    by_id("undated").click()
+    wait_for(lambda: js("return +document.getElementById('status').dataset.leftOut;") == expected["typed_left_out"])
 
     # Click a drawn edge (a real mouse click on the canvas): its date, sources and quotes. The
     # neighbourhood was just laid out again (a 300 ms animation): let it settle first.
@@ -203,8 +243,8 @@ try:
     mismatches = js(
         """var cases = arguments[0], out = [];
         cases.forEach(function (c) {
-          var got = window.diplograph.classify(c[0], c[1], c[3]);
-          if (got !== c[2]) out.push([c[0], c[1], c[2], got]);
+          var got = window.diplograph.classify(c[0], c[1], c[3], c[4]);
+          if (got !== c[2]) out.push([c[0], c[1], c[4], c[2], got]);
         });
         return out;""",
         expected["classify"],

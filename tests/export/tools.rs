@@ -23,7 +23,7 @@ use diplograph::export::gexf::{write_gexf, GexfOptions};
 use diplograph::export::graphml::{write_graphml, GraphmlOptions};
 use diplograph::export::html::{write_html, HtmlOptions};
 use diplograph::model::{Bound, Day};
-use diplograph::{Certainty, Edtf, Graph, Relation, Temporal, TimeFilter};
+use diplograph::{Certainty, Edtf, Filter, Graph, Relation, Temporal, TimeFilter};
 use proptest::prelude::*;
 use quick_xml::events::Event;
 
@@ -129,19 +129,41 @@ fn expected(graph: &Graph) -> String {
         Day::from_ymd(2026, 11, 23).unwrap(),
         Day::from_ymd(2012, 6, 30).unwrap(),
     ];
+    // Filter::admits itself, the whole default included: under a time filter undated relations
+    // are left out unless --undated; --certain keeps the definite, --dated-only drops the
+    // undated; without a time filter (null) undated relations are kept.
+    type Flag = fn(Filter) -> Filter;
+    let flags: [(&str, Flag); 5] = [
+        ("", |f| f),
+        ("certain", |f| f.certain(true)),
+        ("dated", |f| f.dated_only(true)),
+        ("undated", |f| f.undated(true)),
+        ("dated undated", |f| f.dated_only(true).undated(true)),
+    ];
     let mut cases = Vec::new();
-    for relation in graph.relations() {
-        let temporal = graph.predicate_of(relation).temporal;
-        for (text, filter) in &filters {
-            for today in todays {
-                let c = filter.classify_relation(relation, temporal, today);
-                cases.push(format!(
-                    "[\"{}\",{},{},{}]",
-                    relation.id,
-                    json_str(text),
-                    certainty_json(c),
-                    today.number()
-                ));
+    let no_filter: (&str, Option<TimeFilter>) = ("null", None);
+    let timed = filters.iter().map(|(text, f)| (*text, Some(*f)));
+    for (text, time) in std::iter::once(no_filter).chain(timed) {
+        for today in todays {
+            for (flag, with) in &flags {
+                let filter = with(Filter {
+                    time,
+                    today,
+                    ..Filter::default()
+                });
+                for relation in graph.relations() {
+                    cases.push(format!(
+                        "[\"{}\",{},{},{},\"{flag}\"]",
+                        relation.id,
+                        if time.is_some() {
+                            json_str(text)
+                        } else {
+                            "null".to_owned()
+                        },
+                        certainty_json(filter.admits(graph, relation)),
+                        today.number()
+                    ));
+                }
             }
         }
     }
@@ -201,16 +223,20 @@ fn expected(graph: &Graph) -> String {
     let nato = graph.entity_by_id("nato").expect("the shipped graph has NATO");
     let alias = nato.aliases.first().expect("NATO has an alias");
     let node = graph.node("nato").unwrap();
-    let at = TimeFilter::At("2005".parse().unwrap());
-    let today = Day::today();
+    // What `neighbors nato --at 2005` keeps, by certainty, and the undated relations it leaves
+    // out (which `--undated` keeps).
+    let at = Filter::default().at("2005".parse().unwrap());
     let mut counts = [0usize; 3];
+    let mut left_out = 0;
     for incident in graph.incidents(node) {
-        let temporal = incident.predicate.temporal;
-        match at.classify_relation(incident.relation, temporal, today) {
+        match at.admits(graph, incident.relation) {
             Some(Certainty::Definite) => counts[0] += 1,
             Some(Certainty::Possible) => counts[1] += 1,
             Some(Certainty::Undated) => counts[2] += 1,
             None => {}
+        }
+        if at.clone().undated(true).admits(graph, incident.relation) == Some(Certainty::Undated) {
+            left_out += 1;
         }
     }
 
@@ -230,7 +256,7 @@ fn expected(graph: &Graph) -> String {
         .expect("an entity three hops from NATO");
 
     format!(
-        "{{\"alias\":{},\"alias_of\":\"nato\",\"alias_label\":{},\"typed_date\":\"2005\",\"typed_counts\":[{},{},{}],\
+        "{{\"alias\":{},\"alias_of\":\"nato\",\"alias_label\":{},\"typed_date\":\"2005\",\"typed_counts\":[{},{},{}],\"typed_left_out\":{},\
          \"disputed_entity\":{},\"disputed_entity_label\":{},\"disputed_relation\":\"{}\",\
          \"path_from\":{},\"path_to\":{},\"path_hops\":{},\n\"classify\":[\n{}],\n\"spans\":[\n{}]}}",
         json_str(alias),
@@ -238,6 +264,7 @@ fn expected(graph: &Graph) -> String {
         counts[0],
         counts[1],
         counts[2],
+        left_out,
         json_str(disputed_entity.id.as_str()),
         json_str(&disputed_entity.label),
         disputed.id,

@@ -187,9 +187,9 @@ fn what_happened_between_belarus_and_the_eu_from_2004_to_2012() {
     let timeline = g.timeline().entity(belarus).with(eu).filter(window.clone()).run();
     assert!(!timeline.entries.is_empty(), "something happened between them");
     let mut previous = None;
-    for entry in &timeline.entries {
-        let r = g.relation_at(entry.edge);
-        let (s, o) = g.endpoints(entry.edge).unwrap();
+    for edge in timeline.entries.iter().filter_map(|e| e.edge()) {
+        let r = g.relation_at(edge);
+        let (s, o) = g.endpoints(edge).unwrap();
         assert!([(s, o), (o, s)].contains(&(belarus, eu)));
         assert!(!r.evidence.is_empty());
         let date = r.date.expect("a timeline is dated");
@@ -272,4 +272,74 @@ fn neighbours_of_an_entity_are_sourced_and_within_depth() {
         assert!(near.distance.contains_key(&s) && near.distance.contains_key(&o));
         assert!(!g.relation_at(*edge).evidence.is_empty());
     }
+}
+
+/// An entity's own date (Resolution 1386 adopted in 2001) is a timeline entry of its own, in the
+/// timelines that show the entity, weighed against a time filter by the rule relations are.
+#[test]
+fn entities_own_dates_are_timeline_entries_under_the_one_time_rule() {
+    use diplograph::TimelineEntry;
+    let g = shipped();
+    let own = |t: &diplograph::Timeline| -> Vec<(String, Certainty)> {
+        t.entries
+            .iter()
+            .filter_map(|e| match e {
+                TimelineEntry::Date { entity, certainty } => Some((g.entity_at(*entity).id.to_string(), *certainty)),
+                _ => None,
+            })
+            .collect()
+    };
+    let resolution = node(&g, "unsc-resolution-1386");
+    let in_own = g.timeline().entity(resolution).run();
+    assert_eq!(own(&in_own), [("unsc-resolution-1386".to_owned(), Certainty::Definite)]);
+    let at = |d: &str| Filter::default().at(d.parse().unwrap());
+    let timeline_at = |f: Filter| g.timeline().entity(resolution).filter(f).run();
+    assert_eq!(own(&timeline_at(at("2001")))[0].1, Certainty::Definite);
+    // 2001 only possibly falls in December 2001, as for a relation dated 2001.
+    assert_eq!(own(&timeline_at(at("2001-12")))[0].1, Certainty::Possible);
+    assert!(own(&timeline_at(at("2001-12").certain(true))).is_empty());
+    assert!(own(&timeline_at(at("2005"))).is_empty());
+    // Only relations of a predicate: no entity date (it has none).
+    let predicate = Filter::default().predicate(diplograph::model::Id::new("supported").unwrap());
+    assert!(own(&timeline_at(predicate)).is_empty());
+
+    // The whole graph: every dated entity, each where its date puts it.
+    let all = g.timeline().run();
+    let dated = g.entities().filter(|e| e.date.is_some()).count();
+    assert_eq!(own(&all).len(), dated);
+    let keys: Vec<_> = all
+        .entries
+        .iter()
+        .filter_map(|e| e.date(&g))
+        .map(|d| diplograph::query::chronological(&d))
+        .collect();
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]), "chronological");
+    // Under --events a span (an organisation that existed 1997/..) is a state, not an event.
+    let events = g.timeline().filter(Filter::default().temporal(Temporal::Event)).run();
+    let ids: Vec<String> = own(&events).into_iter().map(|(id, _)| id).collect();
+    assert!(ids.contains(&"unsc-resolution-1386".to_owned()));
+    assert!(!ids.contains(&"euro-atlantic-partnership-council".to_owned()));
+
+    // An entity's timeline shows its neighbours' dates, each weighed on its own: Belarus in 2004
+    // shows the Belarus Democracy Act of 2004, though nothing dates Belarus's relation to it.
+    let belarus = node(&g, "Belarus");
+    let in_2004 = Filter::default().at("2004".parse().unwrap());
+    let t = g.timeline().entity(belarus).filter(in_2004.clone()).run();
+    let act = node(&g, "belarus-democracy-act-of-2004");
+    assert!(own(&t).contains(&("belarus-democracy-act-of-2004".to_owned(), Certainty::Definite)));
+    assert!(!t.entries.iter().any(|e| e.edge().is_some_and(|edge| {
+        let (s, o) = g.endpoints(edge).unwrap();
+        s == act || o == act
+    })));
+    let neighbours: Vec<NodeId> = g.edges_at(belarus).map(|(_, other, _)| other).collect();
+    for e in &t.entries {
+        if let TimelineEntry::Date { entity, certainty } = e {
+            assert!(*entity == belarus || neighbours.contains(entity), "{:?}", own(&t));
+            assert_eq!(in_2004.admits_entity_date(g.entity_at(*entity)), Some(*certainty));
+        }
+    }
+    // Between two entities: only theirs.
+    let eu = node(&g, "EU");
+    let between = g.timeline().entity(belarus).with(eu).run();
+    assert!(own(&between).is_empty(), "neither has a date");
 }

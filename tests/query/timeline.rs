@@ -1,7 +1,7 @@
 //! Timelines on small hand-built graphs.
 
 use crate::support::query::{graph, n, states};
-use diplograph::{model::Day, Certainty, Filter};
+use diplograph::{model::Day, Certainty, Filter, TimelineEntry};
 
 fn base() -> Filter {
     Filter {
@@ -27,10 +27,7 @@ fn fixture() -> diplograph::Graph {
 }
 
 fn dates(g: &diplograph::Graph, t: &diplograph::Timeline) -> Vec<String> {
-    t.entries
-        .iter()
-        .map(|e| g.relation_at(e.edge).date.unwrap().to_string())
-        .collect()
+    t.entries.iter().map(|e| e.date(g).unwrap().to_string()).collect()
 }
 
 #[test]
@@ -64,7 +61,10 @@ fn an_entity_timeline_reads_from_the_entity() {
     let g = fixture();
     let t = g.timeline().entity(n(&g, "d")).filter(base()).run();
     assert_eq!(dates(&g, &t), ["2004", "2004-12-01", "2011/.."]);
-    assert!(t.entries.iter().all(|e| e.from == n(&g, "d")));
+    assert!(t
+        .entries
+        .iter()
+        .all(|e| matches!(e, TimelineEntry::Relation { from, .. } if *from == n(&g, "d"))));
     let text = t.display(&g).to_string();
     assert!(text.contains("D —signed by→ A"), "{text}");
     assert!(text.contains("D —linked from→ C"), "{text}");
@@ -84,7 +84,7 @@ fn a_window_keeps_what_holds_in_it_as_everywhere() {
         dates(&g, &t),
         ["1995", "1995/2007-01", "2004", "2004-12-01", "2004-12", "2006~"]
     );
-    let certainty: Vec<Certainty> = t.entries.iter().map(|e| e.certainty).collect();
+    let certainty: Vec<Certainty> = t.entries.iter().map(|e| e.certainty()).collect();
     assert_eq!(certainty, [Possible, Definite, Possible, Definite, Definite, Possible]);
     let sure = g.timeline().filter(window.certain(true)).run();
     assert_eq!(dates(&g, &sure), ["1995/2007-01", "2004-12-01", "2004-12"]);
@@ -96,13 +96,13 @@ fn a_window_keeps_what_holds_in_it_as_everywhere() {
     let t = g.timeline().filter(at.clone()).run();
     assert_eq!(dates(&g, &t), ["1995", "1995/2007-01", "2004", "2004-12-01", "2004-12"]);
     assert_eq!(
-        t.entries.iter().map(|e| e.certainty).collect::<Vec<_>>(),
+        t.entries.iter().map(|e| e.certainty()).collect::<Vec<_>>(),
         [Possible, Definite, Possible, Definite, Definite]
     );
     // Undated relations only when asked, last, marked.
     let with = g.timeline().filter(at.undated(true)).run();
     let last = with.entries.last().unwrap();
-    assert_eq!(last.certainty, Undated);
+    assert_eq!(last.certainty(), Undated);
     assert!(with
         .display(&g)
         .to_string()

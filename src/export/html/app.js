@@ -95,16 +95,26 @@
   }
 
   // How relation `r` stands against filter `q` (null: no time filter): "definite", "possible",
-  // "undated", or null when it does not pass. Mirrors Filter::admits: without a time filter a
-  // dated relation is definite; `certain` keeps only the definite, `dated` drops the undated.
-  function classify(r, q, todayDay, certain, dated) {
+  // "undated", or null when it does not pass. Mirrors Filter::admits (src/query/filter.rs):
+  // without a time filter a dated relation is definite and an undated one undated; under a time
+  // filter an undated relation is left out unless `undated` (--undated) keeps it; `certain`
+  // (--certain) keeps only the definite, `dated` (--dated-only) drops the undated.
+  function classify(r, q, todayDay, certain, dated, undated) {
     var c;
-    if (r.date === null) c = 'undated';
-    else if (q === null) c = 'definite';
+    if (r.date === null) {
+      if (q !== null && !undated) return null;
+      c = 'undated';
+    } else if (q === null) c = 'definite';
     else c = classifySpan(r, q, todayDay);
     if (c === 'undated' && (dated || certain)) return null;
     if (c === 'possible' && certain) return null;
     return c;
+  }
+
+  // Whether the time filter leaves undated relations out here (Filter::leaves_out_undated): then
+  // the status says how many, and how to include them.
+  function leavesOutUndated(q, certain, dated, undated) {
+    return q !== null && !undated && !certain && !dated;
   }
 
   // ---- Indexes ----
@@ -156,8 +166,9 @@
   var state = {
     time: null,         // null, or a filter {at, q0, q1}
     timeText: '',
-    certain: false,
-    dated: false,
+    certain: false,     // like --certain: only the definite
+    dated: false,       // like --dated-only: no undated relation, time filter or not
+    undated: false,     // like --undated: under a time filter, undated relations too (marked)
     kinds: {},          // kind id -> shown
     predicates: {},     // predicate index -> shown
     focus: null,        // entity index, or null for the whole graph
@@ -169,12 +180,13 @@
   DATA.kinds.forEach(function (k) { state.kinds[k.id] = true; });
   P.forEach(function (p, i) { state.predicates[i] = true; });
 
-  // Whether relation i passes every filter; its certainty or null.
-  function passes(i) {
+  // Whether relation i passes every filter; its certainty or null. `undated` overrides the
+  // state's (to count what --undated would add).
+  function passes(i, undated) {
     var r = R[i];
     if (!state.predicates[r.p]) return null;
     if (!state.kinds[E[r.s].kind] || !state.kinds[E[r.o].kind]) return null;
-    return classify(r, state.time, state.today, state.certain, state.dated);
+    return classify(r, state.time, state.today, state.certain, state.dated, undated === undefined ? state.undated : undated);
   }
 
   // ---- Drawing ----
@@ -324,12 +336,10 @@
     fitVisible();
   }
 
-  // Shows what passes the filters: in a neighbourhood, what is reachable from the focus within
-  // the depth through relations that pass; in the whole graph, every passing relation and its ends.
-  function applyFilters() {
-    var certainty = {};
-    var counts = { definite: 0, possible: 0, undated: 0 };
-    state.view.edges.forEach(function (i) { certainty[i] = passes(i); });
+  // What passes the filters (`certainty`: relation index -> certainty or null): in a
+  // neighbourhood, what is reachable from the focus within the depth through relations that pass;
+  // in the whole graph, every passing relation and its ends. Returns {edges, nodes} as sets.
+  function reach(certainty) {
     var shownEdges = {}, shownNodes = {};
     if (state.focus === null) {
       state.view.edges.forEach(function (i) {
@@ -351,6 +361,25 @@
         frontier = next;
       }
     }
+    return { edges: shownEdges, nodes: shownNodes };
+  }
+
+  // Shows what passes the filters, marked by certainty, and counts it in the status.
+  function applyFilters() {
+    var certainty = {};
+    var counts = { definite: 0, possible: 0, undated: 0 };
+    state.view.edges.forEach(function (i) { certainty[i] = passes(i); });
+    var shown = reach(certainty);
+    var shownEdges = shown.edges, shownNodes = shown.nodes;
+    // What "undated too" would add: the undated relations the time filter left out of this view
+    // (as `neighbors --at` counts them).
+    var leftOut = 0;
+    if (leavesOutUndated(state.time, state.certain, state.dated, state.undated)) {
+      var withUndated = {};
+      state.view.edges.forEach(function (i) { withUndated[i] = passes(i, true); });
+      var more = reach(withUndated).edges;
+      Object.keys(more).forEach(function (i) { if (withUndated[i] === 'undated') leftOut++; });
+    }
     cy.batch(function () {
       cy.nodes().forEach(function (n) { n.toggleClass('hidden', !shownNodes[n.data('entity')]); });
       cy.edges().forEach(function (e) {
@@ -365,7 +394,9 @@
     var where = state.focus === null ? 'whole graph' : E[state.focus].label;
     var when = state.time === null ? 'any time' : (state.time.at ? 'as of ' : 'within ') + state.timeText;
     el('status').textContent = where + ', ' + when + ': ' + counts.definite + ' definite, ' +
-      counts.possible + ' possible, ' + counts.undated + ' undated';
+      counts.possible + ' possible, ' + counts.undated + ' undated' +
+      (leftOut ? ' (' + leftOut + ' undated left out: nothing dates them to the time asked; tick “undated too” to include them)' : '');
+    el('status').dataset.leftOut = leftOut;
     el('status').dataset.definite = counts.definite;
     el('status').dataset.possible = counts.possible;
     el('status').dataset.undated = counts.undated;
@@ -545,6 +576,8 @@
         var r = R[i], other = r.s === n ? r.o : r.s;
         if (done[other]) return;
         var next;
+        // Undated relations have no place in time: journeys take them only when asked (--undated).
+        if (r.date === null && !state.undated) return;
         if (r.date === null) next = clock;
         else {
           var s = r.start, e = r.end;
@@ -689,7 +722,8 @@
     fitVisible();
   });
   el('certain').addEventListener('change', function () { state.certain = this.checked; applyFilters(); fitVisible(); });
-  el('undated').addEventListener('change', function () { state.dated = !this.checked; applyFilters(); fitVisible(); });
+  el('undated').addEventListener('change', function () { state.undated = this.checked; applyFilters(); fitVisible(); });
+  el('dated').addEventListener('change', function () { state.dated = this.checked; applyFilters(); fitVisible(); });
 
   // Kinds: a checkbox per kind, which is also the legend of node colours.
   DATA.kinds.forEach(function (k) {
@@ -740,10 +774,12 @@
     cy: cy,
     state: state,
     parseFilter: parseFilter,
-    classify: function (relationId, filterText, todayDay) {
+    // `flags`: "" or any of "certain", "dated", "undated" (--certain, --dated-only, --undated).
+    classify: function (relationId, filterText, todayDay, flags) {
       var i = R.findIndex(function (r) { return r.id === relationId; });
       var q = filterText === null ? null : parseFilter(filterText);
-      return classify(R[i], q, todayDay, false, false);
+      var f = (flags || '').split(' ');
+      return classify(R[i], q, todayDay, f.indexOf('certain') >= 0, f.indexOf('dated') >= 0, f.indexOf('undated') >= 0);
     },
     // A span written as in the data ({start, end, point}), against a filter.
     classifySpan: function (span, filterText, todayDay) {
