@@ -19,3 +19,8 @@ pub use query::{
     Certainty, Direction, Disagreement, DisagreementQuery, Filter, Hop, NeighbourQuery, Neighbourhood, Path, PathQuery,
     PathSet, SimplePaths, TimeFilter, Timeline, TimelineEntry, TimelineQuery,
 };
+
+/// The Rust examples of docs/queries.md, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/queries.md")]
+struct QueriesDoc;

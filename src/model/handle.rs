@@ -8,6 +8,7 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 /// The handle of an entity in one [`Graph`](crate::model::graph::Graph): `graph[node]` is the
 /// entity. Handles are dense (`0..graph.entity_count()`, in id order) and stay valid for the
 /// graph they came from; a handle from another graph names another entity or none.
+/// `NodeId::default()` is the first entity's handle.
 ///
 /// ```
 /// use diplograph::Graph;
