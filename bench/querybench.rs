@@ -22,8 +22,8 @@ use std::time::Instant;
 
 use clap::Parser;
 use diplograph::Graph;
+use diplograph::NodeId;
 use petgraph::graph::{NodeIndex, UnGraph};
-use petgraph::visit::EdgeRef;
 use serde_json::{json, Value};
 
 #[path = "support/process.rs"]
@@ -66,10 +66,10 @@ struct Args {
 /// The endpoints and limits every query gets.
 struct Ask<'g> {
     graph: &'g Graph,
-    hub: NodeIndex,
-    from: NodeIndex,
-    to: NodeIndex,
-    all_paths_to: NodeIndex,
+    hub: NodeId,
+    from: NodeId,
+    to: NodeId,
+    all_paths_to: NodeId,
     max_hops: usize,
     cap: usize,
     k: usize,
@@ -144,26 +144,31 @@ fn time_respecting_path(ask: &Ask) -> Option<String> {
 /// The same entities and edges as an undirected simple graph (one edge per pair of entities that
 /// share a relation), with the node indices of the diplograph graph.
 fn simple_undirected(graph: &Graph) -> UnGraph<(), ()> {
-    let g = graph.petgraph();
-    let mut pairs: Vec<(u32, u32)> = g
-        .edge_references()
-        .map(|e| {
-            let (a, b) = (e.source().index() as u32, e.target().index() as u32);
+    let mut pairs: Vec<(u32, u32)> = graph
+        .edge_ids()
+        .filter_map(|e| graph.endpoints(e))
+        .map(|(a, b)| {
+            let (a, b) = (a.index() as u32, b.index() as u32);
             (a.min(b), a.max(b))
         })
         .collect();
     pairs.sort_unstable();
     pairs.dedup();
-    let mut un = UnGraph::with_capacity(g.node_count(), pairs.len());
-    for _ in 0..g.node_count() {
+    let mut un = UnGraph::with_capacity(graph.entity_count(), pairs.len());
+    for _ in 0..graph.entity_count() {
         un.add_node(());
     }
     un.extend_with_edges(pairs);
     un
 }
 
+/// The reference graph's node of an entity (it has the diplograph graph's node order).
+fn ix(node: NodeId) -> NodeIndex {
+    NodeIndex::new(node.index())
+}
+
 fn reference_shortest_path(un: &UnGraph<(), ()>, ask: &Ask) -> String {
-    match petgraph::algo::astar(un, ask.from, |n| n == ask.to, |_| 1usize, |_| 0) {
+    match petgraph::algo::astar(un, ix(ask.from), |n| n == ix(ask.to), |_| 1usize, |_| 0) {
         Some((hops, _path)) => format!("{hops} hops"),
         None => "no path".to_owned(),
     }
@@ -172,8 +177,8 @@ fn reference_shortest_path(un: &UnGraph<(), ()>, ask: &Ask) -> String {
 fn reference_all_simple_paths(un: &UnGraph<(), ()>, ask: &Ask) -> String {
     let paths = petgraph::algo::all_simple_paths::<Vec<NodeIndex>, _, std::hash::RandomState>(
         un,
-        ask.from,
-        ask.all_paths_to,
+        ix(ask.from),
+        ix(ask.all_paths_to),
         0,
         Some(ask.max_hops.saturating_sub(1)),
     )
@@ -258,8 +263,8 @@ fn main() -> ExitCode {
     }));
     let out = json!({
         "load_seconds": load_seconds,
-        "entities": graph.petgraph().node_count(),
-        "relations": graph.petgraph().edge_count(),
+        "entities": graph.entity_count(),
+        "relations": graph.relation_count(),
         "memory_after_load": after_load,
         "query_index_seconds": index_seconds,
         "memory_after_diplograph_queries": memory_diplograph,

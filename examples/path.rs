@@ -8,7 +8,7 @@ use std::error::Error;
 use std::io::Write;
 use std::path::Path;
 
-use diplograph::{Filter, Graph};
+use diplograph::Graph;
 
 fn main() -> Result<(), Box<dyn Error>> {
     run(
@@ -22,9 +22,8 @@ fn main() -> Result<(), Box<dyn Error>> {
 /// Writes the shortest path from `from` to `to` (names, aliases or ids), one hop a line.
 pub fn run(data: &Path, from: &str, to: &str, out: &mut impl Write) -> Result<(), Box<dyn Error>> {
     let graph = Graph::load_dir(data)?;
-    let a = graph.node(graph.entity(from)?.id.as_str()).unwrap();
-    let b = graph.node(graph.entity(to)?.id.as_str()).unwrap();
-    let Some(path) = graph.paths(a, b).filter(Filter::default()).shortest() else {
+    let (a, b) = (graph.node_named(from)?, graph.node_named(to)?);
+    let Some(path) = graph.paths(a, b).shortest() else {
         writeln!(out, "no path from {from} to {to}")?;
         return Ok(());
     };

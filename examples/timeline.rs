@@ -17,8 +17,8 @@ fn main() -> Result<(), Box<dyn Error>> {
 /// Writes what happened between Belarus and the European Union from 2004 to 2012.
 pub fn run(data: &Path, out: &mut impl Write) -> Result<(), Box<dyn Error>> {
     let graph = Graph::load_dir(data)?;
-    let belarus = graph.node(graph.entity("Belarus")?.id.as_str()).unwrap();
-    let eu = graph.node(graph.entity("European Union")?.id.as_str()).unwrap();
+    let belarus = graph.node_named("Belarus")?;
+    let eu = graph.node_named("European Union")?;
     // EDTF dates: a year, a month, a day, an interval; `between` keeps what may overlap them.
     let window = Filter::default().between(Some("2004".parse()?), Some("2012".parse()?));
     let timeline = graph.timeline().entity(belarus).with(eu).filter(window).run();

@@ -12,10 +12,15 @@ pub mod verify;
 
 pub use load::{Dataset, Limits, LoadError};
 pub use model::{
-    Edtf, Entity, EntityKind, Evidence, Graph, Id, Incident, Predicate, Problem, Problems, Relation, RelationId,
-    ResolveError, Source, Stats, Temporal,
+    EdgeId, Edtf, Entity, EntityKind, Evidence, Graph, Id, Incident, NodeId, Predicate, Problem, Problems, Relation,
+    RelationId, ResolveError, Source, Stats, Temporal,
 };
 pub use query::{
     Certainty, Direction, Disagreement, DisagreementQuery, Filter, Hop, NeighbourQuery, Neighbourhood, Path, PathQuery,
     PathSet, SimplePaths, TimeFilter, Timeline, TimelineEntry, TimelineQuery,
 };
+
+/// The Rust examples of docs/queries.md, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/queries.md")]
+struct QueriesDoc;

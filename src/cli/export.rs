@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use diplograph::verify::SourceTexts;
 use diplograph::{
-    export::csv::{write_edges_csv, write_edges_csv_filtered, write_nodes_csv, CsvFlavor, EDGES_FILE, NODES_FILE},
+    export::csv::{write_edges, write_nodes, CsvFlavor, CsvOptions, EDGES_FILE, NODES_FILE},
     export::dot::DotWriter,
     export::gexf::{write_gexf, GexfOptions},
     export::graphml::{write_graphml, GraphmlOptions},
@@ -72,7 +72,7 @@ pub fn run(graph: &Graph, args: &ExportArgs) -> Result<ExitCode> {
                 );
             }
             write_output_of(args.output.as_deref(), view.relations().count(), |w| {
-                writer.write(view, w)
+                writer.write(view, w).map(drop)
             })?;
         }
         Format::Csv => {
@@ -169,15 +169,13 @@ fn export_all(view: &Graph, args: &ExportArgs) -> Result<ExitCode> {
 ///
 /// Under a time filter `edges.csv` gets a `certainty` column: how surely each relation passed.
 fn write_csv_files(graph: &Graph, flavor: CsvFlavor, filter: &Filter, dir: &Path) -> Result<()> {
-    write_atomically(&dir.join(NODES_FILE), |w| write_nodes_csv(graph, flavor, w))?;
+    let certainty = |r: &diplograph::Relation| filter.admits(graph, r);
+    let mut options = CsvOptions::new().flavor(flavor);
     if filter.time.is_some() {
-        let certainty = |r: &diplograph::Relation| filter.admits(graph, r);
-        write_atomically(&dir.join(EDGES_FILE), |w| {
-            write_edges_csv_filtered(graph, flavor, &certainty, w)
-        })?;
-    } else {
-        write_atomically(&dir.join(EDGES_FILE), |w| write_edges_csv(graph, flavor, w))?;
+        options = options.certainty(&certainty);
     }
+    write_atomically(&dir.join(NODES_FILE), |w| write_nodes(graph, &options, w).map(drop))?;
+    write_atomically(&dir.join(EDGES_FILE), |w| write_edges(graph, &options, w).map(drop))?;
     Ok(())
 }
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use diplograph::{
-    export::csv::{write_edges_csv, write_nodes_csv, CsvFlavor, EDGES_FILE, NODES_FILE},
+    export::csv::{write_edges, write_nodes, CsvOptions, EDGES_FILE, NODES_FILE},
     export::dot::{DotLayout, DotWriter, OverviewWriter},
     export::gexf::{write_gexf, GexfOptions},
     export::graphml::{write_graphml, GraphmlOptions},
@@ -152,12 +152,13 @@ impl ExportAll {
                 .edge_labels(false)
                 .title("diplograph: Belarus's foreign relations (the whole graph)")
                 .write(graph, w)
+                .map(drop)
         })?;
         report.written.push(path.clone());
         dots.push((path, Size::of(graph)));
 
         let path = dir.join("overview.dot");
-        write_atomically(&path, |w| OverviewWriter::new().write(graph, w))?;
+        write_atomically(&path, |w| OverviewWriter::new().write(graph, w).map(drop))?;
         report.written.push(path.clone());
         dots.push((
             path,
@@ -168,10 +169,10 @@ impl ExportAll {
         ));
 
         let path = dir.join(NODES_FILE);
-        write_atomically(&path, |w| write_nodes_csv(graph, CsvFlavor::Spreadsheet, w))?;
+        write_atomically(&path, |w| write_nodes(graph, &CsvOptions::new(), w).map(drop))?;
         report.written.push(path);
         let path = dir.join(EDGES_FILE);
-        write_atomically(&path, |w| write_edges_csv(graph, CsvFlavor::Spreadsheet, w))?;
+        write_atomically(&path, |w| write_edges(graph, &CsvOptions::new(), w).map(drop))?;
         report.written.push(path);
 
         let path = dir.join("graph.gexf");
@@ -201,7 +202,7 @@ impl ExportAll {
 
         for view in graph.views() {
             let path = views_dir.join(format!("{}.dot", view.name));
-            write_atomically(&path, |w| view.write(graph, w))?;
+            write_atomically(&path, |w| view.write(graph, w).map(drop))?;
             report.written.push(path.clone());
             dots.push((path, Size::of(&view.select(graph))));
         }

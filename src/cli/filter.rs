@@ -119,9 +119,9 @@ pub fn undated_in_graph(graph: &Graph, filter: &Filter) -> Option<usize> {
         return None;
     }
     let with = filter.clone().undated(true);
-    let g = graph.petgraph();
+    let g = graph;
     Some(
-        g.edge_indices()
+        g.edge_ids()
             .filter(|&e| with.admits_edge(graph, e) == Some(diplograph::Certainty::Undated))
             .count(),
     )

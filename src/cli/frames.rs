@@ -83,6 +83,7 @@ pub fn write_frames(
                 .title(format!("{title} — as of {year:04}"))
                 .frame(date)
                 .write(graph, w)
+                .map(drop)
         })?;
         written.push(path);
     }

@@ -36,11 +36,12 @@ pub fn stdout_is_open() -> Result<()> {
 /// Writes to the file `path` atomically, or to standard output (buffered) when there is no path
 /// or it is `-`; for a graph of more than [`progress::LARGE_GRAPH_RELATIONS`] relations a
 /// terminal's stderr shows the bytes written.
-pub fn write_output_of(
+pub fn write_output_of<E: Into<io::Error>>(
     path: Option<&Path>,
     relations: usize,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
 ) -> Result<()> {
+    let write = |w: &mut dyn Write| write(w).map_err(Into::into);
     let path = path.filter(|p| *p != Path::new("-"));
     let what = path.map_or_else(|| "standard output".to_owned(), |p| p.display().to_string());
     let large = relations > progress::LARGE_GRAPH_RELATIONS;

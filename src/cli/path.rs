@@ -118,13 +118,10 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
         let mut writer = diplograph::export::dot::PathWriter::new().title(title);
         if !filter.admits_everything() {
             // The diagram obeys the filter: only what it admits is drawn, styled by certainty.
-            let g = graph.petgraph();
-            writer = writer.admitted(
-                g.edge_indices()
-                    .filter_map(|e| Some((e, filter.admits_edge(graph, e)?))),
-            );
+            let g = graph;
+            writer = writer.admitted(g.edge_ids().filter_map(|e| Some((e, filter.admits_edge(graph, e)?))));
         }
-        writer.write_path(graph, best, &mut *out)?;
+        writer.write(graph, best, &mut *out)?;
         let mut note = Vec::new();
         undated_note(graph, &filter, None, &mut note)?;
         if !note.is_empty() {

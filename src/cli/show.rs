@@ -8,7 +8,6 @@ use anyhow::Result;
 use diplograph::query::{EntityRef, HopReport, RelationReport};
 use diplograph::verify::{EvidenceLink, SourceTexts};
 use diplograph::{Certainty, Edtf, Entity, Evidence, Graph, Source};
-use petgraph::visit::EdgeRef;
 use serde_json::{json, Value};
 
 use super::args::ShowArgs;
@@ -44,36 +43,28 @@ pub fn run(graph: &Graph, json_out: bool, args: &ShowArgs, out: &mut impl Write)
     let centre = node(graph, &args.name)?;
     let e = graph.entity_at(centre);
     let mut relations: Vec<HopReport> = Vec::new();
-    for (dir, forward) in [
-        (petgraph::Direction::Outgoing, true),
-        (petgraph::Direction::Incoming, false),
-    ] {
-        for edge in graph.petgraph().edges_directed(centre, dir) {
-            let other = if forward { edge.target() } else { edge.source() };
-            let Some(certainty) = filter.admits_edge(graph, edge.id()) else {
-                continue;
-            };
-            if !filter.admits_node(graph, other) {
-                continue;
-            }
-            relations.push(HopReport {
-                from: e.into(),
-                to: graph.entity_at(other).into(),
-                relation: RelationReport::new(graph, edge.id(), forward, certainty),
-                order: None,
-                also: Vec::new(),
-            });
+    for (edge, other, forward) in graph.edges_at(centre) {
+        let Some(certainty) = filter.admits_edge(graph, edge) else {
+            continue;
+        };
+        if !filter.admits_node(graph, other) {
+            continue;
         }
+        relations.push(HopReport {
+            from: e.into(),
+            to: graph.entity_at(other).into(),
+            relation: RelationReport::new(graph, edge, forward, certainty),
+            order: None,
+            also: Vec::new(),
+        });
     }
     sort_by_date(&mut relations);
     // What --undated would add: the undated relations of the entity this time filter left out.
     let left_out = filter.leaves_out_undated().then(|| {
         let with = filter.clone().undated(true);
         graph
-            .petgraph()
-            .edges_directed(centre, petgraph::Direction::Outgoing)
-            .chain(graph.petgraph().edges_directed(centre, petgraph::Direction::Incoming))
-            .filter(|edge| with.admits_edge(graph, edge.id()) == Some(Certainty::Undated))
+            .edges_at(centre)
+            .filter(|&(edge, _, _)| with.admits_edge(graph, edge) == Some(Certainty::Undated))
             .count()
     });
     if json_out {
@@ -120,33 +111,32 @@ fn relation_by_id<'g>(graph: &'g Graph, id: &str, filter: &diplograph::Filter) -
     if !id.starts_with("r-") {
         return Ok(None);
     }
-    let Some(edge) = graph
-        .petgraph()
-        .edge_references()
-        .find(|e| e.weight().id.to_string() == id)
-    else {
+    let Some(edge) = graph.edge_ids().find(|&e| graph[e].id.to_string() == id) else {
         return Ok(None);
     };
-    let Some(certainty) = filter.admits_edge(graph, edge.id()) else {
+    let Some((subject, object)) = graph.endpoints(edge) else {
+        return Ok(None);
+    };
+    let Some(certainty) = filter.admits_edge(graph, edge) else {
         // Say whether the time filter is why: the same filter without it would keep the relation.
         let timeless = diplograph::Filter {
             time: None,
             ..filter.clone()
         };
-        let date = edge.weight().date.map_or_else(|| "undated".to_owned(), |d| d.human());
+        let date = graph[edge].date.map_or_else(|| "undated".to_owned(), |d| d.human());
         let unsure = diplograph::Filter {
             certain: false,
             ..filter.clone()
         };
-        if filter.certain && unsure.admits_edge(graph, edge.id()) == Some(Certainty::Possible) {
+        if filter.certain && unsure.admits_edge(graph, edge) == Some(Certainty::Possible) {
             anyhow::bail!(
                 "relation {id} ({date}) only possibly holds at the time asked: its dates allow it but do not settle it (--certain keeps only what they settle)"
             );
         }
-        if filter.time.is_some() && timeless.admits_edge(graph, edge.id()).is_some() {
+        if filter.time.is_some() && timeless.admits_edge(graph, edge).is_some() {
             anyhow::bail!(
                 "relation {id} ({date}) does not hold at the time asked{}",
-                if edge.weight().date.is_none() {
+                if graph[edge].date.is_none() {
                     " (nothing dates it; --undated includes it, marked undated)"
                 } else {
                     ""
@@ -156,9 +146,9 @@ fn relation_by_id<'g>(graph: &'g Graph, id: &str, filter: &diplograph::Filter) -
         anyhow::bail!("relation {id} ({date}) does not pass the filters given");
     };
     Ok(Some(HopReport {
-        from: graph.entity_at(edge.source()).into(),
-        to: graph.entity_at(edge.target()).into(),
-        relation: RelationReport::new(graph, edge.id(), true, certainty),
+        from: graph.entity_at(subject).into(),
+        to: graph.entity_at(object).into(),
+        relation: RelationReport::new(graph, edge, true, certainty),
         order: None,
         also: Vec::new(),
     }))
@@ -255,15 +245,15 @@ fn show_source(
     links: &Links<'_>,
 ) -> Result<ExitCode> {
     let mut relations: Vec<HopReport> = graph
-        .petgraph()
-        .edge_references()
-        .filter(|e| e.weight().evidence.iter().any(|ev| ev.source == source.id))
+        .edge_ids()
+        .filter(|&e| graph[e].evidence.iter().any(|ev| ev.source == source.id))
         .filter_map(|e| {
-            let certainty = filter.admits_edge(graph, e.id())?;
+            let certainty = filter.admits_edge(graph, e)?;
+            let (subject, object) = graph.endpoints(e)?;
             Some(HopReport {
-                from: EntityRef::from(graph.entity_at(e.source())),
-                to: graph.entity_at(e.target()).into(),
-                relation: RelationReport::new(graph, e.id(), true, certainty),
+                from: EntityRef::from(graph.entity_at(subject)),
+                to: graph.entity_at(object).into(),
+                relation: RelationReport::new(graph, e, true, certainty),
                 order: None,
                 also: Vec::new(),
             })
@@ -273,10 +263,9 @@ fn show_source(
     let left_out = filter.leaves_out_undated().then(|| {
         let with = filter.clone().undated(true);
         graph
-            .petgraph()
-            .edge_references()
-            .filter(|e| e.weight().evidence.iter().any(|ev| ev.source == source.id))
-            .filter(|e| with.admits_edge(graph, e.id()) == Some(Certainty::Undated))
+            .edge_ids()
+            .filter(|&e| graph[e].evidence.iter().any(|ev| ev.source == source.id))
+            .filter(|&e| with.admits_edge(graph, e) == Some(Certainty::Undated))
             .count()
     });
     if json_out {

@@ -39,6 +39,9 @@ pub enum WriteError {
 /// Writes `path` so that it is either wholly new or untouched, and never replaces what `path`
 /// names with a thing of another kind.
 ///
+/// `write` may be any exporter's call, the writer it hands back dropped
+/// (`|w| DotWriter::new().write(&graph, w).map(drop)`): its error is turned into an I/O error.
+///
 /// What happens depends on what `path` names (docs/guarantees.md, "Output targets"):
 /// - nothing, or a regular file: `write` fills a temporary file in the same folder, which
 ///   replaces `path` only once everything is written and flushed. On any error (or a panic, or
@@ -70,7 +73,11 @@ pub enum WriteError {
 /// assert!(failed.is_err());
 /// assert_eq!(std::fs::read_to_string(&path).unwrap(), "hello");
 /// ```
-pub fn write_atomically(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), WriteError> {
+pub fn write_atomically<E: Into<io::Error>>(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
+) -> Result<(), WriteError> {
+    let write = |w: &mut dyn Write| write(w).map_err(Into::into);
     let started = SystemTime::now();
     let io_err = |source| WriteError::Io {
         path: path.to_owned(),
@@ -437,15 +444,15 @@ mod tests {
     #[test]
     fn the_folder_and_the_name_are_checked_first() {
         let dir = tempfile::tempdir().unwrap();
-        let err = write_atomically(dir.path(), |_| Ok(())).unwrap_err();
+        let err = write_atomically(dir.path(), |_| Ok::<(), io::Error>(())).unwrap_err();
         assert!(matches!(err, WriteError::IsDir(_)));
-        let err = write_atomically(Path::new(""), |_| Ok(())).unwrap_err();
+        let err = write_atomically(Path::new(""), |_| Ok::<(), io::Error>(())).unwrap_err();
         assert!(err.to_string().contains("give a file name"), "{err}");
-        let err = write_atomically(&dir.path().join("new-folder/"), |_| Ok(())).unwrap_err();
+        let err = write_atomically(&dir.path().join("new-folder/"), |_| Ok::<(), io::Error>(())).unwrap_err();
         assert!(matches!(err, WriteError::NoFileName(_)), "{err}");
         assert!(!dir.path().join("new-folder").exists());
         let missing = dir.path().join("no/such/file");
-        let err = write_atomically(&missing, |_| Ok(())).unwrap_err();
+        let err = write_atomically(&missing, |_| Ok::<(), io::Error>(())).unwrap_err();
         assert!(matches!(err, WriteError::MissingDir(_)));
         assert!(err.to_string().contains(&missing.display().to_string()));
     }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use petgraph::graph::{EdgeIndex, NodeIndex};
+use crate::model::handle::{EdgeId, NodeId};
 
 use crate::model::edtf::Edtf;
 use crate::model::graph::Graph;
@@ -15,13 +15,13 @@ use crate::model::statement::disputed_edges;
 #[derive(Debug, Clone)]
 pub(crate) struct Fact<'g> {
     /// The subject's node (for a symmetric predicate: of the first relation).
-    pub subject: NodeIndex,
+    pub subject: NodeId,
     /// The object's node.
-    pub object: NodeIndex,
+    pub object: NodeId,
     /// The predicate.
     pub predicate: &'g Predicate,
     /// The relations, in graph order (undated first, then by date as written).
-    pub edges: Vec<EdgeIndex>,
+    pub edges: Vec<EdgeId>,
     /// Whether claims of it really disagree (see [`disputed_edges`]).
     pub disputed: bool,
 }
@@ -44,11 +44,11 @@ impl Fact<'_> {
 
 /// The facts of `graph`, in the order of their first relation.
 pub(crate) fn facts(graph: &Graph) -> Vec<Fact<'_>> {
-    let g = graph.petgraph();
-    let mut index: BTreeMap<(NodeIndex, &str, NodeIndex), usize> = BTreeMap::new();
+    let g = graph;
+    let mut index: BTreeMap<(NodeId, &str, NodeId), usize> = BTreeMap::new();
     let mut out: Vec<Fact<'_>> = Vec::new();
-    for e in g.edge_indices() {
-        let Some((a, b)) = g.edge_endpoints(e) else {
+    for e in g.edge_ids() {
+        let Some((a, b)) = g.endpoints(e) else {
             continue;
         };
         let relation = &g[e];

@@ -153,8 +153,8 @@ pub fn write_gexf<W: Write>(graph: &Graph, options: &GexfOptions, mut w: W) -> i
     writeln!(out, "    </nodes>")?;
 
     let disputed = disputed_edges(graph);
-    let g = graph.petgraph();
-    let mut edges: Vec<_> = g.edge_indices().collect();
+    let g = graph;
+    let mut edges: Vec<_> = g.edge_ids().collect();
     edges.sort_by_key(|&e| g[e].id);
     writeln!(out, "    <edges count=\"{}\">", edges.len())?;
     for edge in edges {

@@ -119,8 +119,8 @@ pub fn write_graphml<W: Write>(graph: &Graph, _options: &GraphmlOptions, mut w: 
     }
 
     let disputed = disputed_edges(graph);
-    let g = graph.petgraph();
-    let mut edges: Vec<_> = g.edge_indices().collect();
+    let g = graph;
+    let mut edges: Vec<_> = g.edge_ids().collect();
     edges.sort_by_key(|&e| g[e].id);
     for edge in edges {
         let r = &g[edge];

@@ -2,7 +2,7 @@
 //!
 //! The constructors are an `impl Graph` block of the loader, so the model never calls into it.
 
-use petgraph::graph::NodeIndex;
+use crate::model::handle::NodeId;
 
 use super::dataset::Dataset;
 use super::error::LoadError;
@@ -86,7 +86,7 @@ fn assemble(valid: Valid) -> Graph {
     let sorted = SortedClaims::new(claims, rank);
     let node = |graph: &Graph, rank: u32, id: &_| match rank {
         // Every id of a valid claim names an entity.
-        u32::MAX => graph.node(id).map_or(usize::MAX, NodeIndex::index),
+        u32::MAX => graph.node(id).map_or(usize::MAX, NodeId::index),
         rank => rank as usize,
     };
     sorted.merge(|ranks, (subject, predicate, object, date_text), date, evidence| {

@@ -3,7 +3,8 @@
 
 use std::fmt;
 
-use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use crate::model::handle::{EdgeId, NodeId};
+use petgraph::graph::DiGraph;
 
 use crate::model::entity::Entity;
 use crate::model::relation::Relation;
@@ -24,13 +25,13 @@ const DATED: u8 = 4;
 
 impl Entry {
     /// The node at the other end.
-    pub fn to(&self) -> NodeIndex {
-        NodeIndex::new(self.to as usize)
+    pub fn to(&self) -> NodeId {
+        NodeId::new(self.to as usize)
     }
 
     /// The relation.
-    pub fn edge(&self) -> EdgeIndex {
-        EdgeIndex::new(self.edge as usize)
+    pub fn edge(&self) -> EdgeId {
+        EdgeId::new(self.edge as usize)
     }
 
     /// True when the relation goes from this end (its subject) to `to`.
@@ -149,7 +150,7 @@ impl Csr {
     }
 
     /// Every entry of `node` (none for a node not in the graph).
-    pub fn entries(&self, node: NodeIndex) -> &[Entry] {
+    pub fn entries(&self, node: NodeId) -> &[Entry] {
         let i = node.index();
         if i >= self.len() {
             return &[];
@@ -158,7 +159,7 @@ impl Csr {
     }
 
     /// The entries of `a` that lead to `b`.
-    pub fn between(&self, a: NodeIndex, b: NodeIndex) -> &[Entry] {
+    pub fn between(&self, a: NodeId, b: NodeId) -> &[Entry] {
         let entries = self.entries(a);
         let b = b.index() as u32;
         let start = entries.partition_point(|e| e.to < b);

@@ -11,6 +11,7 @@ use petgraph::Direction;
 use crate::model::csr::Csr;
 use crate::model::edtf::Day;
 use crate::model::entity::Entity;
+use crate::model::handle::{EdgeId, NodeId};
 use crate::model::id::Id;
 use crate::model::kind::EntityKind;
 use crate::model::predicate::Predicate;
@@ -90,7 +91,12 @@ fn suggestions(candidates: &[(String, String)]) -> String {
 
 /// One relation seen from one of its ends.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct Incident<'g> {
+    /// The relation's handle.
+    pub edge: EdgeId,
+    /// The handle of the entity at the other end.
+    pub node: NodeId,
     /// The relation.
     pub relation: &'g Relation,
     /// Its predicate.
@@ -226,14 +232,14 @@ impl Graph {
 
     /// The part of the graph made of the nodes and edges kept by the two predicates (an edge is
     /// kept only with both its ends). Sources and predicates are kept whole.
-    pub fn restrict(&self, keep_node: impl Fn(NodeIndex) -> bool, keep_edge: impl Fn(EdgeIndex) -> bool) -> Graph {
+    pub fn restrict(&self, keep_node: impl Fn(NodeId) -> bool, keep_edge: impl Fn(EdgeId) -> bool) -> Graph {
         let mut graph = DiGraph::new();
         let mut map = HashMap::default();
-        for n in self.graph.node_indices().filter(|&n| keep_node(n)) {
+        for n in self.graph.node_indices().filter(|&n| keep_node(NodeId::of(n))) {
             map.insert(n, graph.add_node(self.graph[n].clone()));
         }
         let mut claim_count = 0;
-        for e in self.graph.edge_indices().filter(|&e| keep_edge(e)) {
+        for e in self.graph.edge_indices().filter(|&e| keep_edge(EdgeId::of(e))) {
             let Some((a, b)) = self.graph.edge_endpoints(e) else {
                 continue;
             };
@@ -263,11 +269,6 @@ impl Graph {
             views: self.views.clone(),
             adjacency: std::sync::OnceLock::new(),
         }
-    }
-
-    /// The underlying petgraph graph (nodes: entities, edges: relations).
-    pub fn petgraph(&self) -> &DiGraph<Entity, Relation> {
-        &self.graph
     }
 
     /// The relations as a compact adjacency, built on the first query that needs it.
@@ -303,7 +304,7 @@ impl Graph {
 
     /// The entity with this id.
     pub fn entity_by_id(&self, id: &str) -> Option<&Entity> {
-        self.node(id).map(|n| &self.graph[n])
+        self.node(id).map(|n| &self[n])
     }
 
     /// The named views of the graph's `views.csv`, in file-name order (none without the file).
@@ -324,19 +325,87 @@ impl Graph {
         self.views = views;
     }
 
-    /// The node of the entity with this id.
-    pub fn node(&self, id: &str) -> Option<NodeIndex> {
-        self.by_id.get(id).copied()
+    /// The handle of the entity with this id (ids only: [`Graph::node_named`] resolves any
+    /// name).
+    pub fn node(&self, id: &str) -> Option<NodeId> {
+        self.by_id.get(id).copied().map(NodeId::of)
     }
 
-    /// The entity at a node.
-    pub fn entity_at(&self, node: NodeIndex) -> &Entity {
-        &self.graph[node]
+    /// The handle of the entity a name names, resolved like [`Graph::entity`]: what the queries
+    /// ([`Graph::paths`], [`Graph::neighbours`], timelines) start from.
+    ///
+    /// ```
+    /// use diplograph::Graph;
+    /// let graph = Graph::embedded()?;
+    /// let nato = graph.node_named("North Atlantic Treaty Organization")?;
+    /// assert_eq!(graph[nato].id.as_str(), "nato");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn node_named(&self, name: &str) -> Result<NodeId, ResolveError> {
+        let entity = self.entity(name)?;
+        Ok(NodeId::of(self.by_id[&entity.id]))
     }
 
-    /// The relation on an edge.
-    pub fn relation_at(&self, edge: EdgeIndex) -> &Relation {
-        &self.graph[edge]
+    /// The entity of a handle (also `graph[node]`).
+    pub fn entity_at(&self, node: NodeId) -> &Entity {
+        &self.graph[node.ix()]
+    }
+
+    /// The relation of a handle (also `graph[edge]`).
+    pub fn relation_at(&self, edge: EdgeId) -> &Relation {
+        &self.graph[edge.ix()]
+    }
+
+    /// Number of entities.
+    pub fn entity_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of relations.
+    pub fn relation_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// The handles of all entities, in id order.
+    pub fn node_ids(&self) -> impl Iterator<Item = NodeId> + '_ {
+        self.graph.node_indices().map(NodeId::of)
+    }
+
+    /// The handles of all relations, in relation order.
+    pub fn edge_ids(&self) -> impl Iterator<Item = EdgeId> + '_ {
+        self.graph.edge_indices().map(EdgeId::of)
+    }
+
+    /// A relation's subject and object, or `None` for a handle this graph does not have.
+    pub fn endpoints(&self, edge: EdgeId) -> Option<(NodeId, NodeId)> {
+        self.graph
+            .edge_endpoints(edge.ix())
+            .map(|(s, o)| (NodeId::of(s), NodeId::of(o)))
+    }
+
+    /// A relation from `subject` to `object`, if there is one (the last added of several).
+    pub fn edge_between(&self, subject: NodeId, object: NodeId) -> Option<EdgeId> {
+        self.graph.find_edge(subject.ix(), object.ix()).map(EdgeId::of)
+    }
+
+    /// The relations of an entity as (relation, entity at the other end, true when outgoing):
+    /// the outgoing ones, then the incoming ones, each most recently added first (the storage's
+    /// order; [`Graph::incidents`] gives them in relation order).
+    pub fn edges_at(&self, node: NodeId) -> impl Iterator<Item = (EdgeId, NodeId, bool)> + '_ {
+        let out = self
+            .graph
+            .edges_directed(node.ix(), Direction::Outgoing)
+            .map(|e| (EdgeId::of(e.id()), NodeId::of(e.target()), true));
+        let inc = self
+            .graph
+            .edges_directed(node.ix(), Direction::Incoming)
+            .map(|e| (EdgeId::of(e.id()), NodeId::of(e.source()), false));
+        out.chain(inc)
+    }
+
+    /// Number of relations of an entity, outgoing and incoming.
+    pub fn degree(&self, node: NodeId) -> usize {
+        self.edges_at(node).count()
     }
 
     /// The predicate with this id.
@@ -360,15 +429,17 @@ impl Graph {
     }
 
     /// Every relation of an entity, outgoing and incoming, in relation order.
-    pub fn incidents(&self, node: NodeIndex) -> Vec<Incident<'_>> {
+    pub fn incidents(&self, node: NodeId) -> Vec<Incident<'_>> {
         let mut out: Vec<(EdgeIndex, Incident<'_>)> = Vec::new();
         for (dir, outgoing) in [(Direction::Outgoing, true), (Direction::Incoming, false)] {
-            for e in self.graph.edges_directed(node, dir) {
+            for e in self.graph.edges_directed(node.ix(), dir) {
                 let other = if outgoing { e.target() } else { e.source() };
                 let relation = e.weight();
                 out.push((
                     e.id(),
                     Incident {
+                        edge: EdgeId::of(e.id()),
+                        node: NodeId::of(other),
                         relation,
                         predicate: self.predicate_of(relation),
                         other: &self.graph[other],
@@ -409,7 +480,7 @@ impl Graph {
                 let mut candidates: Vec<NodeIndex> = self
                     .find(name)
                     .iter()
-                    .filter_map(|e| self.node(e.id.as_str()))
+                    .filter_map(|e| self.by_id.get(&e.id).copied())
                     .collect();
                 if candidates.is_empty() {
                     let near = nearest(&key, self.names.keys().map(String::as_str));
@@ -507,5 +578,23 @@ impl Graph {
             earliest: earliest.map(|d| d.to_string()),
             latest: latest.map(|d| d.to_string()),
         }
+    }
+}
+
+impl std::ops::Index<NodeId> for Graph {
+    type Output = Entity;
+
+    /// The entity of a handle.
+    fn index(&self, node: NodeId) -> &Entity {
+        &self.graph[node.ix()]
+    }
+}
+
+impl std::ops::Index<EdgeId> for Graph {
+    type Output = Relation;
+
+    /// The relation of a handle.
+    fn index(&self, edge: EdgeId) -> &Relation {
+        &self.graph[edge.ix()]
     }
 }

@@ -4,6 +4,7 @@ pub(crate) mod csr;
 pub(crate) mod edtf;
 pub(crate) mod entity;
 pub(crate) mod graph;
+pub(crate) mod handle;
 pub(crate) mod id;
 pub(crate) mod iri;
 pub(crate) mod iso3166;
@@ -38,6 +39,7 @@ pub(crate) fn serialize_display<T: std::fmt::Display, S: serde::Serializer>(
 pub use edtf::{Bound, DatePoint, Day, Edtf, EdtfError, Precision};
 pub use entity::{Entity, EntityDate};
 pub use graph::{Graph, Incident, ResolveError, Stats};
+pub use handle::{EdgeId, NodeId};
 pub use id::{Id, IdError};
 pub use iso3166::{Iso3166, Iso3166Error};
 pub use kind::{EntityKind, UnknownKind};

@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use petgraph::graph::EdgeIndex;
+use crate::model::handle::EdgeId;
 
 use super::edtf::{Bound, Day, Edtf};
 use super::graph::Graph;
@@ -30,7 +30,7 @@ pub(crate) enum StatementKey<'g> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct ClaimRef {
     /// The relation.
-    pub edge: EdgeIndex,
+    pub edge: EdgeId,
     /// Which of its evidence.
     pub evidence: usize,
     /// Whether it says the relation did not happen (or hold).
@@ -40,11 +40,11 @@ pub(crate) struct ClaimRef {
 /// The claims of the relations `admit` accepts, by the statement they speak to, in key order.
 pub(crate) fn claims_by_statement(
     graph: &Graph,
-    admit: impl Fn(EdgeIndex) -> bool,
+    admit: impl Fn(EdgeId) -> bool,
 ) -> BTreeMap<StatementKey<'_>, Vec<ClaimRef>> {
-    let g = graph.petgraph();
+    let g = graph;
     let mut groups: BTreeMap<StatementKey<'_>, Vec<ClaimRef>> = BTreeMap::new();
-    for edge in g.edge_indices() {
+    for edge in g.edge_ids() {
         if !admit(edge) {
             continue;
         }
@@ -78,8 +78,8 @@ pub(crate) fn polarity_differs(claims: &[ClaimRef]) -> bool {
 
 /// The distinct dates of the positive claims, earliest first (one relation per date), and
 /// whether they could all be true at once.
-pub(crate) fn positive_dates(graph: &Graph, claims: &[ClaimRef]) -> (Vec<(EdgeIndex, Edtf)>, bool) {
-    let mut dated: Vec<(EdgeIndex, Edtf)> = claims
+pub(crate) fn positive_dates(graph: &Graph, claims: &[ClaimRef]) -> (Vec<(EdgeId, Edtf)>, bool) {
+    let mut dated: Vec<(EdgeId, Edtf)> = claims
         .iter()
         .filter(|c| !c.negative)
         .filter_map(|c| graph.relation_at(c.edge).date.map(|d| (c.edge, d)))
@@ -104,7 +104,7 @@ pub(crate) fn positive_dates(graph: &Graph, claims: &[ClaimRef]) -> (Vec<(EdgeIn
 /// cannot all be true — about a statement. Diagrams draw them red and the CSV marks them
 /// `disputed`; claims that differ only in precision, or that speak to different statements,
 /// are not.
-pub(crate) fn disputed_edges(graph: &Graph) -> HashSet<EdgeIndex> {
+pub(crate) fn disputed_edges(graph: &Graph) -> HashSet<EdgeId> {
     let mut out = HashSet::new();
     for claims in claims_by_statement(graph, |_| true).values() {
         if polarity_differs(claims) {
@@ -180,8 +180,8 @@ mod tests {
             })
             .collect();
         assert!(since.len() >= 2, "both dates are in the graph");
-        let g = graph.petgraph();
-        for e in g.edge_indices() {
+        let g = &graph;
+        for e in g.edge_ids() {
             if since.iter().any(|r| r.id == g[e].id) {
                 assert!(!disputed.contains(&e), "{} is drawn disputed", g[e].id);
             }

@@ -2,7 +2,7 @@
 
 use std::collections::VecDeque;
 
-use petgraph::graph::{EdgeIndex, NodeIndex};
+use crate::model::handle::{EdgeId, NodeId};
 
 use super::direction::Direction;
 use super::filter::Filter;
@@ -17,8 +17,8 @@ pub(crate) const UNREACHED: u32 = u32::MAX;
 /// One relation followed from one entity to the next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Step {
-    pub edge: EdgeIndex,
-    pub to: NodeIndex,
+    pub edge: EdgeId,
+    pub to: NodeId,
     /// Subject to object.
     pub forward: bool,
     pub certainty: Certainty,
@@ -37,7 +37,7 @@ pub(crate) struct Adjacency<'g> {
     filter: Filter,
     direction: Direction,
     /// The ends the user asked about: the kind filter does not apply to them.
-    exempt: Vec<NodeIndex>,
+    exempt: Vec<NodeId>,
     /// The filter admits every relation (only the direction and the kinds matter).
     all_relations: bool,
     /// The filter admits every entity.
@@ -51,7 +51,7 @@ pub(crate) struct Adjacency<'g> {
 impl<'g> Adjacency<'g> {
     /// The steps `filter` admits, following relations as `direction` says. The kind filter
     /// applies to the entities on the way, not to `exempt` (the ends the user asked about).
-    pub fn new(graph: &'g Graph, filter: &Filter, direction: Direction, exempt: &[NodeIndex]) -> Adjacency<'g> {
+    pub fn new(graph: &'g Graph, filter: &Filter, direction: Direction, exempt: &[NodeId]) -> Adjacency<'g> {
         let untimed = filter.time.is_none();
         let all_relations = untimed
             && filter.predicates.is_empty()
@@ -79,7 +79,7 @@ impl<'g> Adjacency<'g> {
     }
 
     /// Whether the entity at `node` may appear on the way.
-    pub fn admits_node(&self, node: NodeIndex) -> bool {
+    pub fn admits_node(&self, node: NodeId) -> bool {
         node.index() < self.len()
             && (self.all_kinds || self.exempt.contains(&node) || self.filter.admits_node(self.graph, node))
     }
@@ -123,7 +123,7 @@ impl<'g> Adjacency<'g> {
     }
 
     /// Every admitted step out of `node`.
-    pub fn steps(&self, node: NodeIndex) -> Vec<Step> {
+    pub fn steps(&self, node: NodeId) -> Vec<Step> {
         if !self.admits_node(node) {
             return Vec::new();
         }
@@ -138,7 +138,7 @@ impl<'g> Adjacency<'g> {
 
     /// The admitted steps out of `node` that follow their relation from subject to object, in
     /// node order (but not best first among parallel relations).
-    pub fn forward_steps(&self, node: NodeIndex) -> impl Iterator<Item = Step> + '_ {
+    pub fn forward_steps(&self, node: NodeId) -> impl Iterator<Item = Step> + '_ {
         let entries = if self.admits_node(node) {
             self.csr.entries(node)
         } else {
@@ -148,7 +148,7 @@ impl<'g> Adjacency<'g> {
     }
 
     /// The admitted steps from `a` straight to `b`, best first.
-    pub fn between(&self, a: NodeIndex, b: NodeIndex) -> Vec<Step> {
+    pub fn between(&self, a: NodeId, b: NodeId) -> Vec<Step> {
         if !self.admits_node(a) {
             return Vec::new();
         }
@@ -158,25 +158,25 @@ impl<'g> Adjacency<'g> {
     }
 
     /// Whether there is an admitted step from `a` to `b`.
-    pub fn has_step(&self, a: NodeIndex, b: NodeIndex) -> bool {
+    pub fn has_step(&self, a: NodeId, b: NodeId) -> bool {
         self.admits_node(a) && self.csr.between(a, b).iter().any(|e| self.step(e).is_some())
     }
 
     /// The number of relation ends at `node`, admitted or not: what looking at its neighbours
     /// costs.
-    pub fn degree(&self, node: NodeIndex) -> usize {
+    pub fn degree(&self, node: NodeId) -> usize {
         self.csr.entries(node).len()
     }
 
     /// The certainty of the best admitted step from `a` to `b`, if there is one.
-    pub fn best_certainty(&self, a: NodeIndex, b: NodeIndex) -> Option<Certainty> {
+    pub fn best_certainty(&self, a: NodeId, b: NodeId) -> Option<Certainty> {
         self.between(a, b).first().map(|s| s.certainty)
     }
 
     /// The first admitted neighbour of `node` whose entries start at or after position `at` of
     /// its entries, with the position just past that neighbour's entries. Positions start at 0
     /// and always fall at the start of a neighbour's entries.
-    pub fn next_neighbour(&self, node: NodeIndex, mut at: usize) -> Option<(NodeIndex, usize)> {
+    pub fn next_neighbour(&self, node: NodeId, mut at: usize) -> Option<(NodeId, usize)> {
         let entries = self.csr.entries(node);
         while let Some(first) = entries.get(at) {
             // Parallel relations are few: a linear scan finds the end of the group soonest.
@@ -190,7 +190,7 @@ impl<'g> Adjacency<'g> {
     }
 
     /// The distinct admitted neighbours of `node` (those it has a step to), in node order.
-    pub fn neighbours(&self, node: NodeIndex) -> impl Iterator<Item = NodeIndex> + '_ {
+    pub fn neighbours(&self, node: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         let ok = self.admits_node(node);
         let mut at = 0;
         std::iter::from_fn(move || {
@@ -204,7 +204,7 @@ impl<'g> Adjacency<'g> {
     }
 
     /// The distinct nodes with an admitted step to `node`, in node order.
-    pub fn predecessors(&self, node: NodeIndex) -> impl Iterator<Item = NodeIndex> + '_ {
+    pub fn predecessors(&self, node: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         let entries = if self.admits_node(node) {
             self.csr.entries(node)
         } else {
@@ -221,7 +221,7 @@ impl<'g> Adjacency<'g> {
     }
 
     /// The hop from `a` to `b` over their best relation, with the others as alternatives.
-    pub fn hop(&self, a: NodeIndex, b: NodeIndex) -> Option<Hop> {
+    pub fn hop(&self, a: NodeId, b: NodeId) -> Option<Hop> {
         let between = self.between(a, b);
         let (best, rest) = between.split_first()?;
         Some(Hop {
@@ -240,7 +240,7 @@ impl<'g> Adjacency<'g> {
     ///
     /// # Complexity
     /// O(V) to set up, then O(V + E) over the part within `limit` hops.
-    pub fn distances_to(&self, target: NodeIndex, limit: Option<usize>) -> Vec<u32> {
+    pub fn distances_to(&self, target: NodeId, limit: Option<usize>) -> Vec<u32> {
         let mut dist = vec![UNREACHED; self.len()];
         if target.index() >= self.len() {
             return dist;
@@ -281,12 +281,12 @@ mod tests {
 
     /// The admitted steps as the query layer had them before the shared adjacency: a full
     /// pass over the relations, each checked against the filter.
-    fn reference(graph: &Graph, filter: &Filter, direction: Direction, exempt: &[NodeIndex]) -> Vec<Vec<Step>> {
-        let g = graph.petgraph();
-        let kind_ok = |n: NodeIndex| exempt.contains(&n) || filter.admits_node(graph, n);
-        let mut steps: Vec<Vec<(Step, usize)>> = vec![Vec::new(); g.node_count()];
-        for edge in g.edge_indices() {
-            let (a, b) = g.edge_endpoints(edge).unwrap();
+    fn reference(graph: &Graph, filter: &Filter, direction: Direction, exempt: &[NodeId]) -> Vec<Vec<Step>> {
+        let g = graph;
+        let kind_ok = |n: NodeId| exempt.contains(&n) || filter.admits_node(graph, n);
+        let mut steps: Vec<Vec<(Step, usize)>> = vec![Vec::new(); g.entity_count()];
+        for edge in g.edge_ids() {
+            let (a, b) = g.endpoints(edge).unwrap();
             if !kind_ok(a) || !kind_ok(b) {
                 continue;
             }
@@ -330,10 +330,10 @@ mod tests {
             for direction in [Direction::Both, Direction::Directed] {
                 let adj = Adjacency::new(&graph, filter, direction, &exempt);
                 let expected = reference(&graph, filter, direction, &exempt);
-                for n in graph.petgraph().node_indices() {
+                for n in graph.node_ids() {
                     let steps = adj.steps(n);
                     assert_eq!(steps, expected[n.index()], "{filter:?} {direction:?} at {n:?}");
-                    let mut distinct: Vec<NodeIndex> = steps.iter().map(|s| s.to).collect();
+                    let mut distinct: Vec<NodeId> = steps.iter().map(|s| s.to).collect();
                     distinct.dedup();
                     assert_eq!(adj.neighbours(n).collect::<Vec<_>>(), distinct);
                     for &to in &distinct {
@@ -351,13 +351,13 @@ mod tests {
         for direction in [Direction::Both, Direction::Directed] {
             let filter = Filter::default().at("2010".parse().unwrap());
             let adj = Adjacency::new(&graph, &filter, direction, &[]);
-            let mut expected: Vec<Vec<NodeIndex>> = vec![Vec::new(); adj.len()];
-            for n in graph.petgraph().node_indices() {
+            let mut expected: Vec<Vec<NodeId>> = vec![Vec::new(); adj.len()];
+            for n in graph.node_ids() {
                 for to in adj.neighbours(n) {
                     expected[to.index()].push(n);
                 }
             }
-            for n in graph.petgraph().node_indices() {
+            for n in graph.node_ids() {
                 assert_eq!(adj.predecessors(n).collect::<Vec<_>>(), expected[n.index()]);
             }
         }
@@ -381,24 +381,21 @@ mod tests {
 /// The shared index itself ([`Csr`] lives in the model, which cannot load a graph to test it on).
 #[cfg(test)]
 mod csr_tests {
-    use petgraph::graph::NodeIndex;
-    use petgraph::visit::EdgeRef;
-
     use crate::model::csr::{Csr, Entry};
     use crate::model::graph::Graph;
+    use crate::model::handle::NodeId;
 
     #[test]
     fn every_relation_appears_once_from_each_end() {
         let graph = Graph::embedded().unwrap();
         let csr = graph.csr();
-        let g = graph.petgraph();
-        assert_eq!(csr.len(), g.node_count());
-        let total: usize = g.node_indices().map(|n| csr.entries(n).len()).sum();
-        assert_eq!(total, 2 * g.edge_count());
-        for e in g.edge_references() {
-            let (a, b) = (e.source(), e.target());
-            let from_a: Vec<&Entry> = csr.between(a, b).iter().filter(|x| x.edge() == e.id()).collect();
-            let from_b: Vec<&Entry> = csr.between(b, a).iter().filter(|x| x.edge() == e.id()).collect();
+        assert_eq!(csr.len(), graph.entity_count());
+        let total: usize = graph.node_ids().map(|n| csr.entries(n).len()).sum();
+        assert_eq!(total, 2 * graph.relation_count());
+        for e in graph.edge_ids() {
+            let (a, b) = graph.endpoints(e).unwrap();
+            let from_a: Vec<&Entry> = csr.between(a, b).iter().filter(|x| x.edge() == e).collect();
+            let from_b: Vec<&Entry> = csr.between(b, a).iter().filter(|x| x.edge() == e).collect();
             if a == b {
                 assert_eq!(from_a.len(), 2);
             } else {
@@ -406,7 +403,7 @@ mod csr_tests {
                 assert_eq!(from_b.len(), 1);
                 assert!(from_a[0].forward() && !from_b[0].forward());
             }
-            let relation = graph.relation_at(e.id());
+            let relation = graph.relation_at(e);
             assert_eq!(from_a[0].dated(), relation.date.is_some());
             assert_eq!(from_a[0].symmetric(), graph.predicate_of(relation).symmetric);
         }
@@ -417,7 +414,7 @@ mod csr_tests {
         let graph = Graph::embedded().unwrap();
         let csr = graph.csr();
         let mut parallel = 0;
-        for n in graph.petgraph().node_indices() {
+        for n in graph.node_ids() {
             for w in csr.entries(n).windows(2) {
                 assert!(w[0].to <= w[1].to);
                 if w[0].to == w[1].to {
@@ -437,9 +434,9 @@ mod csr_tests {
     fn a_node_outside_the_graph_has_no_entries() {
         let graph = Graph::embedded().unwrap();
         let csr = graph.csr();
-        let outside = NodeIndex::new(csr.len() + 5);
+        let outside = NodeId::new(csr.len() + 5);
         assert!(csr.entries(outside).is_empty());
-        assert!(csr.between(outside, NodeIndex::new(0)).is_empty());
+        assert!(csr.between(outside, NodeId::new(0)).is_empty());
         assert_eq!(Csr::default().len(), 0);
     }
 }

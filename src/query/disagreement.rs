@@ -9,7 +9,7 @@
 
 use std::fmt;
 
-use petgraph::graph::{EdgeIndex, NodeIndex};
+use crate::model::handle::{EdgeId, NodeId};
 
 use super::filter::Filter;
 use super::quantity::Quantity;
@@ -62,7 +62,7 @@ impl Scope {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Statement {
     /// The relation the claim supports.
-    pub edge: EdgeIndex,
+    pub edge: EdgeId,
     /// Which of the relation's evidence it is.
     pub evidence: usize,
     /// What it says on the point in dispute: the date for people (`1998-04`, `until 2007-01`) or
@@ -87,11 +87,11 @@ pub struct Disagreement {
     /// subject, predicate and object).
     pub statement: Option<Id>,
     /// The subject (of the first claim that states it positively).
-    pub subject: NodeIndex,
+    pub subject: NodeId,
     /// The predicate (the positive one, for a polarity disagreement).
     pub predicate: Id,
     /// The object.
-    pub object: NodeIndex,
+    pub object: NodeId,
     /// What is in dispute.
     pub about: Disputed,
     /// Between sources, or within one source.
@@ -150,7 +150,7 @@ impl DisagreementQuery<'_> {
     /// O(E log E + C²) for C claims of one fact.
     pub fn run(&self) -> Vec<Disagreement> {
         let graph = self.graph;
-        let g = graph.petgraph();
+        let g = graph;
         let groups = claims_by_statement(graph, |edge| self.filter.admits_edge(graph, edge).is_some());
         let mut out = Vec::new();
         for (key, claims) in groups {
@@ -165,7 +165,7 @@ impl DisagreementQuery<'_> {
             let r = graph.relation_at(first.edge);
             let predicate = graph.predicate_of(r);
             let positive = predicate.negates.clone().unwrap_or_else(|| predicate.id.clone());
-            let (Some((subject, object)), true) = (g.edge_endpoints(first.edge), true) else {
+            let (Some((subject, object)), true) = (g.endpoints(first.edge), true) else {
                 continue;
             };
             let make = |about: Disputed, versions: Vec<Version>| Disagreement {
@@ -262,7 +262,7 @@ fn polarity(graph: &Graph, claims: &[Claim]) -> Option<Vec<Version>> {
 
 fn quantities(graph: &Graph, group: &[Claim]) -> Option<Vec<Version>> {
     // Every claim whose note states quantities.
-    let mut claims: Vec<(EdgeIndex, usize, Vec<Quantity>)> = Vec::new();
+    let mut claims: Vec<(EdgeId, usize, Vec<Quantity>)> = Vec::new();
     for c in group {
         let ev = &graph.relation_at(c.edge).evidence[c.evidence];
         let found = ev.note.as_deref().map(Quantity::find).unwrap_or_default();

@@ -1,6 +1,6 @@
 //! Filters shared by every query and export: predicates, kinds, sources, time.
 
-use petgraph::graph::{EdgeIndex, NodeIndex};
+use crate::model::handle::{EdgeId, NodeId};
 
 use super::time::{Certainty, TimeFilter};
 use crate::model::edtf::Day;
@@ -264,9 +264,9 @@ impl Filter {
     }
 
     /// Whether the edge may be used: its relation passes and both ends are admitted entities.
-    pub fn admits_edge(&self, graph: &Graph, edge: EdgeIndex) -> Option<Certainty> {
-        let g = graph.petgraph();
-        let (a, b) = g.edge_endpoints(edge)?;
+    pub fn admits_edge(&self, graph: &Graph, edge: EdgeId) -> Option<Certainty> {
+        let g = graph;
+        let (a, b) = g.endpoints(edge)?;
         if !self.admits_node(graph, a) || !self.admits_node(graph, b) {
             return None;
         }
@@ -292,7 +292,7 @@ impl Filter {
     }
 
     /// Whether the entity at a node may appear.
-    pub fn admits_node(&self, graph: &Graph, node: NodeIndex) -> bool {
+    pub fn admits_node(&self, graph: &Graph, node: NodeId) -> bool {
         self.admits_entity(graph.entity_at(node))
     }
 }

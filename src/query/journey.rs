@@ -4,7 +4,7 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashSet};
 
-use petgraph::graph::NodeIndex;
+use crate::model::handle::NodeId;
 
 use super::adjacency::{Adjacency, Step, UNREACHED};
 use super::clock::Clock;
@@ -29,7 +29,7 @@ pub(crate) struct JourneyLimits {
 
 /// A partial journey, stored once; `parent` links it to the journey it extends.
 struct Label {
-    node: NodeIndex,
+    node: NodeId,
     parent: Option<usize>,
     step: Option<(Step, Certainty)>,
     clock: Clock,
@@ -55,8 +55,8 @@ type Rank = (bool, Option<Day>, Certainty, usize, usize);
 pub(crate) fn journeys(
     graph: &Graph,
     adj: &Adjacency,
-    from: NodeIndex,
-    to: NodeIndex,
+    from: NodeId,
+    to: NodeId,
     limits: JourneyLimits,
 ) -> (Vec<Path>, bool) {
     let mut found: Vec<Path> = Vec::new();
@@ -78,13 +78,13 @@ pub(crate) fn journeys(
     }];
     let mut heap: BinaryHeap<Reverse<Rank>> =
         BinaryHeap::from([Reverse((false, limits.start, Certainty::Definite, 0, 0))]);
-    let mut seen_routes: HashSet<Vec<NodeIndex>> = HashSet::new();
+    let mut seen_routes: HashSet<Vec<NodeId>> = HashSet::new();
     let mut work = limits.work;
     while let Some(Reverse((.., id))) = heap.pop() {
         let label = &labels[id];
         if label.node == to {
             let route = route_of(&labels, id);
-            let nodes: Vec<NodeIndex> = std::iter::once(from).chain(route.iter().map(|(s, _)| s.to)).collect();
+            let nodes: Vec<NodeId> = std::iter::once(from).chain(route.iter().map(|(s, _)| s.to)).collect();
             if seen_routes.insert(nodes) {
                 found.push(finish(graph, adj, from, &route, limits));
                 if found.len() >= limits.k {
@@ -135,7 +135,7 @@ pub(crate) fn journeys(
     (found, true)
 }
 
-fn on_route(labels: &[Label], mut id: usize, node: NodeIndex) -> bool {
+fn on_route(labels: &[Label], mut id: usize, node: NodeId) -> bool {
     loop {
         if labels[id].node == node {
             return true;
@@ -182,7 +182,7 @@ fn replay(graph: &Graph, route: &[Step], limits: JourneyLimits) -> Option<(Clock
 }
 
 /// The path of a complete route, with the alternatives that would keep it in order.
-fn finish(graph: &Graph, adj: &Adjacency, from: NodeIndex, route: &[(Step, Certainty)], limits: JourneyLimits) -> Path {
+fn finish(graph: &Graph, adj: &Adjacency, from: NodeId, route: &[(Step, Certainty)], limits: JourneyLimits) -> Path {
     let steps: Vec<Step> = route.iter().map(|(s, _)| *s).collect();
     let arrival = replay(graph, &steps, limits).and_then(|(clock, _)| clock.early);
     let mut at = from;

@@ -1,7 +1,7 @@
 //! What a search notes about the nodes it reaches: in a hash map for a one-off search, or in
 //! arrays over every node that many searches reuse.
 
-use petgraph::graph::NodeIndex;
+use crate::model::handle::NodeId;
 use rustc_hash::FxHashMap;
 
 /// A value per node, over all the nodes of a graph, cleared in O(1) by moving to a new
@@ -43,7 +43,7 @@ impl<T: Copy + Default> DenseMarks<T> {
 #[derive(Debug)]
 pub(crate) enum Marks<'s, T> {
     /// For a single search, which usually reaches a small part of the graph.
-    Sparse(FxHashMap<NodeIndex, T>),
+    Sparse(FxHashMap<NodeId, T>),
     /// Arrays shared by many searches (cleared when lent).
     Dense(&'s mut DenseMarks<T>),
 }
@@ -62,7 +62,7 @@ impl<'s, T: Copy + Default> Marks<'s, T> {
 
     /// The mark of `node`, if it has one.
     #[inline]
-    pub fn get(&self, node: NodeIndex) -> Option<&T> {
+    pub fn get(&self, node: NodeId) -> Option<&T> {
         match self {
             Marks::Sparse(map) => map.get(&node),
             Marks::Dense(d) => match d.slots.get(node.index()) {
@@ -74,13 +74,13 @@ impl<'s, T: Copy + Default> Marks<'s, T> {
 
     /// Whether `node` has a mark.
     #[inline]
-    pub fn contains(&self, node: NodeIndex) -> bool {
+    pub fn contains(&self, node: NodeId) -> bool {
         self.get(node).is_some()
     }
 
     /// Marks `node` (a node of the graph) with `value`.
     #[inline]
-    pub fn insert(&mut self, node: NodeIndex, value: T) {
+    pub fn insert(&mut self, node: NodeId, value: T) {
         match self {
             Marks::Sparse(map) => {
                 map.insert(node, value);
@@ -105,27 +105,27 @@ mod tests {
         for round in 0..3u32 {
             let mut dense = Marks::new(Some(&mut arrays));
             let mut sparse = Marks::new(None);
-            assert!(!dense.contains(NodeIndex::new(3)), "round {round} starts clear");
+            assert!(!dense.contains(NodeId::new(3)), "round {round} starts clear");
             for i in [3, 7, 3] {
-                dense.insert(NodeIndex::new(i), i as u32 + round);
-                sparse.insert(NodeIndex::new(i), i as u32 + round);
+                dense.insert(NodeId::new(i), i as u32 + round);
+                sparse.insert(NodeId::new(i), i as u32 + round);
             }
             for i in 0..10 {
-                assert_eq!(dense.get(NodeIndex::new(i)), sparse.get(NodeIndex::new(i)));
+                assert_eq!(dense.get(NodeId::new(i)), sparse.get(NodeId::new(i)));
             }
-            assert_eq!(dense.get(NodeIndex::new(7)), Some(&(7 + round)));
-            assert!(dense.get(NodeIndex::new(40)).is_none());
+            assert_eq!(dense.get(NodeId::new(7)), Some(&(7 + round)));
+            assert!(dense.get(NodeId::new(40)).is_none());
         }
     }
 
     #[test]
     fn the_generation_wraps_around() {
         let mut arrays = DenseMarks::<u8>::new(4);
-        Marks::new(Some(&mut arrays)).insert(NodeIndex::new(1), 5);
+        Marks::new(Some(&mut arrays)).insert(NodeId::new(1), 5);
         arrays.generation = u32::MAX;
         arrays.slots[2].0 = u32::MAX;
         let marks = Marks::new(Some(&mut arrays));
-        assert!(!marks.contains(NodeIndex::new(2)));
-        assert!(!marks.contains(NodeIndex::new(1)));
+        assert!(!marks.contains(NodeId::new(2)));
+        assert!(!marks.contains(NodeId::new(1)));
     }
 }

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use petgraph::graph::{EdgeIndex, NodeIndex};
+use crate::model::handle::{EdgeId, NodeId};
 
 use super::adjacency::{Adjacency, UNREACHED};
 use super::direction::Direction;
@@ -20,10 +20,10 @@ use crate::model::graph::Graph;
 /// O(V + E).
 pub(crate) fn neighbourhood(
     graph: &Graph,
-    start: NodeIndex,
+    start: NodeId,
     depth: usize,
     filter: &Filter,
-) -> (BTreeSet<NodeIndex>, BTreeSet<EdgeIndex>) {
+) -> (BTreeSet<NodeId>, BTreeSet<EdgeId>) {
     let n = graph.neighbours(start).depth(depth).filter(filter.clone()).run();
     (
         n.distance.keys().copied().collect(),
@@ -50,7 +50,7 @@ pub(crate) fn neighbourhood(
 #[must_use]
 pub struct NeighbourQuery<'g> {
     graph: &'g Graph,
-    centre: NodeIndex,
+    centre: NodeId,
     depth: usize,
     filter: Filter,
     direction: Direction,
@@ -58,7 +58,7 @@ pub struct NeighbourQuery<'g> {
 
 impl Graph {
     /// Starts a question about the entities around `centre`: see [`NeighbourQuery`].
-    pub fn neighbours(&self, centre: NodeIndex) -> NeighbourQuery<'_> {
+    pub fn neighbours(&self, centre: NodeId) -> NeighbourQuery<'_> {
         NeighbourQuery {
             graph: self,
             centre,
@@ -95,7 +95,7 @@ impl NeighbourQuery<'_> {
     /// breadth-first search, then one pass over the relations of the entities reached.
     pub fn run(&self) -> Neighbourhood {
         let adj = Adjacency::new(self.graph, &self.filter, self.direction, &[self.centre]);
-        let mut reached: Vec<NodeIndex> = Vec::new();
+        let mut reached: Vec<NodeId> = Vec::new();
         let mut depth = vec![UNREACHED; adj.len()];
         if self.centre.index() < adj.len() {
             depth[self.centre.index()] = 0;
@@ -118,7 +118,7 @@ impl NeighbourQuery<'_> {
         // Every admitted relation among the entities reached, whichever way it points: each is
         // seen from its subject.
         let both = Adjacency::new(self.graph, &self.filter, Direction::Both, &[self.centre]);
-        let mut relations: Vec<(EdgeIndex, Certainty)> = Vec::new();
+        let mut relations: Vec<(EdgeId, Certainty)> = Vec::new();
         for &node in &reached {
             relations.extend(
                 both.forward_steps(node)
@@ -143,16 +143,16 @@ impl NeighbourQuery<'_> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Neighbourhood {
     /// The entity asked about.
-    pub centre: NodeIndex,
+    pub centre: NodeId,
     /// How far out it reaches.
     pub depth: usize,
     /// How relations were followed.
     pub direction: Direction,
     /// Every entity reached, with its distance in hops from the centre (the centre: 0).
-    pub distance: BTreeMap<NodeIndex, usize>,
+    pub distance: BTreeMap<NodeId, usize>,
     /// The admitted relations among them, with how surely each passes the time filter, in
     /// relation order.
-    pub relations: Vec<(EdgeIndex, Certainty)>,
+    pub relations: Vec<(EdgeId, Certainty)>,
 }
 
 /// A neighbourhood, for `--json`.
@@ -183,16 +183,16 @@ pub struct NeighbourReport<'g> {
 impl Neighbourhood {
     /// The part of `graph` made of these entities and relations, for exports.
     pub fn to_graph(&self, graph: &Graph) -> Graph {
-        let edges: BTreeSet<EdgeIndex> = self.relations.iter().map(|r| r.0).collect();
+        let edges: BTreeSet<EdgeId> = self.relations.iter().map(|r| r.0).collect();
         graph.restrict(|n| self.distance.contains_key(&n), |e| edges.contains(&e))
     }
 
     /// Each relation read from its end nearer the centre: (from, edge, forward, certainty).
-    fn oriented(&self, graph: &Graph) -> Vec<(NodeIndex, EdgeIndex, bool, Certainty)> {
+    fn oriented(&self, graph: &Graph) -> Vec<(NodeId, EdgeId, bool, Certainty)> {
         self.relations
             .iter()
             .filter_map(|&(edge, certainty)| {
-                let (s, o) = graph.petgraph().edge_endpoints(edge)?;
+                let (s, o) = graph.endpoints(edge)?;
                 let (ds, dob) = (self.distance.get(&s)?, self.distance.get(&o)?);
                 Some(if dob < ds {
                     (o, edge, false, certainty)
@@ -205,7 +205,7 @@ impl Neighbourhood {
 
     /// The neighbourhood as a report, for `--json`.
     pub fn report<'g>(&self, graph: &'g Graph) -> NeighbourhoodReport<'g> {
-        let mut entities: Vec<(usize, &crate::model::id::Id, NodeIndex)> = self
+        let mut entities: Vec<(usize, &crate::model::id::Id, NodeId)> = self
             .distance
             .iter()
             .map(|(&n, &d)| (d, &graph.entity_at(n).id, n))
@@ -226,7 +226,7 @@ impl Neighbourhood {
                 .oriented(graph)
                 .into_iter()
                 .filter_map(|(from, edge, forward, certainty)| {
-                    let (s, o) = graph.petgraph().edge_endpoints(edge)?;
+                    let (s, o) = graph.endpoints(edge)?;
                     let to = if forward { o } else { s };
                     Some(HopReport {
                         from: graph.entity_at(from).into(),
@@ -283,11 +283,11 @@ impl fmt::Display for NeighbourhoodDisplay<'_> {
             n.relations.len(),
             if n.relations.len() == 1 { "" } else { "s" },
         )?;
-        type Ring = Vec<(NodeIndex, NodeIndex, EdgeIndex, bool, Certainty)>;
+        type Ring = Vec<(NodeId, NodeId, EdgeId, bool, Certainty)>;
         let mut rings: BTreeMap<usize, Ring> = BTreeMap::new();
         let mut sideways = 0;
         for (from, edge, forward, certainty) in n.oriented(graph) {
-            let Some((s, o)) = graph.petgraph().edge_endpoints(edge) else {
+            let Some((s, o)) = graph.endpoints(edge) else {
                 continue;
             };
             let to = if forward { o } else { s };

@@ -1,6 +1,6 @@
 //! A path through the graph: hops from one entity to another, each over one relation.
 
-use petgraph::graph::{EdgeIndex, NodeIndex};
+use crate::model::handle::{EdgeId, NodeId};
 
 use super::time::Certainty;
 use crate::model::edtf::Day;
@@ -9,7 +9,7 @@ use crate::model::edtf::Day;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Alternative {
     /// The relation.
-    pub edge: EdgeIndex,
+    pub edge: EdgeId,
     /// True when it is followed from subject to object.
     pub forward: bool,
     /// How surely it passes the query's time filter (`Undated` when it has no date).
@@ -20,11 +20,11 @@ pub struct Alternative {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hop {
     /// Where the hop starts.
-    pub from: NodeIndex,
+    pub from: NodeId,
     /// The relation followed.
-    pub edge: EdgeIndex,
+    pub edge: EdgeId,
     /// Where the hop ends.
-    pub to: NodeIndex,
+    pub to: NodeId,
     /// True when the relation is followed from its subject to its object; false when it is read
     /// backwards (with the predicate's inverse label).
     pub forward: bool,
@@ -56,7 +56,7 @@ pub struct Hop {
 /// assert_eq!(path.to(), b);
 /// assert_eq!(path.nodes().count(), path.len() + 1);
 /// for hop in &path.hops {
-///     let (s, o) = graph.petgraph().edge_endpoints(hop.edge).unwrap();
+///     let (s, o) = graph.endpoints(hop.edge).unwrap();
 ///     assert_eq!((s, o), if hop.forward { (hop.from, hop.to) } else { (hop.to, hop.from) });
 /// }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -64,7 +64,7 @@ pub struct Hop {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Path {
     /// Where the path starts.
-    pub from: NodeIndex,
+    pub from: NodeId,
     /// The hops, in order; empty for the path from an entity to itself.
     pub hops: Vec<Hop>,
     /// For a journey: the earliest day it can reach its end, if any hop is dated.
@@ -73,7 +73,7 @@ pub struct Path {
 
 impl Path {
     /// The empty path at `node`.
-    pub fn empty(node: NodeIndex) -> Path {
+    pub fn empty(node: NodeId) -> Path {
         Path {
             from: node,
             hops: Vec::new(),
@@ -92,17 +92,17 @@ impl Path {
     }
 
     /// Where the path ends.
-    pub fn to(&self) -> NodeIndex {
+    pub fn to(&self) -> NodeId {
         self.hops.last().map_or(self.from, |h| h.to)
     }
 
     /// The entities along the path, from start to end.
-    pub fn nodes(&self) -> impl Iterator<Item = NodeIndex> + '_ {
+    pub fn nodes(&self) -> impl Iterator<Item = NodeId> + '_ {
         std::iter::once(self.from).chain(self.hops.iter().map(|h| h.to))
     }
 
     /// The relations along the path.
-    pub fn edges(&self) -> impl Iterator<Item = EdgeIndex> + '_ {
+    pub fn edges(&self) -> impl Iterator<Item = EdgeId> + '_ {
         self.hops.iter().map(|h| h.edge)
     }
 

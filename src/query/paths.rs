@@ -1,6 +1,6 @@
 //! The path query: how two entities are connected — shortest, k shortest, all, or through time.
 
-use petgraph::graph::NodeIndex;
+use crate::model::handle::NodeId;
 
 use super::adjacency::Adjacency;
 use super::direction::Direction;
@@ -66,8 +66,8 @@ pub struct PathSet {
 #[must_use]
 pub struct PathQuery<'g> {
     graph: &'g Graph,
-    from: NodeIndex,
-    to: NodeIndex,
+    from: NodeId,
+    to: NodeId,
     filter: Filter,
     direction: Direction,
     max_hops: Option<usize>,
@@ -78,7 +78,7 @@ pub struct PathQuery<'g> {
 
 impl Graph {
     /// Starts a question about how `from` and `to` are connected: see [`PathQuery`].
-    pub fn paths(&self, from: NodeIndex, to: NodeIndex) -> PathQuery<'_> {
+    pub fn paths(&self, from: NodeId, to: NodeId) -> PathQuery<'_> {
         PathQuery {
             graph: self,
             from,

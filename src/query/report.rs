@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use petgraph::graph::{EdgeIndex, NodeIndex};
+use crate::model::handle::{EdgeId, NodeId};
 
 use super::path::{Alternative, Hop, Path};
 use super::time::Certainty;
@@ -72,7 +72,7 @@ pub struct RelationReport<'g> {
 
 impl<'g> RelationReport<'g> {
     /// The relation on `edge`, followed forward (subject to object) or backward.
-    pub fn new(graph: &'g Graph, edge: EdgeIndex, forward: bool, certainty: Certainty) -> Self {
+    pub fn new(graph: &'g Graph, edge: EdgeId, forward: bool, certainty: Certainty) -> Self {
         let relation = graph.relation_at(edge);
         RelationReport {
             relation: relation.id,
@@ -255,8 +255,8 @@ impl fmt::Display for PathDisplay<'_> {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct RelationLine<'g> {
     pub graph: &'g Graph,
-    pub from: NodeIndex,
-    pub edge: EdgeIndex,
+    pub from: NodeId,
+    pub edge: EdgeId,
     pub forward: bool,
     pub certainty: Certainty,
     pub order: Option<Certainty>,
@@ -265,7 +265,7 @@ pub(crate) struct RelationLine<'g> {
 
 impl<'g> RelationLine<'g> {
     /// The line for `edge` read from `from`, with its date and no order.
-    pub fn new(graph: &'g Graph, from: NodeIndex, edge: EdgeIndex, forward: bool, certainty: Certainty) -> Self {
+    pub fn new(graph: &'g Graph, from: NodeId, edge: EdgeId, forward: bool, certainty: Certainty) -> Self {
         RelationLine {
             graph,
             from,
@@ -282,7 +282,7 @@ impl fmt::Display for RelationLine<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let graph = self.graph;
         let relation = graph.relation_at(self.edge);
-        let Some((s, o)) = graph.petgraph().edge_endpoints(self.edge) else {
+        let Some((s, o)) = graph.endpoints(self.edge) else {
             return Ok(());
         };
         let to = if self.from == s { o } else { s };

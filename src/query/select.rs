@@ -1,9 +1,9 @@
 //! Choosing the part of the graph to export or draw.
 
 use crate::model::graph::Graph;
+use crate::model::handle::NodeId;
 use crate::query::filter::Filter;
 use crate::query::neighbourhood::neighbourhood;
-use petgraph::graph::NodeIndex;
 
 /// A view of the graph: a filter, optionally around one entity to some depth.
 ///
@@ -20,7 +20,7 @@ pub struct Selection {
     /// Which relations and entities to keep.
     pub filter: Filter,
     /// Keep only the neighbourhood of this entity.
-    pub focus: Option<NodeIndex>,
+    pub focus: Option<NodeId>,
     /// Depth of the neighbourhood around `focus`.
     pub depth: usize,
 }

@@ -2,7 +2,7 @@
 
 use std::cell::RefCell;
 
-use petgraph::graph::NodeIndex;
+use crate::model::handle::NodeId;
 use rustc_hash::FxHashSet;
 
 use super::adjacency::Adjacency;
@@ -13,13 +13,13 @@ use super::path::Path;
 /// not take (Yen's algorithm bans both; a plain query neither).
 #[derive(Debug, Default)]
 pub(crate) struct Bans {
-    pub blocked: FxHashSet<NodeIndex>,
-    pub cut: FxHashSet<(NodeIndex, NodeIndex)>,
+    pub blocked: FxHashSet<NodeId>,
+    pub cut: FxHashSet<(NodeId, NodeId)>,
 }
 
 impl Bans {
     /// Whether the step from `a` to `b` may be taken (`a` being allowed).
-    fn step_ok(&self, a: NodeIndex, b: NodeIndex) -> bool {
+    fn step_ok(&self, a: NodeId, b: NodeId) -> bool {
         (self.blocked.is_empty() || !self.blocked.contains(&b)) && (self.cut.is_empty() || !self.cut.contains(&(a, b)))
     }
 }
@@ -28,7 +28,7 @@ impl Bans {
 /// was first reached from, and the nodes of each depth in the order they were reached.
 struct Side<'s> {
     reached: Marks<'s, Reached>,
-    levels: Vec<Vec<NodeIndex>>,
+    levels: Vec<Vec<NodeId>>,
 }
 
 /// Arrays over every node for the two sides of a search, reused by the many searches of Yen's
@@ -75,11 +75,11 @@ struct Reached {
     /// Where in its level the node is.
     position: u32,
     /// The node it was first reached from (itself for the start).
-    parent: NodeIndex,
+    parent: NodeId,
 }
 
 impl<'s> Side<'s> {
-    fn new(start: NodeIndex, marks: Option<&'s mut DenseMarks<Reached>>) -> Side<'s> {
+    fn new(start: NodeId, marks: Option<&'s mut DenseMarks<Reached>>) -> Side<'s> {
         let mut reached = Marks::new(marks);
         let mark = Reached {
             depth: 0,
@@ -103,7 +103,7 @@ impl<'s> Side<'s> {
         self.levels.last().map_or(0, |l| l.iter().map(|&n| adj.degree(n)).sum())
     }
 
-    fn depth(&self, node: NodeIndex) -> Option<u32> {
+    fn depth(&self, node: NodeId) -> Option<u32> {
         self.reached.get(node).map(|r| r.depth)
     }
 }
@@ -122,13 +122,13 @@ impl<'s> Side<'s> {
 /// large graph it looks at a small part of it.
 pub(crate) fn fewest_hops(
     adj: &Adjacency,
-    from: NodeIndex,
-    to: NodeIndex,
+    from: NodeId,
+    to: NodeId,
     max_hops: Option<usize>,
     bans: &Bans,
     work: &mut usize,
     scratch: Option<&mut Scratch>,
-) -> Option<Vec<NodeIndex>> {
+) -> Option<Vec<NodeId>> {
     if from.index() >= adj.len()
         || to.index() >= adj.len()
         || bans.blocked.contains(&from)
@@ -158,7 +158,7 @@ pub(crate) fn fewest_hops(
             // them, which is the order of the smallest paths to them: the first node reached
             // that the other side knows is where the smallest path crosses.
             let depth = forward.reach() as u32 + 1;
-            let mut next: Vec<NodeIndex> = Vec::new();
+            let mut next: Vec<NodeId> = Vec::new();
             let mut meeting = None;
             'level: for &node in &forward.levels[forward.reach()] {
                 for n in adj.neighbours(node) {
@@ -190,8 +190,8 @@ pub(crate) fn fewest_hops(
             // From `to`, every node of the level must be seen: the crossing is the meeting
             // node that comes first in its level from `from`.
             let depth = backward.reach() as u32 + 1;
-            let mut next: Vec<NodeIndex> = Vec::new();
-            let mut meeting: Option<(u32, NodeIndex)> = None;
+            let mut next: Vec<NodeId> = Vec::new();
+            let mut meeting: Option<(u32, NodeId)> = None;
             for &node in &backward.levels[backward.reach()] {
                 for n in adj.predecessors(node) {
                     *work += 1;
@@ -234,7 +234,7 @@ pub(crate) fn fewest_hops(
     let mut at = meeting;
     for j in (0..backward.depth(meeting)?).rev() {
         let level = &backward.levels[j as usize];
-        let ok = |n: NodeIndex| backward.depth(n) == Some(j) && bans.step_ok(at, n);
+        let ok = |n: NodeId| backward.depth(n) == Some(j) && bans.step_ok(at, n);
         at = if level.len() < adj.degree(at) {
             *work += level.len();
             level.iter().copied().filter(|&n| ok(n) && adj.has_step(at, n)).min()?
@@ -250,7 +250,7 @@ pub(crate) fn fewest_hops(
 }
 
 /// Turns a sequence of entities, each admitted-adjacent to the next, into a [`Path`].
-pub(crate) fn path_through(adj: &Adjacency, nodes: &[NodeIndex]) -> Option<Path> {
+pub(crate) fn path_through(adj: &Adjacency, nodes: &[NodeId]) -> Option<Path> {
     let (&first, _) = nodes.split_first()?;
     let hops = nodes
         .windows(2)
@@ -264,7 +264,7 @@ pub(crate) fn path_through(adj: &Adjacency, nodes: &[NodeIndex]) -> Option<Path>
 }
 
 /// A fewest-hop path from `from` to `to`, if one of at most `max_hops` hops exists.
-pub(crate) fn shortest(adj: &Adjacency, from: NodeIndex, to: NodeIndex, max_hops: Option<usize>) -> Option<Path> {
+pub(crate) fn shortest(adj: &Adjacency, from: NodeId, to: NodeId, max_hops: Option<usize>) -> Option<Path> {
     let nodes = fewest_hops(adj, from, to, max_hops, &Bans::default(), &mut 0, None)?;
     path_through(adj, &nodes)
 }
@@ -284,18 +284,18 @@ mod tests {
     /// bidirectional search must agree with, tie-break included.
     fn plain_bfs(
         adj: &Adjacency,
-        from: NodeIndex,
-        to: NodeIndex,
+        from: NodeId,
+        to: NodeId,
         max_hops: Option<usize>,
         bans: &Bans,
-    ) -> Option<Vec<NodeIndex>> {
+    ) -> Option<Vec<NodeId>> {
         if bans.blocked.contains(&from) || bans.blocked.contains(&to) {
             return None;
         }
         if from == to {
             return Some(vec![from]);
         }
-        let mut parent: Vec<Option<NodeIndex>> = vec![None; adj.len()];
+        let mut parent: Vec<Option<NodeId>> = vec![None; adj.len()];
         let mut depth = vec![usize::MAX; adj.len()];
         depth[from.index()] = 0;
         let mut queue = VecDeque::from([from]);
@@ -340,14 +340,14 @@ mod tests {
             let graph = graph_of(size, &edges_within(size, &raw));
             let direction = if directed { Direction::Directed } else { Direction::Both };
             let adj = Adjacency::new(&graph, &Filter::default(), direction, &[]);
-            let node = |i: usize| NodeIndex::new(i % size);
+            let node = |i: usize| NodeId::new(i % size);
             let bans = Bans {
                 blocked: banned.iter().map(|&i| node(i)).filter(|n| n.index() != 0).collect(),
                 cut: cuts.iter().map(|&(a, b)| (node(a), node(b))).collect(),
             };
             let mut scratch = Scratch::new(adj.len());
             for to in 0..size {
-                let (a, b) = (NodeIndex::new(0), NodeIndex::new(to));
+                let (a, b) = (NodeId::new(0), NodeId::new(to));
                 let expected = plain_bfs(&adj, a, b, max_hops, &bans);
                 let got = fewest_hops(&adj, a, b, max_hops, &bans, &mut 0, None);
                 prop_assert_eq!(&got, &expected, "to {}", to);

@@ -1,6 +1,6 @@
 //! Every simple path up to a number of hops, enumerated lazily and within a work budget.
 
-use petgraph::graph::NodeIndex;
+use crate::model::handle::NodeId;
 
 use super::adjacency::{Adjacency, UNREACHED};
 use super::path::Path;
@@ -36,8 +36,8 @@ use super::shortest::path_through;
 #[derive(Debug, Clone)]
 pub struct SimplePaths<'g> {
     adj: Adjacency<'g>,
-    from: NodeIndex,
-    to: NodeIndex,
+    from: NodeId,
+    to: NodeId,
     max_hops: usize,
     /// Fewest hops from each node to `to` (up to `max_hops`; [`UNREACHED`] beyond).
     dist: Vec<u32>,
@@ -45,7 +45,7 @@ pub struct SimplePaths<'g> {
     length: usize,
     /// The current path: each node with the position, in its adjacency entries, of the next
     /// neighbour to try.
-    stack: Vec<(NodeIndex, usize)>,
+    stack: Vec<(NodeId, usize)>,
     on_path: Vec<bool>,
     work_left: usize,
     exhausted: bool,
@@ -53,13 +53,7 @@ pub struct SimplePaths<'g> {
 }
 
 impl<'g> SimplePaths<'g> {
-    pub(crate) fn new(
-        adj: Adjacency<'g>,
-        from: NodeIndex,
-        to: NodeIndex,
-        max_hops: usize,
-        work: usize,
-    ) -> SimplePaths<'g> {
+    pub(crate) fn new(adj: Adjacency<'g>, from: NodeId, to: NodeId, max_hops: usize, work: usize) -> SimplePaths<'g> {
         let n = adj.len();
         let dist = adj.distances_to(to, Some(max_hops));
         let done = from.index() >= n || to.index() >= n || dist[from.index()] as usize > max_hops;
@@ -129,7 +123,7 @@ impl Iterator for SimplePaths<'_> {
                 }
                 self.work_left -= 1;
                 if self.adj.has_step(node, self.to) {
-                    let nodes: Vec<NodeIndex> = self.stack.iter().map(|(n, _)| *n).chain([node, self.to]).collect();
+                    let nodes: Vec<NodeId> = self.stack.iter().map(|(n, _)| *n).chain([node, self.to]).collect();
                     if let Some(path) = path_through(&self.adj, &nodes) {
                         return Some(path);
                     }
@@ -156,7 +150,7 @@ impl Iterator for SimplePaths<'_> {
             let hops = self.stack.len();
             if next == self.to {
                 if hops == self.length {
-                    let nodes: Vec<NodeIndex> = self.stack.iter().map(|(n, _)| *n).chain([next]).collect();
+                    let nodes: Vec<NodeId> = self.stack.iter().map(|(n, _)| *n).chain([next]).collect();
                     if let Some(path) = path_through(&self.adj, &nodes) {
                         return Some(path);
                     }

@@ -64,6 +64,6 @@ pub(crate) fn edges_within(size: usize, raw: &[(usize, usize, bool)]) -> Vec<(us
 #[test]
 fn the_test_graphs_load() {
     let g = graph_of(3, &[(0, 1, false), (1, 2, true), (0, 1, false)]);
-    assert_eq!(g.petgraph().node_count(), 3);
-    assert_eq!(g.petgraph().edge_count(), 3);
+    assert_eq!(g.entity_count(), 3);
+    assert_eq!(g.relation_count(), 3);
 }

@@ -2,8 +2,7 @@
 
 use std::fmt;
 
-use petgraph::graph::{EdgeIndex, NodeIndex};
-use petgraph::visit::EdgeRef;
+use crate::model::handle::{EdgeId, NodeId};
 
 use super::adjacency::Adjacency;
 use super::direction::Direction;
@@ -39,8 +38,8 @@ use crate::model::relation::Evidence;
 #[must_use]
 pub struct TimelineQuery<'g> {
     graph: &'g Graph,
-    entity: Option<NodeIndex>,
-    with: Option<NodeIndex>,
+    entity: Option<NodeId>,
+    with: Option<NodeId>,
     filter: Filter,
 }
 
@@ -75,13 +74,13 @@ pub fn chronological(date: &Edtf) -> (Option<Day>, Option<Day>) {
 
 impl TimelineQuery<'_> {
     /// Only the relations of `entity`.
-    pub fn entity(mut self, entity: NodeIndex) -> Self {
+    pub fn entity(mut self, entity: NodeId) -> Self {
         self.entity = Some(entity);
         self
     }
 
     /// Only the relations between the entity and `other` (with [`entity`](Self::entity)).
-    pub fn with(mut self, other: NodeIndex) -> Self {
+    pub fn with(mut self, other: NodeId) -> Self {
         self.with = Some(other);
         self
     }
@@ -115,7 +114,7 @@ impl TimelineQuery<'_> {
         }
         let mut relations: Vec<TimelineEntry> = match self.entity {
             Some(entity) => {
-                let exempt: Vec<NodeIndex> = std::iter::once(entity).chain(self.with).collect();
+                let exempt: Vec<NodeId> = std::iter::once(entity).chain(self.with).collect();
                 let adj = Adjacency::new(self.graph, &filter, Direction::Both, &exempt);
                 let steps = match self.with {
                     Some(with) => adj.between(entity, with),
@@ -132,10 +131,10 @@ impl TimelineQuery<'_> {
                     .collect()
             }
             None => {
-                let g = self.graph.petgraph();
-                g.edge_indices()
+                let g = self.graph;
+                g.edge_ids()
                     .filter_map(|edge| {
-                        let (s, _) = g.edge_endpoints(edge)?;
+                        let (s, _) = g.endpoints(edge)?;
                         let certainty = filter.admits_edge(self.graph, edge)?;
                         Some(TimelineEntry::Relation {
                             from: s,
@@ -153,8 +152,8 @@ impl TimelineQuery<'_> {
             relations.retain(|e| e.certainty() != Certainty::Undated);
             undated_left_out = Some(before - relations.len());
         }
-        let dated_entities: Vec<NodeIndex> = match (self.entity, self.with) {
-            (None, _) => self.graph.petgraph().node_indices().collect(),
+        let dated_entities: Vec<NodeId> = match (self.entity, self.with) {
+            (None, _) => self.graph.node_ids().collect(),
             (Some(entity), Some(with)) => vec![entity, with],
             (Some(entity), None) => {
                 // Its neighbours: the other end of every relation the filter admits apart from
@@ -165,13 +164,12 @@ impl TimelineQuery<'_> {
                     dated_only: false,
                     ..self.filter.clone()
                 };
-                let g = self.graph.petgraph();
-                let mut nodes: Vec<NodeIndex> = std::iter::once(entity)
+                let g = self.graph;
+                let mut nodes: Vec<NodeId> = std::iter::once(entity)
                     .chain(
-                        g.edges_directed(entity, petgraph::Direction::Outgoing)
-                            .chain(g.edges_directed(entity, petgraph::Direction::Incoming))
-                            .filter(|e| timeless.admits(self.graph, e.weight()).is_some())
-                            .map(|e| if e.source() == entity { e.target() } else { e.source() })
+                        g.edges_at(entity)
+                            .filter(|&(e, _, _)| timeless.admits(self.graph, &g[e]).is_some())
+                            .map(|(_, other, _)| other)
                             .filter(|&n| self.filter.admits_node(self.graph, n)),
                     )
                     .collect();
@@ -224,9 +222,9 @@ impl TimelineQuery<'_> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Timeline {
     /// The entity whose timeline it is (`None`: the whole graph).
-    pub entity: Option<NodeIndex>,
+    pub entity: Option<NodeId>,
     /// The other entity, for a timeline between two.
-    pub with: Option<NodeIndex>,
+    pub with: Option<NodeId>,
     /// The entries, earliest first (undated relations last, when the filter asks for them).
     pub entries: Vec<TimelineEntry>,
     /// How many undated relations the timeline left out (a timeline lists dated relations
@@ -243,9 +241,9 @@ pub enum TimelineEntry {
     /// A relation, read from the timeline's entity (or from its subject).
     Relation {
         /// The end it is read from.
-        from: NodeIndex,
+        from: NodeId,
         /// The relation.
-        edge: EdgeIndex,
+        edge: EdgeId,
         /// True when `from` is the subject.
         forward: bool,
         /// How surely it passes the time filter.
@@ -255,7 +253,7 @@ pub enum TimelineEntry {
     /// adopted, an event that happened, an organisation founded.
     Date {
         /// The dated entity.
-        entity: NodeIndex,
+        entity: NodeId,
         /// How surely the date passes the time filter.
         certainty: Certainty,
     },
@@ -270,7 +268,7 @@ impl TimelineEntry {
     }
 
     /// The relation's edge; `None` for an entity's own date.
-    pub fn edge(&self) -> Option<EdgeIndex> {
+    pub fn edge(&self) -> Option<EdgeId> {
         match self {
             TimelineEntry::Relation { edge, .. } => Some(*edge),
             TimelineEntry::Date { .. } => None,
@@ -346,7 +344,7 @@ impl Timeline {
                         forward,
                         certainty,
                     } => {
-                        let (s, o) = graph.petgraph().edge_endpoints(edge)?;
+                        let (s, o) = graph.endpoints(edge)?;
                         Some(EntryReport::Relation(HopReport {
                             from: graph.entity_at(from).into(),
                             to: graph.entity_at(if from == s { o } else { s }).into(),

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use petgraph::graph::NodeIndex;
+use crate::model::handle::NodeId;
 use rustc_hash::FxHashSet;
 
 use super::adjacency::Adjacency;
@@ -27,8 +27,8 @@ use super::time::Certainty;
 /// steps of each search are small sets beside the shared adjacency, not copies of the graph.
 pub(crate) fn k_shortest(
     adj: &Adjacency,
-    from: NodeIndex,
-    to: NodeIndex,
+    from: NodeId,
+    to: NodeId,
     k: usize,
     max_hops: Option<usize>,
     work: usize,
@@ -39,7 +39,7 @@ pub(crate) fn k_shortest(
     let Some(first) = fewest_hops(adj, from, to, max_hops, &Bans::default(), &mut 0, None) else {
         return (Vec::new(), true);
     };
-    let rank = |nodes: &Vec<NodeIndex>| -> (usize, Certainty, Vec<NodeIndex>) {
+    let rank = |nodes: &Vec<NodeId>| -> (usize, Certainty, Vec<NodeId>) {
         let worst = nodes
             .windows(2)
             .filter_map(|w| adj.best_certainty(w[0], w[1]))
@@ -47,9 +47,9 @@ pub(crate) fn k_shortest(
             .unwrap_or(Certainty::Definite);
         (nodes.len(), worst, nodes.clone())
     };
-    let mut seen: HashSet<Vec<NodeIndex>> = HashSet::from([first.clone()]);
-    let mut found: Vec<Vec<NodeIndex>> = vec![first];
-    let mut candidates: BTreeSet<(usize, Certainty, Vec<NodeIndex>)> = BTreeSet::new();
+    let mut seen: HashSet<Vec<NodeId>> = HashSet::from([first.clone()]);
+    let mut found: Vec<Vec<NodeId>> = vec![first];
+    let mut candidates: BTreeSet<(usize, Certainty, Vec<NodeId>)> = BTreeSet::new();
     let mut work_left = work;
     // Arrays over every node, shared by the spur searches (and kept for the next query).
     let mut scratch = Scratch::take(adj.len());
@@ -63,7 +63,7 @@ pub(crate) fn k_shortest(
             }
             let spur = last[i];
             let root = &last[..=i];
-            let cut: FxHashSet<(NodeIndex, NodeIndex)> = found
+            let cut: FxHashSet<(NodeId, NodeId)> = found
                 .iter()
                 .filter(|p| p.len() > i + 1 && &p[..=i] == root)
                 .map(|p| (p[i], p[i + 1]))
@@ -121,7 +121,7 @@ mod tests {
         let large = graph_of(40, &edges_within(40, &raw));
         let ask = |g: &crate::model::graph::Graph, a: usize, b: usize| {
             let adj = Adjacency::new(g, &Filter::default(), Direction::Both, &[]);
-            k_shortest(&adj, NodeIndex::new(a), NodeIndex::new(b), 6, None, usize::MAX)
+            k_shortest(&adj, NodeId::new(a), NodeId::new(b), 6, None, usize::MAX)
         };
         let first = ask(&small, 0, 17);
         assert!(first.0.len() > 1, "the test graph has several paths");

@@ -11,8 +11,8 @@ use crate::support::shipped;
 use assert_cmd::Command;
 use diplograph::{
     export::csv::{
-        write_edges_csv, write_nodes_csv, CsvFlavor, Neo4jDelimiterError, NEO4J_ARRAY_DELIMITER, NEO4J_EDGE_HEADER,
-        NEO4J_NODE_HEADER,
+        write_edges, write_nodes, CsvError, CsvFlavor, CsvOptions, Neo4jDelimiterError, NEO4J_ARRAY_DELIMITER,
+        NEO4J_EDGE_HEADER, NEO4J_NODE_HEADER,
     },
     Graph,
 };
@@ -82,8 +82,8 @@ fn read(text: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
 
 fn export(graph: &Graph) -> (Vec<u8>, Vec<u8>) {
     let (mut nodes, mut edges) = (Vec::new(), Vec::new());
-    write_nodes_csv(graph, CsvFlavor::Neo4j, &mut nodes).unwrap();
-    write_edges_csv(graph, CsvFlavor::Neo4j, &mut edges).unwrap();
+    write_nodes(graph, &CsvOptions::new().flavor(CsvFlavor::Neo4j), &mut nodes).unwrap();
+    write_edges(graph, &CsvOptions::new().flavor(CsvFlavor::Neo4j), &mut edges).unwrap();
     (nodes, edges)
 }
 
@@ -199,10 +199,11 @@ fn a_value_with_the_array_delimiter_is_refused_clearly() {
     );
     // A loader that refuses control characters makes this case impossible, which is fine too.
     let Ok(graph) = Graph::load(&data) else { return };
-    let err = write_nodes_csv(&graph, CsvFlavor::Neo4j, Vec::new()).unwrap_err();
-    assert_eq!(err.kind(), std::io::ErrorKind::InvalidData);
-    let inner = err.get_ref().and_then(|e| e.downcast_ref::<Neo4jDelimiterError>());
-    assert!(inner.is_some_and(|e| e.what.contains("entity 'x'")), "{err}");
+    let err = write_nodes(&graph, &CsvOptions::new().flavor(CsvFlavor::Neo4j), Vec::new()).unwrap_err();
+    let CsvError::Neo4jDelimiter(Neo4jDelimiterError { what, .. }) = &err else {
+        panic!("not a delimiter error: {err}");
+    };
+    assert!(what.contains("entity 'x'"), "{err}");
 }
 
 #[test]

@@ -26,7 +26,7 @@ fn csv_export_in_networkx_has_diplographs_counts_and_distances() {
         );
     }
     let graph = Graph::embedded().expect("the shipped graph loads");
-    let nodes: Vec<_> = graph.petgraph().node_indices().collect();
+    let nodes: Vec<_> = graph.node_ids().collect();
     // Every entity to a sample of others: the hubs and a spread of the rest.
     let sources: Vec<_> = nodes
         .iter()
@@ -51,8 +51,8 @@ fn csv_export_in_networkx_has_diplographs_counts_and_distances() {
         "most pairs should be connected in the curated graph"
     );
     let expected = serde_json::json!({
-        "nodes": graph.petgraph().node_count(),
-        "edges": graph.petgraph().edge_count(),
+        "nodes": graph.entity_count(),
+        "edges": graph.relation_count(),
         "distances": distances,
     });
     let dir = tempfile::tempdir().expect("temp dir");

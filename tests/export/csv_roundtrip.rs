@@ -8,7 +8,7 @@ use crate::support::dot::hostile_graph;
 use crate::support::{diplograph, facts_of, shipped, Fact};
 use diplograph::{
     export::csv::{
-        split_values, unguard_formula, write_edges_csv, write_nodes_csv, CsvFlavor, EDGE_COLUMNS, NODE_COLUMNS,
+        split_values, unguard_formula, write_edges, write_nodes, CsvFlavor, CsvOptions, EDGE_COLUMNS, NODE_COLUMNS,
     },
     model::EntityDate,
     Entity, EntityKind, Evidence, Graph, Id,
@@ -32,9 +32,9 @@ fn rows(text: &[u8]) -> (Vec<String>, Vec<HashMap<String, String>>) {
 
 fn export(graph: &Graph) -> (Vec<u8>, Vec<u8>) {
     let mut nodes = Vec::new();
-    write_nodes_csv(graph, CsvFlavor::Spreadsheet, &mut nodes).unwrap();
+    write_nodes(graph, &CsvOptions::new().flavor(CsvFlavor::Spreadsheet), &mut nodes).unwrap();
     let mut edges = Vec::new();
-    write_edges_csv(graph, CsvFlavor::Spreadsheet, &mut edges).unwrap();
+    write_edges(graph, &CsvOptions::new().flavor(CsvFlavor::Spreadsheet), &mut edges).unwrap();
     (nodes, edges)
 }
 

@@ -114,15 +114,24 @@ fn timeline_and_path_of_hostile_labels_render_cleanly() {
     let svg = render_svg("hostile timeline", &out);
     assert!(svg.contains("1995"));
 
-    let g = graph.petgraph();
     let n = |id: &str| graph.node(id).unwrap();
-    let e1 = g.find_edge(n("node"), n("edge")).unwrap();
-    let e2 = g.find_edge(n("edge"), n("graph")).unwrap();
-    let mut out = Vec::new();
-    PathWriter::new()
+    let e1 = graph.edge_between(n("node"), n("edge")).unwrap();
+    let e2 = graph.edge_between(n("edge"), n("graph")).unwrap();
+    let hop = |from, edge, to| diplograph::Hop {
+        from,
+        edge,
+        to,
+        forward: true,
+        certainty: diplograph::Certainty::Definite,
+        order: None,
+        also: Vec::new(),
+    };
+    let mut path = diplograph::Path::empty(n("node"));
+    path.hops = vec![hop(n("node"), e1, n("edge")), hop(n("edge"), e2, n("graph"))];
+    let out = PathWriter::new()
         .title(HOSTILE_LABELS[9])
         .context(true)
-        .write(&graph, &[(n("edge"), e1, true), (n("graph"), e2, true)], &mut out)
+        .write(&graph, &path, Vec::new())
         .unwrap();
     let svg = render_svg("hostile path", &out);
     let nodes = svg_groups(&svg, "node");

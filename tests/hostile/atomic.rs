@@ -15,7 +15,7 @@ use std::time::Instant;
 use crate::support::diplograph;
 use crate::support::hostile::*;
 use diplograph::{
-    export::csv::{write_edges_csv, write_nodes_csv, CsvFlavor},
+    export::csv::{write_edges, write_nodes, CsvFlavor, CsvOptions},
     export::dot::{DotWriter, TimelineWriter},
     export::rdf::{BaseIri, RdfError, RdfExport, RdfSyntax},
     export::{write_atomically, WriteError},
@@ -84,19 +84,36 @@ fn exporters() -> Vec<(String, Exporter)> {
             }),
         ));
     }
-    out.push(("dot".into(), Box::new(|g, w| DotWriter::new().write(g, w))));
-    out.push(("timeline".into(), Box::new(|g, w| TimelineWriter::new().write(g, w))));
+    out.push((
+        "dot".into(),
+        Box::new(|g, w| DotWriter::new().write(g, w).map(drop).map_err(Into::into)),
+    ));
+    out.push((
+        "timeline".into(),
+        Box::new(|g, w| TimelineWriter::new().write(g, w).map(drop).map_err(Into::into)),
+    ));
     for view in Graph::embedded().unwrap().views().iter().cloned() {
-        out.push((view.name.clone(), Box::new(move |g, w| view.write(g, w))));
+        out.push((
+            view.name.clone(),
+            Box::new(move |g, w| view.write(g, w).map(drop).map_err(Into::into)),
+        ));
     }
     for flavor in CsvFlavor::ALL {
         out.push((
             format!("nodes.csv {flavor}"),
-            Box::new(move |g, w| write_nodes_csv(g, flavor, w)),
+            Box::new(move |g, w| {
+                write_nodes(g, &CsvOptions::new().flavor(flavor), w)
+                    .map(drop)
+                    .map_err(Into::into)
+            }),
         ));
         out.push((
             format!("edges.csv {flavor}"),
-            Box::new(move |g, w| write_edges_csv(g, flavor, w)),
+            Box::new(move |g, w| {
+                write_edges(g, &CsvOptions::new().flavor(flavor), w)
+                    .map(drop)
+                    .map_err(Into::into)
+            }),
         ));
     }
     out

@@ -17,10 +17,10 @@ use crate::support::rdf::expected::{expected, try_parse, without_unrestated, Q};
 use crate::support::{facts_of, Claim, Fact};
 use diplograph::{
     export::csv::{
-        neo4j_type, split_values, unguard_formula, write_edges_csv, write_nodes_csv, CsvFlavor, EDGE_COLUMNS,
-        NEO4J_ARRAY_DELIMITER, NEO4J_EDGE_HEADER, NEO4J_NODE_HEADER, NODE_COLUMNS,
+        neo4j_type, split_values, unguard_formula, write_edges, write_nodes, CsvError, CsvFlavor, CsvOptions,
+        EDGE_COLUMNS, NEO4J_ARRAY_DELIMITER, NEO4J_EDGE_HEADER, NEO4J_NODE_HEADER, NODE_COLUMNS,
     },
-    export::dot::{Cluster, DotLayout, DotWriter, PathWriter, RankDir, TimelineWriter},
+    export::dot::{Cluster, DotError, DotLayout, DotWriter, PathWriter, RankDir, TimelineWriter},
     export::rdf::{BaseIri, RdfExport, RdfSyntax},
     Entity, EntityKind, Graph, Id,
 };
@@ -35,18 +35,17 @@ fn rdf(graph: &Graph, syntax: RdfSyntax) -> Vec<u8> {
 }
 
 /// A CSV export, or the error it gave.
-fn csv_export(graph: &Graph, flavor: CsvFlavor, nodes: bool) -> Result<Vec<u8>, std::io::Error> {
-    let mut out = Vec::new();
+fn csv_export(graph: &Graph, flavor: CsvFlavor, nodes: bool) -> Result<Vec<u8>, CsvError> {
+    let options = CsvOptions::new().flavor(flavor);
     if nodes {
-        write_nodes_csv(graph, flavor, &mut out)?;
+        write_nodes(graph, &options, Vec::new())
     } else {
-        write_edges_csv(graph, flavor, &mut out)?;
+        write_edges(graph, &options, Vec::new())
     }
-    Ok(out)
 }
 
-/// The first path between two entities, as the hops [`PathWriter`] takes.
-fn some_path(graph: &Graph) -> Option<Vec<(petgraph::graph::NodeIndex, petgraph::graph::EdgeIndex, bool)>> {
+/// The first path between two entities, for [`PathWriter`].
+fn some_path(graph: &Graph) -> Option<diplograph::Path> {
     let r = graph.relations().next()?;
     let (a, b) = (graph.node(r.subject.as_str())?, graph.node(r.object.as_str())?);
     let other = graph
@@ -54,17 +53,15 @@ fn some_path(graph: &Graph) -> Option<Vec<(petgraph::graph::NodeIndex, petgraph:
         .map(|e| e.id.as_str())
         .find(|id| *id != r.object.as_str())?;
     let c = graph.node(other)?;
-    let path = graph.paths(c, b).shortest().or_else(|| graph.paths(a, b).shortest())?;
-    Some(path.hops.iter().map(|h| (h.to, h.edge, h.forward)).collect())
+    graph.paths(c, b).shortest().or_else(|| graph.paths(a, b).shortest())
 }
 
 /// Every DOT text the library writes for `graph`: the DotWriter's layouts and options, a
 /// timeline, a path, and the named views. (name, DOT)
 fn dot_exports(graph: &Graph, title: &str) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
-    let mut add = |name: &str, write: &dyn Fn(&mut Vec<u8>) -> std::io::Result<()>| {
-        let mut bytes = Vec::new();
-        write(&mut bytes).unwrap_or_else(|e| panic!("{name}: DOT writes to memory: {e}"));
+    let mut add = |name: &str, write: &dyn Fn(Vec<u8>) -> Result<Vec<u8>, DotError>| {
+        let bytes = write(Vec::new()).unwrap_or_else(|e| panic!("{name}: DOT writes to memory: {e}"));
         out.push((name.to_owned(), bytes));
     };
     add("dot default", &|w| DotWriter::new().write(graph, w));
@@ -89,9 +86,9 @@ fn dot_exports(graph: &Graph, title: &str) -> Vec<(String, Vec<u8>)> {
         let id = first.id.as_str().to_owned();
         add("timeline focus", &|w| TimelineWriter::new().focus(&id).write(graph, w));
     }
-    if let Some(hops) = some_path(graph) {
+    if let Some(path) = some_path(graph) {
         add("path", &|w| {
-            PathWriter::new().title(title).context(true).write(graph, &hops, w)
+            PathWriter::new().title(title).context(true).write(graph, &path, w)
         });
     }
     // The shipped graph's views, drawn from this graph (their focus may be absent).
@@ -322,7 +319,7 @@ fn check_neo4j_csv(graph: &Graph) -> Result<(), TestCaseError> {
     let split = |cell: &str| -> Vec<String> { cell.split(NEO4J_ARRAY_DELIMITER).map(str::to_owned).collect() };
     match csv_export(graph, CsvFlavor::Neo4j, true) {
         Err(e) => prop_assert!(
-            entity_arrays && e.kind() == std::io::ErrorKind::InvalidData,
+            entity_arrays && matches!(e, CsvError::Neo4jDelimiter(_)),
             "nodes.csv (neo4j) failed: {}",
             e
         ),
@@ -349,7 +346,7 @@ fn check_neo4j_csv(graph: &Graph) -> Result<(), TestCaseError> {
     }
     match csv_export(graph, CsvFlavor::Neo4j, false) {
         Err(e) => prop_assert!(
-            relation_arrays && e.kind() == std::io::ErrorKind::InvalidData,
+            relation_arrays && matches!(e, CsvError::Neo4jDelimiter(_)),
             "edges.csv (neo4j) failed: {}",
             e
         ),
@@ -581,10 +578,10 @@ proptest! {
         let mut lib = std::collections::BTreeMap::new();
         lib.insert("graph.nt", rdf(&graph, RdfSyntax::NTriples));
         let mut csv = Vec::new();
-        write_nodes_csv(&graph, CsvFlavor::Spreadsheet, &mut csv).expect("nodes.csv");
+        write_nodes(&graph, &CsvOptions::new().flavor(CsvFlavor::Spreadsheet), &mut csv).expect("nodes.csv");
         lib.insert("nodes.csv", csv);
         let mut csv = Vec::new();
-        write_edges_csv(&graph, CsvFlavor::Spreadsheet, &mut csv).expect("edges.csv");
+        write_edges(&graph, &CsvOptions::new().flavor(CsvFlavor::Spreadsheet), &mut csv).expect("edges.csv");
         lib.insert("edges.csv", csv);
         for (name, bytes) in &lib {
             prop_assert!(folders[0].get(*name) == Some(bytes), "{} differs between the binary and the library", name);

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use diplograph::export::csv::{write_edges_csv, write_nodes_csv, CsvFlavor};
+use diplograph::export::csv::{write_edges, write_nodes, CsvFlavor, CsvOptions};
 use diplograph::export::dot::DotWriter;
 use diplograph::export::gexf::{write_gexf, GexfOptions};
 use diplograph::export::graphml::{write_graphml, GraphmlOptions};
@@ -38,27 +38,19 @@ fn exports(graph: &Graph) -> Vec<(String, Vec<u8>)> {
         }
         Err(e) => add("rdf", Err(e.to_string())),
     }
-    let mut dot = Vec::new();
     add(
         "dot",
-        DotWriter::new()
-            .write(graph, &mut dot)
-            .map(|_| dot)
-            .map_err(|e| e.to_string()),
+        DotWriter::new().write(graph, Vec::new()).map_err(|e| e.to_string()),
     );
     for flavor in [CsvFlavor::Spreadsheet, CsvFlavor::Neo4j] {
-        let (mut nodes, mut edges) = (Vec::new(), Vec::new());
+        let options = CsvOptions::new().flavor(flavor);
         add(
             &format!("nodes {flavor:?}"),
-            write_nodes_csv(graph, flavor, &mut nodes)
-                .map(|()| nodes)
-                .map_err(|e| e.to_string()),
+            write_nodes(graph, &options, Vec::new()).map_err(|e| e.to_string()),
         );
         add(
             &format!("edges {flavor:?}"),
-            write_edges_csv(graph, flavor, &mut edges)
-                .map(|()| edges)
-                .map_err(|e| e.to_string()),
+            write_edges(graph, &options, Vec::new()).map_err(|e| e.to_string()),
         );
     }
     add(

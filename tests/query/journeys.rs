@@ -244,8 +244,6 @@ fn best_arrivals(
     to: &str,
     max_hops: usize,
 ) -> std::collections::BTreeMap<Vec<String>, Day> {
-    use petgraph::visit::EdgeRef;
-    let pg = g.petgraph();
     let mut best = std::collections::BTreeMap::new();
     // (node, route so far, last day)
     let mut stack = vec![(n(g, from), vec![n(g, from)], None::<Day>)];
@@ -261,12 +259,8 @@ fn best_arrivals(
         if route.len() > max_hops {
             continue;
         }
-        for e in pg
-            .edges(node)
-            .chain(pg.edges_directed(node, petgraph::Direction::Incoming))
-        {
-            let next = if e.source() == node { e.target() } else { e.source() };
-            let d = g.relation_at(e.id()).date.unwrap().earliest().unwrap();
+        for (e, next, _) in g.edges_at(node) {
+            let d = g.relation_at(e).date.unwrap().earliest().unwrap();
             if route.contains(&next) || last.is_some_and(|l| d < l) {
                 continue;
             }

@@ -2,16 +2,14 @@
 //! written, so these assert on structure — the ends, the bounds, the dates, that every step is
 //! sourced — not on a fixed answer.
 
-use diplograph::{model::Day, query::Disputed, Certainty, Edtf, Filter, Graph, Path, Temporal};
-use petgraph::graph::NodeIndex;
+use diplograph::{model::Day, query::Disputed, Certainty, Edtf, Filter, Graph, NodeId, Path, Temporal};
 
 fn shipped() -> Graph {
     Graph::embedded().expect("the shipped graph loads")
 }
 
-fn node(g: &Graph, name: &str) -> NodeIndex {
-    let e = g.entity(name).unwrap_or_else(|e| panic!("{e}"));
-    g.node(e.id.as_str()).unwrap()
+fn node(g: &Graph, name: &str) -> NodeId {
+    g.node_named(name).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn day(s: &str) -> Day {
@@ -25,7 +23,7 @@ fn last_day(s: &str) -> Day {
 /// Every hop is a relation between the hop's two ends, stated by a known source in a quote.
 fn assert_sourced(g: &Graph, p: &Path) {
     for hop in &p.hops {
-        let (s, o) = g.petgraph().edge_endpoints(hop.edge).unwrap();
+        let (s, o) = g.endpoints(hop.edge).unwrap();
         assert_eq!(
             (s, o),
             if hop.forward {
@@ -191,7 +189,7 @@ fn what_happened_between_belarus_and_the_eu_from_2004_to_2012() {
     let mut previous = None;
     for edge in timeline.entries.iter().filter_map(|e| e.edge()) {
         let r = g.relation_at(edge);
-        let (s, o) = g.petgraph().edge_endpoints(edge).unwrap();
+        let (s, o) = g.endpoints(edge).unwrap();
         assert!([(s, o), (o, s)].contains(&(belarus, eu)));
         assert!(!r.evidence.is_empty());
         let date = r.date.expect("a timeline is dated");
@@ -270,7 +268,7 @@ fn neighbours_of_an_entity_are_sourced_and_within_depth() {
     assert!(near.distance.len() > 1);
     assert!(near.distance.values().all(|&d| d <= 2));
     for (edge, _) in &near.relations {
-        let (s, o) = g.petgraph().edge_endpoints(*edge).unwrap();
+        let (s, o) = g.endpoints(*edge).unwrap();
         assert!(near.distance.contains_key(&s) && near.distance.contains_key(&o));
         assert!(!g.relation_at(*edge).evidence.is_empty());
     }
@@ -330,10 +328,10 @@ fn entities_own_dates_are_timeline_entries_under_the_one_time_rule() {
     let act = node(&g, "belarus-democracy-act-of-2004");
     assert!(own(&t).contains(&("belarus-democracy-act-of-2004".to_owned(), Certainty::Definite)));
     assert!(!t.entries.iter().any(|e| e.edge().is_some_and(|edge| {
-        let (s, o) = g.petgraph().edge_endpoints(edge).unwrap();
+        let (s, o) = g.endpoints(edge).unwrap();
         s == act || o == act
     })));
-    let neighbours: Vec<NodeIndex> = g.petgraph().neighbors_undirected(belarus).collect();
+    let neighbours: Vec<NodeId> = g.edges_at(belarus).map(|(_, other, _)| other).collect();
     for e in &t.entries {
         if let TimelineEntry::Date { entity, certainty } = e {
             assert!(*entity == belarus || neighbours.contains(entity), "{:?}", own(&t));

@@ -5,8 +5,8 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use diplograph::NodeId;
 use diplograph::{load::DataFile, Dataset, Graph};
-use petgraph::graph::NodeIndex;
 
 pub const KINDS: &str = "state|organization|programme|person|office|agreement|event|place";
 
@@ -74,7 +74,7 @@ pub fn states<'a>(ids: &[&'a str]) -> Vec<(&'a str, &'a str)> {
 }
 
 /// The node of `id`.
-pub fn n(graph: &Graph, id: &str) -> NodeIndex {
+pub fn n(graph: &Graph, id: &str) -> NodeId {
     graph.node(id).unwrap_or_else(|| panic!("no entity {id}"))
 }
 

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use petgraph::graph::EdgeIndex;
+use crate::model::handle::EdgeId;
 
 use crate::model::edtf::Bound;
 use crate::model::graph::Graph;
@@ -20,6 +20,6 @@ pub(crate) fn bound_cells(relation: &Relation, graph: &Graph) -> (String, String
 
 /// The relations whose claims really disagree about a statement (see
 /// `model::statement::disputed_edges`): the `disputed` column.
-pub(crate) fn disputed_edges(graph: &Graph) -> HashSet<EdgeIndex> {
+pub(crate) fn disputed_edges(graph: &Graph) -> HashSet<EdgeId> {
     crate::model::statement::disputed_edges(graph)
 }

@@ -14,7 +14,7 @@
 use std::io::{self, Write};
 
 use super::cells::{bound_cells, disputed_edges};
-use super::writer::CertaintyOf;
+use super::options::CertaintyOf;
 use crate::model::graph::Graph;
 use crate::query::time::Certainty;
 
@@ -77,7 +77,7 @@ fn array<'a>(what: impl Fn() -> String, values: impl IntoIterator<Item = &'a str
     Ok(values.join(&NEO4J_ARRAY_DELIMITER.to_string()))
 }
 
-pub(crate) fn write_nodes<W: Write>(graph: &Graph, w: W) -> io::Result<()> {
+pub(crate) fn write_nodes<W: Write>(graph: &Graph, w: W) -> io::Result<W> {
     let mut out = csv::Writer::from_writer(w);
     out.write_record(NEO4J_NODE_HEADER)?;
     for e in graph.entities() {
@@ -105,18 +105,18 @@ pub(crate) fn write_nodes<W: Write>(graph: &Graph, w: W) -> io::Result<()> {
             &iso,
         ])?;
     }
-    out.flush()
+    out.into_inner().map_err(|e| e.into_error())
 }
 
-pub(crate) fn write_edges<W: Write>(graph: &Graph, certainty: Option<CertaintyOf<'_>>, w: W) -> io::Result<()> {
+pub(crate) fn write_edges<W: Write>(graph: &Graph, certainty: Option<CertaintyOf<'_>>, w: W) -> io::Result<W> {
     let disputed = disputed_edges(graph);
-    let g = graph.petgraph();
+    let g = graph;
     let mut out = csv::Writer::from_writer(w);
     match certainty {
         Some(_) => out.write_record(NEO4J_EDGE_HEADER.iter().chain(&["certainty"]))?,
         None => out.write_record(NEO4J_EDGE_HEADER)?,
     }
-    for e in g.edge_indices() {
+    for e in g.edge_ids() {
         let r = &g[e];
         let what = |field: &'static str| move || format!("a {field} of relation {}", r.id);
         let (start, end) = bound_cells(r, graph);
@@ -159,5 +159,5 @@ pub(crate) fn write_edges<W: Write>(graph: &Graph, certainty: Option<CertaintyOf
             None => out.write_record(row)?,
         }
     }
-    out.flush()
+    out.into_inner().map_err(|e| e.into_error())
 }

@@ -13,8 +13,9 @@ use std::io::{self, Write};
 use std::str::FromStr;
 
 use super::cells::{bound_cells, disputed_edges};
+use super::error::CsvError;
+use super::options::{CertaintyOf, CsvOptions};
 use crate::model::graph::Graph;
-use crate::model::relation::Relation;
 use crate::query::time::Certainty;
 
 /// The name of the entities file.
@@ -192,15 +193,41 @@ pub fn split_values(cell: &str) -> Vec<String> {
     out
 }
 
-/// Writes `nodes.csv`: one row per entity, in id order.
+/// Writes `nodes.csv`: one row per entity, in id order, and hands the writer back.
 ///
 /// # Errors
-/// Those of `w`; for [`CsvFlavor::Neo4j`], an `InvalidData` error if a value holds the array
-/// delimiter (see [`NEO4J_ARRAY_DELIMITER`](crate::export::csv::NEO4J_ARRAY_DELIMITER)).
-pub fn write_nodes_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::Result<()> {
-    if flavor == CsvFlavor::Neo4j {
-        return super::neo4j::write_nodes(graph, w);
-    }
+/// Those of `w`; for [`CsvFlavor::Neo4j`], [`CsvError::Neo4jDelimiter`] if a value holds the
+/// array delimiter (see [`NEO4J_ARRAY_DELIMITER`](crate::export::csv::NEO4J_ARRAY_DELIMITER)).
+pub fn write_nodes<W: Write>(graph: &Graph, options: &CsvOptions<'_>, w: W) -> Result<W, CsvError> {
+    Ok(match options.flavor {
+        CsvFlavor::Neo4j => super::neo4j::write_nodes(graph, w)?,
+        CsvFlavor::Spreadsheet => spreadsheet_nodes(graph, w)?,
+    })
+}
+
+/// Writes `edges.csv`: one row per relation, in (subject, predicate, object, date) order, and
+/// hands the writer back. With [`CsvOptions::certainty`] (a filtered export) the rows are those
+/// the filter admits and a last column, `certainty`, says how surely each passed it.
+///
+/// ```
+/// use diplograph::{Graph, export::csv::{write_edges, CsvOptions}};
+/// let graph = Graph::embedded()?;
+/// let text = String::from_utf8(write_edges(&graph, &CsvOptions::new(), Vec::new())?)?;
+/// assert!(text.starts_with("id,subject,subject_label,predicate,predicate_label,object,object_label,date,start,end,sources"));
+/// assert!(text.contains(",belarus,Belarus,participant_in,participant in,partnership-for-peace,Partnership for Peace,1995,1995,,"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// As [`write_nodes`].
+pub fn write_edges<W: Write>(graph: &Graph, options: &CsvOptions<'_>, w: W) -> Result<W, CsvError> {
+    Ok(match options.flavor {
+        CsvFlavor::Neo4j => super::neo4j::write_edges(graph, options.certainty, w)?,
+        CsvFlavor::Spreadsheet => spreadsheet_edges(graph, options.certainty, w)?,
+    })
+}
+
+fn spreadsheet_nodes<W: Write>(graph: &Graph, w: W) -> io::Result<W> {
     let mut out = csv::Writer::from_writer(w);
     out.write_record(NODE_COLUMNS)?;
     for e in graph.entities() {
@@ -221,72 +248,18 @@ pub fn write_nodes_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::
         ];
         out.write_record(row.iter().map(|c| guard_formula(c).into_owned()))?;
     }
-    out.flush()
+    out.into_inner().map_err(|e| e.into_error())
 }
 
-/// Writes `edges.csv`: one row per relation, in (subject, predicate, object, date) order.
-///
-/// ```
-/// use diplograph::{Graph, export::csv::{write_edges_csv, CsvFlavor}};
-/// let graph = Graph::embedded()?;
-/// let mut out = Vec::new();
-/// write_edges_csv(&graph, CsvFlavor::Spreadsheet, &mut out)?;
-/// let text = String::from_utf8(out)?;
-/// assert!(text.starts_with("id,subject,subject_label,predicate,predicate_label,object,object_label,date,start,end,sources"));
-/// assert!(text.contains(",belarus,Belarus,participant_in,participant in,partnership-for-peace,Partnership for Peace,1995,1995,,"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-///
-/// # Errors
-/// As [`write_nodes_csv`].
-pub fn write_edges_csv<W: Write>(graph: &Graph, flavor: CsvFlavor, w: W) -> io::Result<()> {
-    write_edges(graph, flavor, None, w)
-}
-
-/// How surely each relation passed a query's time filter, for the `certainty` column of a
-/// filtered export (`None`: the filter left it out).
-pub type CertaintyOf<'a> = &'a dyn Fn(&Relation) -> Option<Certainty>;
-
-/// Writes `edges.csv` of a filtered export: the columns of [`write_edges_csv`], then
-/// `certainty` (`definite`, `possible` or `undated`: how surely the relation passed the time
-/// filter, as [`Certainty`] says).
-///
-/// ```
-/// use diplograph::export::csv::{write_edges_csv_filtered, CsvFlavor};
-/// use diplograph::{Filter, Graph};
-/// let graph = Graph::embedded()?;
-/// let filter = Filter::default().at("2005".parse()?);
-/// let mut out = Vec::new();
-/// write_edges_csv_filtered(&graph, CsvFlavor::Spreadsheet, &|r| filter.admits(&graph, r), &mut out)?;
-/// let text = String::from_utf8(out)?;
-/// assert!(text.lines().next().unwrap().ends_with(",certainty"));
-/// assert!(text.contains(",possible\n"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-///
-/// # Errors
-/// As [`write_nodes_csv`].
-pub fn write_edges_csv_filtered<W: Write>(
-    graph: &Graph,
-    flavor: CsvFlavor,
-    certainty: CertaintyOf<'_>,
-    w: W,
-) -> io::Result<()> {
-    write_edges(graph, flavor, Some(certainty), w)
-}
-
-fn write_edges<W: Write>(graph: &Graph, flavor: CsvFlavor, certainty: Option<CertaintyOf<'_>>, w: W) -> io::Result<()> {
-    if flavor == CsvFlavor::Neo4j {
-        return super::neo4j::write_edges(graph, certainty, w);
-    }
+fn spreadsheet_edges<W: Write>(graph: &Graph, certainty: Option<CertaintyOf<'_>>, w: W) -> io::Result<W> {
     let disputed = disputed_edges(graph);
-    let g = graph.petgraph();
+    let g = graph;
     let mut out = csv::Writer::from_writer(w);
     match certainty {
         Some(_) => out.write_record(EDGE_COLUMNS.iter().chain(&["certainty"]))?,
         None => out.write_record(EDGE_COLUMNS)?,
     }
-    for e in g.edge_indices() {
+    for e in g.edge_ids() {
         let r = &g[e];
         let predicate = graph.predicate_of(r);
         let label = |id: &crate::model::id::Id| {
@@ -327,7 +300,7 @@ fn write_edges<W: Write>(graph: &Graph, flavor: CsvFlavor, certainty: Option<Cer
             None => out.write_record(cells)?,
         }
     }
-    out.flush()
+    out.into_inner().map_err(|e| e.into_error())
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 
-use petgraph::graph::NodeIndex;
+use crate::model::handle::NodeId;
 
 use super::escape::quoted;
 use crate::export::facts::Fact;
@@ -56,8 +56,8 @@ pub(crate) enum NodeShowing {
 /// The frame of one date: how each fact and node shows.
 pub(crate) struct Frame {
     facts: Vec<Showing>,
-    shown: BTreeSet<NodeIndex>,
-    faded: BTreeSet<NodeIndex>,
+    shown: BTreeSet<NodeId>,
+    faded: BTreeSet<NodeId>,
 }
 
 impl Frame {
@@ -118,7 +118,7 @@ impl Frame {
     }
 
     /// How the node shows.
-    pub fn node(&self, n: NodeIndex) -> NodeShowing {
+    pub fn node(&self, n: NodeId) -> NodeShowing {
         if self.shown.contains(&n) {
             NodeShowing::Shown
         } else if self.faded.contains(&n) {
@@ -141,7 +141,7 @@ impl Frame {
     }
 
     /// The node attributes that replace or follow the kind's (empty: as the kind looks).
-    pub fn node_attributes(&self, n: NodeIndex) -> &'static str {
+    pub fn node_attributes(&self, n: NodeId) -> &'static str {
         match self.node(n) {
             NodeShowing::Shown => "",
             NodeShowing::Faded => FADED_NODE,

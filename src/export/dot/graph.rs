@@ -8,6 +8,7 @@
 use std::io::{self, Write};
 use std::str::FromStr;
 
+use super::error::DotError;
 use super::escape::{quoted, wrap};
 use super::frame::{write_frame_legend, Frame};
 use super::style::{kind_attributes, kind_heading, write_legend, write_legend_table, EdgeLook, FONT};
@@ -167,8 +168,8 @@ impl DotWriter {
     /// let graph = Graph::embedded()?;
     /// let view = graph.views().iter().find(|v| v.name == "belarus-nato").unwrap().select(&graph);
     /// let frame = |year: &str| {
-    ///     let mut out = Vec::new();
-    ///     DotWriter::new().frame(year.parse().unwrap()).write(&view, &mut out).map(|()| String::from_utf8(out).unwrap())
+    ///     let out = DotWriter::new().frame(year.parse().unwrap()).write(&view, Vec::new());
+    ///     out.map(|dot| String::from_utf8(dot).unwrap())
     /// };
     /// let (early, late) = (frame("1992")?, frame("2020")?);
     /// // The same nodes and edges in the same order: only their looks differ.
@@ -181,8 +182,6 @@ impl DotWriter {
         self
     }
 
-    /// Writes `graph` to `w`.
-    ///
     /// Marks the relations that only *possibly* pass a query's time filter (their dates allow it
     /// but do not settle it): a fact all of whose relations are possible is drawn dashed amber,
     /// its label ending in `(possibly)`, as the legend explains. For a diagram of a selection
@@ -201,10 +200,12 @@ impl DotWriter {
                 .all(|&e| self.possible.contains(&graph.relation_at(e).id))
     }
 
+    /// Writes `graph` to `w` and hands `w` back.
+    ///
     /// # Errors
     /// Only those of `w`.
-    pub fn write<W: Write>(&self, graph: &Graph, mut w: W) -> io::Result<()> {
-        let g = graph.petgraph();
+    pub fn write<W: Write>(&self, graph: &Graph, mut w: W) -> Result<W, DotError> {
+        let g = graph;
         let facts = facts(graph);
         let mut kinds: Vec<EntityKind> = graph.entities().map(|e| e.kind).collect();
         kinds.sort();
@@ -242,7 +243,7 @@ impl DotWriter {
         };
         match self.cluster {
             None => {
-                let mut lines: Vec<String> = g.node_indices().map(node_line).collect();
+                let mut lines: Vec<String> = g.node_ids().map(node_line).collect();
                 lines.sort();
                 for line in lines {
                     writeln!(w, "  {line}")?;
@@ -255,7 +256,7 @@ impl DotWriter {
                 writeln!(w, "  graph [newrank=\"true\"];")?;
                 for kind in &kinds {
                     let mut lines: Vec<String> = g
-                        .node_indices()
+                        .node_ids()
                         .filter(|&n| graph.entity_at(n).kind == *kind)
                         .map(node_line)
                         .collect();
@@ -303,7 +304,8 @@ impl DotWriter {
                 }
             }
         }
-        writeln!(w, "}}")
+        writeln!(w, "}}")?;
+        Ok(w)
     }
 }
 

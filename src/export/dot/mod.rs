@@ -1,6 +1,7 @@
 //! Graphviz DOT: the whole graph or a selection ([`DotWriter`]), a path ([`PathWriter`]), a
 //! timeline ([`TimelineWriter`]), and the named views of a graph.
 
+pub(crate) mod error;
 pub(crate) mod escape;
 pub(crate) mod frame;
 pub(crate) mod graph;
@@ -13,6 +14,7 @@ pub(crate) mod views;
 
 pub use crate::model::rank_dir::RankDir;
 pub use crate::model::view::{NamedView, Reach, ViewLayout};
+pub use error::DotError;
 pub use graph::{Cluster, DotLayout, DotWriter};
 pub use overview::OverviewWriter;
 pub use path::{PathHopError, PathWriter};

@@ -3,8 +3,9 @@
 //! a hairball.
 
 use std::collections::BTreeMap;
-use std::io::{self, Write};
+use std::io::Write;
 
+use super::error::DotError;
 use super::escape::quoted;
 use super::graph::write_header;
 use super::style::{kind_attributes, kind_heading};
@@ -70,22 +71,21 @@ impl OverviewWriter {
         self
     }
 
-    /// Writes the overview of `graph` to `w`.
+    /// Writes the overview of `graph` to `w` and hands `w` back.
     ///
     /// # Errors
     /// Only those of `w`.
-    pub fn write<W: Write>(&self, graph: &Graph, mut w: W) -> io::Result<()> {
-        let g = graph.petgraph();
+    pub fn write<W: Write>(&self, graph: &Graph, mut w: W) -> Result<W, DotError> {
+        let g = graph;
         let mut members: BTreeMap<EntityKind, Vec<(usize, &str)>> = BTreeMap::new();
-        for n in g.node_indices() {
+        for n in g.node_ids() {
             let e = graph.entity_at(n);
-            let degree = g.edges_directed(n, petgraph::Direction::Outgoing).count()
-                + g.edges_directed(n, petgraph::Direction::Incoming).count();
+            let degree = g.degree(n);
             members.entry(e.kind).or_default().push((degree, e.label.as_str()));
         }
         let mut pairs: BTreeMap<(EntityKind, EntityKind), BTreeMap<&str, usize>> = BTreeMap::new();
-        for e in g.edge_indices() {
-            let Some((a, b)) = g.edge_endpoints(e) else { continue };
+        for e in g.edge_ids() {
+            let Some((a, b)) = g.endpoints(e) else { continue };
             let label = graph.predicate_of(graph.relation_at(e)).label.as_str();
             let key = (graph.entity_at(a).kind, graph.entity_at(b).kind);
             *pairs.entry(key).or_default().entry(label).or_default() += 1;
@@ -93,8 +93,8 @@ impl OverviewWriter {
         let title = self.title.clone().unwrap_or_else(|| {
             format!(
                 "The whole graph by kind: {} entities, {} relations",
-                g.node_count(),
-                g.edge_count()
+                g.entity_count(),
+                g.relation_count()
             )
         });
         write_header(
@@ -164,7 +164,8 @@ impl OverviewWriter {
                 quoted(&label)
             )?;
         }
-        writeln!(w, "}}")
+        writeln!(w, "}}")?;
+        Ok(w)
     }
 
     /// `N relations`, then the commonest predicates with their counts, one a line.

@@ -2,10 +2,11 @@
 //! highlighted and numbered, and the other relations among those entities faded behind.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{self, Write};
+use std::io::Write;
 
-use petgraph::graph::{EdgeIndex, NodeIndex};
+use crate::model::handle::{EdgeId, NodeId};
 
+use super::error::DotError;
 use super::escape::{quoted, wrap};
 use super::graph::{fact_label, write_header, DotLayout};
 use super::style::{kind_attributes, write_legend, EdgeLook};
@@ -31,13 +32,13 @@ pub struct PathHopError {
     pub reason: String,
 }
 
-/// Writes a path as a DOT diagram.
+/// Writes a path as a DOT diagram: the options of the diagram, and
+/// [`write`](PathWriter::write).
 ///
-/// A path is a list of hops `(node, edge, forward)`: the node each hop reaches, the relation it
-/// follows, and whether it follows it from subject to object (`false`: read backwards, with the
-/// predicate's inverse label). The indices are those of the graph given to
-/// [`write`](PathWriter::write) — the whole graph, or a neighbourhood made with
-/// [`Graph::restrict`] and path indices found in it.
+/// The path is a query's own [`Path`] (its hops: the relation each follows, and whether from
+/// subject to object — `false`: read backwards, with the predicate's inverse label). Its handles
+/// are those of the graph given to [`write`](PathWriter::write): the whole graph, or a
+/// neighbourhood made with [`Graph::restrict`] and a path found in it.
 ///
 /// The entities of the path are drawn left to right; each hop is a thick blue arrow in the
 /// direction of travel, numbered (`1. member of · 1992`); other relations among the same
@@ -47,13 +48,10 @@ pub struct PathHopError {
 /// ```
 /// use diplograph::{export::dot::PathWriter, Graph};
 /// let graph = Graph::embedded()?;
-/// let g = graph.petgraph();
 /// let belarus = graph.node("belarus").unwrap();
 /// let pfp = graph.node("partnership-for-peace").unwrap();
-/// let edge = g.find_edge(belarus, pfp).unwrap();
-/// let mut out = Vec::new();
-/// PathWriter::new().write(&graph, &[(pfp, edge, true)], &mut out)?;
-/// let dot = String::from_utf8(out)?;
+/// let path = graph.paths(belarus, pfp).shortest().unwrap();
+/// let dot = String::from_utf8(PathWriter::new().write(&graph, &path, Vec::new())?)?;
 /// assert!(dot.contains("\"belarus\" -> \"partnership-for-peace\" [label=\"1. participant in"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -62,7 +60,7 @@ pub struct PathHopError {
 pub struct PathWriter {
     title: Option<String>,
     context: bool,
-    admitted: Option<BTreeMap<EdgeIndex, Certainty>>,
+    admitted: Option<BTreeMap<EdgeId, Certainty>>,
 }
 
 impl PathWriter {
@@ -87,14 +85,14 @@ impl PathWriter {
     /// (default: every relation). A diagram of a filtered answer then obeys the same filter
     /// as the text: no faded edge shows a relation the filter left out, and the path's hops
     /// are drawn solid (definite), dashed (possible) or dotted (undated), as the legend says.
-    pub fn admitted(mut self, edges: impl IntoIterator<Item = (EdgeIndex, Certainty)>) -> Self {
+    pub fn admitted(mut self, edges: impl IntoIterator<Item = (EdgeId, Certainty)>) -> Self {
         self.admitted = Some(edges.into_iter().collect());
         self
     }
 
     /// How surely an edge passed the filter: `None` when the filter left it out. Without a
     /// filter, a dated relation is definite and an undated one undated.
-    fn certainty(&self, graph: &Graph, edge: EdgeIndex) -> Option<Certainty> {
+    fn certainty(&self, graph: &Graph, edge: EdgeId) -> Option<Certainty> {
         match &self.admitted {
             Some(map) => map.get(&edge).copied(),
             None => Some(if graph.relation_at(edge).date.is_some() {
@@ -105,48 +103,34 @@ impl PathWriter {
         }
     }
 
-    /// Writes `path`, a path found in `graph` (by [`Graph::paths`]), to `w`.
+    /// Writes `path`, a path found in `graph` (by [`Graph::paths`]), to `w`, and hands `w`
+    /// back.
     ///
     /// ```
     /// use diplograph::{export::dot::PathWriter, Graph};
     /// let graph = Graph::embedded()?;
     /// let (a, b) = (graph.node("belarus").unwrap(), graph.node("nato").unwrap());
     /// let path = graph.paths(a, b).shortest().unwrap();
-    /// let mut dot = Vec::new();
-    /// PathWriter::new().title("Belarus → NATO").write_path(&graph, &path, &mut dot)?;
+    /// let dot = PathWriter::new().title("Belarus → NATO").write(&graph, &path, Vec::new())?;
     /// assert!(String::from_utf8(dot)?.starts_with("digraph"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
     /// # Errors
-    /// As [`PathWriter::write`].
-    pub fn write_path<W: Write>(&self, graph: &Graph, path: &Path, w: W) -> io::Result<()> {
-        let hops: Vec<(NodeIndex, EdgeIndex, bool)> = path.hops.iter().map(|h| (h.to, h.edge, h.forward)).collect();
-        self.write(graph, &hops, w)
-    }
-
-    /// Writes the path `hops` through `graph` to `w`: each hop as the entity it reaches, the
-    /// relation followed and whether it is followed from its subject (prefer
-    /// [`PathWriter::write_path`] for a path a query found).
-    ///
-    /// # Errors
-    /// Those of `w`, and an `InvalidInput` error carrying a [`PathHopError`] when a hop does not
-    /// fit the graph (nothing is written then).
-    pub fn write<W: Write>(&self, graph: &Graph, hops: &[(NodeIndex, EdgeIndex, bool)], mut w: W) -> io::Result<()> {
-        let g = graph.petgraph();
-        let steps = check(graph, hops).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
-        let on_path: BTreeSet<NodeIndex> = steps.iter().flat_map(|s| [s.0, s.1]).collect();
-        let path_edges: BTreeSet<EdgeIndex> = steps.iter().map(|s| s.2).collect();
+    /// Those of `w`, and [`DotError::Path`] when the path does not fit the graph (a hop names a
+    /// relation the graph does not have, or the hops do not join up; nothing is written then).
+    pub fn write<W: Write>(&self, graph: &Graph, path: &Path, mut w: W) -> Result<W, DotError> {
+        let g = graph;
+        let steps = check(graph, path)?;
+        let on_path: BTreeSet<NodeId> = steps.iter().flat_map(|s| [s.0, s.1]).collect();
+        let path_edges: BTreeSet<EdgeId> = steps.iter().map(|s| s.2).collect();
         let mut shown = on_path.clone();
         if self.context {
             for &n in &on_path {
-                for e in g
-                    .edges_directed(n, petgraph::Direction::Outgoing)
-                    .chain(g.edges_directed(n, petgraph::Direction::Incoming))
-                {
-                    if self.certainty(graph, petgraph::visit::EdgeRef::id(&e)).is_some() {
-                        shown.insert(petgraph::visit::EdgeRef::source(&e));
-                        shown.insert(petgraph::visit::EdgeRef::target(&e));
+                for (e, other, _) in g.edges_at(n) {
+                    if self.certainty(graph, e).is_some() {
+                        shown.insert(n);
+                        shown.insert(other);
                     }
                 }
             }
@@ -262,22 +246,23 @@ impl PathWriter {
         for line in faded {
             writeln!(w, "{line}")?;
         }
-        writeln!(w, "}}")
+        writeln!(w, "}}")?;
+        Ok(w)
     }
 }
 
-/// The hops as (from, to, edge, forward), checked against the graph.
-fn check(
-    graph: &Graph,
-    hops: &[(NodeIndex, EdgeIndex, bool)],
-) -> Result<Vec<(NodeIndex, NodeIndex, EdgeIndex, bool)>, PathHopError> {
-    let g = graph.petgraph();
-    let mut steps = Vec::with_capacity(hops.len());
-    let mut at: Option<NodeIndex> = None;
-    for (i, &(node, edge, forward)) in hops.iter().enumerate() {
+/// The hops as (from, to, edge, forward), checked against the graph: each hop's relation joins
+/// its two ends in its direction, and each hop starts where the one before it (or the path)
+/// ended.
+fn check(graph: &Graph, path: &Path) -> Result<Vec<(NodeId, NodeId, EdgeId, bool)>, PathHopError> {
+    let g = graph;
+    let mut steps = Vec::with_capacity(path.hops.len());
+    let mut at: Option<NodeId> = Some(path.from);
+    for (i, hop) in path.hops.iter().enumerate() {
+        let (node, edge, forward) = (hop.to, hop.edge, hop.forward);
         let fail = |reason: String| PathHopError { hop: i + 1, reason };
         let (subject, object) = g
-            .edge_endpoints(edge)
+            .endpoints(edge)
             .ok_or_else(|| fail(format!("follows edge {} which the graph does not have", edge.index())))?;
         let (from, to) = if forward { (subject, object) } else { (object, subject) };
         if node != to {
@@ -290,8 +275,13 @@ fn check(
         }
         if let Some(at) = at {
             if at != from {
+                let before = if i == 0 {
+                    "the path starts"
+                } else {
+                    "the hop before it ended"
+                };
                 return Err(fail(format!(
-                    "starts at {} but the hop before it ended at {}",
+                    "starts at {} but {before} at {}",
                     graph.entity_at(from).id,
                     graph.entity_at(at).id
                 )));
@@ -307,43 +297,71 @@ fn check(
 mod tests {
     use super::*;
 
+    /// A path from `from` over `hops` (the entity each reaches, its relation, forward or not).
+    fn path(from: NodeId, hops: &[(NodeId, EdgeId, bool)]) -> Path {
+        let mut at = from;
+        let mut path = Path::empty(from);
+        for &(to, edge, forward) in hops {
+            path.hops.push(crate::query::path::Hop {
+                from: at,
+                edge,
+                to,
+                forward,
+                certainty: Certainty::Definite,
+                order: None,
+                also: Vec::new(),
+            });
+            at = to;
+        }
+        path
+    }
+
     #[test]
     fn refuses_hops_that_do_not_fit() {
         let graph = Graph::embedded().unwrap();
-        let g = graph.petgraph();
+        let g = &graph;
         let belarus = graph.node("belarus").unwrap();
         let nato = graph.node("nato").unwrap();
         let pfp = graph.node("partnership-for-peace").unwrap();
-        let to_pfp = g.find_edge(belarus, pfp).unwrap();
+        let to_pfp = g.edge_between(belarus, pfp).unwrap();
         let mut out = Vec::new();
         let err = PathWriter::new()
-            .write(&graph, &[(nato, to_pfp, true)], &mut out)
+            .write(&graph, &path(belarus, &[(nato, to_pfp, true)]), &mut out)
             .unwrap_err();
-        assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+        assert!(matches!(err, DotError::Path(PathHopError { hop: 1, .. })), "{err}");
         assert!(err.to_string().contains("hop 1"), "{err}");
         let err = PathWriter::new()
-            .write(&graph, &[(pfp, EdgeIndex::new(1_000_000), true)], &mut out)
+            .write(&graph, &path(belarus, &[(pfp, EdgeId::new(1_000_000), true)]), &mut out)
             .unwrap_err();
         assert!(err.to_string().contains("does not have"), "{err}");
         // Two hops that do not join: Belarus → PfP, then Belarus → PfP again.
         let err = PathWriter::new()
-            .write(&graph, &[(pfp, to_pfp, true), (pfp, to_pfp, true)], &mut out)
+            .write(
+                &graph,
+                &path(belarus, &[(pfp, to_pfp, true), (pfp, to_pfp, true)]),
+                &mut out,
+            )
             .unwrap_err();
         assert!(err.to_string().contains("hop 2"), "{err}");
+        // A first hop that does not start where the path does.
+        let err = PathWriter::new()
+            .write(&graph, &path(nato, &[(pfp, to_pfp, true)]), &mut out)
+            .unwrap_err();
+        assert!(err.to_string().contains("but the path starts at nato"), "{err}");
         assert!(out.is_empty(), "nothing is written for a bad path");
     }
 
     #[test]
     fn backward_hops_read_with_the_inverse_label() {
         let graph = Graph::embedded().unwrap();
-        let g = graph.petgraph();
+        let g = &graph;
         let belarus = graph.node("belarus").unwrap();
         let pfp = graph.node("partnership-for-peace").unwrap();
-        let edge = g.find_edge(belarus, pfp).unwrap();
+        let edge = g.edge_between(belarus, pfp).unwrap();
         let mut out = Vec::new();
         PathWriter::new()
             .context(true)
-            .write(&graph, &[(belarus, edge, false)], &mut out)
+            .write(&graph, &path(pfp, &[(belarus, edge, false)]), &mut out)
             .unwrap();
         let dot = String::from_utf8(out).unwrap();
         assert!(

@@ -2,8 +2,9 @@
 //! query's [`Timeline`]) in columns by year, left to right.
 
 use std::collections::BTreeMap;
-use std::io::{self, Write};
+use std::io::Write;
 
+use super::error::DotError;
 use super::escape::{quoted, wrap};
 use super::graph::{write_header, DotLayout};
 use super::style::{kind_attributes, kind_heading, kind_style};
@@ -137,11 +138,11 @@ impl TimelineWriter {
     }
 
     /// Writes the timeline of `graph` to `w`: every dated relation, and the own date of every
-    /// entity.
+    /// entity; hands `w` back.
     ///
     /// # Errors
     /// Only those of `w`.
-    pub fn write<W: Write>(&self, graph: &Graph, w: W) -> io::Result<()> {
+    pub fn write<W: Write>(&self, graph: &Graph, w: W) -> Result<W, DotError> {
         // Facts, not relations: an undated claim beside a dated one adds no missing date.
         let undated_left_out = facts(graph).iter().filter(|f| f.dates(graph).is_empty()).count();
         let entries = Entries {
@@ -151,8 +152,7 @@ impl TimelineWriter {
                 .map(|r| (r, Certainty::Definite))
                 .collect(),
             dates: graph
-                .petgraph()
-                .node_weights()
+                .entities()
                 .filter(|e| e.date.is_some())
                 .map(|e| (e, Certainty::Definite))
                 .collect(),
@@ -161,9 +161,9 @@ impl TimelineWriter {
         self.draw(graph, &entries, w)
     }
 
-    /// Writes a query's timeline of `graph` to `w`: its entries, in the order of time, each drawn
-    /// with its certainty (see [`TimelineWriter`]); the title counts the undated relations it
-    /// left out.
+    /// Writes a query's [`Timeline`] (found in `graph`) to `w` and hands `w` back: its entries,
+    /// in the order of time, each drawn with its certainty (see [`TimelineWriter`]); the title
+    /// counts the undated relations it left out.
     ///
     /// ```
     /// use diplograph::{export::dot::TimelineWriter, Filter, Graph};
@@ -171,8 +171,7 @@ impl TimelineWriter {
     /// let belarus = graph.node("belarus").unwrap();
     /// let at_2005 = Filter::default().at("2005".parse()?);
     /// let timeline = graph.timeline().entity(belarus).filter(at_2005).run();
-    /// let mut out = Vec::new();
-    /// TimelineWriter::new().focus("belarus").write_timeline(&graph, &timeline, &mut out)?;
+    /// let out = TimelineWriter::new().focus("belarus").write_timeline(&graph, &timeline, Vec::new())?;
     /// let dot = String::from_utf8(out)?;
     /// assert!(dot.contains("(possibly)") && dot.contains("color=\"#b07d00\""));
     /// // A box per entry: the relations, and the entities' own dates.
@@ -183,7 +182,7 @@ impl TimelineWriter {
     ///
     /// # Errors
     /// Only those of `w`.
-    pub fn write_timeline<W: Write>(&self, graph: &Graph, timeline: &Timeline, w: W) -> io::Result<()> {
+    pub fn write_timeline<W: Write>(&self, graph: &Graph, timeline: &Timeline, w: W) -> Result<W, DotError> {
         let mut entries = Entries {
             relations: Vec::new(),
             dates: Vec::new(),
@@ -200,7 +199,7 @@ impl TimelineWriter {
         self.draw(graph, &entries, w)
     }
 
-    fn draw<W: Write>(&self, graph: &Graph, entries: &Entries<'_>, mut w: W) -> io::Result<()> {
+    fn draw<W: Write>(&self, graph: &Graph, entries: &Entries<'_>, mut w: W) -> Result<W, DotError> {
         let focus = self
             .focus
             .as_ref()
@@ -539,6 +538,7 @@ impl TimelineWriter {
             previous_anchor = Some(anchor);
             i = end;
         }
-        writeln!(w, "}}")
+        writeln!(w, "}}")?;
+        Ok(w)
     }
 }

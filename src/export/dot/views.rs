@@ -1,10 +1,9 @@
 //! Drawing the named views of a graph's `views.csv` ([`NamedView`]), written by the export job
 //! to `views/<name>.dot`.
 
-use std::io::{self, Write};
+use std::io::Write;
 
-use petgraph::Direction;
-
+use super::error::DotError;
 use super::graph::DotWriter;
 use super::timeline::TimelineWriter;
 use crate::model::graph::Graph;
@@ -41,11 +40,11 @@ impl NamedView {
         }
     }
 
-    /// Writes the view of `graph` as DOT.
+    /// Writes the view of `graph` as DOT and hands `w` back.
     ///
     /// # Errors
     /// Only those of `w`.
-    pub fn write<W: Write>(&self, graph: &Graph, w: W) -> io::Result<()> {
+    pub fn write<W: Write>(&self, graph: &Graph, w: W) -> Result<W, DotError> {
         let part = self.select(graph);
         match self.layout {
             ViewLayout::Dot(rankdir) => DotWriter::new()
@@ -71,12 +70,12 @@ fn names_a_word(graph: &Graph, id: &Id, words: &[String]) -> bool {
 
 /// The part of `graph` connected to the entity `id` (edges followed both ways).
 fn connected_to(graph: &Graph, id: &str) -> Graph {
-    let g = graph.petgraph();
+    let g = graph;
     let mut seen = std::collections::BTreeSet::new();
     let mut stack: Vec<_> = graph.node(id).into_iter().collect();
     while let Some(n) = stack.pop() {
         if seen.insert(n) {
-            stack.extend(g.neighbors_undirected(n));
+            stack.extend(g.edges_at(n).map(|(_, other, _)| other));
         }
     }
     graph.restrict(|n| seen.contains(&n), |_| true)
@@ -84,14 +83,8 @@ fn connected_to(graph: &Graph, id: &str) -> Graph {
 
 /// The graph without the entities that have no relation in it.
 fn without_isolated(graph: &Graph) -> Graph {
-    let g = graph.petgraph();
-    graph.restrict(
-        |n| {
-            g.edges_directed(n, Direction::Outgoing).next().is_some()
-                || g.edges_directed(n, Direction::Incoming).next().is_some()
-        },
-        |e| g.edge_endpoints(e).is_some(),
-    )
+    let g = graph;
+    graph.restrict(|n| g.edges_at(n).next().is_some(), |e| g.endpoints(e).is_some())
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::io::Write;
 use std::ops::Range;
 use std::sync::mpsc::{channel, sync_channel, Receiver, Sender};
 
-use petgraph::graph::{EdgeIndex, NodeIndex};
+use crate::model::handle::{EdgeId, NodeId};
 
 use super::entity::entity;
 use super::error::RdfError;
@@ -39,12 +39,12 @@ pub(crate) enum Job {
 
 /// The entities and statements of `graph` in chunks of `parts`, in output order.
 pub(crate) fn jobs(graph: &Graph, parts: usize) -> Vec<Job> {
-    let g = graph.petgraph();
+    let g = graph;
     let parts = parts.max(1);
     let cut = move |n: usize| (0..n.div_ceil(parts)).map(move |i| i * parts..((i + 1) * parts).min(n));
-    cut(g.node_count())
+    cut(g.entity_count())
         .map(Job::Entities)
-        .chain(cut(g.edge_count()).map(Job::Statements))
+        .chain(cut(g.relation_count()).map(Job::Statements))
         .collect()
 }
 
@@ -60,14 +60,14 @@ pub(crate) fn run(
         Job::Entities(nodes) => {
             for n in nodes.clone() {
                 rows.clear();
-                entity(rows, graph, NodeIndex::new(n))?;
+                entity(rows, graph, NodeId::new(n))?;
                 each(rows)?;
             }
         }
         Job::Statements(edges) => {
             for e in edges.clone() {
                 rows.clear();
-                statement(rows, graph, graph.relation_at(EdgeIndex::new(e)), texts)?;
+                statement(rows, graph, graph.relation_at(EdgeId::new(e)), texts)?;
                 each(rows)?;
             }
         }

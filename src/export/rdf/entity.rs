@@ -1,7 +1,7 @@
 //! An entity's block: its description and its direct triples.
 
+use crate::model::handle::NodeId;
 use oxrdf::vocab::{rdf, rdfs};
-use petgraph::graph::NodeIndex;
 
 use super::dates::date_literal;
 use super::error::RdfError;
@@ -18,7 +18,7 @@ use crate::model::graph::Graph;
 /// `entity predicate other` per relation it is the subject of — and, for a symmetric predicate,
 /// per relation it is the object of too, so plain SPARQL finds it from either end without a
 /// reasoner.
-pub(crate) fn entity<S: Sink>(b: &mut S, graph: &Graph, node: NodeIndex) -> Result<(), RdfError> {
+pub(crate) fn entity<S: Sink>(b: &mut S, graph: &Graph, node: NodeId) -> Result<(), RdfError> {
     let e = graph.entity_at(node);
     let iri = b.iri(Iri::Minted(ENTITY, Local::Name(e.id.as_str())))?;
     let class = b.iri(Iri::vocab(e.kind.title()))?;

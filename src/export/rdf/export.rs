@@ -154,7 +154,7 @@ impl<'g> RdfExport<'g> {
                     .into_iter()
                     .map(move |(k, claims, disputed)| block(&|b| claimed(b, g, k, &claims, disputed))),
             )
-            .chain(g.petgraph().node_indices().map(move |n| block(&|b| entity(b, g, n))))
+            .chain(g.node_ids().map(move |n| block(&|b| entity(b, g, n))))
             .chain(g.relations().map(move |r| block(&|b| statement(b, g, r, self.texts))))
     }
 
