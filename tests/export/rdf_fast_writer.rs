@@ -9,7 +9,7 @@ use std::path::Path;
 
 use crate::support::hostile::*;
 use diplograph::{
-    export::rdf::{BaseIri, RdfExport, RdfSyntax},
+    export::rdf::{BaseIri, RdfExport, RdfSyntax, RdfVersion},
     Graph,
 };
 use proptest::prelude::*;
@@ -46,16 +46,18 @@ fn first_difference(fast: &[u8], reference: &[u8]) -> String {
 /// Checks every syntax of `graph` under `base`; returns the failure, if any, as text.
 fn compare(graph: &Graph, base: &str) -> Result<(), String> {
     let base = BaseIri::new(base).map_err(|e| e.to_string())?;
-    let rdf = RdfExport::new(graph, &base).map_err(|e| e.to_string())?;
-    for syntax in RdfSyntax::ALL {
-        let fast = rdf.write(syntax, Vec::new()).map_err(|e| e.to_string())?;
-        let reference = rdf.write_with_oxttl(syntax, Vec::new()).map_err(|e| e.to_string())?;
-        if fast != reference {
-            return Err(format!(
-                "{syntax} under <{}>: {}",
-                base,
-                first_difference(&fast, &reference)
-            ));
+    for version in RdfVersion::ALL {
+        let rdf = RdfExport::new(graph, &base).map_err(|e| e.to_string())?.version(version);
+        for syntax in RdfSyntax::ALL {
+            let fast = rdf.write(syntax, Vec::new()).map_err(|e| e.to_string())?;
+            let reference = rdf.write_with_oxttl(syntax, Vec::new()).map_err(|e| e.to_string())?;
+            if fast != reference {
+                return Err(format!(
+                    "{syntax} (RDF {version}) under <{}>: {}",
+                    base,
+                    first_difference(&fast, &reference)
+                ));
+            }
         }
     }
     Ok(())

@@ -27,6 +27,7 @@ mod sink;
 mod source;
 mod statement;
 pub(crate) mod syntax;
+mod version;
 mod vocabulary;
 mod writer;
 
@@ -34,3 +35,4 @@ pub use base::BaseIri;
 pub use error::RdfError;
 pub use export::RdfExport;
 pub use syntax::RdfSyntax;
+pub use version::RdfVersion;
