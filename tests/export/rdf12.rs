@@ -275,14 +275,34 @@ fn the_docs_show_the_real_rdf12_export_and_query() {
     assert!(checked >= 5);
     let sparql = block(section, "```sparql").expect("a SPARQL example");
     assert_eq!(sparql.trim(), happened_in_2006_query().trim());
+    // The annotation-syntax example says what the export says.
+    let annotated = s_block(section, "```turtle", 1).expect("an annotation-syntax example");
+    let prefixes: String = shipped.lines().filter(|l| l.starts_with("@prefix")).map(|l| format!("{l}\n")).collect();
+    let export_triples: BTreeSet<Q> = parse(shipped.as_bytes(), RdfSyntax::Turtle).into_iter().collect();
+    let example = parse(format!("{prefixes}{annotated}").as_bytes(), RdfSyntax::Turtle);
+    assert!(example.len() >= 5, "the annotation example holds {example:?}");
+    for t in &example {
+        assert!(export_triples.contains(t), "the annotation example says what the export does not: {t:?}");
+    }
     // The answer count it states.
     let count = happened_in_2006_from_the_csv().len();
-    assert!(section.contains(&format!("{count} relations")), "the section should say it finds {count} relations");
+    assert!(section.contains(&format!("finds {count} relations")), "the section should say it finds {count} relations");
 }
 
 /// The body of the first fenced block opened by `fence` in `text`.
 fn block<'t>(text: &'t str, fence: &str) -> Option<&'t str> {
-    let start = text.find(&format!("{fence}\n"))? + fence.len() + 1;
+    s_block(text, fence, 0)
+}
+
+/// The body of the `n`th (from 0) fenced block opened by `fence` in `text`.
+fn s_block<'t>(text: &'t str, fence: &str, n: usize) -> Option<&'t str> {
+    let open = format!("{fence}\n");
+    let mut from = 0;
+    for _ in 0..n {
+        from += text[from..].find(&open)? + open.len();
+        from += text[from..].find("\n```")? + 4;
+    }
+    let start = from + text[from..].find(&open)? + open.len();
     let len = text[start..].find("\n```")?;
     Some(&text[start..start + len + 1])
 }
