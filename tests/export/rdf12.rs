@@ -61,7 +61,10 @@ fn each_syntax_is_the_classic_export_with_a_triple_term_for_the_reification() {
                 entry[i] = Some(o);
             }
         }
-        assert!(reified.len() >= graph.relations().count(), "{syntax}: too few statements");
+        assert!(
+            reified.len() >= graph.relations().count(),
+            "{syntax}: too few statements"
+        );
         for ((st, g), [s, p, o]) in reified {
             let (Some(s), Some(p), Some(o)) = (s, p, o) else {
                 panic!("{syntax}: {st} is not a whole reification")
@@ -95,14 +98,19 @@ fn each_syntax_is_the_classic_export_with_a_triple_term_for_the_reification() {
             })
             .collect();
         assert_eq!(reifies, expected, "{syntax}: the reifiers");
-        assert!(!got.iter().any(|q| q.2 == rdf("Statement")), "{syntax}: an rdf:Statement is left");
+        assert!(
+            !got.iter().any(|q| q.2 == rdf("Statement")),
+            "{syntax}: an rdf:Statement is left"
+        );
     }
 }
 
 #[test]
 fn the_fast_writer_writes_rdf12_as_oxttl_does() {
     let graph = graph();
-    let rdf = RdfExport::new(&graph, &BaseIri::default()).unwrap().version(RdfVersion::Rdf12);
+    let rdf = RdfExport::new(&graph, &BaseIri::default())
+        .unwrap()
+        .version(RdfVersion::Rdf12);
     for syntax in RdfSyntax::ALL {
         let fast = rdf.write(syntax, Vec::new()).unwrap();
         let reference = rdf.write_with_oxttl(syntax, Vec::new()).unwrap();
@@ -126,7 +134,13 @@ fn happened_in_2006_from_the_csv() -> BTreeSet<[String; 4]> {
     for row in reader.records() {
         let row = row.expect("a row");
         let date = row[d].trim();
-        let start: String = date.split('/').next().unwrap_or("").chars().filter(|c| !"~?%".contains(*c)).collect();
+        let start: String = date
+            .split('/')
+            .next()
+            .unwrap_or("")
+            .chars()
+            .filter(|c| !"~?%".contains(*c))
+            .collect();
         if start.starts_with("2006") {
             out.insert([entity(&row[s]), vocab(&row[p]), entity(&row[o]), plain(date)]);
         }
@@ -142,7 +156,11 @@ fn happened_in_2006_query() -> String {
 fn sparql_12_finds_relations_by_date_through_the_reifier() {
     let graph = graph();
     let want = happened_in_2006_from_the_csv();
-    assert!(want.len() >= 10, "the shipped graph has {} relations in 2006", want.len());
+    assert!(
+        want.len() >= 10,
+        "the shipped graph has {} relations in 2006",
+        want.len()
+    );
     let query = happened_in_2006_query();
     for syntax in RdfSyntax::ALL {
         let store = Store::new().unwrap();
@@ -154,7 +172,9 @@ fn sparql_12_finds_relations_by_date_through_the_reifier() {
         store
             .load_from_reader(format, export12(&graph, syntax).as_slice())
             .unwrap_or_else(|e| panic!("Oxigraph cannot load the RDF 1.2 {syntax} export: {e}"));
-        let mut prepared = SparqlEvaluator::new().parse_query(&query).expect("the SPARQL 1.2 query parses");
+        let mut prepared = SparqlEvaluator::new()
+            .parse_query(&query)
+            .expect("the SPARQL 1.2 query parses");
         prepared.dataset_mut().set_default_graph_as_union();
         let QueryResults::Solutions(solutions) = prepared.on_store(&store).execute().expect("the query runs") else {
             panic!("not a SELECT query");
@@ -216,7 +236,10 @@ fn pyoxigraph_reads_each_syntax_and_answers_the_query() {
         String::from_utf8_lossy(&out.stderr)
     );
     let want = happened_in_2006_from_the_csv().len();
-    let lines: Vec<String> = String::from_utf8_lossy(&out.stdout).lines().map(str::to_owned).collect();
+    let lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect();
     let expected: Vec<String> = counts.iter().map(|n| format!("{n} {want}")).collect();
     assert_eq!(lines, expected, "pyoxigraph's (triples or quads, answers) per syntax");
 }
@@ -247,8 +270,14 @@ fn the_cli_writes_rdf12_and_refuses_it_where_it_does_not_apply() {
         .unwrap();
     assert_eq!(out.stdout, export(&graph, RdfSyntax::NTriples));
     for (args, says) in [
-        (&["export", "--format", "dot", "--rdf", "1.2"][..], "--rdf does not apply to --format dot; it applies to: turtle, ntriples and nquads"),
-        (&["export", "--format", "ttl", "--rdf", "2"][..], "unknown RDF version '2'; choose from: 1.1, 1.2"),
+        (
+            &["export", "--format", "dot", "--rdf", "1.2"][..],
+            "--rdf does not apply to --format dot; it applies to: turtle, ntriples and nquads",
+        ),
+        (
+            &["export", "--format", "ttl", "--rdf", "2"][..],
+            "unknown RDF version '2'; choose from: 1.1, 1.2",
+        ),
     ] {
         let out = diplograph().args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -262,14 +291,20 @@ fn the_cli_writes_rdf12_and_refuses_it_where_it_does_not_apply() {
 #[test]
 fn the_docs_show_the_real_rdf12_export_and_query() {
     let doc = std::fs::read_to_string(root().join("docs/rdf.md")).unwrap();
-    let section = doc.split("### RDF 1.2").nth(1).expect("docs/rdf.md has an RDF 1.2 section");
+    let section = doc
+        .split("### RDF 1.2")
+        .nth(1)
+        .expect("docs/rdf.md has an RDF 1.2 section");
     let section = section.split("\n### ").next().unwrap_or(section);
     let shipped = std::fs::read_to_string(root().join("exports/graph-rdf12.ttl")).unwrap();
     let lines: BTreeSet<&str> = shipped.lines().collect();
     let turtle = block(section, "```turtle").expect("a Turtle example");
     let mut checked = 0;
     for line in turtle.lines().filter(|l| !l.trim_start().starts_with('…')) {
-        assert!(lines.contains(line), "docs/rdf.md shows a line exports/graph-rdf12.ttl lacks:\n{line}");
+        assert!(
+            lines.contains(line),
+            "docs/rdf.md shows a line exports/graph-rdf12.ttl lacks:\n{line}"
+        );
         checked += 1;
     }
     assert!(checked >= 5);
@@ -277,16 +312,26 @@ fn the_docs_show_the_real_rdf12_export_and_query() {
     assert_eq!(sparql.trim(), happened_in_2006_query().trim());
     // The annotation-syntax example says what the export says.
     let annotated = s_block(section, "```turtle", 1).expect("an annotation-syntax example");
-    let prefixes: String = shipped.lines().filter(|l| l.starts_with("@prefix")).map(|l| format!("{l}\n")).collect();
+    let prefixes: String = shipped
+        .lines()
+        .filter(|l| l.starts_with("@prefix"))
+        .map(|l| format!("{l}\n"))
+        .collect();
     let export_triples: BTreeSet<Q> = parse(shipped.as_bytes(), RdfSyntax::Turtle).into_iter().collect();
     let example = parse(format!("{prefixes}{annotated}").as_bytes(), RdfSyntax::Turtle);
     assert!(example.len() >= 5, "the annotation example holds {example:?}");
     for t in &example {
-        assert!(export_triples.contains(t), "the annotation example says what the export does not: {t:?}");
+        assert!(
+            export_triples.contains(t),
+            "the annotation example says what the export does not: {t:?}"
+        );
     }
     // The answer count it states.
     let count = happened_in_2006_from_the_csv().len();
-    assert!(section.contains(&format!("finds {count} relations")), "the section should say it finds {count} relations");
+    assert!(
+        section.contains(&format!("finds {count} relations")),
+        "the section should say it finds {count} relations"
+    );
 }
 
 /// The body of the first fenced block opened by `fence` in `text`.

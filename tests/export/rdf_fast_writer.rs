@@ -1,6 +1,6 @@
 //! The fast RDF writer ([`RdfExport::write`]) writes byte for byte what `oxttl`'s serializers
-//! write for the same quads ([`RdfExport::write_with_oxttl`], the reference): on the shipped
-//! graph, on every fixture that loads, and on random graphs whose text is hostile (see
+//! write for the same quads ([`RdfExport::write_with_oxttl`], the reference), in RDF 1.1 and in
+//! RDF 1.2 (triple terms): on the shipped graph, on every fixture that loads, and on random graphs whose text is hostile (see
 //! tests/support/hostile.rs), under bases chosen to make Turtle's choice of prefix hard.
 //!
 //! Case count: `PROPTEST_CASES` (default 64).
@@ -47,7 +47,9 @@ fn first_difference(fast: &[u8], reference: &[u8]) -> String {
 fn compare(graph: &Graph, base: &str) -> Result<(), String> {
     let base = BaseIri::new(base).map_err(|e| e.to_string())?;
     for version in RdfVersion::ALL {
-        let rdf = RdfExport::new(graph, &base).map_err(|e| e.to_string())?.version(version);
+        let rdf = RdfExport::new(graph, &base)
+            .map_err(|e| e.to_string())?
+            .version(version);
         for syntax in RdfSyntax::ALL {
             let fast = rdf.write(syntax, Vec::new()).map_err(|e| e.to_string())?;
             let reference = rdf.write_with_oxttl(syntax, Vec::new()).map_err(|e| e.to_string())?;

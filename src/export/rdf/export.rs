@@ -125,7 +125,7 @@ impl<'g> RdfExport<'g> {
     /// assert!(text.contains(
     ///     "rdf:reifies <<( entity:belarus dg:participant_in entity:partnership-for-peace )>>"
     /// ));
-    /// assert!(!text.contains("rdf:Statement"));
+    /// assert!(!text.contains("a rdf:Statement"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -172,7 +172,10 @@ impl<'g> RdfExport<'g> {
                     .map(move |(k, claims, disputed)| block(&|b| claimed(b, g, k, &claims, disputed))),
             )
             .chain(g.petgraph().node_indices().map(move |n| block(&|b| entity(b, g, n))))
-            .chain(g.relations().map(move |r| block(&|b| statement(b, g, r, self.texts, self.version))))
+            .chain(
+                g.relations()
+                    .map(move |r| block(&|b| statement(b, g, r, self.texts, self.version))),
+            )
     }
 
     /// Every quad of the export, in output order: statements and evidence in a named graph per
@@ -230,7 +233,16 @@ impl<'g> RdfExport<'g> {
             }
         } else {
             chunks::write_parallel(
-                g, self.texts, self.version, &jobs, threads, syntax, base, &prefixes, &mut rows, &mut out,
+                g,
+                self.texts,
+                self.version,
+                &jobs,
+                threads,
+                syntax,
+                base,
+                &prefixes,
+                &mut rows,
+                &mut out,
             )?;
         }
         out.finish()

@@ -8,7 +8,9 @@
 //!   dates as typed literals and one evidence resource per claim at `<base>evidence/...`,
 //!   derived from a source at `<base>source/<id>`, and itself a Web Annotation (`oa:`) whose
 //!   target is the source narrowed by a text quote selector;
-//! - in N-Quads, statements and evidence in a named graph per source, `<base>graph/<source id>`.
+//! - in N-Quads, statements and evidence in a named graph per source, `<base>graph/<source id>`;
+//! - opt-in ([`RdfVersion::Rdf12`]), each statement as an RDF 1.2 reifier of a triple term,
+//!   `relation:r-… rdf:reifies <<( s p o )>>`, instead of an `rdf:Statement`.
 
 mod annotation;
 pub(crate) mod base;

@@ -275,11 +275,7 @@ fn kind_comment(kind: EntityKind) -> &'static str {
 ///
 /// In RDF 1.2 a statement is a reifier, not an `rdf:Statement`, so the properties of statements
 /// (dates, evidence) have no `rdfs:domain` there: RDF 1.2 gives reifiers no class.
-pub(crate) fn vocabulary<S: Sink>(
-    b: &mut S,
-    predicates: &[Predicate],
-    version: RdfVersion,
-) -> Result<(), RdfError> {
+pub(crate) fn vocabulary<S: Sink>(b: &mut S, predicates: &[Predicate], version: RdfVersion) -> Result<(), RdfError> {
     let a = b.iri(Iri::Fixed(rdf::TYPE))?;
     let label = b.iri(Iri::Fixed(rdfs::LABEL))?;
     let comment = b.iri(Iri::Fixed(rdfs::COMMENT))?;
