@@ -1,7 +1,8 @@
 //! The fast RDF writer ([`RdfExport::write`]) writes byte for byte what `oxttl`'s serializers
 //! write for the same quads ([`RdfExport::write_with_oxttl`], the reference), in RDF 1.1 and in
-//! RDF 1.2 (triple terms): on the shipped graph, on every fixture that loads, and on random graphs whose text is hostile (see
-//! tests/support/hostile.rs), under bases chosen to make Turtle's choice of prefix hard.
+//! RDF 1.2 (triple terms): on the shipped graph, on every fixture that loads, and on random
+//! graphs whose text is hostile (see tests/support/hostile.rs), under bases chosen to make
+//! Turtle's choice of prefix hard.
 //!
 //! Case count: `PROPTEST_CASES` (default 64).
 
