@@ -125,10 +125,10 @@ impl ExportAll {
     }
 
     /// Writes every export of `graph` into `dir` (created if missing): `graph.ttl`, `graph.nt`,
-    /// `graph.nq`, `graph-rdf12.ttl` (RDF 1.2), `graph.dot`, `nodes.csv`, `edges.csv`, `graph.gexf`, `graph.graphml`,
-    /// `explorer.html` (unless the graph is too large for it), `views/<name>.dot` for each of the
-    /// named views, and, where Graphviz is installed, an `.svg` beside each `.dot`. Each file is
-    /// written atomically.
+    /// `graph.nq`, `graph-rdf12.ttl` (RDF 1.2), `graph.dot`, `nodes.csv`, `edges.csv`,
+    /// `graph.gexf`, `graph.graphml`, `explorer.html` (unless the graph is too large for it),
+    /// `views/<name>.dot` for each of the named views, and, where Graphviz is installed, an
+    /// `.svg` beside each `.dot`. Each file is written atomically.
     ///
     /// # Errors
     /// The first folder or file that could not be written, or a DOT file Graphviz rejected.

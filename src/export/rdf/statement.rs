@@ -41,8 +41,9 @@ impl<N> Value<N> {
 
 /// The statement of `r` — `rdf:subject`, `rdf:predicate`, `rdf:object` (RDF 1.1), or
 /// `rdf:reifies <<( s p o )>>` (RDF 1.2: the statement is a reifier of the triple term), its
-/// dates — and one evidence resource per claim. For N-Quads, the statement is written into the named graph of
-/// every source that states it, and each piece of evidence into its own source's graph.
+/// dates — and one evidence resource per claim. For N-Quads, the statement is written into the
+/// named graph of every source that states it, and each piece of evidence into its own
+/// source's graph.
 ///
 /// Each piece of evidence is also a Web Annotation ([`annotation`]), anchored in the source's
 /// text when `texts` has it.
