@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand};
 use diplograph::{
     export::csv::CsvFlavor,
     export::dot::{Cluster, RankDir},
+    export::rdf::RdfVersion,
     export::Format,
     model::Edtf,
 };
@@ -404,6 +405,11 @@ pub struct ExportArgs {
     /// them the text quote selectors have oa:exact only, marked dg:exactOnly.
     #[arg(long = "sources", id = "texts", value_name = "DIR")]
     pub texts: Option<PathBuf>,
+    /// RDF: 1.1 (the default: each relation's statement reified as an rdf:Statement, read by
+    /// every RDF store) or 1.2 (each statement a reifier of a triple term, `rdf:reifies <<( s p
+    /// o )>>`, read only by RDF 1.2 parsers and stores).
+    #[arg(long = "rdf", value_name = "VERSION", value_parser = clap::value_parser!(RdfVersion))]
+    pub rdf: Option<RdfVersion>,
     /// Export only the neighbourhood of this entity.
     #[arg(long, value_name = "ENTITY")]
     pub focus: Option<String>,

@@ -187,7 +187,7 @@ fn export_rdf(view: &Graph, format: Format, args: &ExportArgs) -> Result<()> {
         None => BaseIri::default(),
     };
     let texts = args.texts.as_deref().map(SourceTexts::open).transpose()?;
-    let mut rdf = RdfExport::new(view, &base)?;
+    let mut rdf = RdfExport::new(view, &base)?.version(args.rdf.unwrap_or_default());
     if let Some(texts) = &texts {
         rdf = rdf.with_source_texts(texts);
     }

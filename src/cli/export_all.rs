@@ -10,7 +10,7 @@ use diplograph::{
     export::gexf::{write_gexf, GexfOptions},
     export::graphml::{write_graphml, GraphmlOptions},
     export::html::{write_html, HtmlError, HtmlOptions, DEFAULT_HTML_MAX_RELATIONS},
-    export::rdf::{BaseIri, RdfError, RdfExport, RdfSyntax},
+    export::rdf::{BaseIri, RdfError, RdfExport, RdfSyntax, RdfVersion},
     export::write_atomically,
     Graph,
 };
@@ -125,10 +125,10 @@ impl ExportAll {
     }
 
     /// Writes every export of `graph` into `dir` (created if missing): `graph.ttl`, `graph.nt`,
-    /// `graph.nq`, `graph.dot`, `nodes.csv`, `edges.csv`, `graph.gexf`, `graph.graphml`,
-    /// `explorer.html` (unless the graph is too large for it), `views/<name>.dot` for each of the
-    /// named views, and, where Graphviz is installed, an `.svg` beside each `.dot`. Each file is
-    /// written atomically.
+    /// `graph.nq`, `graph-rdf12.ttl` (RDF 1.2), `graph.dot`, `nodes.csv`, `edges.csv`,
+    /// `graph.gexf`, `graph.graphml`, `explorer.html` (unless the graph is too large for it),
+    /// `views/<name>.dot` for each of the named views, and, where Graphviz is installed, an
+    /// `.svg` beside each `.dot`. Each file is written atomically.
     ///
     /// # Errors
     /// The first folder or file that could not be written, or a DOT file Graphviz rejected.
@@ -290,7 +290,8 @@ impl ExportAll {
     }
 }
 
-/// The RDF exports: `graph.ttl`, `graph.nt` and `graph.nq`, each written atomically.
+/// The RDF exports: `graph.ttl`, `graph.nt` and `graph.nq`, and the RDF 1.2 Turtle
+/// `graph-rdf12.ttl` (statements as reifiers of triple terms), each written atomically.
 fn write_rdf_files(graph: &Graph, base: &BaseIri, dir: &Path, report: &mut ExportReport) -> Result<()> {
     let rdf = RdfExport::new(graph, base)?;
     for syntax in RdfSyntax::ALL {
@@ -298,5 +299,14 @@ fn write_rdf_files(graph: &Graph, base: &BaseIri, dir: &Path, report: &mut Expor
         write_atomically(&path, |w| rdf.write(syntax, w).map(drop).map_err(RdfError::into_io))?;
         report.written.push(path);
     }
+    let rdf12 = rdf.version(RdfVersion::Rdf12);
+    let path = dir.join(RDF12_FILE);
+    write_atomically(&path, |w| {
+        rdf12.write(RdfSyntax::Turtle, w).map(drop).map_err(RdfError::into_io)
+    })?;
+    report.written.push(path);
     Ok(())
 }
+
+/// The RDF 1.2 Turtle file of the main job.
+const RDF12_FILE: &str = "graph-rdf12.ttl";

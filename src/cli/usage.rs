@@ -72,6 +72,7 @@ pub fn check(cli: &Cli) -> Result<(), clap::Error> {
                 ("--flavor", a.flavor.is_some(), "csv"),
                 ("--base-iri", a.base_iri.is_some(), "turtle, ntriples, nquads and --all"),
                 ("--sources", a.texts.is_some(), "turtle, ntriples and nquads"),
+                ("--rdf", a.rdf.is_some(), "turtle, ntriples and nquads"),
             ];
             let format = match (a.all, a.format) {
                 (true, _) => "--all",
@@ -83,7 +84,7 @@ pub fn check(cli: &Cli) -> Result<(), clap::Error> {
             };
             for (flag, set, applies_to) in given {
                 let applies = match format {
-                    "rdf" => flag == "--base-iri" || flag == "--sources",
+                    "rdf" => matches!(flag, "--base-iri" | "--sources" | "--rdf"),
                     "--all" => flag == "--base-iri",
                     "interactive" => false,
                     other => applies_to == other,

@@ -13,6 +13,7 @@ mod dot_frames;
 mod dot_queries;
 mod dot_render;
 mod dot_views;
+mod rdf12;
 mod rdf_cli;
 mod rdf_determinism;
 mod rdf_fast_writer;

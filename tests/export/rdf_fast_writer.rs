@@ -1,7 +1,8 @@
 //! The fast RDF writer ([`RdfExport::write`]) writes byte for byte what `oxttl`'s serializers
-//! write for the same quads ([`RdfExport::write_with_oxttl`], the reference): on the shipped
-//! graph, on every fixture that loads, and on random graphs whose text is hostile (see
-//! tests/support/hostile.rs), under bases chosen to make Turtle's choice of prefix hard.
+//! write for the same quads ([`RdfExport::write_with_oxttl`], the reference), in RDF 1.1 and in
+//! RDF 1.2 (triple terms): on the shipped graph, on every fixture that loads, and on random
+//! graphs whose text is hostile (see tests/support/hostile.rs), under bases chosen to make
+//! Turtle's choice of prefix hard.
 //!
 //! Case count: `PROPTEST_CASES` (default 64).
 
@@ -9,7 +10,7 @@ use std::path::Path;
 
 use crate::support::hostile::*;
 use diplograph::{
-    export::rdf::{BaseIri, RdfExport, RdfSyntax},
+    export::rdf::{BaseIri, RdfExport, RdfSyntax, RdfVersion},
     Graph,
 };
 use proptest::prelude::*;
@@ -46,16 +47,20 @@ fn first_difference(fast: &[u8], reference: &[u8]) -> String {
 /// Checks every syntax of `graph` under `base`; returns the failure, if any, as text.
 fn compare(graph: &Graph, base: &str) -> Result<(), String> {
     let base = BaseIri::new(base).map_err(|e| e.to_string())?;
-    let rdf = RdfExport::new(graph, &base).map_err(|e| e.to_string())?;
-    for syntax in RdfSyntax::ALL {
-        let fast = rdf.write(syntax, Vec::new()).map_err(|e| e.to_string())?;
-        let reference = rdf.write_with_oxttl(syntax, Vec::new()).map_err(|e| e.to_string())?;
-        if fast != reference {
-            return Err(format!(
-                "{syntax} under <{}>: {}",
-                base,
-                first_difference(&fast, &reference)
-            ));
+    for version in RdfVersion::ALL {
+        let rdf = RdfExport::new(graph, &base)
+            .map_err(|e| e.to_string())?
+            .version(version);
+        for syntax in RdfSyntax::ALL {
+            let fast = rdf.write(syntax, Vec::new()).map_err(|e| e.to_string())?;
+            let reference = rdf.write_with_oxttl(syntax, Vec::new()).map_err(|e| e.to_string())?;
+            if fast != reference {
+                return Err(format!(
+                    "{syntax} (RDF {version}) under <{}>: {}",
+                    base,
+                    first_difference(&fast, &reference)
+                ));
+            }
         }
     }
     Ok(())

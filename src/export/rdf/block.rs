@@ -53,6 +53,7 @@ impl Sink for Block<'_> {
             Object::English(text) => Literal::new_language_tagged_literal_unchecked(text, "en").into(),
             Object::Typed(value, datatype) => Literal::new_typed_literal(value, datatype).into(),
             Object::True => Literal::from(true).into(),
+            Object::TripleTerm(s, p, o) => Triple::new(s.clone(), p.clone(), o.clone()).into(),
         };
         let graph = graph.map_or(GraphName::DefaultGraph, |g| GraphName::NamedNode(g.clone()));
         self.quads

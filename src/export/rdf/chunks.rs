@@ -17,6 +17,7 @@ use super::render::Prefixes;
 use super::rows::Rows;
 use super::statement::statement;
 use super::syntax::RdfSyntax;
+use super::version::RdfVersion;
 use super::writer::{Chunk, Lines, RdfWriter};
 use crate::model::graph::Graph;
 use crate::verify::SourceTexts;
@@ -53,6 +54,7 @@ pub(crate) fn run(
     job: &Job,
     graph: &Graph,
     texts: Option<&SourceTexts>,
+    version: RdfVersion,
     rows: &mut Rows<'_>,
     mut each: impl FnMut(&mut Rows<'_>) -> Result<(), RdfError>,
 ) -> Result<(), RdfError> {
@@ -67,7 +69,7 @@ pub(crate) fn run(
         Job::Statements(edges) => {
             for e in edges.clone() {
                 rows.clear();
-                statement(rows, graph, graph.relation_at(EdgeId::new(e)), texts)?;
+                statement(rows, graph, graph.relation_at(EdgeId::new(e)), texts, version)?;
                 each(rows)?;
             }
         }
@@ -82,6 +84,7 @@ pub(crate) fn run(
 pub(crate) fn write_parallel<W: Write>(
     graph: &Graph,
     texts: Option<&SourceTexts>,
+    version: RdfVersion,
     jobs: &[Job],
     threads: usize,
     syntax: RdfSyntax,
@@ -104,7 +107,7 @@ pub(crate) fn write_parallel<W: Write>(
                 let mut rows = Rows::new(base, turtle);
                 let mut lines = Lines::for_chunks(syntax);
                 for job in jobs.iter().skip(w).step_by(threads) {
-                    let chunk = run(job, graph, texts, &mut rows, |r| lines.part(r))
+                    let chunk = run(job, graph, texts, version, &mut rows, |r| lines.part(r))
                         .map(|()| lines.take_chunk(buffers.try_recv().ok()));
                     let failed = chunk.is_err();
                     // The writing thread stops taking chunks when it fails; so does this one.
@@ -119,7 +122,7 @@ pub(crate) fn write_parallel<W: Write>(
                 .recv()
                 .map_err(|_| RdfError::Io(std::io::Error::other("a thread of the RDF export stopped")))??;
             if out.continues(&chunk) {
-                run(job, graph, texts, rows, |r| out.part(r))?;
+                run(job, graph, texts, version, rows, |r| out.part(r))?;
             } else {
                 let buffer = out.chunk(chunk)?;
                 // A worker that has finished no longer takes buffers back; that is no error.

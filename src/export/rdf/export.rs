@@ -19,6 +19,7 @@ use super::rows::Rows;
 use super::source::source;
 use super::statement::statement;
 use super::syntax::RdfSyntax;
+use super::version::RdfVersion;
 use super::vocabulary::vocabulary;
 use super::writer::RdfWriter;
 use crate::model::graph::Graph;
@@ -51,6 +52,7 @@ pub struct RdfExport<'g> {
     graph: &'g Graph,
     iris: Iris,
     texts: Option<&'g SourceTexts>,
+    version: RdfVersion,
 }
 
 impl<'g> RdfExport<'g> {
@@ -92,6 +94,7 @@ impl<'g> RdfExport<'g> {
             graph,
             iris,
             texts: None,
+            version: RdfVersion::default(),
         })
     }
 
@@ -114,6 +117,28 @@ impl<'g> RdfExport<'g> {
     #[must_use]
     pub fn with_source_texts(mut self, texts: &'g SourceTexts) -> RdfExport<'g> {
         self.texts = Some(texts);
+        self
+    }
+
+    /// Writes each relation's statement as `version` says: RDF 1.1 reification (the default)
+    /// or, with [`RdfVersion::Rdf12`], a reifier of an RDF 1.2 triple term
+    /// (`relation:r-… rdf:reifies <<( s p o )>>`), which only RDF 1.2 parsers read. The rest of
+    /// the export is the same.
+    ///
+    /// ```
+    /// use diplograph::{Graph, export::rdf::{BaseIri, RdfExport, RdfSyntax, RdfVersion}};
+    /// let graph = Graph::embedded()?;
+    /// let rdf = RdfExport::new(&graph, &BaseIri::default())?.version(RdfVersion::Rdf12);
+    /// let text = String::from_utf8(rdf.write(RdfSyntax::Turtle, Vec::new())?)?;
+    /// assert!(text.contains(
+    ///     "rdf:reifies <<( entity:belarus dg:participant_in entity:partnership-for-peace )>>"
+    /// ));
+    /// assert!(!text.contains("a rdf:Statement"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn version(mut self, version: RdfVersion) -> RdfExport<'g> {
+        self.version = version;
         self
     }
 
@@ -147,7 +172,7 @@ impl<'g> RdfExport<'g> {
             let mut b = Block::new(iris);
             f(&mut b).map(|()| b)
         };
-        std::iter::once_with(move || block(&|b| vocabulary(b, g.predicates())))
+        std::iter::once_with(move || block(&|b| vocabulary(b, g.predicates(), self.version)))
             .chain(g.sources().iter().map(move |s| block(&|b| source(b, s))))
             .chain(
                 claimed_statements(g)
@@ -155,7 +180,10 @@ impl<'g> RdfExport<'g> {
                     .map(move |(k, claims, disputed)| block(&|b| claimed(b, g, k, &claims, disputed))),
             )
             .chain(g.node_ids().map(move |n| block(&|b| entity(b, g, n))))
-            .chain(g.relations().map(move |r| block(&|b| statement(b, g, r, self.texts))))
+            .chain(
+                g.relations()
+                    .map(move |r| block(&|b| statement(b, g, r, self.texts, self.version))),
+            )
     }
 
     /// Every quad of the export, in output order: statements and evidence in a named graph per
@@ -194,7 +222,7 @@ impl<'g> RdfExport<'g> {
         let mut rows = Rows::new(base, (syntax == RdfSyntax::Turtle).then_some(&prefixes));
         let mut out = RdfWriter::new(syntax, &prefixes, writer);
         // The vocabulary and the sources: few parts, written here.
-        vocabulary(&mut rows, g.predicates())?;
+        vocabulary(&mut rows, g.predicates(), self.version)?;
         out.part(&mut rows)?;
         for s in g.sources() {
             rows.clear();
@@ -209,11 +237,20 @@ impl<'g> RdfExport<'g> {
         let jobs = chunks::jobs(g, parts);
         if threads < 2 || jobs.len() < 2 {
             for job in &jobs {
-                chunks::run(job, g, self.texts, &mut rows, |r| out.part(r))?;
+                chunks::run(job, g, self.texts, self.version, &mut rows, |r| out.part(r))?;
             }
         } else {
             chunks::write_parallel(
-                g, self.texts, &jobs, threads, syntax, base, &prefixes, &mut rows, &mut out,
+                g,
+                self.texts,
+                self.version,
+                &jobs,
+                threads,
+                syntax,
+                base,
+                &prefixes,
+                &mut rows,
+                &mut out,
             )?;
         }
         out.finish()

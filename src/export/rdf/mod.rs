@@ -8,7 +8,9 @@
 //!   dates as typed literals and one evidence resource per claim at `<base>evidence/...`,
 //!   derived from a source at `<base>source/<id>`, and itself a Web Annotation (`oa:`) whose
 //!   target is the source narrowed by a text quote selector;
-//! - in N-Quads, statements and evidence in a named graph per source, `<base>graph/<source id>`.
+//! - in N-Quads, statements and evidence in a named graph per source, `<base>graph/<source id>`;
+//! - opt-in ([`RdfVersion::Rdf12`]), each statement as an RDF 1.2 reifier of a triple term,
+//!   `relation:r-… rdf:reifies <<( s p o )>>`, instead of an `rdf:Statement`.
 
 mod annotation;
 pub(crate) mod base;
@@ -27,6 +29,7 @@ mod sink;
 mod source;
 mod statement;
 pub(crate) mod syntax;
+mod version;
 mod vocabulary;
 mod writer;
 
@@ -34,3 +37,4 @@ pub use base::BaseIri;
 pub use error::RdfError;
 pub use export::RdfExport;
 pub use syntax::RdfSyntax;
+pub use version::RdfVersion;

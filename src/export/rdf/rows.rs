@@ -257,6 +257,28 @@ impl<'p> Rows<'p> {
             }
             Object::Typed(text, datatype) => self.typed(text, datatype),
             Object::True => self.typed("true", xsd::BOOLEAN),
+            Object::TripleTerm(s, p, o) => {
+                // `<<( s p o )>>`, in N-Triples form and in the output's form (prefixed names
+                // in Turtle), as `oxttl` writes a triple term.
+                let form = |r: &mut Rows<'_>, [s, p, o]: [(u32, u32); 3]| {
+                    let start = r.mark();
+                    r.arena.extend_from_slice(b"<<( ");
+                    for (i, (a, b)) in [s, p, o].into_iter().enumerate() {
+                        if i > 0 {
+                            r.arena.push(b' ');
+                        }
+                        r.arena.extend_from_within(a as usize..b as usize);
+                    }
+                    r.arena.extend_from_slice(b" )>>");
+                    (start, r.mark())
+                };
+                let nt = form(self, [s.nt, p.nt, o.nt]);
+                if self.turtle.is_none() {
+                    return Term { nt, out: nt };
+                }
+                let out = form(self, [s.out, p.out, o.out]);
+                Term { nt, out }
+            }
         }
     }
 

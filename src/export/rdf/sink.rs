@@ -44,6 +44,8 @@ pub(crate) enum Object<'a, N> {
     Typed(&'a str, NamedNodeRef<'static>),
     /// `true` as an `xsd:boolean`.
     True,
+    /// An RDF 1.2 triple term, `<<( subject predicate object )>>`, of three resources.
+    TripleTerm(&'a N, &'a N, &'a N),
 }
 
 /// Takes the triples of one part of the export.

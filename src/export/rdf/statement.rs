@@ -9,6 +9,7 @@ use super::error::RdfError;
 use super::iris::{Local, ENTITY, EVIDENCE, GRAPH, RELATION, SOURCE};
 use super::namespaces::prov;
 use super::sink::{Iri, Object, Sink};
+use super::version::RdfVersion;
 use super::vocabulary::term;
 use crate::model::edtf::{Bound, DatePoint};
 use crate::model::graph::Graph;
@@ -23,6 +24,7 @@ enum Value<N> {
     Plain(String),
     Typed(String, NamedNodeRef<'static>),
     True,
+    TripleTerm(N, N, N),
 }
 
 impl<N> Value<N> {
@@ -32,13 +34,16 @@ impl<N> Value<N> {
             Value::Plain(text) => Object::Plain(text),
             Value::Typed(value, datatype) => Object::Typed(value, *datatype),
             Value::True => Object::True,
+            Value::TripleTerm(s, p, o) => Object::TripleTerm(s, p, o),
         }
     }
 }
 
-/// The statement of `r` — `rdf:subject`, `rdf:predicate`, `rdf:object`, its dates — and one
-/// evidence resource per claim. For N-Quads, the statement is written into the named graph of
-/// every source that states it, and each piece of evidence into its own source's graph.
+/// The statement of `r` — `rdf:subject`, `rdf:predicate`, `rdf:object` (RDF 1.1), or
+/// `rdf:reifies <<( s p o )>>` (RDF 1.2: the statement is a reifier of the triple term), its
+/// dates — and one evidence resource per claim. For N-Quads, the statement is written into the
+/// named graph of every source that states it, and each piece of evidence into its own
+/// source's graph.
 ///
 /// Each piece of evidence is also a Web Annotation ([`annotation`]), anchored in the source's
 /// text when `texts` has it.
@@ -47,20 +52,29 @@ pub(crate) fn statement<S: Sink>(
     graph: &Graph,
     r: &Relation,
     texts: Option<&SourceTexts>,
+    version: RdfVersion,
 ) -> Result<(), RdfError> {
     let predicate = graph.predicate_of(r);
     let st = b.iri(Iri::Minted(RELATION, Local::Relation(r.id)))?;
     let mut core: Vec<(S::Node, Value<S::Node>)> = Vec::with_capacity(12);
-    core.push((
-        b.iri(Iri::Fixed(rdf::TYPE))?,
-        Value::Node(b.iri(Iri::Fixed(rdf::STATEMENT))?),
-    ));
     let subject = b.iri(Iri::Minted(ENTITY, Local::Name(r.subject.as_str())))?;
-    core.push((b.iri(Iri::Fixed(rdf::SUBJECT))?, Value::Node(subject)));
     let property = b.iri(Iri::vocab(r.predicate.as_str()))?;
-    core.push((b.iri(Iri::Fixed(rdf::PREDICATE))?, Value::Node(property)));
     let object = b.iri(Iri::Minted(ENTITY, Local::Name(r.object.as_str())))?;
-    core.push((b.iri(Iri::Fixed(rdf::OBJECT))?, Value::Node(object)));
+    match version {
+        RdfVersion::Rdf11 => {
+            core.push((
+                b.iri(Iri::Fixed(rdf::TYPE))?,
+                Value::Node(b.iri(Iri::Fixed(rdf::STATEMENT))?),
+            ));
+            core.push((b.iri(Iri::Fixed(rdf::SUBJECT))?, Value::Node(subject)));
+            core.push((b.iri(Iri::Fixed(rdf::PREDICATE))?, Value::Node(property)));
+            core.push((b.iri(Iri::Fixed(rdf::OBJECT))?, Value::Node(object)));
+        }
+        RdfVersion::Rdf12 => core.push((
+            b.iri(Iri::Fixed(rdf::REIFIES))?,
+            Value::TripleTerm(subject, property, object),
+        )),
+    }
     if let (Some(date), Some(span)) = (&r.date, r.span(predicate.temporal)) {
         core.push((b.iri(Iri::vocab(term::EDTF_DATE))?, Value::Plain(date.to_string())));
         let mut bound = |b: &mut S,

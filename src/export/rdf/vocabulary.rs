@@ -13,6 +13,7 @@ use super::error::RdfError;
 use super::iris::{canonical_kinds, union_name, Local};
 use super::namespaces::{owl, prov, skos};
 use super::sink::{Iri, Object, Sink};
+use super::version::RdfVersion;
 use crate::model::kind::EntityKind;
 use crate::model::predicate::{Predicate, Temporal};
 
@@ -271,7 +272,10 @@ fn kind_comment(kind: EntityKind) -> &'static str {
 }
 
 /// The vocabulary block: the ontology, its classes and its properties.
-pub(crate) fn vocabulary<S: Sink>(b: &mut S, predicates: &[Predicate]) -> Result<(), RdfError> {
+///
+/// In RDF 1.2 a statement is a reifier, not an `rdf:Statement`, so the properties of statements
+/// (dates, evidence) have no `rdfs:domain` there: RDF 1.2 gives reifiers no class.
+pub(crate) fn vocabulary<S: Sink>(b: &mut S, predicates: &[Predicate], version: RdfVersion) -> Result<(), RdfError> {
     let a = b.iri(Iri::Fixed(rdf::TYPE))?;
     let label = b.iri(Iri::Fixed(rdfs::LABEL))?;
     let comment = b.iri(Iri::Fixed(rdfs::COMMENT))?;
@@ -381,7 +385,10 @@ pub(crate) fn vocabulary<S: Sink>(b: &mut S, predicates: &[Predicate]) -> Result
         b.add(&iri, &comment, Object::English(t.comment));
         let d = match t.domain {
             Some(Domain::Class(c)) => Some(b.iri(Iri::vocab(c))?),
-            Some(Domain::Statement) => Some(fixed(b, rdf::STATEMENT)?),
+            Some(Domain::Statement) => match version {
+                RdfVersion::Rdf11 => Some(fixed(b, rdf::STATEMENT)?),
+                RdfVersion::Rdf12 => None,
+            },
             None => None,
         };
         if let Some(d) = d {
