@@ -59,6 +59,18 @@ impl Image {
         })
     }
 
+    /// The image for the graph-data folder `dir`, keyed by its files read in blocks (never held
+    /// in memory: see `ImageKey::of_dir`), or `None` when images are off, there is no cache
+    /// folder or the files cannot be read (the load that follows says why).
+    pub fn of_dir(cli: &Cli, dir: &Path) -> Option<Image> {
+        if cli.no_cache {
+            return None;
+        }
+        let path = image_path(&folder()?, dir);
+        let key = ImageKey::of_dir(dir, &Limits::default()).ok()?;
+        Some(Image { path, key })
+    }
+
     /// Whether there is a file where the image goes (intact or not).
     pub fn exists(&self) -> bool {
         self.path.is_file()
@@ -68,7 +80,8 @@ impl Image {
     /// another key, damage) is `None`, said with --verbose.
     pub fn read(&self) -> Option<Graph> {
         let started = Instant::now();
-        let bytes = std::fs::read(&self.path).ok()?;
+        let file = std::fs::File::open(&self.path).ok()?;
+        let bytes = map(&file)?;
         match read_image(&bytes, self.key) {
             Ok(graph) => {
                 diag::verbose(format!(
@@ -107,6 +120,22 @@ impl Image {
             Err(e) => diag::verbose(format!("cannot save the graph image: {e:#}")),
         }
     }
+}
+
+/// The bytes of the image `file`, mapped rather than read: the pages the kernel already holds
+/// are used in place, without a copy or a second 150 MB in memory at a million claims.
+///
+/// Images are only ever replaced whole (written beside and renamed, `write_atomically`), so the
+/// mapped file does not change while it is read; one truncated in place by another program could
+/// end this process (SIGBUS), the risk every mapped file has, never a wrong answer: every byte is
+/// checksummed before it is decoded. `None` if the file cannot be mapped.
+#[allow(unsafe_code)]
+fn map(file: &std::fs::File) -> Option<memmap2::Mmap> {
+    // SAFETY: see above: the file is not modified while mapped, except by a program tampering
+    // with the cache folder, which can at worst stop this one.
+    let map = unsafe { memmap2::Mmap::map(file) }.ok()?;
+    let _ = map.advise(memmap2::Advice::Sequential);
+    Some(map)
 }
 
 /// The image file of the folder `dir` in the cache folder `cache`: named by a hash of the

@@ -33,25 +33,20 @@ fn dataset(cli: &Cli) -> Result<Dataset> {
 /// Loads the graph: from the folder's cached image if it is intact and of these very files, else
 /// from the CSV (then saving the image). Warnings are printed either way, the same.
 pub fn load(cli: &Cli) -> Result<Graph> {
-    let mut data = dataset(cli)?;
     let Some(dir) = data_dir(cli) else {
-        return validated(cli, data);
+        return validated(cli, dataset(cli)?);
     };
-    let Some(image) = Image::of(cli, dir, &data) else {
-        return validated(cli, data);
-    };
-    if image.exists() {
-        // The files' text is not needed with an intact image: freed before the image is read,
-        // so that the two are never held together; read again if the image is not used.
-        drop(data);
+    // The key of the files is computed reading them in blocks: with an intact image, their text
+    // is never in memory, only the graph.
+    if let Some(image) = Image::of_dir(cli, dir).filter(Image::exists) {
         if let Some(graph) = image.read() {
             for w in &graph.warnings().0 {
                 diag::warning(w);
             }
             return Ok(graph);
         }
-        data = dataset(cli)?;
     }
+    let data = dataset(cli)?;
     // The image is saved under the key of the files actually loaded (they may have changed since
     // the key above was computed).
     let image = Image::of(cli, dir, &data);

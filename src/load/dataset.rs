@@ -102,7 +102,7 @@ impl Dataset {
 /// Opens `path` for reading if it is a regular file (after following symbolic links); anything
 /// else — a FIFO, a device, a socket, a folder — is refused before it is opened (opening a FIFO
 /// would wait forever for a writer), and checked again on the opened file.
-fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+pub(crate) fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
     let not_regular = || {
         std::io::Error::new(
             std::io::ErrorKind::InvalidInput,

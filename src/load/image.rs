@@ -34,11 +34,15 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
+use std::path::Path;
 
+use petgraph::graph::NodeIndex;
+use petgraph::Direction;
 use xxhash_rust::xxh3::Xxh3;
 
-use super::dataset::{DataFile, Dataset};
+use super::dataset::{open_regular, DataFile, Dataset};
+use super::error::LoadError;
 use super::limits::Limits;
 use crate::model::edtf::{Bound, DatePoint, Edtf};
 use crate::model::entity::{Entity, EntityDate};
@@ -56,7 +60,7 @@ use crate::model::view::{NamedView, Reach, ViewLayout};
 const MAGIC: &[u8; 8] = b"DGIMAGE\0";
 
 /// The image format's version: bump it whenever the layout changes.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 const HEADER_BYTES: usize = 8 + 4 + 16;
 const TRAILER_BYTES: usize = 8 + 16;
@@ -83,22 +87,7 @@ impl ImageKey {
     /// [`ImageKey::of`] as if the crate's version were `version` (for tests of stale images).
     #[doc(hidden)]
     pub fn with_version(dataset: &Dataset, limits: &Limits, version: &str) -> ImageKey {
-        let mut h = Xxh3::new();
-        let text = |h: &mut Xxh3, bytes: &[u8]| {
-            h.update(&(bytes.len() as u64).to_le_bytes());
-            h.update(bytes);
-        };
-        text(&mut h, MAGIC);
-        text(&mut h, &FORMAT_VERSION.to_le_bytes());
-        text(&mut h, version.as_bytes());
-        let Limits {
-            max_file_bytes,
-            max_rows,
-            max_cell_bytes,
-        } = *limits;
-        for n in [max_file_bytes, max_rows as u64, max_cell_bytes as u64] {
-            text(&mut h, &n.to_le_bytes());
-        }
+        let mut h = KeyHash::start(limits, version);
         // Every file the loader reads, by destructuring: a new file is a compile error here.
         let Dataset {
             sources,
@@ -108,24 +97,117 @@ impl ImageKey {
             views,
         } = dataset;
         for DataFile { name, bytes } in [sources, predicates, entities, relations] {
-            // The names too: the warnings a load reports name the files.
-            text(&mut h, name.as_bytes());
-            text(&mut h, bytes);
+            h.file(name, bytes);
         }
-        // The optional views file: its absence is hashed apart from an empty file.
         match views {
-            None => text(&mut h, b"no views"),
-            Some(DataFile { name, bytes }) => {
-                text(&mut h, name.as_bytes());
-                text(&mut h, bytes);
-            }
+            None => h.no_views(),
+            Some(DataFile { name, bytes }) => h.file(name, bytes),
         }
-        ImageKey(h.digest128().to_le_bytes())
+        h.finish()
+    }
+
+    /// The key of the graph-data folder `dir`, read in small blocks without holding its files:
+    /// the key [`ImageKey::of`] gives for `Dataset::from_dir_with(dir, limits)` (the same bytes,
+    /// at most `limits.max_file_bytes + 1` of each file, named the same way), at a fraction of
+    /// the memory, so that a folder whose image is intact never has its text in memory.
+    ///
+    /// ```
+    /// use diplograph::{Dataset, Limits};
+    /// use diplograph::load::image::ImageKey;
+    /// let dir = std::path::Path::new("graph-data");
+    /// let limits = Limits::default();
+    /// assert_eq!(ImageKey::of_dir(dir, &limits)?,
+    ///            ImageKey::of(&Dataset::from_dir_with(dir, &limits)?, &limits));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn of_dir(dir: &Path, limits: &Limits) -> Result<ImageKey, LoadError> {
+        let mut h = KeyHash::start(limits, env!("CARGO_PKG_VERSION"));
+        let limit = limits.max_file_bytes.saturating_add(1);
+        let file = |h: &mut KeyHash, name: &str| -> Result<(), LoadError> {
+            let path = dir.join(name);
+            let shown = path.display().to_string();
+            open_regular(&path)
+                .and_then(|f| h.file_read(&shown, f.take(limit)))
+                .map_err(|source| LoadError::Io { path: shown, source })
+        };
+        for name in ["sources.csv", "predicates.csv", "entities.csv", "relations.csv"] {
+            file(&mut h, name)?;
+        }
+        if dir.join("views.csv").exists() {
+            file(&mut h, "views.csv")?;
+        } else {
+            h.no_views();
+        }
+        Ok(h.finish())
     }
 
     /// The key as 32 hexadecimal digits (a file name for the image).
     pub fn hex(&self) -> String {
         self.0.iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+/// The hash behind an [`ImageKey`]: the format, the crate's version, the limits, then every
+/// file as its name, its bytes and their count (the count after the bytes, so that a file can be
+/// hashed as it is read).
+struct KeyHash(Xxh3);
+
+impl KeyHash {
+    fn start(limits: &Limits, version: &str) -> KeyHash {
+        let mut h = KeyHash(Xxh3::new());
+        h.text(MAGIC);
+        h.text(&FORMAT_VERSION.to_le_bytes());
+        h.text(version.as_bytes());
+        let Limits {
+            max_file_bytes,
+            max_rows,
+            max_cell_bytes,
+        } = *limits;
+        for n in [max_file_bytes, max_rows as u64, max_cell_bytes as u64] {
+            h.text(&n.to_le_bytes());
+        }
+        h
+    }
+
+    fn text(&mut self, bytes: &[u8]) {
+        self.0.update(&(bytes.len() as u64).to_le_bytes());
+        self.0.update(bytes);
+    }
+
+    /// A file, by its name as the load's messages give it (its warnings name the files).
+    fn file(&mut self, name: &str, bytes: &[u8]) {
+        self.text(name.as_bytes());
+        self.0.update(bytes);
+        self.0.update(&(bytes.len() as u64).to_le_bytes());
+    }
+
+    /// [`KeyHash::file`] of the bytes `r` gives, read in blocks.
+    fn file_read(&mut self, name: &str, mut r: impl Read) -> io::Result<()> {
+        self.text(name.as_bytes());
+        let mut buf = vec![0u8; 1 << 17];
+        let mut count: u64 = 0;
+        loop {
+            match r.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    self.0.update(&buf[..n]);
+                    count += n as u64;
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        self.0.update(&count.to_le_bytes());
+        Ok(())
+    }
+
+    /// The optional views file's absence, hashed apart from an empty file.
+    fn no_views(&mut self) {
+        self.text(b"no views");
+    }
+
+    fn finish(self) -> ImageKey {
+        ImageKey(self.0.digest128().to_le_bytes())
     }
 }
 
@@ -700,6 +782,48 @@ impl<'a> In<'a> {
     }
 }
 
+/// How many relations the reader that warms the objects' ids runs ahead (see `decode_graph`).
+const AHEAD: usize = 32;
+
+impl In<'_> {
+    /// Past an id written by `Out::id_in`.
+    fn skip_id_in(&mut self) -> R<()> {
+        if self.uint()? == 0 {
+            let len = self.count(1)?;
+            self.take(len)?;
+        }
+        Ok(())
+    }
+
+    /// Past an optional text.
+    fn skip_opt_text(&mut self) -> R<()> {
+        if let n @ 1.. = self.uint()? {
+            self.take(usize::try_from(n - 1).map_err(|_| SHORT)?)?;
+        }
+        Ok(())
+    }
+
+    /// Past one relation, without making it: its object's node index.
+    fn skip_relation(&mut self) -> R<usize> {
+        self.uint()?;
+        let b = self.uint()?;
+        self.take(8)?;
+        for _ in 0..3 {
+            self.skip_id_in()?;
+        }
+        self.date()?;
+        for _ in 0..self.count(3)? {
+            self.skip_id_in()?;
+            let len = self.count(1)?;
+            self.take(len)?;
+            self.skip_opt_text()?;
+            self.uint()?;
+            self.skip_opt_text()?;
+        }
+        usize::try_from(b).map_err(|_| SHORT)
+    }
+}
+
 fn sorted_unique(ids: &[Id]) -> bool {
     ids.windows(2).all(|w| w[0] < w[1])
 }
@@ -785,10 +909,33 @@ fn decode_graph(input: &mut In<'_>) -> R<Graph> {
         return Err(ImageError::Invalid("an entity date's source is not in the table"));
     }
     let relations = input.count(16)?;
-    // Relations come before warnings in the image but the graph takes its warnings first: read
-    // the relations into a list, then the warnings.
-    let mut edges = Vec::with_capacity(relations);
-    for _ in 0..relations {
+    // Straight into the graph (its warnings, which come after the relations, are set after):
+    // never a second list of the relations beside the graph's.
+    let mut graph = Graph::with_entities(sources, predicates, entities, relations, Problems::default());
+    // A second reader skims the next `AHEAD` relations for their objects, whose ids are then read
+    // together: the objects are scattered over the entity table, and cloning their ids one by
+    // one (an atomic increment each) would otherwise wait on one memory read at a time.
+    let mut ahead = In { bytes: input.bytes };
+    let mut objects = [0usize; AHEAD];
+    for done in 0..relations {
+        if done % AHEAD == 0 {
+            let n = AHEAD.min(relations - done);
+            for slot in &mut objects[..n] {
+                *slot = ahead.skip_relation().unwrap_or(0);
+            }
+            let counts = objects[..n]
+                .iter()
+                .filter_map(|&b| entity_ids.get(b))
+                .fold(0usize, |sum, id| sum.wrapping_add(id.warm()));
+            // The graph links each new relation into its object's list of incoming edges: the
+            // same scattered reads, made together too.
+            let links = objects[..n]
+                .iter()
+                .filter(|&&b| b < entity_ids.len())
+                .filter_map(|&b| graph.petgraph().first_edge(NodeIndex::new(b), Direction::Incoming))
+                .fold(0usize, |sum, e| sum.wrapping_add(e.index()));
+            std::hint::black_box((counts, links));
+        }
         let a = input.uint()?;
         let b = input.uint()?;
         if a >= entity_ids.len() as u64 || b >= entity_ids.len() as u64 {
@@ -814,7 +961,7 @@ fn decode_graph(input: &mut In<'_>) -> R<Graph> {
                 statement: input.opt_id()?,
             });
         }
-        edges.push((
+        graph.add_relation(
             a as usize,
             b as usize,
             Relation {
@@ -825,7 +972,7 @@ fn decode_graph(input: &mut In<'_>) -> R<Graph> {
                 date,
                 evidence,
             },
-        ));
+        );
     }
     let n = input.count(4)?;
     let mut warnings = Vec::with_capacity(n);
@@ -895,10 +1042,7 @@ fn decode_graph(input: &mut In<'_>) -> R<Graph> {
             frames: input.flag()?,
         });
     }
-    let mut graph = Graph::with_entities(sources, predicates, entities, edges.len(), Problems(warnings));
-    for (a, b, relation) in edges {
-        graph.add_relation(a, b, relation);
-    }
+    graph.set_warnings(Problems(warnings));
     graph.set_views(views);
     Ok(graph)
 }

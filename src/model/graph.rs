@@ -153,7 +153,9 @@ impl Graph {
         let source_index = sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
         let mut graph = DiGraph::with_capacity(entities.len(), relations);
         let mut by_id = HashMap::with_capacity_and_hasher(entities.len(), Default::default());
-        let mut names: HashMap<String, Vec<NodeIndex>> = HashMap::default();
+        // About one key per name and one for the id (folding may merge some): sized once.
+        let keys: usize = entities.iter().map(|e| e.aliases.len() + 2).sum();
+        let mut names: HashMap<String, Vec<NodeIndex>> = HashMap::with_capacity_and_hasher(keys, Default::default());
         for entity in entities {
             let id = entity.id.clone();
             let mut keys: Vec<String> = entity
@@ -317,6 +319,11 @@ impl Graph {
     /// ```
     pub fn views(&self) -> &[NamedView] {
         &self.views
+    }
+
+    /// The load's warnings, for a graph made before they are known (the binary image).
+    pub(crate) fn set_warnings(&mut self, warnings: Problems) {
+        self.warnings = warnings;
     }
 
     /// Sets the named views, sorted by name.

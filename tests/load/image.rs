@@ -512,3 +512,28 @@ fn the_cache_command_builds_clears_and_says_where() {
     assert!(said.contains("removed 1 graph image"), "{said}");
     assert!(images(&cache).is_empty());
 }
+
+#[test]
+fn the_key_of_a_folder_read_in_blocks_is_the_key_of_its_dataset() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    copy_folder(&fixture("minimal"), &data);
+    let limits = Limits::default();
+    let key = |dir: &Path| ImageKey::of(&Dataset::from_dir_with(dir, &limits).unwrap(), &limits);
+    let streamed = ImageKey::of_dir(&data, &limits).unwrap();
+    assert_eq!(streamed, key(&data));
+    // With a views file, an empty one, and one byte changed in the largest file.
+    std::fs::write(data.join("views.csv"), "").unwrap();
+    let with_views = ImageKey::of_dir(&data, &limits).unwrap();
+    assert_ne!(with_views, streamed, "an empty views.csv is not its absence");
+    assert_eq!(with_views, key(&data));
+    let path = data.join("relations.csv");
+    let mut bytes = std::fs::read(&path).unwrap();
+    let last = bytes.len() - 2;
+    bytes[last] ^= 1;
+    std::fs::write(&path, bytes).unwrap();
+    assert_ne!(ImageKey::of_dir(&data, &limits).unwrap(), with_views);
+    assert_eq!(ImageKey::of_dir(&data, &limits).unwrap(), key(&data));
+    // A folder that cannot be read has no key.
+    assert!(ImageKey::of_dir(&tmp.path().join("missing"), &limits).is_err());
+}
