@@ -354,6 +354,9 @@ def bench_size(size, args, bins, python, export_status):
                       "--format", "ntriples", "--format", "turtle", "--format", "nquads", "--repeat", args.runs],
                      1, T, parse_json=True))
 
+    # Issue 16, item 3 (the loader helper's rows): the writers against dd, paired.
+    res["writers_paired"] = writers_paired(bins, data, out, args.runs, T)
+
     q = measure("queries (one process: load once, then each query alone)", "diplograph",
                 [bins["querybench"], "--data", data, "--hub", ends["hub"], "--from", ends["source"],
                  "--to", ends["target"], "--all-paths-to", ends["hub2"], "--repeat", args.runs],
@@ -410,6 +413,50 @@ def bench_size(size, args, bins, python, export_status):
     if not args.keep_outputs:
         remove(out)
     return res
+
+
+# --- issue 16, item 3: the writers against dd, paired in one run (the loader helper's rows) ----
+
+
+WRITERS_PAIRED = "RDF writers paired with dd (one process: load once, each export then a dd of its bytes)"
+
+
+def writers_paired(bins, data, out, runs, timeout):
+    """Each RDF writer timed after one load and paired with a `dd bs=1M` copy of the very bytes
+    it just wrote, run right after it (bench/exportbench.rs --dd), so that both meet the same
+    machine load; once formatting on one thread (--threads 1) and once on one thread per core
+    (the default, as `diplograph export` does)."""
+    rows = []
+    for threads in [1, None]:
+        cmd = [bins["exportbench"], "--data", data, "--out", out / "paired.out", "--dd",
+               "--format", "ntriples", "--format", "turtle", "--repeat", runs]
+        if threads:
+            cmd += ["--threads", threads]
+        r = measure(WRITERS_PAIRED, "diplograph", cmd, 1, timeout, parse_json=True)
+        r["threads"] = threads or "default"
+        rows.append(r)
+    return rows
+
+
+def writers_paired_table(res, w):
+    """The paired writers' section of the report: medians of each export and of its dd."""
+    rows = [r for r in res.get("writers_paired", []) if r["status"] == "ok"]
+    if not rows:
+        return
+    w("### Writers against dd, paired (issue 16)")
+    w("")
+    w("Each export is followed by a `dd bs=1M` copy of its own output in the same process; the "
+      "ratio is the median of the per-pair ratios (wall), CPU is user + system.")
+    w("")
+    w("| syntax | threads | MB | write wall (s) | write CPU (s) | dd wall (s) | dd CPU (s) | write / dd |")
+    w("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for r in rows:
+        for e in r["output"]["exports"]:
+            med = lambda k: statistics.median(e[k]) if e.get(k) else None
+            w(f"| {e['syntax']} | {r['threads']} | {e['bytes'] / 1e6:.0f} | {fmt_s(med('seconds'))} | "
+              f"{fmt_s(med('cpu_seconds'))} | {fmt_s(med('dd_seconds'))} | {fmt_s(med('dd_cpu_seconds'))} | "
+              f"{med('export_over_dd'):.2f}× |")
+    w("")
 
 
 # --- the report -----------------------------------------------------------------------------
@@ -616,6 +663,7 @@ def write_report(path, results, meta):
             else:
                 w(f"| {r['name']} | {r['tool']} | {r['status']} | | | {r['runs']} | {r.get('reason', '')} |")
         w("")
+        writers_paired_table(res, w)
         w("### Queries (the query alone, after the graph is loaded; median of the repetitions)")
         w("")
         table = query_table(res)

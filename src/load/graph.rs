@@ -2,12 +2,10 @@
 //!
 //! The constructors are an `impl Graph` block of the loader, so the model never calls into it.
 
-use crate::model::handle::NodeId;
-
 use super::dataset::Dataset;
 use super::error::LoadError;
 use super::limits::Limits;
-use super::merge::{IdOf, SortedClaims};
+use super::merge::SortedClaims;
 use super::reader::chunks::Threads;
 use super::valid::Valid;
 use super::validate::validate;
@@ -75,20 +73,10 @@ fn assemble(valid: Valid) -> Graph {
     } = valid;
     let mut graph = Graph::with_entities(sources, predicates, entities, claims.len(), warnings);
     graph.set_views(views);
-    // An entity's rank is its node's index; `u32::MAX` marks an id not found.
-    let rank = |id: &_, of: IdOf| {
-        match of {
-            IdOf::Entity => graph.entity_rank(id),
-            IdOf::Predicate => graph.predicate_rank(id),
-        }
-        .map_or(u32::MAX, |i| i as u32)
-    };
-    let sorted = SortedClaims::new(claims, rank);
-    let node = |graph: &Graph, rank: u32, id: &_| match rank {
-        // Every id of a valid claim names an entity.
-        u32::MAX => graph.node(id).map_or(usize::MAX, NodeId::index),
-        rank => rank as usize,
-    };
+    // An entity's rank (found while its claim was checked) is its node's index; it is checked.
+    let sorted = SortedClaims::new(claims);
+    // Every id of a valid claim names an entity.
+    let node = |graph: &Graph, rank: u32, id: &_| graph.node_of_rank(rank, id).map_or(usize::MAX, |n| n.index());
     sorted.merge(|ranks, (subject, predicate, object, date_text), date, evidence| {
         let symmetric = graph.predicate(predicate.as_str()).is_some_and(|p| p.symmetric);
         let id = RelationId::of(
@@ -98,10 +86,7 @@ fn assemble(valid: Valid) -> Graph {
             (!date_text.is_empty()).then_some(date_text.as_str()),
             symmetric,
         );
-        let (a, b) = (
-            node(&graph, ranks[0], subject.as_str()),
-            node(&graph, ranks[2], object.as_str()),
-        );
+        let (a, b) = (node(&graph, ranks[0], &subject), node(&graph, ranks[2], &object));
         graph.add_relation(
             a,
             b,

@@ -37,8 +37,6 @@
 use std::io::{self, Read, Write};
 use std::path::Path;
 
-use petgraph::graph::NodeIndex;
-use petgraph::Direction;
 use xxhash_rust::xxh3::Xxh3;
 
 use super::dataset::{open_regular, DataFile, Dataset};
@@ -932,8 +930,8 @@ fn decode_graph(input: &mut In<'_>) -> R<Graph> {
             let links = objects[..n]
                 .iter()
                 .filter(|&&b| b < entity_ids.len())
-                .filter_map(|&b| graph.petgraph().first_edge(NodeIndex::new(b), Direction::Incoming))
-                .fold(0usize, |sum, e| sum.wrapping_add(e.index()));
+                .filter_map(|&b| graph.first_incoming(b))
+                .fold(0usize, |sum, e| sum.wrapping_add(e));
             std::hint::black_box((counts, links));
         }
         let a = input.uint()?;

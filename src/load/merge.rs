@@ -8,13 +8,6 @@ use crate::model::relation::Evidence;
 /// What makes two claims the same relation: subject, predicate, object and the date as written.
 pub(crate) type RelationKey = (Id, Id, Id, String);
 
-/// Which ids an id is ranked among: an entity and a predicate may share an id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum IdOf {
-    Entity,
-    Predicate,
-}
-
 /// A relation being gathered: the ranks of its ids, its key, date and evidence.
 type Relation = ([u32; 3], RelationKey, Option<Edtf>, Vec<Evidence>);
 
@@ -35,24 +28,14 @@ pub(crate) struct SortedClaims {
 }
 
 impl SortedClaims {
-    /// Sorts `claims`; `rank` gives an id's place among the ids of its kind (`u32::MAX` if none).
-    pub(crate) fn new(claims: Vec<Claim>, rank: impl Fn(&Id, IdOf) -> u32) -> SortedClaims {
+    /// Sorts `claims` by the ranks found when they were checked ([`Claim::ranks`]), then by
+    /// their ids, date and evidence.
+    pub(crate) fn new(claims: Vec<Claim>) -> SortedClaims {
         let dates: Vec<String> = claims
             .iter()
             .map(|c| c.date.map(|d| d.to_string()).unwrap_or_default())
             .collect();
-        let mut order: Vec<([u32; 3], u32)> = claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let ranks = [
-                    rank(&c.subject, IdOf::Entity),
-                    rank(&c.predicate, IdOf::Predicate),
-                    rank(&c.object, IdOf::Entity),
-                ];
-                (ranks, i as u32)
-            })
-            .collect();
+        let mut order: Vec<([u32; 3], u32)> = claims.iter().enumerate().map(|(i, c)| (c.ranks, i as u32)).collect();
         let ids = |i: u32| {
             let c = &claims[i as usize];
             (&c.subject, &c.predicate, &c.object)

@@ -11,6 +11,12 @@ use crate::model::view::NamedView;
 
 /// A claim that passed its row checks, before merging.
 pub(crate) struct Claim {
+    /// The places of the subject, predicate and object among the ids of their kind (entities,
+    /// predicates) in id order, found while the row was checked (`u32::MAX`: unknown). An
+    /// entity's rank is its node's index in the graph; [`Graph::node_of_rank`] checks it.
+    ///
+    /// [`Graph::node_of_rank`]: crate::model::graph::Graph::node_of_rank
+    pub ranks: [u32; 3],
     pub subject: Id,
     pub predicate: Id,
     pub object: Id,

@@ -212,19 +212,27 @@ impl Graph {
         }
     }
 
-    /// The place of an entity's id among the entities' ids, in order: its node's index (the
-    /// entities were added in id order).
-    pub(crate) fn entity_rank(&self, id: &Id) -> Option<usize> {
-        self.by_id.get(id).map(|n| n.index())
+    /// The index of the first incoming edge of the node at `index`, if any: the load of the
+    /// cached image reads these ahead of linking new relations, so the scattered reads overlap.
+    pub(crate) fn first_incoming(&self, index: usize) -> Option<usize> {
+        self.graph
+            .first_edge(NodeIndex::new(index), petgraph::Direction::Incoming)
+            .map(|e| e.index())
     }
 
-    /// The place of a predicate's id among the predicates' ids, in order.
-    pub(crate) fn predicate_rank(&self, id: &Id) -> Option<usize> {
-        self.predicate_index.get(id).copied()
+    /// The node of the entity of rank `rank` (its id's place among the entities' ids in order,
+    /// which is its node's index: the entities were added in id order) if its id is `id`,
+    /// else the node of `id` looked up by name: a rank computed elsewhere is checked, not trusted.
+    pub(crate) fn node_of_rank(&self, rank: u32, id: &Id) -> Option<NodeIndex> {
+        let node = NodeIndex::new(rank as usize);
+        match self.graph.node_weight(node) {
+            Some(entity) if entity.id == *id => Some(node),
+            _ => self.by_id.get(id).copied(),
+        }
     }
 
     /// Adds a relation between the entities of rank `subject` and `object` (see
-    /// [`Graph::entity_rank`]); its claims count towards [`Graph::claim_count`]. Relations must be
+    /// [`Graph::node_of_rank`]); its claims count towards [`Graph::claim_count`]. Relations must be
     /// added in relation order.
     pub(crate) fn add_relation(&mut self, subject: usize, object: usize, relation: Relation) {
         self.claim_count += relation.evidence.len();

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::support::hostile::cases;
-use diplograph::export::csv::{write_edges_csv, CsvFlavor};
+use diplograph::export::csv::{write_edges, CsvFlavor, CsvOptions};
 use diplograph::export::rdf::{BaseIri, RdfExport, RdfSyntax};
 use diplograph::load::DataFile;
 use diplograph::{Dataset, Graph, LoadError};
@@ -200,7 +200,7 @@ proptest! {
                 }
                 // Neo4j: one relationship type per predicate.
                 let mut csv = Vec::new();
-                write_edges_csv(&graph, CsvFlavor::Neo4j, &mut csv).unwrap();
+                write_edges(&graph, &CsvOptions::new().flavor(CsvFlavor::Neo4j), &mut csv).unwrap();
                 let mut reader = csv::Reader::from_reader(csv.as_slice());
                 let mut types: BTreeMap<String, String> = BTreeMap::new();
                 for row in reader.records() {

@@ -75,11 +75,25 @@ pub(crate) fn check(
     let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
     // The ids as loaded: a claim shares them (an `Id` clone is a reference count) instead of
     // allocating its own, which matters with millions of claims.
-    let entity_id: FxHashMap<&str, &Id> = entities.iter().map(|e| (e.id.as_str(), &e.id)).collect();
+    // With each id, its rank (its place among the ids in order, which is its node's index in the
+    // graph): found here, on the reading threads, the merge needs no lookup of its own.
+    let entity_rank = ranks(entities.iter().map(|e| &e.id));
+    let entity_id: FxHashMap<&str, (&Id, u32)> = entities
+        .iter()
+        .zip(entity_rank)
+        .map(|(e, rank)| (e.id.as_str(), (&e.id, rank)))
+        .collect();
+    let predicate_rank: FxHashMap<&str, u32> = predicates
+        .iter()
+        .zip(ranks(predicates.iter().map(|p| &p.id)))
+        .map(|(p, rank)| (p.id.as_str(), rank))
+        .collect();
     let source_id: FxHashMap<&str, &Id> = sources.iter().map(|s| (s.id.as_str(), &s.id)).collect();
     // One claim per line at most: reserving it up front spares copying a growing vector.
     let mut claims = Vec::with_capacity(memchr::memchr_iter(b'\n', &file.bytes).count());
-    let mut exact: FxHashMap<u128, u64> = FxHashMap::default();
+    // Sized for every line up front: growing a map of millions of fingerprints rehashes them
+    // all at every doubling.
+    let mut exact: FxHashMap<u128, u64> = FxHashMap::with_capacity_and_hasher(claims.capacity(), Default::default());
     let mut directions: FxHashMap<(Id, Id, Id), u64> = FxHashMap::default();
     // Claims are checked as they are read, never held as rows: with millions of claims, the rows
     // and the graph would not fit in memory together. Each row is checked on its own (on several
@@ -110,16 +124,26 @@ pub(crate) fn check(
                 problems,
                 ok: true,
             };
+            let mut ranks = [u32::MAX; 3];
             let subject = match entity_id.get(r.subject) {
-                Some(id) => Some((*id).clone()),
+                Some(&(id, rank)) => {
+                    ranks[0] = rank;
+                    Some(id.clone())
+                }
                 None => c.id("subject", r.subject),
             };
             let predicate = match predicate_by_id.get(r.predicate) {
-                Some(p) => Some(p.id.clone()),
+                Some(p) => {
+                    ranks[1] = predicate_rank.get(r.predicate).copied().unwrap_or(u32::MAX);
+                    Some(p.id.clone())
+                }
                 None => c.id("predicate", r.predicate),
             };
             let object = match entity_id.get(r.object) {
-                Some(id) => Some((*id).clone()),
+                Some(&(id, rank)) => {
+                    ranks[2] = rank;
+                    Some(id.clone())
+                }
                 None => c.id("object", r.object),
             };
             let source = match source_id.get(r.source) {
@@ -217,6 +241,7 @@ pub(crate) fn check(
                 && source.as_ref().is_some_and(|s| source_id.contains_key(s.as_str()));
             let claim = match (resolved, subject, predicate, object, source) {
                 (true, Some(subject), Some(predicate), Some(object), Some(source)) => Some(Claim {
+                    ranks,
                     subject,
                     predicate,
                     object,
@@ -274,6 +299,18 @@ pub(crate) fn check(
     );
     check_statements(name, &claims, predicates, problems);
     claims
+}
+
+/// The rank of each of `ids`: its place among them in order (ids are unique once checked).
+fn ranks<'a>(ids: impl Iterator<Item = &'a Id>) -> Vec<u32> {
+    let ids: Vec<&Id> = ids.collect();
+    let mut order: Vec<u32> = (0..ids.len() as u32).collect();
+    order.sort_by(|&a, &b| ids[a as usize].cmp(ids[b as usize]));
+    let mut ranks = vec![0; ids.len()];
+    for (rank, i) in order.into_iter().enumerate() {
+        ranks[i as usize] = rank as u32;
+    }
+    ranks
 }
 
 /// A 128-bit fingerprint of a claim's cells, to find exact duplicate rows without keeping a copy
