@@ -8,7 +8,8 @@ use std::process::Command;
 
 use crate::support::rdf::expected::{parse, Q};
 use crate::support::rdf::{entity, export, graph, plain, relation, vocab};
-use crate::support::{diplograph, python, root, tools_required};
+use crate::support::skip::skip;
+use crate::support::{diplograph, python, root};
 use diplograph::{
     export::rdf::{BaseIri, RdfExport, RdfSyntax, RdfVersion},
     Graph,
@@ -228,7 +229,12 @@ fn pyoxigraph_reads_each_syntax_and_answers_the_query() {
     }
     let out = match Command::new(python()).arg("-c").arg(PYOXIGRAPH).args(&args).output() {
         Ok(out) if out.status.code() != Some(3) => out,
-        _ => return skip_or_fail("pyoxigraph", "pip install pyoxigraph"),
+        _ => {
+            return skip(
+                "pyoxigraph_reads_each_syntax_and_answers_the_query",
+                "pyoxigraph not found (pip install pyoxigraph)",
+            )
+        }
     };
     assert!(
         out.status.success(),
@@ -242,16 +248,6 @@ fn pyoxigraph_reads_each_syntax_and_answers_the_query() {
         .collect();
     let expected: Vec<String> = counts.iter().map(|n| format!("{n} {want}")).collect();
     assert_eq!(lines, expected, "pyoxigraph's (triples or quads, answers) per syntax");
-}
-
-fn skip_or_fail(tool: &str, install: &str) {
-    if tools_required() {
-        panic!("{tool} not found, and DIPLOGRAPH_REQUIRE_TOOLS=1 ({install})");
-    }
-    let _ = std::io::Write::write_fmt(
-        &mut std::io::stderr(),
-        format_args!("skipped: {tool} not found ({install})\n"),
-    );
 }
 
 #[test]

@@ -15,7 +15,7 @@ use crate::model::id::Id;
 use crate::model::kind::EntityKind;
 use crate::model::predicate::Predicate;
 use crate::model::problem::Problem;
-use crate::model::relation::Evidence;
+use crate::model::relation::{Evidence, RelationId};
 use crate::model::source::Source;
 use crate::text::suggest::did_you_mean;
 
@@ -298,7 +298,77 @@ pub(crate) fn check(
         },
     );
     check_statements(name, &claims, predicates, problems);
+    check_relation_ids(name, &claims, &predicate_by_id, problems, RelationId::of);
     claims
+}
+
+/// Two relations never share an id: relation ids are 64-bit hashes of subject, predicate,
+/// object and date ([`RelationId::of`]), which `show`, the RDF IRIs and the CSV exports use as
+/// the relation's name, so a collision — astronomically unlikely by chance, but a hash can be
+/// aimed at — is refused here, at the later claim's line, rather than by an exporter.
+fn check_relation_ids(
+    file: &str,
+    claims: &[Claim],
+    predicate_by_id: &FxHashMap<&str, &Predicate>,
+    problems: &mut Vec<Problem>,
+    id_of: impl Fn(&Id, &Id, &Id, Option<&str>, bool) -> RelationId,
+) {
+    use std::fmt::Write;
+    let mut first: FxHashMap<RelationId, usize> = FxHashMap::with_capacity_and_hasher(claims.len(), Default::default());
+    let (mut date, mut other_date) = (String::new(), String::new());
+    let write_date = |text: &mut String, claim: &Claim| {
+        text.clear();
+        if let Some(d) = &claim.date {
+            let _ = write!(text, "{d}");
+        }
+    };
+    for (i, claim) in claims.iter().enumerate() {
+        write_date(&mut date, claim);
+        let symmetric = predicate_by_id
+            .get(claim.predicate.as_str())
+            .is_some_and(|p| p.symmetric);
+        let id = id_of(
+            &claim.subject,
+            &claim.predicate,
+            &claim.object,
+            (!date.is_empty()).then_some(date.as_str()),
+            symmetric,
+        );
+        let Some(&j) = first.get(&id) else {
+            first.insert(id, i);
+            continue;
+        };
+        let other = &claims[j];
+        write_date(&mut other_date, other);
+        let same = (&other.subject, &other.predicate, &other.object, &other_date)
+            == (&claim.subject, &claim.predicate, &claim.object, &date);
+        if !same {
+            let dated = |d: &str| if d.is_empty() { String::new() } else { format!(" {d}") };
+            problems.push(
+                Problem::error(
+                    file,
+                    Some(claim.evidence.line),
+                    format!(
+                        "the relation '{} {} {}{}' would have the id {id} of the relation '{} {} {}{}' (line {})",
+                        claim.subject,
+                        claim.predicate,
+                        claim.object,
+                        dated(&date),
+                        other.subject,
+                        other.predicate,
+                        other.object,
+                        dated(&other_date),
+                        other.evidence.line
+                    ),
+                )
+                .with_hint(
+                    "relation ids are hashes of subject, predicate, object and date, and these two \
+                     collide; write one of the dates in another form (e.g. 1995-01 for 1995-01-01) \
+                     or report the pair",
+                ),
+            );
+        }
+    }
 }
 
 /// The rank of each of `ids`: its place among them in order (ids are unique once checked).
@@ -361,5 +431,61 @@ fn check_statements(file: &str, claims: &[Claim], predicates: &[Predicate], prob
             ),
             Some(_) => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(subject: &str, object: &str, date: &str, line: u64) -> Claim {
+        let id = |s: &str| Id::new(s).unwrap();
+        Claim {
+            ranks: [u32::MAX; 3],
+            subject: id(subject),
+            predicate: id("member_of"),
+            object: id(object),
+            date: (!date.is_empty()).then(|| date.parse().unwrap()),
+            evidence: Evidence {
+                source: id("s"),
+                quote: "q".to_owned(),
+                note: None,
+                statement: None,
+                line,
+            },
+        }
+    }
+
+    /// With a hash that sends everything to one id, two different relations clash and two
+    /// claims of one relation do not; with the real hash, neither does.
+    #[test]
+    fn relations_whose_ids_collide_are_refused_at_the_later_line() {
+        let claims = [
+            claim("a", "b", "1995", 2),
+            claim("a", "b", "1995", 3),
+            claim("a", "c", "1995", 4),
+            claim("a", "b", "", 5),
+        ];
+        let predicates = FxHashMap::default();
+        let mut problems = Vec::new();
+        check_relation_ids("relations.csv", &claims, &predicates, &mut problems, |_, _, _, _, _| {
+            RelationId::from_raw(7)
+        });
+        let lines: Vec<_> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [Some(4), Some(5)], "{problems:?}");
+        assert!(
+            problems[0].message.contains("'a member_of c 1995'"),
+            "{}",
+            problems[0].message
+        );
+        assert!(problems[0].message.contains("(line 2)"), "{}", problems[0].message);
+        assert!(
+            problems[1].message.contains("'a member_of b' would"),
+            "{}",
+            problems[1].message
+        );
+        let mut problems = Vec::new();
+        check_relation_ids("relations.csv", &claims, &predicates, &mut problems, RelationId::of);
+        assert!(problems.is_empty(), "{problems:?}");
     }
 }
