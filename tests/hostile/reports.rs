@@ -36,14 +36,7 @@ fn a_problem_on_every_row_is_reported_within_bounds() {
     for kinds in [vec![0], vec![1, 2], vec![0, 1, 2, 3, 4]] {
         let dir = tempfile::tempdir().expect("tempdir");
         let rows = broken_folder(dir.path(), 7 << 20, &kinds);
-        let out = Command::new("sh")
-            .arg("-c")
-            .arg("ulimit -v 1500000 && exec \"$0\" --data \"$1\" check")
-            .arg(assert_cmd::cargo::cargo_bin("diplograph"))
-            .arg(dir.path())
-            .env_remove("DIPLOGRAPH_DATA")
-            .output()
-            .expect("runs");
+        let out = check_within_1_5_gb(dir.path(), &[]);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(
             out.status.code(),
@@ -138,17 +131,24 @@ fn files_at_the_limits_are_refused_in_bounded_memory() {
             .expect("copy");
         }
         std::fs::write(dir.path().join("relations.csv"), text()).expect("write");
-        let out = Command::new("sh")
-            .arg("-c")
-            .arg("ulimit -v 1500000 && exec \"$0\" --data \"$1\" --no-cache check")
-            .arg(assert_cmd::cargo::cargo_bin("diplograph"))
-            .arg(dir.path())
-            .env_remove("DIPLOGRAPH_DATA")
-            .output()
-            .expect("runs");
+        let out = check_within_1_5_gb(dir.path(), &["--no-cache"]);
         let stderr = String::from_utf8_lossy(&out.stderr);
         let head = &stderr[..stderr.floor_char_boundary(2000)];
         assert_eq!(out.status.code(), Some(1), "{what}: {head}");
         assert!(stderr.contains(expected), "{what}: {head}");
     }
+}
+
+/// `diplograph --data DIR [FLAGS] check` with its address space limited to 1.5 GB, so that an
+/// allocation out of proportion to the input aborts the run instead of passing unseen.
+fn check_within_1_5_gb(dir: &std::path::Path, flags: &[&str]) -> std::process::Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 1500000 && d=\"$1\" && shift && exec \"$0\" --data \"$d\" \"$@\" check")
+        .arg(assert_cmd::cargo::cargo_bin("diplograph"))
+        .arg(dir)
+        .args(flags)
+        .env_remove("DIPLOGRAPH_DATA")
+        .output()
+        .expect("runs")
 }
