@@ -172,7 +172,7 @@ impl Formatter {
 }
 
 /// The canonical form of the graph-data file `name` (e.g. `relations.csv`) whose content is
-/// `bytes`, as described in the [module documentation](self). Only the CSV syntax is checked
+/// `bytes`, as the module documentation describes. Only the CSV syntax is checked
 /// here, not the data (see [`Formatter`] for that).
 ///
 /// ```

@@ -5,7 +5,7 @@
 //! `date` in EDTF, `start`/`end` at their own precision, `temporal`, `symmetric`, `qualified`,
 //! `disputed`, `claims`, and the per-claim `sources`, `quotes` and `notes`). Multi-valued
 //! attributes join their values with `|` exactly as the CSV export does (see
-//! [`join_values`](crate::export::csv::join_values)); an empty value is left out. Every edge is directed; a
+//! [`join_values`]); an empty value is left out. Every edge is directed; a
 //! symmetric predicate has `symmetric = true`.
 
 use std::io::{self, Write};

@@ -44,7 +44,7 @@ fn entity_keys(entity: &Entity) -> impl Iterator<Item = String> + '_ {
 }
 
 impl Graph {
-    /// Resolves a name in any script: as [`Graph::resolve`] does, and else when the name's
+    /// Resolves a name in any script: as [`Graph::entity`] does, and else when the name's
     /// transliteration ([`latin_key`]) equals an id, label or alias of one entity. When nothing
     /// resolves, the error suggests entities with similar names (transliterated, misspelt).
     ///

@@ -245,7 +245,7 @@ pub(crate) fn compact(problems: &mut Vec<Problem>) {
 }
 
 /// Every problem found in one load, errors and warnings, in file and line order; of each kind
-/// only the first [`LISTED_PER_KIND`] are listed, the rest counted in a summary (after the
+/// only the first 100 are listed, the rest counted in a summary (after the
 /// listed ones of its file).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 #[serde(transparent)]
