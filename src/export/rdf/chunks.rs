@@ -11,6 +11,7 @@ use std::sync::mpsc::{channel, sync_channel, Receiver, Sender};
 
 use crate::model::handle::{EdgeId, NodeId};
 
+use super::annotated::Layout;
 use super::entity::entity;
 use super::error::RdfError;
 use super::render::Prefixes;
@@ -32,20 +33,26 @@ const QUEUE: usize = 2;
 /// A run of parts of the export.
 #[derive(Debug, Clone)]
 pub(crate) enum Job {
-    /// The entities at these node indices.
+    /// The entities at these node indices (in [`Layout::Annotated`], each with the statements
+    /// of the relations it is the subject of).
     Entities(Range<usize>),
     /// The statements of the relations at these edge indices.
     Statements(Range<usize>),
 }
 
-/// The entities and statements of `graph` in chunks of `parts`, in output order.
-pub(crate) fn jobs(graph: &Graph, parts: usize) -> Vec<Job> {
+/// The entities and statements of `graph` in chunks of `parts`, in output order. In
+/// [`Layout::Annotated`] the statements are written with the entities, so have no jobs.
+pub(crate) fn jobs(graph: &Graph, parts: usize, layout: Layout) -> Vec<Job> {
     let g = graph;
     let parts = parts.max(1);
     let cut = move |n: usize| (0..n.div_ceil(parts)).map(move |i| i * parts..((i + 1) * parts).min(n));
+    let statements = match layout {
+        Layout::Apart => g.relation_count(),
+        Layout::Annotated => 0,
+    };
     cut(g.entity_count())
         .map(Job::Entities)
-        .chain(cut(g.relation_count()).map(Job::Statements))
+        .chain(cut(statements).map(Job::Statements))
         .collect()
 }
 
@@ -55,6 +62,7 @@ pub(crate) fn run(
     graph: &Graph,
     texts: Option<&SourceTexts>,
     version: RdfVersion,
+    layout: Layout,
     rows: &mut Rows<'_>,
     mut each: impl FnMut(&mut Rows<'_>) -> Result<(), RdfError>,
 ) -> Result<(), RdfError> {
@@ -62,7 +70,13 @@ pub(crate) fn run(
         Job::Entities(nodes) => {
             for n in nodes.clone() {
                 rows.clear();
-                entity(rows, graph, NodeId::new(n))?;
+                let node = NodeId::new(n);
+                entity(rows, graph, node)?;
+                if layout == Layout::Annotated {
+                    for incident in graph.incidents(node).into_iter().filter(|i| i.outgoing) {
+                        statement(rows, graph, incident.relation, texts, version)?;
+                    }
+                }
                 each(rows)?;
             }
         }
@@ -85,6 +99,7 @@ pub(crate) fn write_parallel<W: Write>(
     graph: &Graph,
     texts: Option<&SourceTexts>,
     version: RdfVersion,
+    layout: Layout,
     jobs: &[Job],
     threads: usize,
     syntax: RdfSyntax,
@@ -105,9 +120,9 @@ pub(crate) fn write_parallel<W: Write>(
             scope.spawn(move || {
                 let turtle = (syntax == RdfSyntax::Turtle).then_some(prefixes);
                 let mut rows = Rows::new(base, turtle);
-                let mut lines = Lines::for_chunks(syntax);
+                let mut lines = Lines::for_chunks(syntax, layout);
                 for job in jobs.iter().skip(w).step_by(threads) {
-                    let chunk = run(job, graph, texts, version, &mut rows, |r| lines.part(r))
+                    let chunk = run(job, graph, texts, version, layout, &mut rows, |r| lines.part(r))
                         .map(|()| lines.take_chunk(buffers.try_recv().ok()));
                     let failed = chunk.is_err();
                     // The writing thread stops taking chunks when it fails; so does this one.
@@ -122,7 +137,7 @@ pub(crate) fn write_parallel<W: Write>(
                 .recv()
                 .map_err(|_| RdfError::Io(std::io::Error::other("a thread of the RDF export stopped")))??;
             if out.continues(&chunk) {
-                run(job, graph, texts, version, rows, |r| out.part(r))?;
+                run(job, graph, texts, version, layout, rows, |r| out.part(r))?;
             } else {
                 let buffer = out.chunk(chunk)?;
                 // A worker that has finished no longer takes buffers back; that is no error.

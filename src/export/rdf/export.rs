@@ -6,6 +6,7 @@ use std::io::{BufWriter, Write};
 use oxrdf::Quad;
 use oxttl::{NQuadsSerializer, NTriplesSerializer, TurtleSerializer};
 
+use super::annotated::Layout;
 use super::base::BaseIri;
 use super::block::Block;
 use super::chunks;
@@ -219,8 +220,9 @@ impl<'g> RdfExport<'g> {
         let g = self.graph;
         let prefixes = self.turtle_prefixes()?;
         let base = self.iris.base();
+        let layout = Layout::of(syntax, self.version);
         let mut rows = Rows::new(base, (syntax == RdfSyntax::Turtle).then_some(&prefixes));
-        let mut out = RdfWriter::new(syntax, &prefixes, writer);
+        let mut out = RdfWriter::new(syntax, layout, &prefixes, writer);
         // The vocabulary and the sources: few parts, written here.
         vocabulary(&mut rows, g.predicates(), self.version)?;
         out.part(&mut rows)?;
@@ -234,16 +236,17 @@ impl<'g> RdfExport<'g> {
             claimed(&mut rows, g, key, &claims, disputed)?;
             out.part(&mut rows)?;
         }
-        let jobs = chunks::jobs(g, parts);
+        let jobs = chunks::jobs(g, parts, layout);
         if threads < 2 || jobs.len() < 2 {
             for job in &jobs {
-                chunks::run(job, g, self.texts, self.version, &mut rows, |r| out.part(r))?;
+                chunks::run(job, g, self.texts, self.version, layout, &mut rows, |r| out.part(r))?;
             }
         } else {
             chunks::write_parallel(
                 g,
                 self.texts,
                 self.version,
+                layout,
                 &jobs,
                 threads,
                 syntax,

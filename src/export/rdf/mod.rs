@@ -12,6 +12,7 @@
 //! - opt-in ([`RdfVersion::Rdf12`]), each statement as an RDF 1.2 reifier of a triple term,
 //!   `relation:r-… rdf:reifies <<( s p o )>>`, instead of an `rdf:Statement`.
 
+mod annotated;
 mod annotation;
 pub(crate) mod base;
 mod block;
