@@ -154,24 +154,24 @@ fn the_fast_writer_writes_rdf12_as_oxttl_does_and_turtle_with_annotations() {
         .skip(1)
         .filter_map(|after| after.split([' ', '\n']).next())
         .collect();
-    let relations: BTreeSet<String> = graph
-        .relations()
-        .map(|r| format!("relation:{}", r.id))
-        .collect();
+    let relations: BTreeSet<String> = graph.relations().map(|r| format!("relation:{}", r.id)).collect();
     assert_eq!(annotated.len(), relations.len(), "one annotation per relation");
     assert!(annotated.iter().all(|a| relations.contains(*a)), "{annotated:?}");
     // Two statements of one triple (Belarus in the Partnership for Peace, one dated 1995): two
     // reifiers, each with its block.
-    assert!(turtle.contains(
-        "\t|} , entity:partnership-for-peace ~ relation:r-0ad3ce24daec5c39 {|\n\t\tdg:hasEvidence "
-    ));
+    assert!(
+        turtle.contains("\t|} , entity:partnership-for-peace ~ relation:r-0ad3ce24daec5c39 {|\n\t\tdg:hasEvidence ")
+    );
     assert!(turtle.contains(
         "\t|} ~ relation:r-5a7be6705b233551 {|\n\t\tdg:earliestDay \"1995-01-01\"^^xsd:date ;\n\t\tdg:edtfDate \"1995\" ;\n"
     ));
     // Formatted on several threads, in small chunks: the same bytes.
     for threads in [1, 2, 3] {
         let chunked = rdf.write_on(RdfSyntax::Turtle, Vec::new(), threads, 7).unwrap();
-        assert!(chunked == fast, "Turtle 1.2 on {threads} threads in chunks of 7 differs");
+        assert!(
+            chunked == fast,
+            "Turtle 1.2 on {threads} threads in chunks of 7 differs"
+        );
     }
 }
 

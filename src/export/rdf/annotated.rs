@@ -167,7 +167,8 @@ mod tests {
     #[test]
     fn a_reifier_of_two_triples_is_no_annotation() {
         let mut rows = Rows::new("http://example.org/", None);
-        let [a, p, b, c, r] = ["a", "p", "b", "c", "r"].map(|n| rows.iri(Iri::Data(&format!("http://example.org/{n}"))).unwrap());
+        let [a, p, b, c, r] =
+            ["a", "p", "b", "c", "r"].map(|n| rows.iri(Iri::Data(&format!("http://example.org/{n}"))).unwrap());
         let reifies = rows.iri(Iri::Fixed(rdf::REIFIES)).unwrap();
         rows.add(&a, &p, Object::Node(&b));
         rows.add(&a, &p, Object::Node(&c));
