@@ -1,11 +1,11 @@
 //! Turtle 1.2's annotation syntax: a reifier and its triples written where the triple it
-//! reifies is asserted,
+//! reifies is asserted (indented with tabs in the file),
 //!
 //! ```turtle
 //! entity:a dg:p entity:b ~ relation:r-… {|
-//! 		dg:edtfDate "1995" ;
-//! 		dg:hasEvidence evidence:r-….source
-//! 	|} .
+//!         dg:edtfDate "1995" ;
+//!         dg:hasEvidence evidence:r-….source
+//!     |} .
 //! ```
 //!
 //! which is sugar for exactly the triples `entity:a dg:p entity:b`,
@@ -71,14 +71,17 @@ impl Plan {
             }
         }
         let mut reifying: FxHashSet<&[u8]> = FxHashSet::default();
-        // (the reifier's rows, its rdf:reifies row, the reified triple)
-        let mut reifiers: Vec<(Range<usize>, usize, [&[u8]; 3])> = Vec::new();
+        let mut reifiers: Vec<Reifier<'_>> = Vec::new();
         for run in &runs {
             let mut reified = run.clone().filter_map(|i| rows.reified(&list[i]).map(|t| (i, t)));
-            if let Some(first) = reified.next() {
+            if let Some((reifies, triple)) = reified.next() {
                 reifying.insert(rows.subject_iri(&list[run.start]));
                 if reified.next().is_none() {
-                    reifiers.push((run.clone(), first.0, first.1));
+                    reifiers.push(Reifier {
+                        rows: run.clone(),
+                        reifies,
+                        triple,
+                    });
                 }
             }
         }
@@ -99,11 +102,11 @@ impl Plan {
                 ([s, p, o], i)
             })
             .collect();
-        for (run, reifies, triple) in reifiers {
-            if let Some(&at) = asserted.get(&triple) {
-                plan.inside[run.clone()].fill(true);
-                plan.implied[reifies] = true;
-                plan.annotations.push((at, run));
+        for r in reifiers {
+            if let Some(&at) = asserted.get(&r.triple) {
+                plan.inside[r.rows.clone()].fill(true);
+                plan.implied[r.reifies] = true;
+                plan.annotations.push((at, r.rows));
             }
         }
         plan.annotations.sort_by_key(|(at, run)| (*at, run.start));
@@ -129,6 +132,16 @@ impl Plan {
             .take_while(move |(at, _)| *at == i)
             .map(|(_, run)| run.clone())
     }
+}
+
+/// A subject of the part that reifies exactly one triple.
+struct Reifier<'r> {
+    /// Its rows.
+    rows: Range<usize>,
+    /// Its `rdf:reifies` row.
+    reifies: usize,
+    /// The N-Triples forms of the triple it reifies.
+    triple: [&'r [u8]; 3],
 }
 
 #[cfg(test)]
@@ -159,8 +172,11 @@ mod tests {
         let plan = Plan::new(&rows, &list);
         let written: Vec<usize> = (0..list.len()).filter(|&i| !plan.inside(i)).collect();
         assert_eq!(written, [0, 3], "a p b, and s's rdf:reifies");
-        assert_eq!(plan.annotations(0).collect::<Vec<_>>(), [1..3]);
-        assert!(plan.implied(1) && !plan.implied(2));
+        let annotations: Vec<Range<usize>> = plan.annotations(0).collect();
+        assert_eq!(annotations.len(), 1);
+        assert_eq!(annotations[0], 1..3, "r's rows");
+        // r q "1995" sorts before r rdf:reifies (by predicate IRI).
+        assert!(plan.implied(2) && !plan.implied(1));
         assert_eq!(plan.annotations(3).count(), 0);
     }
 

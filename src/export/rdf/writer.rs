@@ -140,14 +140,14 @@ impl Lines {
     }
 
     /// Formats one part as Turtle 1.2, each reifier that can be as an annotation of the
-    /// triple it reifies (see [`Plan`]):
+    /// triple it reifies (see [`Plan`]), its block indented with two tabs and closed with one:
     ///
     /// ```text
     /// subject predicate object ~ reifier {|
-    /// 		predicate object ;
-    /// 		predicate object , object
-    /// 	|} , object ~ reifier {|
-    /// 	…
+    ///         predicate object ;
+    ///         predicate object , object
+    ///     |} , object ~ reifier {|
+    ///     …
     /// ```
     fn annotated(&mut self, rows: &mut Rows<'_>) {
         let mut list = std::mem::take(&mut self.list);
