@@ -28,7 +28,9 @@ pub(crate) enum Layout {
     /// no annotation syntax).
     Apart,
     /// Each statement in the part of its subject entity, so that Turtle 1.2 writes it as an
-    /// annotation of the asserted triple; the file opens with `@version "1.2" .`.
+    /// annotation of the asserted triple, and its evidence after all the entities (so that a
+    /// much-connected entity's part holds its statements, not all their evidence too); the file
+    /// opens with `@version "1.2" .`.
     Annotated,
 }
 

@@ -16,7 +16,7 @@ use super::entity::entity;
 use super::error::RdfError;
 use super::render::Prefixes;
 use super::rows::Rows;
-use super::statement::statement;
+use super::statement::{evidence, statement, statement_triples};
 use super::syntax::RdfSyntax;
 use super::version::RdfVersion;
 use super::writer::{Chunk, Lines, RdfWriter};
@@ -36,24 +36,43 @@ pub(crate) enum Job {
     /// The entities at these node indices (in [`Layout::Annotated`], each with the statements
     /// of the relations it is the subject of).
     Entities(Range<usize>),
-    /// The statements of the relations at these edge indices.
+    /// The statements of the relations at these edge indices, with their evidence.
     Statements(Range<usize>),
+    /// The evidence of the relations at these edge indices ([`Layout::Annotated`]).
+    Evidence(Range<usize>),
 }
 
-/// The entities and statements of `graph` in chunks of `parts`, in output order. In
-/// [`Layout::Annotated`] the statements are written with the entities, so have no jobs.
+/// The entities and statements of `graph` in chunks of about `parts` parts, in output order.
+///
+/// In [`Layout::Annotated`] the statements are written with their subject entities, and their
+/// evidence after all the entities; an entity counts as one part plus one per statement, so
+/// that a chunk holding a much-connected entity is no larger than others.
 pub(crate) fn jobs(graph: &Graph, parts: usize, layout: Layout) -> Vec<Job> {
     let g = graph;
     let parts = parts.max(1);
     let cut = move |n: usize| (0..n.div_ceil(parts)).map(move |i| i * parts..((i + 1) * parts).min(n));
-    let statements = match layout {
-        Layout::Apart => g.relation_count(),
-        Layout::Annotated => 0,
-    };
-    cut(g.entity_count())
-        .map(Job::Entities)
-        .chain(cut(statements).map(Job::Statements))
-        .collect()
+    match layout {
+        Layout::Apart => cut(g.entity_count())
+            .map(Job::Entities)
+            .chain(cut(g.relation_count()).map(Job::Statements))
+            .collect(),
+        Layout::Annotated => {
+            let mut jobs = Vec::new();
+            let (mut start, mut weight) = (0, 0);
+            for n in 0..g.entity_count() {
+                weight += 1 + g.edges_at(NodeId::new(n)).filter(|(_, _, outgoing)| *outgoing).count();
+                if weight >= parts {
+                    jobs.push(Job::Entities(start..n + 1));
+                    (start, weight) = (n + 1, 0);
+                }
+            }
+            if start < g.entity_count() {
+                jobs.push(Job::Entities(start..g.entity_count()));
+            }
+            jobs.extend(cut(g.relation_count()).map(Job::Evidence));
+            jobs
+        }
+    }
 }
 
 /// Formats the parts of `job` with `rows` into `each`.
@@ -73,8 +92,10 @@ pub(crate) fn run(
                 let node = NodeId::new(n);
                 entity(rows, graph, node)?;
                 if layout == Layout::Annotated {
-                    for incident in graph.incidents(node).into_iter().filter(|i| i.outgoing) {
-                        statement(rows, graph, incident.relation, texts, version)?;
+                    for (edge, _, outgoing) in graph.edges_at(node) {
+                        if outgoing {
+                            statement_triples(rows, graph, graph.relation_at(edge), version)?;
+                        }
                     }
                 }
                 each(rows)?;
@@ -84,6 +105,13 @@ pub(crate) fn run(
             for e in edges.clone() {
                 rows.clear();
                 statement(rows, graph, graph.relation_at(EdgeId::new(e)), texts, version)?;
+                each(rows)?;
+            }
+        }
+        Job::Evidence(edges) => {
+            for e in edges.clone() {
+                rows.clear();
+                evidence(rows, graph, graph.relation_at(EdgeId::new(e)), texts)?;
                 each(rows)?;
             }
         }
