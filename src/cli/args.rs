@@ -407,7 +407,8 @@ pub struct ExportArgs {
     pub texts: Option<PathBuf>,
     /// RDF: 1.1 (the default: each relation's statement reified as an rdf:Statement, read by
     /// every RDF store) or 1.2 (each statement a reifier of a triple term, `rdf:reifies <<( s p
-    /// o )>>`, read only by RDF 1.2 parsers and stores).
+    /// o )>>`, in Turtle written as an annotation `s p o ~ reifier {| … |}`; read only by RDF 1.2
+    /// parsers and stores).
     #[arg(long = "rdf", value_name = "VERSION", value_parser = clap::value_parser!(RdfVersion))]
     pub rdf: Option<RdfVersion>,
     /// Export only the neighbourhood of this entity.

@@ -291,7 +291,8 @@ impl ExportAll {
 }
 
 /// The RDF exports: `graph.ttl`, `graph.nt` and `graph.nq`, and the RDF 1.2 Turtle
-/// `graph-rdf12.ttl` (statements as reifiers of triple terms), each written atomically.
+/// `graph-rdf12.ttl` (statements as reifiers of triple terms, written as annotations of the
+/// triples they reify), each written atomically.
 fn write_rdf_files(graph: &Graph, base: &BaseIri, dir: &Path, report: &mut ExportReport) -> Result<()> {
     let rdf = RdfExport::new(graph, base)?;
     for syntax in RdfSyntax::ALL {

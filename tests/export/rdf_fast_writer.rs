@@ -1,14 +1,18 @@
 //! The fast RDF writer ([`RdfExport::write`]) writes byte for byte what `oxttl`'s serializers
 //! write for the same quads ([`RdfExport::write_with_oxttl`], the reference), in RDF 1.1 and in
-//! RDF 1.2 (triple terms): on the shipped graph, on every fixture that loads, and on random
-//! graphs whose text is hostile (see tests/support/hostile.rs), under bases chosen to make
-//! Turtle's choice of prefix hard.
+//! RDF 1.2 (triple terms) — except Turtle 1.2, whose annotation syntax oxttl cannot write: that
+//! must hold exactly the triples of oxttl's Turtle. On the shipped graph, on every fixture that
+//! loads, and on random graphs whose text is hostile (see tests/support/hostile.rs), under bases
+//! chosen to make Turtle's choice of prefix hard.
 //!
 //! Case count: `PROPTEST_CASES` (default 64).
 
 use std::path::Path;
 
+use std::collections::BTreeSet;
+
 use crate::support::hostile::*;
+use crate::support::rdf::expected::{try_parse, Q};
 use diplograph::{
     export::rdf::{BaseIri, RdfExport, RdfSyntax, RdfVersion},
     Graph,
@@ -54,7 +58,9 @@ fn compare(graph: &Graph, base: &str) -> Result<(), String> {
         for syntax in RdfSyntax::ALL {
             let fast = rdf.write(syntax, Vec::new()).map_err(|e| e.to_string())?;
             let reference = rdf.write_with_oxttl(syntax, Vec::new()).map_err(|e| e.to_string())?;
-            if fast != reference {
+            if (syntax, version) == (RdfSyntax::Turtle, RdfVersion::Rdf12) {
+                same_triples(&fast, &reference).map_err(|e| format!("Turtle 1.2 under <{base}>: {e}"))?;
+            } else if fast != reference {
                 return Err(format!(
                     "{syntax} (RDF {version}) under <{}>: {}",
                     base,
@@ -64,6 +70,20 @@ fn compare(graph: &Graph, base: &str) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Checks that two Turtle documents hold the same triples.
+fn same_triples(fast: &[u8], reference: &[u8]) -> Result<(), String> {
+    let fast: BTreeSet<Q> = try_parse(fast, RdfSyntax::Turtle)?.into_iter().collect();
+    let reference: BTreeSet<Q> = try_parse(reference, RdfSyntax::Turtle)?.into_iter().collect();
+    if fast == reference {
+        return Ok(());
+    }
+    let missing: Vec<_> = reference.difference(&fast).take(3).collect();
+    let extra: Vec<_> = fast.difference(&reference).take(3).collect();
+    Err(format!(
+        "not oxttl's triples: missing {missing:?}, unexpected {extra:?}"
+    ))
 }
 
 #[test]

@@ -6,6 +6,7 @@ use std::io::{BufWriter, Write};
 use oxrdf::Quad;
 use oxttl::{NQuadsSerializer, NTriplesSerializer, TurtleSerializer};
 
+use super::annotated::Layout;
 use super::base::BaseIri;
 use super::block::Block;
 use super::chunks;
@@ -125,15 +126,23 @@ impl<'g> RdfExport<'g> {
     /// (`relation:r-… rdf:reifies <<( s p o )>>`), which only RDF 1.2 parsers read. The rest of
     /// the export is the same.
     ///
+    /// In RDF 1.2, Turtle writes each statement with the annotation syntax, where the relation's
+    /// triple is asserted: `s p o ~ relation:r-… {| dg:edtfDate "…" ; … |}` (the same triples,
+    /// `rdf:reifies` implied by `~`), and announces itself with `@version "1.2" .`. N-Triples
+    /// and N-Quads, which have no such syntax, write the `rdf:reifies` triple.
+    ///
     /// ```
     /// use diplograph::{Graph, export::rdf::{BaseIri, RdfExport, RdfSyntax, RdfVersion}};
     /// let graph = Graph::embedded()?;
     /// let rdf = RdfExport::new(&graph, &BaseIri::default())?.version(RdfVersion::Rdf12);
     /// let text = String::from_utf8(rdf.write(RdfSyntax::Turtle, Vec::new())?)?;
-    /// assert!(text.contains(
-    ///     "rdf:reifies <<( entity:belarus dg:participant_in entity:partnership-for-peace )>>"
-    /// ));
+    /// assert!(text.starts_with("@version \"1.2\" ."));
+    /// // Belarus in the Partnership for Peace: two statements (one dated 1995) of one triple.
+    /// assert!(text.contains("entity:partnership-for-peace ~ relation:r-0ad3ce24daec5c39 {|"));
+    /// assert!(text.contains("|} ~ relation:r-5a7be6705b233551 {|\n\t\tdg:earliestDay"));
     /// assert!(!text.contains("a rdf:Statement"));
+    /// let nt = String::from_utf8(rdf.write(RdfSyntax::NTriples, Vec::new())?)?;
+    /// assert!(nt.contains("<http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies> <<( "));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -199,7 +208,8 @@ impl<'g> RdfExport<'g> {
     ///
     /// The output streams: one part of the export (a resource and its triples) is held at a
     /// time. It is byte for byte what `oxttl`'s serializers write for [`RdfExport::quads`],
-    /// only faster: each term is rendered straight to bytes, once.
+    /// only faster: each term is rendered straight to bytes, once — except Turtle in RDF 1.2,
+    /// whose annotation syntax `oxttl` cannot write: that holds the same triples.
     pub fn write<W: Write>(&self, syntax: RdfSyntax, writer: W) -> Result<W, RdfError> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS));
         self.write_on(syntax, writer, threads, chunks::PARTS)
@@ -219,8 +229,9 @@ impl<'g> RdfExport<'g> {
         let g = self.graph;
         let prefixes = self.turtle_prefixes()?;
         let base = self.iris.base();
+        let layout = Layout::of(syntax, self.version);
         let mut rows = Rows::new(base, (syntax == RdfSyntax::Turtle).then_some(&prefixes));
-        let mut out = RdfWriter::new(syntax, &prefixes, writer);
+        let mut out = RdfWriter::new(syntax, layout, &prefixes, writer);
         // The vocabulary and the sources: few parts, written here.
         vocabulary(&mut rows, g.predicates(), self.version)?;
         out.part(&mut rows)?;
@@ -234,16 +245,17 @@ impl<'g> RdfExport<'g> {
             claimed(&mut rows, g, key, &claims, disputed)?;
             out.part(&mut rows)?;
         }
-        let jobs = chunks::jobs(g, parts);
+        let jobs = chunks::jobs(g, parts, layout);
         if threads < 2 || jobs.len() < 2 {
             for job in &jobs {
-                chunks::run(job, g, self.texts, self.version, &mut rows, |r| out.part(r))?;
+                chunks::run(job, g, self.texts, self.version, layout, &mut rows, |r| out.part(r))?;
             }
         } else {
             chunks::write_parallel(
                 g,
                 self.texts,
                 self.version,
+                layout,
                 &jobs,
                 threads,
                 syntax,
@@ -270,7 +282,9 @@ impl<'g> RdfExport<'g> {
     }
 
     /// Writes the export with `oxttl`'s serializers over [`RdfExport::quads`]: the reference
-    /// that [`RdfExport::write`] must match byte for byte. Slower; kept for the tests.
+    /// that [`RdfExport::write`] must match byte for byte (in RDF 1.2 Turtle, triple for
+    /// triple: this writes the explicit `rdf:reifies` form, no annotations). Slower; kept for
+    /// the tests.
     #[doc(hidden)]
     pub fn write_with_oxttl<W: Write>(&self, syntax: RdfSyntax, writer: W) -> Result<W, RdfError> {
         let buffered = BufWriter::with_capacity(1 << 16, writer);

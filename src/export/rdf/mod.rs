@@ -10,8 +10,10 @@
 //!   target is the source narrowed by a text quote selector;
 //! - in N-Quads, statements and evidence in a named graph per source, `<base>graph/<source id>`;
 //! - opt-in ([`RdfVersion::Rdf12`]), each statement as an RDF 1.2 reifier of a triple term,
-//!   `relation:r-… rdf:reifies <<( s p o )>>`, instead of an `rdf:Statement`.
+//!   `relation:r-… rdf:reifies <<( s p o )>>`, instead of an `rdf:Statement`; in Turtle written
+//!   with the annotation syntax, `s p o ~ relation:r-… {| … |}`.
 
+mod annotated;
 mod annotation;
 pub(crate) mod base;
 mod block;

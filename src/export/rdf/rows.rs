@@ -78,6 +78,9 @@ pub(crate) struct Rows<'p> {
     /// Keyed by where the `'static` text is: two keys may hold the same IRI, never one key two.
     fixed: FxHashMap<(usize, usize), Rendered>,
     vocab: FxHashMap<Box<str>, Rendered>,
+    /// The parts `(subject, predicate, object)` of each triple term of the part, by where its
+    /// N-Triples form starts in the arena (a row's object range): for Turtle 1.2's annotations.
+    triple_terms: FxHashMap<u32, [Node; 3]>,
     /// The last relation id written as text, with its text.
     relation: Option<(RelationId, String)>,
     /// The IRI being rendered.
@@ -92,6 +95,9 @@ fn static_key(text: &'static str) -> (usize, usize) {
 
 /// `<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>`, which sorts first and is written `a`.
 const RDF_TYPE: &[u8] = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
+
+/// `<http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies>`, which ties a reifier to its triple.
+const RDF_REIFIES: &[u8] = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies>";
 
 impl<'p> Rows<'p> {
     /// Empty rows for IRIs under `base`, abbreviated with `prefixes` if writing Turtle.
@@ -123,6 +129,7 @@ impl<'p> Rows<'p> {
             lead: None,
             fixed: FxHashMap::default(),
             vocab: FxHashMap::default(),
+            triple_terms: FxHashMap::default(),
             relation: None,
             text: String::new(),
         }
@@ -132,6 +139,7 @@ impl<'p> Rows<'p> {
     pub(crate) fn clear(&mut self) {
         self.arena.clear();
         self.rows.clear();
+        self.triple_terms.clear();
         self.lead = None;
     }
 
@@ -273,6 +281,7 @@ impl<'p> Rows<'p> {
                     (start, r.mark())
                 };
                 let nt = form(self, [s.nt, p.nt, o.nt]);
+                self.triple_terms.insert(nt.0, [*s, *p, *o]);
                 if self.turtle.is_none() {
                     return Term { nt, out: nt };
                 }
@@ -415,6 +424,20 @@ impl<'p> Rows<'p> {
             self.bytes(row.object.nt),
             row.graph.map_or(&[][..], |g| self.bytes(g.nt)),
         ]
+    }
+
+    /// If `row` says `reifier rdf:reifies <<( s p o )>>`: the N-Triples forms of `s`, `p`, `o`.
+    pub(crate) fn reified(&self, row: &Row) -> Option<[&[u8]; 3]> {
+        if self.bytes(row.predicate.nt) != RDF_REIFIES {
+            return None;
+        }
+        let [s, p, o] = self.triple_terms.get(&row.object.nt.0)?;
+        Some([self.bytes(s.nt), self.bytes(p.nt), self.bytes(o.nt)])
+    }
+
+    /// The IRI of a row's subject, without its angle brackets.
+    pub(crate) fn subject_iri(&self, row: &Row) -> &[u8] {
+        self.bare(row.subject)
     }
 
     /// The Turtle form of a row's subject, predicate (`a` for `rdf:type`) and object, with the

@@ -14,7 +14,7 @@ use super::vocabulary::term;
 use crate::model::edtf::{Bound, DatePoint};
 use crate::model::graph::Graph;
 use crate::model::id::Id;
-use crate::model::relation::Relation;
+use crate::model::relation::{Evidence, Relation};
 use crate::verify::SourceTexts;
 
 /// The object of one of the statement's own triples, held while it is written into the graph
@@ -39,19 +39,28 @@ impl<N> Value<N> {
     }
 }
 
-/// The statement of `r` — `rdf:subject`, `rdf:predicate`, `rdf:object` (RDF 1.1), or
-/// `rdf:reifies <<( s p o )>>` (RDF 1.2: the statement is a reifier of the triple term), its
-/// dates — and one evidence resource per claim. For N-Quads, the statement is written into the
-/// named graph of every source that states it, and each piece of evidence into its own
-/// source's graph.
-///
-/// Each piece of evidence is also a Web Annotation ([`annotation`]), anchored in the source's
-/// text when `texts` has it.
+/// The statement of `r` ([`statement_triples`]) and one evidence resource per claim
+/// ([`evidence`]), in one part.
 pub(crate) fn statement<S: Sink>(
     b: &mut S,
     graph: &Graph,
     r: &Relation,
     texts: Option<&SourceTexts>,
+    version: RdfVersion,
+) -> Result<(), RdfError> {
+    statement_triples(b, graph, r, version)?;
+    evidence(b, graph, r, texts)
+}
+
+/// The statement of `r`'s own triples: `rdf:subject`, `rdf:predicate`, `rdf:object` (RDF 1.1),
+/// or `rdf:reifies <<( s p o )>>` (RDF 1.2: the statement is a reifier of the triple term), its
+/// dates, and `dg:hasEvidence` for each claim. For N-Quads, the statement is written into the
+/// named graph of every source that states it, and each `dg:hasEvidence` into its claim's
+/// source's graph.
+pub(crate) fn statement_triples<S: Sink>(
+    b: &mut S,
+    graph: &Graph,
+    r: &Relation,
     version: RdfVersion,
 ) -> Result<(), RdfError> {
     let predicate = graph.predicate_of(r);
@@ -135,19 +144,35 @@ pub(crate) fn statement<S: Sink>(
         return Ok(());
     }
     let has_evidence = b.iri(Iri::vocab(term::HAS_EVIDENCE))?;
+    for (ev, n) in numbered(r) {
+        let g = b.iri(Iri::Minted(GRAPH, Local::Name(ev.source.as_str())))?;
+        let e = b.iri(Iri::Minted(EVIDENCE, Local::Evidence(r.id, ev.source.as_str(), n)))?;
+        b.add_in(Some(&g), &st, &has_evidence, Object::Node(&e));
+    }
+    Ok(())
+}
+
+/// One evidence resource per claim of `r`, each in its source's named graph (N-Quads), derived
+/// from the source, with the quote. Each is also a Web Annotation ([`annotation`]) of the
+/// statement, anchored in the source's text when `texts` has it.
+pub(crate) fn evidence<S: Sink>(
+    b: &mut S,
+    graph: &Graph,
+    r: &Relation,
+    texts: Option<&SourceTexts>,
+) -> Result<(), RdfError> {
+    if r.evidence.is_empty() {
+        return Ok(());
+    }
+    let st = b.iri(Iri::Minted(RELATION, Local::Relation(r.id)))?;
     let a = b.iri(Iri::Fixed(rdf::TYPE))?;
     let evidence_class = b.iri(Iri::vocab(term::EVIDENCE))?;
     let derived_from = b.iri(Iri::Fixed(prov::WAS_DERIVED_FROM))?;
     let quote = b.iri(Iri::vocab(term::EVIDENCE_QUOTE))?;
-    let mut previous: Option<&Id> = None;
-    let mut n = 0;
-    for ev in &r.evidence {
-        n = if previous == Some(&ev.source) { n + 1 } else { 1 };
-        previous = Some(&ev.source);
+    for (ev, n) in numbered(r) {
         let g = b.iri(Iri::Minted(GRAPH, Local::Name(ev.source.as_str())))?;
         let e = b.iri(Iri::Minted(EVIDENCE, Local::Evidence(r.id, ev.source.as_str(), n)))?;
         let source = b.iri(Iri::Minted(SOURCE, Local::Name(ev.source.as_str())))?;
-        b.add_in(Some(&g), &st, &has_evidence, Object::Node(&e));
         b.add_in(Some(&g), &e, &a, Object::Node(&evidence_class));
         b.add_in(Some(&g), &e, &derived_from, Object::Node(&source));
         b.add_in(Some(&g), &e, &quote, Object::Plain(&ev.quote));
@@ -159,4 +184,16 @@ pub(crate) fn statement<S: Sink>(
         annotation(b, Some(&g), &e, &st, (r.id, n), ev, from, texts)?;
     }
     Ok(())
+}
+
+/// The claims of `r` with their number among the consecutive claims of the same source (from
+/// 1), which their evidence IRIs carry.
+fn numbered(r: &Relation) -> impl Iterator<Item = (&Evidence, usize)> + '_ {
+    let mut previous: Option<&Id> = None;
+    let mut n = 0;
+    r.evidence.iter().map(move |ev| {
+        n = if previous == Some(&ev.source) { n + 1 } else { 1 };
+        previous = Some(&ev.source);
+        (ev, n)
+    })
 }

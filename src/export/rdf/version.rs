@@ -8,9 +8,10 @@ use std::str::FromStr;
 /// - [`RdfVersion::Rdf11`] (the default): standard RDF 1.1 reification, `relation:r-… a
 ///   rdf:Statement ; rdf:subject … ; rdf:predicate … ; rdf:object …`, which every RDF store reads.
 /// - [`RdfVersion::Rdf12`]: the statement is a *reifier* of an RDF 1.2 triple term,
-///   `relation:r-… rdf:reifies <<( entity:belarus dg:member_of entity:un )>>`; only RDF 1.2
-///   parsers and stores read it. Everything else (the direct triples, the dates, the evidence
-///   and its named graphs) is the same in both.
+///   `relation:r-… rdf:reifies <<( entity:belarus dg:member_of entity:un )>>` — in Turtle
+///   written with the annotation syntax, `entity:belarus dg:member_of entity:un ~ relation:r-…
+///   {| … |}`, which says the same; only RDF 1.2 parsers and stores read it. Everything else
+///   (the direct triples, the dates, the evidence and its named graphs) is the same in both.
 ///
 /// ```
 /// use diplograph::export::rdf::RdfVersion;
