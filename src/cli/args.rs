@@ -184,6 +184,11 @@ pub struct FmtArgs {
     /// Write nothing: list the files that are not in canonical form, and exit with 1 if any is not.
     #[arg(long)]
     pub check: bool,
+    /// Also write each claim's `fragment` and `selector` (relations.csv) from the texts of the
+    /// sources in DIR (one `<source-id>.txt` each): the text fragment that opens the source at the
+    /// quote, and the Web Annotation selectors. With --check: exit with 1 if one is stale.
+    #[arg(long = "sources", id = "texts", value_name = "DIR")]
+    pub texts: Option<PathBuf>,
 }
 
 /// `diff`: the two graphs, and how to print what differs.

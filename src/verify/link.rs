@@ -2,7 +2,9 @@
 
 use std::fmt;
 
-use crate::verify::fragment::{FragmentError, TextFragment};
+use crate::model::quote_anchor::QuoteAnchor;
+use crate::model::text_fragment::TextFragment;
+use crate::verify::fragment::FragmentError;
 use crate::verify::source_texts::SourceTexts;
 
 /// How a reader can open one piece of evidence.
@@ -15,6 +17,9 @@ pub enum EvidenceLink {
     NoText(String),
     /// Only the source's URL: the quote is not in the source text, or cannot be singled out.
     NoFragment(String, FragmentError),
+    /// Only the source's URL: the claim records no text fragment (`relations.csv`'s `fragment`
+    /// column is empty), and the texts were not given to compute one.
+    NotRecorded(String),
     /// The source has no URL.
     NoUrl,
 }
@@ -46,10 +51,36 @@ impl EvidenceLink {
         }
     }
 
+    /// The link for a claim from what `relations.csv` records: its `fragment` (`anchor`), on
+    /// the source's URL `url`. No text is needed: `diplograph fmt --sources DIR` wrote the
+    /// fragment from the text, and `diplograph check --sources DIR` says when it is stale.
+    ///
+    /// ```
+    /// use diplograph::model::QuoteAnchor;
+    /// use diplograph::verify::EvidenceLink;
+    /// let anchor = QuoteAnchor::from_cells("text=joined%20the%20PfP", "").unwrap();
+    /// let link = EvidenceLink::recorded(anchor.as_ref(), Some("https://example.org/p"));
+    /// assert_eq!(link.to_string(), "https://example.org/p#:~:text=joined%20the%20PfP");
+    /// let link = EvidenceLink::recorded(None, Some("https://example.org/p"));
+    /// assert_eq!(link.caveat().unwrap(), "no text fragment recorded for this quote: the link opens the page, not the quote");
+    /// ```
+    pub fn recorded(anchor: Option<&QuoteAnchor>, url: Option<&str>) -> EvidenceLink {
+        let Some(url) = url.filter(|u| !u.trim().is_empty()) else {
+            return EvidenceLink::NoUrl;
+        };
+        match anchor.and_then(|a| a.link(url)) {
+            Some(link) => EvidenceLink::AtQuote(link),
+            None => EvidenceLink::NotRecorded(url.to_owned()),
+        }
+    }
+
     /// The URL to open, if there is one.
     pub fn url(&self) -> Option<&str> {
         match self {
-            EvidenceLink::AtQuote(u) | EvidenceLink::NoText(u) | EvidenceLink::NoFragment(u, _) => Some(u),
+            EvidenceLink::AtQuote(u)
+            | EvidenceLink::NoText(u)
+            | EvidenceLink::NoFragment(u, _)
+            | EvidenceLink::NotRecorded(u) => Some(u),
             EvidenceLink::NoUrl => None,
         }
     }
@@ -60,6 +91,9 @@ impl EvidenceLink {
             EvidenceLink::AtQuote(_) => None,
             EvidenceLink::NoText(_) => Some("no source text at hand: the link opens the page, not the quote".into()),
             EvidenceLink::NoFragment(_, e) => Some(format!("no text fragment: {e}")),
+            EvidenceLink::NotRecorded(_) => {
+                Some("no text fragment recorded for this quote: the link opens the page, not the quote".into())
+            }
             EvidenceLink::NoUrl => Some("no URL for this source".into()),
         }
     }

@@ -23,15 +23,14 @@ mod normalise;
 mod quotes;
 mod selector;
 mod source_texts;
-mod text_directive;
 
 pub use claims::{cited_quotes, entity_date_quotes};
 pub use coverage::{parse_gaps, passages, read_gaps, years, Coverage, Gap, GapsError, Passage, SourceCoverage};
-pub use fragment::{FragmentError, TextFragment};
+pub use fragment::FragmentError;
 pub use fragment_search::SearchText;
 pub use link::EvidenceLink;
 pub use normalise::{fragments, Normalised};
 pub use quotes::{find_quote, CitedQuote, Closest, Found, Miss, ProblemKind, QuoteCheck, QuoteProblem};
-pub use selector::TextQuoteSelector;
 pub use source_texts::{SourceText, SourceTextError, SourceTexts};
-pub use text_directive::TextDirective;
+// The types are the model's (a claim records them); finding them in a text is this module's.
+pub use crate::model::{TextDirective, TextFragment, TextQuoteSelector};

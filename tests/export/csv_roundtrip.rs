@@ -73,6 +73,7 @@ fn read_back(nodes: &[u8], edges: &[u8]) -> (Vec<Entity>, Vec<Fact>) {
                     note: None,
                     line: 0,
                     statement: None,
+                    anchor: None,
                 },
             }),
             iso_3166: (!cell(r, "iso_3166").is_empty()).then(|| cell(r, "iso_3166").parse().expect("ISO 3166 codes")),

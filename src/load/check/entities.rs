@@ -219,6 +219,7 @@ fn entity_date(
             note: None,
             line: c.line,
             statement: None,
+            anchor: None,
         },
     })
 }
