@@ -7,8 +7,10 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use diplograph::verify::{
-    cited_quotes, entity_date_quotes, parse_gaps, read_gaps, Coverage, Gap, ProblemKind, QuoteCheck, SourceTexts,
+    cited_quotes, entity_date_quotes, parse_gaps, read_gaps, AnchorCheck, Coverage, Gap, ProblemKind, QuoteCheck,
+    SourceTexts,
 };
+use diplograph::model::Severity;
 use diplograph::Graph;
 use serde_json::{json, Value};
 
@@ -29,6 +31,8 @@ pub struct Report {
     dates: QuoteCheck,
     coverage: Option<Coverage>,
     strict: bool,
+    /// The recorded text fragments and selectors against the texts.
+    anchors: AnchorCheck,
 }
 
 /// Checks the quotes of `graph` against the texts in `dir`. Fails only when the texts or the
@@ -47,7 +51,9 @@ pub fn check(graph: &Graph, cli: &Cli, args: &CheckArgs, dir: &Path) -> Result<R
         Some(data) => data.join(name).display().to_string(),
         None => format!("graph-data/{name}"),
     };
+    let anchors = AnchorCheck::run(graph, &texts, &in_data("relations.csv"));
     Ok(Report {
+        anchors,
         file: in_data("relations.csv"),
         entities_file: in_data("entities.csv"),
         dates,
@@ -77,22 +83,37 @@ fn gaps(cli: &Cli, args: &CheckArgs) -> Result<Vec<Gap>> {
 }
 
 impl Report {
-    /// 1 when a quote is not found (or its source has no usable text), or a text cannot be read
-    /// for the coverage, else 0.
+    /// 1 when a quote is not found (or its source has no usable text), a recorded text fragment
+    /// is stale, or a text cannot be read for the coverage, else 0.
     pub fn exit_code(&self) -> ExitCode {
         let unreadable = self
             .coverage
             .as_ref()
             .is_some_and(|c| c.sources.iter().any(|s| s.unreadable.is_some()));
-        if self.check.problems().is_empty() && self.dates.problems().is_empty() && !unreadable {
+        if self.check.problems().is_empty() && self.dates.problems().is_empty() && !unreadable && self.stale() == 0 {
             ExitCode::SUCCESS
         } else {
             ExitCode::from(1)
         }
     }
 
+    /// The claims whose recorded fragment or selector is stale.
+    fn stale(&self) -> usize {
+        self.anchors
+            .problems()
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
+    }
+
     /// Each problem as `FILE:LINE: why` on stderr; the counts and the coverage on `out`.
     pub fn print(&self, out: &mut impl Write) -> Result<ExitCode> {
+        for problem in self.anchors.problems() {
+            match problem.severity {
+                Severity::Error => eprintln!("{problem}"),
+                _ => super::diag::warning(problem),
+            }
+        }
         for problem in self.check.problems() {
             eprintln!("{}", problem.display(&self.file));
         }
@@ -114,6 +135,15 @@ impl Report {
                 self.dates.checked()
             )?;
         }
+        let missing = self.anchors.problems().len() - self.stale();
+        writeln!(
+            out,
+            "fragments: {} of {} claims record a text fragment that matches their quote ({} stale, {} missing)",
+            self.anchors.checked() - self.anchors.problems().len(),
+            self.anchors.checked(),
+            self.stale(),
+            missing
+        )?;
         if let Some(coverage) = &self.coverage {
             write!(out, "{}", coverage.display(self.strict))?;
         }
@@ -148,7 +178,13 @@ impl Report {
             .iter()
             .map(|p| json!({ "file": self.entities_file, "line": p.line, "source": p.source, "message": p.display(&self.entities_file).to_string() }))
             .collect();
-        value["ok"] = json!(problems.is_empty() && date_problems.is_empty());
+        value["ok"] = json!(problems.is_empty() && date_problems.is_empty() && self.stale() == 0);
+        value["fragments"] = json!({
+            "checked": self.anchors.checked(),
+            "stale": self.stale(),
+            "missing": self.anchors.problems().len() - self.stale(),
+            "problems": self.anchors.problems(),
+        });
         value["entity_dates"] = json!({
             "checked": self.dates.checked(),
             "verbatim": self.dates.checked() - date_problems.len(),

@@ -14,6 +14,7 @@
 //! assert_eq!(fragment.to_string(), "text=joined,Peace");
 //! ```
 
+mod anchors;
 mod claims;
 mod coverage;
 mod fragment;
@@ -24,6 +25,7 @@ mod quotes;
 mod selector;
 mod source_texts;
 
+pub use anchors::AnchorCheck;
 pub use claims::{cited_quotes, entity_date_quotes};
 pub use coverage::{parse_gaps, passages, read_gaps, years, Coverage, Gap, GapsError, Passage, SourceCoverage};
 pub use fragment::FragmentError;
