@@ -244,6 +244,11 @@ pub struct PathArgs {
     /// Journeys: relations whose dates do not go backwards, earliest arrival first.
     #[arg(long)]
     pub chronological: bool,
+    /// In text: under each path, a link per piece of evidence of each hop, opening its source at
+    /// the quote (the text fragment relations.csv records), or the plain URL and why not. JSON
+    /// (`link`, `link_caveat`) and CSV (`links`) always carry them.
+    #[arg(long)]
+    pub links: bool,
     /// text (one hop a line), dot (a GraphViz diagram of the first path found, highlighted), or
     /// csv/tsv (one row per hop).
     #[arg(long, value_enum, default_value_t = ResultFormat::Text)]
