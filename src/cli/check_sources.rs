@@ -99,26 +99,22 @@ impl Report {
 
     /// The claims whose recorded fragment or selector is stale.
     fn stale(&self) -> usize {
-        self.anchors
-            .problems()
-            .iter()
-            .filter(|p| p.severity == Severity::Error)
-            .count()
+        self.anchors.stale()
     }
 
     /// Each problem as `FILE:LINE: why` on stderr; the counts and the coverage on `out`.
     pub fn print(&self, out: &mut impl Write) -> Result<ExitCode> {
-        for problem in self.anchors.problems() {
-            match problem.severity {
-                Severity::Error => eprintln!("{problem}"),
-                _ => super::diag::warning(problem),
-            }
-        }
         for problem in self.check.problems() {
             eprintln!("{}", problem.display(&self.file));
         }
         for problem in self.dates.problems() {
             eprintln!("{}", problem.display(&self.entities_file));
+        }
+        for problem in self.anchors.problems() {
+            match problem.severity {
+                Severity::Error => eprintln!("{problem}"),
+                _ => super::diag::warning(problem),
+            }
         }
         let found = self.check.checked() - self.check.problems().len();
         writeln!(
@@ -135,14 +131,13 @@ impl Report {
                 self.dates.checked()
             )?;
         }
-        let missing = self.anchors.problems().len() - self.stale();
         writeln!(
             out,
             "fragments: {} of {} claims record a text fragment that matches their quote ({} stale, {} missing)",
-            self.anchors.checked() - self.anchors.problems().len(),
+            self.anchors.current(),
             self.anchors.checked(),
             self.stale(),
-            missing
+            self.anchors.missing()
         )?;
         if let Some(coverage) = &self.coverage {
             write!(out, "{}", coverage.display(self.strict))?;
@@ -182,7 +177,7 @@ impl Report {
         value["fragments"] = json!({
             "checked": self.anchors.checked(),
             "stale": self.stale(),
-            "missing": self.anchors.problems().len() - self.stale(),
+            "missing": self.anchors.missing(),
             "problems": self.anchors.problems(),
         });
         value["entity_dates"] = json!({

@@ -28,6 +28,9 @@ use crate::verify::source_texts::SourceTexts;
 #[derive(Debug, Clone, Default)]
 pub struct AnchorCheck {
     checked: usize,
+    current: usize,
+    stale: usize,
+    missing: usize,
     problems: Vec<Problem>,
 }
 
@@ -43,6 +46,7 @@ impl AnchorCheck {
         claims.sort_by_key(|e| e.line);
         let mut out = AnchorCheck::default();
         let hint = format!("run: diplograph fmt --sources {}", texts.dir().display());
+        let mut missing = Vec::new();
         for ev in claims {
             let Ok(text) = texts.get(ev.source.as_str()) else {
                 continue;
@@ -54,11 +58,12 @@ impl AnchorCheck {
             };
             let recorded = ev.anchor.as_deref();
             let problem = match recorded {
-                None if fresh.fragment.is_some() => Some(
-                    Problem::warning(file, Some(ev.line), "no text fragment recorded for this quote: its link opens the page, not the quote")
-                        .with_hint(hint.clone()),
-                ),
-                None => None,
+                None => {
+                    if fresh.fragment.is_some() {
+                        missing.push(ev.line);
+                    }
+                    None
+                }
                 Some(a) if *a != fresh || !unique(a, text) => Some(
                     Problem::error(
                         file,
@@ -72,11 +77,50 @@ impl AnchorCheck {
                     )
                     .with_hint(hint.clone()),
                 ),
-                Some(_) => None,
+                Some(_) => {
+                    out.current += 1;
+                    None
+                }
             };
+            out.stale += usize::from(problem.is_some());
             out.problems.extend(problem);
         }
+        // One warning for them all: a curator without fragments is not told so on every line.
+        if !missing.is_empty() {
+            out.missing = missing.len();
+            let lines: Vec<String> = missing.iter().take(10).map(u64::to_string).collect();
+            let more = if missing.len() > 10 { ", …" } else { "" };
+            out.problems.push(
+                Problem::warning(
+                    file,
+                    None,
+                    format!(
+                        "{} no text fragment (line{} {}{more}): {} the page, not the quote",
+                        if missing.len() == 1 { "1 claim records".to_owned() } else { format!("{} claims record", missing.len()) },
+                        if missing.len() == 1 { "" } else { "s" },
+                        lines.join(", "),
+                        if missing.len() == 1 { "its link opens" } else { "their links open" },
+                    ),
+                )
+                .with_hint(hint),
+            );
+        }
         out
+    }
+
+    /// How many claims record a fragment and selectors that are what their text gives.
+    pub fn current(&self) -> usize {
+        self.current
+    }
+
+    /// How many claims record a fragment or selector that is stale (each an error).
+    pub fn stale(&self) -> usize {
+        self.stale
+    }
+
+    /// How many claims record no fragment though their text gives one (one warning for all).
+    pub fn missing(&self) -> usize {
+        self.missing
     }
 
     /// How many claims were checked (those whose source has a text).
@@ -84,7 +128,7 @@ impl AnchorCheck {
         self.checked
     }
 
-    /// The problems, by line.
+    /// The problems: the stale claims by line, then the warning for the missing ones.
     pub fn problems(&self) -> &[Problem] {
         &self.problems
     }

@@ -176,7 +176,7 @@ fn the_command_checks_the_embedded_graph_with_its_gaps() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8(out.stdout).unwrap();
     let expected = format!(
-        "quotes: {n} of {n} claims quote their source verbatim (texts in {})\ndates: {d} of {d} entity dates quote their source verbatim\n{}",
+        "quotes: {n} of {n} claims quote their source verbatim (texts in {})\ndates: {d} of {d} entity dates quote their source verbatim\nfragments: {n} of {n} claims record a text fragment that matches their quote (0 stale, 0 missing)\n{}",
         dir.display(),
         coverage.display(true),
         n = graph.claim_count(),
