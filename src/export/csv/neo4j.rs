@@ -15,6 +15,7 @@ use std::io::{self, Write};
 
 use super::cells::{bound_cells, disputed_edges};
 use super::options::CertaintyOf;
+use crate::export::evidence_link::link_cell;
 use crate::model::graph::Graph;
 use crate::query::time::Certainty;
 
@@ -38,7 +39,7 @@ pub const NEO4J_NODE_HEADER: [&str; 11] = [
 ];
 
 /// Header of the Neo4j `edges.csv`.
-pub const NEO4J_EDGE_HEADER: [&str; 15] = [
+pub const NEO4J_EDGE_HEADER: [&str; 16] = [
     ":START_ID",
     ":END_ID",
     ":TYPE",
@@ -52,6 +53,7 @@ pub const NEO4J_EDGE_HEADER: [&str; 15] = [
     "quotes:string[]",
     "notes:string[]",
     "statements:string[]",
+    "links:string[]",
     "disputed:boolean",
     "qualified:boolean",
 ];
@@ -132,6 +134,8 @@ pub(crate) fn write_edges<W: Write>(graph: &Graph, certainty: Option<CertaintyOf
                 .iter()
                 .map(|ev| ev.statement.as_ref().map_or("", |k| k.as_str())),
         )?;
+        let links: Vec<String> = r.evidence.iter().map(|ev| link_cell(graph, ev)).collect();
+        let links = array(what("link"), links.iter().map(String::as_str))?;
         let c = certainty.map(|of| of(r).map_or("", Certainty::name));
         let row = [
             r.subject.as_str(),
@@ -147,6 +151,7 @@ pub(crate) fn write_edges<W: Write>(graph: &Graph, certainty: Option<CertaintyOf
             &quotes,
             &notes,
             &statements,
+            &links,
             if disputed.contains(&e) { "true" } else { "false" },
             if r.date.is_some_and(|d| d.is_qualified()) {
                 "true"
