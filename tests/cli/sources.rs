@@ -6,7 +6,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use diplograph::verify::{cited_quotes, read_gaps, Coverage, EvidenceLink, QuoteCheck, SourceTexts, TextDirective};
+use diplograph::verify::{
+    cited_quotes, read_gaps, Coverage, EvidenceLink, QuoteCheck, SourceTexts, TextDirective, TextFragment,
+};
 use diplograph::Graph;
 
 /// `../shared` beside the repository, or the folder DIPLOGRAPH_SHARED names (for a checkout
@@ -156,6 +158,55 @@ fn every_shipped_evidence_gets_a_text_fragment_that_matches_once() {
     );
     assert_eq!(checked, graph.claim_count());
     assert!(without_url > 0);
+}
+
+#[test]
+fn every_shipped_claim_records_a_link_whose_directives_match_once() {
+    let Some(texts) = texts() else { return };
+    let graph = shipped();
+    let mut checked = 0;
+    for relation in graph.relations() {
+        for evidence in &relation.evidence {
+            let line = evidence.line;
+            let anchor = evidence
+                .anchor
+                .as_deref()
+                .unwrap_or_else(|| panic!("line {line}: no fragment recorded (run diplograph fmt --sources)"));
+            let source = graph.source(evidence.source.as_str()).unwrap();
+            let text = texts.get(evidence.source.as_str()).unwrap();
+            // The link as every output writes it, from the record alone (no text needed); a
+            // source without a URL gets a stand-in one, to read its fragment back the same way.
+            let url = source.url.as_deref().unwrap_or("https://example.invalid/");
+            let link = EvidenceLink::recorded(Some(anchor), Some(url));
+            let EvidenceLink::AtQuote(link) = &link else {
+                panic!("line {line}: {link}");
+            };
+            let (page, fragment) = link.split_once("#:~:").expect("a fragment directive");
+            assert_eq!(page, url);
+            let fragment: TextFragment = fragment
+                .parse()
+                .unwrap_or_else(|e| panic!("line {line}: {e}"));
+            // At least one directive per fragment of a quote joined with `...` (a passage over
+            // table cells that no one directive singles out gets one per cell).
+            assert!(
+                fragment.directives().len() > evidence.quote.matches("...").count(),
+                "line {line}: a directive per fragment of the quote: {link}"
+            );
+            for d in fragment.directives() {
+                // The Text Fragments algorithm over the source's text: exactly one match.
+                assert_eq!(text.search().count(d, 3), 1, "line {line}: {link}");
+            }
+            // And it is the fragment of this quote (which the unit tests show matches the
+            // quote's own passage), not a stale one.
+            assert_eq!(
+                Some(&fragment),
+                TextFragment::for_quote(text, &evidence.quote).ok().as_ref(),
+                "line {line}: stale"
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, graph.claim_count());
 }
 
 #[test]
