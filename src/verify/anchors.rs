@@ -64,19 +64,24 @@ impl AnchorCheck {
                     }
                     None
                 }
-                Some(a) if *a != fresh || !unique(a, text) => Some(
-                    Problem::error(
-                        file,
-                        Some(ev.line),
-                        format!(
-                            "the recorded text fragment or selector is stale: the text of {} gives fragment {:?}, not {:?}",
-                            ev.source,
-                            fresh.fragment_cell(),
-                            a.fragment_cell()
-                        ),
+                Some(a) if *a != fresh || !unique(a, text) => {
+                    let (what, now, was) = if a.fragment != fresh.fragment || !unique(a, text) {
+                        ("fragment", fresh.fragment_cell(), a.fragment_cell())
+                    } else {
+                        ("selector", fresh.selector_cell(), a.selector_cell())
+                    };
+                    Some(
+                        Problem::error(
+                            file,
+                            Some(ev.line),
+                            format!(
+                                "the recorded text {what} is stale: the text of {} gives {now:?}, not {was:?}",
+                                ev.source
+                            ),
+                        )
+                        .with_hint(hint.clone()),
                     )
-                    .with_hint(hint.clone()),
-                ),
+                }
                 Some(_) => {
                     out.current += 1;
                     None
