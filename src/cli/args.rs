@@ -149,8 +149,9 @@ pub enum CacheAction {
 pub struct ShowArgs {
     /// An entity (id, label or alias, in any script), a source id or a relation id (r-…).
     pub name: String,
-    /// With the texts of the sources in DIR (one `<source-id>.txt` each): print each piece of
-    /// evidence with a link that opens its source at the quote (a text fragment, `#:~:text=`).
+    /// Compute each piece of evidence's link to its quote (a text fragment, `#:~:text=`) from the
+    /// texts of the sources in DIR (one `<source-id>.txt` each) instead of using the fragment
+    /// relations.csv records (`fmt --sources` writes it).
     #[arg(long = "sources", id = "texts", value_name = "DIR")]
     pub texts: Option<PathBuf>,
     #[command(flatten)]
@@ -410,9 +411,10 @@ pub struct ExportArgs {
     /// RDF and --all: base IRI of the entities, relations and vocabulary (must end in / or #).
     #[arg(long, value_name = "IRI")]
     pub base_iri: Option<String>,
-    /// RDF: the texts of the sources in DIR (one `<source-id>.txt` each), to give each piece of
-    /// evidence's Web Annotation the oa:prefix/oa:suffix that make its quote unique; without
-    /// them the text quote selectors have oa:exact only, marked dg:exactOnly.
+    /// RDF: the texts of the sources in DIR (one `<source-id>.txt` each), to compute each piece
+    /// of evidence's Web Annotation selector (oa:exact, and the oa:prefix/oa:suffix that make its
+    /// quote unique) from them; without them the selectors relations.csv records are used, and a
+    /// claim that records none has oa:exact only, marked dg:exactOnly.
     #[arg(long = "sources", id = "texts", value_name = "DIR")]
     pub texts: Option<PathBuf>,
     /// RDF: 1.1 (the default: each relation's statement reified as an rdf:Statement, read by
