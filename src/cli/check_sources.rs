@@ -33,6 +33,8 @@ pub struct Report {
     strict: bool,
     /// The recorded text fragments and selectors against the texts.
     anchors: AnchorCheck,
+    /// The same for the entities' own dates.
+    date_anchors: AnchorCheck,
 }
 
 /// Checks the quotes of `graph` against the texts in `dir`. Fails only when the texts or the
@@ -52,8 +54,10 @@ pub fn check(graph: &Graph, cli: &Cli, args: &CheckArgs, dir: &Path) -> Result<R
         None => format!("graph-data/{name}"),
     };
     let anchors = AnchorCheck::run(graph, &texts, &in_data("relations.csv"));
+    let date_anchors = AnchorCheck::entity_dates(graph, &texts, &in_data("entities.csv"));
     Ok(Report {
         anchors,
+        date_anchors,
         file: in_data("relations.csv"),
         entities_file: in_data("entities.csv"),
         dates,
@@ -99,7 +103,7 @@ impl Report {
 
     /// The claims whose recorded fragment or selector is stale.
     fn stale(&self) -> usize {
-        self.anchors.stale()
+        self.anchors.stale() + self.date_anchors.stale()
     }
 
     /// Each problem as `FILE:LINE: why` on stderr; the counts and the coverage on `out`.
@@ -110,7 +114,7 @@ impl Report {
         for problem in self.dates.problems() {
             eprintln!("{}", problem.display(&self.entities_file));
         }
-        for problem in self.anchors.problems() {
+        for problem in self.anchors.problems().iter().chain(self.date_anchors.problems()) {
             match problem.severity {
                 Severity::Error => eprintln!("{problem}"),
                 _ => super::diag::warning(problem),
@@ -136,9 +140,20 @@ impl Report {
             "fragments: {} of {} claims record a text fragment that matches their quote ({} stale, {} missing)",
             self.anchors.current(),
             self.anchors.checked(),
-            self.stale(),
+            self.anchors.stale(),
             self.anchors.missing()
         )?;
+        let dates = &self.date_anchors;
+        if dates.checked() > 0 {
+            writeln!(
+                out,
+                "date fragments: {} of {} entity dates record a text fragment that matches their quote ({} stale, {} missing)",
+                dates.current(),
+                dates.checked(),
+                dates.stale(),
+                dates.missing()
+            )?;
+        }
         if let Some(coverage) = &self.coverage {
             write!(out, "{}", coverage.display(self.strict))?;
         }
@@ -176,9 +191,15 @@ impl Report {
         value["ok"] = json!(problems.is_empty() && date_problems.is_empty() && self.stale() == 0);
         value["fragments"] = json!({
             "checked": self.anchors.checked(),
-            "stale": self.stale(),
+            "stale": self.anchors.stale(),
             "missing": self.anchors.missing(),
             "problems": self.anchors.problems(),
+        });
+        value["date_fragments"] = json!({
+            "checked": self.date_anchors.checked(),
+            "stale": self.date_anchors.stale(),
+            "missing": self.date_anchors.missing(),
+            "problems": self.date_anchors.problems(),
         });
         value["entity_dates"] = json!({
             "checked": self.dates.checked(),

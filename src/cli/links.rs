@@ -46,11 +46,11 @@ impl<'a> Links<'a> {
         // anywhere in the graph has the same anchor.
         let mut recorded: HashMap<(&str, &str), &QuoteAnchor> = HashMap::new();
         if self.texts.is_none() {
-            for edge in self.graph.edge_ids() {
-                for ev in &self.graph[edge].evidence {
-                    if let Some(a) = &ev.anchor {
-                        recorded.insert((ev.source.as_str(), ev.quote.as_str()), a);
-                    }
+            let dates = self.graph.entities().filter_map(|e| e.date.as_ref()).map(|d| &d.evidence);
+            let claims = self.graph.edge_ids().flat_map(|e| self.graph[e].evidence.iter());
+            for ev in claims.chain(dates) {
+                if let Some(a) = &ev.anchor {
+                    recorded.insert((ev.source.as_str(), ev.quote.as_str()), a);
                 }
             }
         }
@@ -61,15 +61,19 @@ impl<'a> Links<'a> {
     fn add_to(&self, value: &mut Value, recorded: &HashMap<(&str, &str), &QuoteAnchor>) {
         match value {
             Value::Object(map) => {
-                if let Some(Value::Array(evidence)) = map.get_mut("evidence") {
-                    for e in evidence.iter_mut() {
-                        let (Some(source), Some(quote)) = (e["source"].as_str(), e["quote"].as_str()) else {
-                            continue;
-                        };
-                        let link = self.of_quote(source, quote, recorded.get(&(source, quote)).copied());
-                        e["link"] = json!(link.url());
-                        e["link_caveat"] = json!(link.caveat());
-                    }
+                // A relation's evidence is a list; an entity's own date has one, an object.
+                let evidence: Vec<&mut Value> = match map.get_mut("evidence") {
+                    Some(Value::Array(list)) => list.iter_mut().collect(),
+                    Some(one @ Value::Object(_)) => vec![one],
+                    _ => Vec::new(),
+                };
+                for e in evidence {
+                    let (Some(source), Some(quote)) = (e["source"].as_str(), e["quote"].as_str()) else {
+                        continue;
+                    };
+                    let link = self.of_quote(source, quote, recorded.get(&(source, quote)).copied());
+                    e["link"] = json!(link.url());
+                    e["link_caveat"] = json!(link.caveat());
                 }
                 for v in map.values_mut() {
                     self.add_to(v, recorded);

@@ -137,7 +137,8 @@ impl Formatter {
         }
     }
 
-    /// Also writes each claim's `fragment` and `selector` from the texts of the sources (one
+    /// Also writes each claim's `fragment` and `selector` (and each entity date's
+    /// `date_fragment` and `date_selector`) from the texts of the sources (one
     /// `<source-id>.txt` each): the text fragment that opens the source at the quote, and the Web
     /// Annotation selectors that re-anchor it (see [`QuoteAnchor`](crate::model::QuoteAnchor)).
     /// A claim whose source has no text keeps its cells; one whose quote the text does not
@@ -195,12 +196,19 @@ impl Formatter {
                 Err(source) => return Err(FormatError::Read { path, source }),
             };
             let shown = path.display().to_string();
-            let filled = match (&self.texts, name) {
-                (Some(texts), "relations.csv") => anchors::fill(&bytes, texts).map_err(|e| FormatError::Syntax {
-                    file: shown.clone(),
-                    line: e.line,
-                    message: e.message,
-                })?,
+            let columns = match name {
+                "relations.csv" => Some(anchors::CLAIMS),
+                "entities.csv" => Some(anchors::ENTITY_DATES),
+                _ => None,
+            };
+            let filled = match (&self.texts, columns) {
+                (Some(texts), Some(columns)) => {
+                    anchors::fill(&bytes, texts, columns).map_err(|e| FormatError::Syntax {
+                        file: shown.clone(),
+                        line: e.line,
+                        message: e.message,
+                    })?
+                }
                 _ => bytes.clone(),
             };
             let formatted = format_csv_named(&shown, name, &filled)?;

@@ -4,6 +4,7 @@
 use crate::model::graph::Graph;
 use crate::model::problem::Problem;
 use crate::model::quote_anchor::QuoteAnchor;
+use crate::model::relation::Evidence;
 use crate::model::text_fragment::TextFragment;
 use crate::model::text_quote_selector::TextQuoteSelector;
 use crate::verify::source_texts::SourceTexts;
@@ -38,11 +39,21 @@ impl AnchorCheck {
     /// Checks every claim of `graph` whose source has a text in `texts`; problems name `file`
     /// (`relations.csv` as the user knows it) and the claim's line.
     pub fn run(graph: &Graph, texts: &SourceTexts, file: &str) -> AnchorCheck {
-        let mut claims: Vec<_> = graph
-            .relations()
-            .flat_map(|r| r.evidence.iter())
-            .filter(|e| texts.get(e.source.as_str()).is_ok())
-            .collect();
+        Self::check(graph.relations().flat_map(|r| r.evidence.iter()), texts, file)
+    }
+
+    /// The same for the entities' own dates (`entities.csv`'s `date_fragment` and
+    /// `date_selector`); problems name `file` (`entities.csv` as the user knows it).
+    pub fn entity_dates(graph: &Graph, texts: &SourceTexts, file: &str) -> AnchorCheck {
+        Self::check(
+            graph.entities().filter_map(|e| e.date.as_ref()).map(|d| &d.evidence),
+            texts,
+            file,
+        )
+    }
+
+    fn check<'g>(evidence: impl Iterator<Item = &'g Evidence>, texts: &SourceTexts, file: &str) -> AnchorCheck {
+        let mut claims: Vec<&Evidence> = evidence.filter(|e| texts.get(e.source.as_str()).is_ok()).collect();
         claims.sort_by_key(|e| e.line);
         let mut out = AnchorCheck::default();
         let hint = format!("run: diplograph fmt --sources {}", texts.dir().display());

@@ -207,6 +207,21 @@ fn every_shipped_claim_records_a_link_whose_directives_match_once() {
         }
     }
     assert_eq!(checked, graph.claim_count());
+    // The entities' own dates record theirs too (entities.csv's date_fragment).
+    for entity in graph.entities() {
+        let Some(date) = &entity.date else { continue };
+        let ev = &date.evidence;
+        let fragment = ev
+            .anchor
+            .as_ref()
+            .and_then(|a| a.fragment.clone())
+            .unwrap_or_else(|| panic!("entities.csv:{}: no date fragment recorded", ev.line));
+        let text = texts.get(ev.source.as_str()).unwrap();
+        for d in fragment.directives() {
+            assert_eq!(text.search().count(d, 3), 1, "entities.csv:{}: {fragment}", ev.line);
+        }
+        assert_eq!(Some(&fragment), TextFragment::for_quote(text, &ev.quote).ok().as_ref());
+    }
 }
 
 #[test]
@@ -227,7 +242,7 @@ fn the_command_checks_the_embedded_graph_with_its_gaps() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8(out.stdout).unwrap();
     let expected = format!(
-        "quotes: {n} of {n} claims quote their source verbatim (texts in {})\ndates: {d} of {d} entity dates quote their source verbatim\nfragments: {n} of {n} claims record a text fragment that matches their quote (0 stale, 0 missing)\n{}",
+        "quotes: {n} of {n} claims quote their source verbatim (texts in {})\ndates: {d} of {d} entity dates quote their source verbatim\nfragments: {n} of {n} claims record a text fragment that matches their quote (0 stale, 0 missing)\ndate fragments: {d} of {d} entity dates record a text fragment that matches their quote (0 stale, 0 missing)\n{}",
         dir.display(),
         coverage.display(true),
         n = graph.claim_count(),
