@@ -6,11 +6,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use diplograph::model::Severity;
 use diplograph::verify::{
     cited_quotes, entity_date_quotes, parse_gaps, read_gaps, AnchorCheck, Coverage, Gap, ProblemKind, QuoteCheck,
     SourceTexts,
 };
-use diplograph::model::Severity;
 use diplograph::Graph;
 use serde_json::{json, Value};
 

@@ -46,7 +46,11 @@ impl<'a> Links<'a> {
         // anywhere in the graph has the same anchor.
         let mut recorded: HashMap<(&str, &str), &QuoteAnchor> = HashMap::new();
         if self.texts.is_none() {
-            let dates = self.graph.entities().filter_map(|e| e.date.as_ref()).map(|d| &d.evidence);
+            let dates = self
+                .graph
+                .entities()
+                .filter_map(|e| e.date.as_ref())
+                .map(|d| &d.evidence);
             let claims = self.graph.edge_ids().flat_map(|e| self.graph[e].evidence.iter());
             for ev in claims.chain(dates) {
                 if let Some(a) = &ev.anchor {

@@ -8,8 +8,8 @@ use diplograph::Graph;
 
 use super::args::{NeighborsArgs, TableFormat};
 use super::filter::{direction, to_filter, undated_note};
-use super::node::node;
 use super::links::Links;
+use super::node::node;
 use super::table::{relation_cells, Table, RELATION_COLUMNS};
 use super::{json, style};
 

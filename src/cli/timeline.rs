@@ -9,8 +9,8 @@ use diplograph::Graph;
 
 use super::args::{ResultFormat, TimelineArgs};
 use super::filter::to_filter;
-use super::node::node;
 use super::links::Links;
+use super::node::node;
 use super::table::{entity_date_cells, relation_cells, Table, RELATION_COLUMNS};
 use super::{json, style};
 
@@ -26,7 +26,10 @@ pub fn run(graph: &Graph, json_out: bool, args: &TimelineArgs, out: &mut impl Wr
     }
     let found = query.run();
     if json_out {
-        json::print(out, &Links::new(graph, None).add(serde_json::to_value(found.report(graph))?))?;
+        json::print(
+            out,
+            &Links::new(graph, None).add(serde_json::to_value(found.report(graph))?),
+        )?;
     } else if args.format == ResultFormat::Dot {
         let mut writer = diplograph::export::dot::TimelineWriter::new();
         let mut title = "Timeline".to_owned();

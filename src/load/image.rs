@@ -49,10 +49,10 @@ use crate::model::id::Id;
 use crate::model::kind::EntityKind;
 use crate::model::predicate::{Predicate, Temporal};
 use crate::model::problem::{Problem, Problems, Severity};
+use crate::model::quote_anchor::QuoteAnchor;
 use crate::model::rank_dir::RankDir;
 use crate::model::relation::{Evidence, Relation, RelationId};
 use crate::model::source::Source;
-use crate::model::quote_anchor::QuoteAnchor;
 use crate::model::view::{NamedView, Reach, ViewLayout};
 
 /// The first bytes of every image.

@@ -74,7 +74,11 @@ impl FromStr for TextFragment {
         let bad = || FragmentSyntaxError(s.to_owned());
         let directives = s
             .split('&')
-            .map(|part| part.strip_prefix("text=").and_then(TextDirective::parse).ok_or_else(bad))
+            .map(|part| {
+                part.strip_prefix("text=")
+                    .and_then(TextDirective::parse)
+                    .ok_or_else(bad)
+            })
             .collect::<Result<Vec<_>, _>>()?;
         TextFragment::new(directives).ok_or_else(bad)
     }

@@ -112,10 +112,18 @@ impl AnchorCheck {
                     None,
                     format!(
                         "{} no text fragment (line{} {}{more}): {} the page, not the quote",
-                        if missing.len() == 1 { "1 claim records".to_owned() } else { format!("{} claims record", missing.len()) },
+                        if missing.len() == 1 {
+                            "1 claim records".to_owned()
+                        } else {
+                            format!("{} claims record", missing.len())
+                        },
                         if missing.len() == 1 { "" } else { "s" },
                         lines.join(", "),
-                        if missing.len() == 1 { "its link opens" } else { "their links open" },
+                        if missing.len() == 1 {
+                            "its link opens"
+                        } else {
+                            "their links open"
+                        },
                     ),
                 )
                 .with_hint(hint),

@@ -9,11 +9,11 @@
 
 use std::ops::Range;
 
+use crate::model::text_directive::TextDirective;
+use crate::model::text_fragment::TextFragment;
 use crate::verify::fragment_search::SearchText;
 use crate::verify::quotes::{find_quote, Miss};
 use crate::verify::source_texts::SourceText;
-use crate::model::text_directive::TextDirective;
-use crate::model::text_fragment::TextFragment;
 
 /// Why no text fragment can be written for a quote.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -43,7 +43,10 @@ impl EvidenceLink {
     /// ```
     pub fn of(texts: &SourceTexts, source: &str, url: Option<&str>, quote: &str) -> EvidenceLink {
         let Some(url) = url.filter(|u| !u.trim().is_empty()) else {
-            let fragment = texts.get(source).ok().and_then(|t| TextFragment::for_quote(t, quote).ok());
+            let fragment = texts
+                .get(source)
+                .ok()
+                .and_then(|t| TextFragment::for_quote(t, quote).ok());
             return match fragment {
                 Some(fragment) => EvidenceLink::NoUrlFragment(fragment.to_string()),
                 None => EvidenceLink::NoUrl,

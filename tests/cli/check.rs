@@ -353,12 +353,17 @@ A state in Central Europe.
     );
     // Without --sources, the links are what relations.csv records: here nothing, said so.
     let run = run_fixture("minimal", &["--json", "show", "poland"]);
-    let text = serde_json::from_str::<serde_json::Value>(&run.stdout).expect("JSON").to_string();
+    let text = serde_json::from_str::<serde_json::Value>(&run.stdout)
+        .expect("JSON")
+        .to_string();
     assert!(
         text.contains(r#""link":"https://example.org/a","link_caveat":"no text fragment recorded for this quote: the link opens the page, not the quote""#),
         "{text}"
     );
-    assert!(text.contains(r#""link":null,"link_caveat":"no URL for this source""#), "{text}");
+    assert!(
+        text.contains(r#""link":null,"link_caveat":"no URL for this source""#),
+        "{text}"
+    );
 }
 
 #[test]

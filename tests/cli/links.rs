@@ -42,7 +42,10 @@ fn fmt_sources_records_fragments_and_check_sources_finds_them_stale() {
     let (code, stdout, _) = run(dir, &["fmt", "--check", "--sources", "texts", "data"]);
     assert_eq!((code, stdout.as_str()), (1, "data/relations.csv\n"));
     let (code, stdout, stderr) = run(dir, &["fmt", "--sources", "texts", "data"]);
-    assert_eq!((code, stdout.as_str(), stderr.as_str()), (0, "data/relations.csv\n", ""));
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "data/relations.csv\n", "")
+    );
     let relations = std::fs::read_to_string(dir.join("data/relations.csv")).unwrap();
     assert_eq!(
         relations.lines().next(),
@@ -60,12 +63,16 @@ fn fmt_sources_records_fragments_and_check_sources_finds_them_stale() {
     let (code, stdout, stderr) = run(dir, &["check", "--sources", "texts"]);
     assert_eq!((code, stderr.as_str()), (0, ""));
     assert!(
-        stdout.contains("fragments: 5 of 5 claims record a text fragment that matches their quote (0 stale, 0 missing)"),
+        stdout
+            .contains("fragments: 5 of 5 claims record a text fragment that matches their quote (0 stale, 0 missing)"),
         "{stdout}"
     );
     // The links come from graph-data now, no texts needed.
     let (_, stdout, _) = run(dir, &["show", "poland"]);
-    assert!(stdout.contains("— src-a: Source A <https://example.org/a#:~:text=Poland,1999.>\n"), "{stdout}");
+    assert!(
+        stdout.contains("— src-a: Source A <https://example.org/a#:~:text=Poland,1999.>\n"),
+        "{stdout}"
+    );
     // The source changes: the sentence now occurs twice, so the recorded fragment is stale
     // (and the selector of the claim before the new line, whose suffix it becomes).
     std::fs::write(
@@ -107,7 +114,12 @@ fn path_json_and_csv_carry_the_recorded_links() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains(&format!("  links:\n    hop 1, wikipedia-belarus-nato-relations: {link}\n")), "{text}");
+    assert!(
+        text.contains(&format!(
+            "  links:\n    hop 1, wikipedia-belarus-nato-relations: {link}\n"
+        )),
+        "{text}"
+    );
     // A source without a URL: its recorded fragment is given, to add to the page's address.
     assert!(
         text.contains("    hop 2, nato-relations-with-belarus: no URL for this source; its text fragment, to add to the page's address, is #:~:text="),

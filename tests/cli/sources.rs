@@ -183,9 +183,7 @@ fn every_shipped_claim_records_a_link_whose_directives_match_once() {
             };
             let (page, fragment) = link.split_once("#:~:").expect("a fragment directive");
             assert_eq!(page, url);
-            let fragment: TextFragment = fragment
-                .parse()
-                .unwrap_or_else(|e| panic!("line {line}: {e}"));
+            let fragment: TextFragment = fragment.parse().unwrap_or_else(|e| panic!("line {line}: {e}"));
             // At least one directive per fragment of a quote joined with `...` (a passage over
             // table cells that no one directive singles out gets one per cell).
             assert!(

@@ -168,6 +168,9 @@ fn the_readme_s_clickable_link_to_a_quote_is_the_one_the_graph_records() {
         })
         .collect();
     for link in links {
-        assert!(recorded.iter().any(|r| r == link), "README.md links to {link}, which no claim records");
+        assert!(
+            recorded.iter().any(|r| r == link),
+            "README.md links to {link}, which no claim records"
+        );
     }
 }

@@ -29,7 +29,13 @@ fn shared_sources() -> PathBuf {
 fn present(test: &str) -> Option<(PathBuf, PathBuf, PathBuf)> {
     let text = shared_sources().join(format!("{SOURCE}.txt"));
     if !text.is_file() {
-        crate::support::skip(test, &format!("{} not found (the source texts live beside the repository)", text.display()));
+        crate::support::skip(
+            test,
+            &format!(
+                "{} not found (the source texts live beside the repository)",
+                text.display()
+            ),
+        );
         return None;
     }
     let chromium = PathBuf::from(std::env::var("DIPLOGRAPH_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()));
@@ -110,11 +116,13 @@ fn a_recorded_link_scrolls_chromium_to_the_quote_and_highlights_it() {
             .and_then(|a| a.fragment.as_ref())
             .is_some_and(|f| f.directives().len() == 1)
     }) else {
-        return present("a_recorded_link_scrolls_chromium_to_the_quote_and_highlights_it").map_or((), |_| {
-            panic!("no claim of {SOURCE} with a fragment")
-        });
+        return present("a_recorded_link_scrolls_chromium_to_the_quote_and_highlights_it")
+            .map_or((), |_| panic!("no claim of {SOURCE} with a fragment"));
     };
-    open_in_chromium("a_recorded_link_scrolls_chromium_to_the_quote_and_highlights_it", evidence);
+    open_in_chromium(
+        "a_recorded_link_scrolls_chromium_to_the_quote_and_highlights_it",
+        evidence,
+    );
 }
 
 #[test]
@@ -129,9 +137,8 @@ fn a_link_of_a_quote_in_fragments_opens_chromium_at_its_first() {
                 .and_then(|a| a.fragment.as_ref())
                 .is_some_and(|f| f.directives().len() >= 2)
     }) else {
-        return present("a_link_of_a_quote_in_fragments_opens_chromium_at_its_first").map_or((), |_| {
-            panic!("no claim of {SOURCE} joined with ...")
-        });
+        return present("a_link_of_a_quote_in_fragments_opens_chromium_at_its_first")
+            .map_or((), |_| panic!("no claim of {SOURCE} joined with ..."));
     };
     open_in_chromium("a_link_of_a_quote_in_fragments_opens_chromium_at_its_first", evidence);
 }

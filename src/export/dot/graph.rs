@@ -8,10 +8,10 @@
 use std::io::{self, Write};
 use std::str::FromStr;
 
-use super::link::EvidenceLinks;
 use super::error::DotError;
 use super::escape::{quoted, wrap};
 use super::frame::{write_frame_legend, Frame};
+use super::link::EvidenceLinks;
 use super::style::{kind_attributes, kind_heading, write_legend, write_legend_table, EdgeLook, FONT};
 use crate::export::facts::{facts, Fact};
 use crate::model::edtf::Edtf;

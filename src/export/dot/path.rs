@@ -6,10 +6,10 @@ use std::io::Write;
 
 use crate::model::handle::{EdgeId, NodeId};
 
-use super::link::EvidenceLinks;
 use super::error::DotError;
 use super::escape::{quoted, wrap};
 use super::graph::{fact_label, write_header, DotLayout};
+use super::link::EvidenceLinks;
 use super::style::{kind_attributes, write_legend, EdgeLook};
 use crate::export::facts::facts;
 use crate::model::edtf::Edtf;
@@ -192,7 +192,12 @@ impl PathWriter {
                 _ => "",
             };
             let links = EvidenceLinks::of(graph, &relation.evidence);
-            let sources = relation.sources().iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
+            let sources = relation
+                .sources()
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
             writeln!(
                 w,
                 "  {} -> {} [label={}, tooltip={}, color=\"{PATH}\", fontcolor=\"{PATH}\", penwidth=\"3\", weight=\"10\"{style}{}];",

@@ -4,10 +4,10 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use super::link::EvidenceLinks;
 use super::error::DotError;
 use super::escape::{quoted, wrap};
 use super::graph::{write_header, DotLayout};
+use super::link::EvidenceLinks;
 use super::style::{kind_attributes, kind_heading, kind_style};
 use crate::export::facts::facts;
 use crate::model::edtf::{Day, Edtf};

@@ -193,7 +193,10 @@ pub(super) fn write_data(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
             // there is none when there is none.
             let link = evidence_link(graph, e);
             w.write_all(b",")?;
-            write_opt_str(w, matches!(link, EvidenceLink::AtQuote(_)).then(|| link.url()).flatten())?;
+            write_opt_str(
+                w,
+                matches!(link, EvidenceLink::AtQuote(_)).then(|| link.url()).flatten(),
+            )?;
             w.write_all(b",")?;
             write_opt_str(w, link.caveat().as_deref())?;
             w.write_all(b"]")?;

@@ -16,8 +16,8 @@ use crate::model::entity::{Entity, EntityDate};
 use crate::model::iso3166::Iso3166;
 use crate::model::kind::EntityKind;
 use crate::model::problem::Problem;
-use crate::model::relation::Evidence;
 use crate::model::quote_anchor::QuoteAnchor;
+use crate::model::relation::Evidence;
 use crate::model::source::Source;
 use crate::text::fold::fold;
 use crate::text::suggest::did_you_mean;
@@ -204,7 +204,10 @@ fn entity_date(
         Err(e) => {
             c.fail(
                 format!("{e} (date_fragment, date_selector)"),
-                Some("run diplograph fmt --sources DIR to write it again from the source texts, or empty the cell".to_owned()),
+                Some(
+                    "run diplograph fmt --sources DIR to write it again from the source texts, or empty the cell"
+                        .to_owned(),
+                ),
             );
             None
         }

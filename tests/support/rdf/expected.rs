@@ -297,7 +297,10 @@ pub fn expected(graph: &Graph) -> BTreeSet<Q> {
                 fragments.push(ev.quote.clone());
             }
             let selectors: Vec<(String, String, String, bool)> = if recorded.is_empty() {
-                fragments.iter().map(|f| (String::new(), f.clone(), String::new(), false)).collect()
+                fragments
+                    .iter()
+                    .map(|f| (String::new(), f.clone(), String::new(), false))
+                    .collect()
             } else {
                 recorded.into_iter().map(|(p, e, s)| (p, e, s, true)).collect()
             };
