@@ -84,7 +84,7 @@ mod tests {
         assert_eq!(
             out,
             "subject,source,quote,fragment,selector\n\
-             a,s,joined the PfP,text=joined%20the%20PfP,Belarus%20-,joined%20the%20PfP,-%20in\n\
+             a,s,joined the PfP,text=joined%20the%20PfP,\"Belarus%20-,joined%20the%20PfP,-%20in\"\n\
              b,s,not there,,\n\
              c,t,no text,,\n"
         );
