@@ -40,7 +40,8 @@ impl<'a> Links<'a> {
     }
 
     /// `value` with `link` and `link_caveat` beside every evidence's `quote` (an object with
-    /// `source` and `quote` in an `evidence` array, at any depth).
+    /// `source` and `quote` in an `evidence` or `claims` array, or an `evidence` object, at any
+    /// depth).
     pub fn add(&self, mut value: Value) -> Value {
         // A claim's anchor is a function of its source's text and its quote: the same pair
         // anywhere in the graph has the same anchor.
@@ -65,12 +66,16 @@ impl<'a> Links<'a> {
     fn add_to(&self, value: &mut Value, recorded: &HashMap<(&str, &str), &QuoteAnchor>) {
         match value {
             Value::Object(map) => {
-                // A relation's evidence is a list; an entity's own date has one, an object.
-                let evidence: Vec<&mut Value> = match map.get_mut("evidence") {
-                    Some(Value::Array(list)) => list.iter_mut().collect(),
-                    Some(one @ Value::Object(_)) => vec![one],
-                    _ => Vec::new(),
-                };
+                // A relation's evidence is a list; an entity's own date has one, an object; a
+                // disagreement lists its claims.
+                let mut evidence: Vec<&mut Value> = Vec::new();
+                for (key, value) in map.iter_mut() {
+                    match (key.as_str(), value) {
+                        ("evidence" | "claims", Value::Array(list)) => evidence.extend(list.iter_mut()),
+                        ("evidence", one @ Value::Object(_)) => evidence.push(one),
+                        _ => {}
+                    }
+                }
                 for e in evidence {
                     let (Some(source), Some(quote)) = (e["source"].as_str(), e["quote"].as_str()) else {
                         continue;
