@@ -6,9 +6,9 @@ use std::process::ExitCode;
 use anyhow::Result;
 use diplograph::Graph;
 
-use super::links::Links;
 use super::args::{ConflictsArgs, TableFormat};
 use super::filter::to_filter;
+use super::links::Links;
 use super::table::Table;
 use super::text::plural;
 use super::{json, style};

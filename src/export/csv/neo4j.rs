@@ -24,7 +24,7 @@ use crate::query::time::Certainty;
 pub const NEO4J_ARRAY_DELIMITER: char = '\u{1f}';
 
 /// Header of the Neo4j `nodes.csv`.
-pub const NEO4J_NODE_HEADER: [&str; 11] = [
+pub const NEO4J_NODE_HEADER: [&str; 12] = [
     "id:ID",
     ":LABEL",
     "kind",
@@ -35,6 +35,7 @@ pub const NEO4J_NODE_HEADER: [&str; 11] = [
     "date",
     "date_source",
     "date_quote",
+    "date_link",
     "iso_3166",
 ];
 
@@ -93,6 +94,11 @@ pub(crate) fn write_nodes<W: Write>(graph: &Graph, w: W) -> io::Result<W> {
         )?;
         let date = e.date.as_ref().map(|d| d.date.to_string()).unwrap_or_default();
         let iso = e.iso_3166.map(|c| c.to_string()).unwrap_or_default();
+        let date_link = e
+            .date
+            .as_ref()
+            .map(|d| link_cell(graph, &d.evidence))
+            .unwrap_or_default();
         out.write_record([
             e.id.as_str(),
             e.kind.title(),
@@ -104,6 +110,7 @@ pub(crate) fn write_nodes<W: Write>(graph: &Graph, w: W) -> io::Result<W> {
             &date,
             e.date.as_ref().map_or("", |d| d.evidence.source.as_str()),
             e.date.as_ref().map_or("", |d| d.evidence.quote.as_str()),
+            &date_link,
             &iso,
         ])?;
     }

@@ -74,8 +74,9 @@ impl fmt::Display for CsvFlavor {
     }
 }
 
-/// Columns of the spreadsheet `nodes.csv`, in order.
-pub const NODE_COLUMNS: [&str; 10] = [
+/// Columns of the spreadsheet `nodes.csv`, in order. `date_link` opens the source of the entity's
+/// own date at its quote (as `edges.csv`'s `links`).
+pub const NODE_COLUMNS: [&str; 11] = [
     "id",
     "kind",
     "label",
@@ -85,6 +86,7 @@ pub const NODE_COLUMNS: [&str; 10] = [
     "date",
     "date_source",
     "date_quote",
+    "date_link",
     "iso_3166",
 ];
 
@@ -248,6 +250,10 @@ fn spreadsheet_nodes<W: Write>(graph: &Graph, w: W) -> io::Result<W> {
                 .map(|d| d.evidence.source.to_string())
                 .unwrap_or_default(),
             e.date.as_ref().map(|d| d.evidence.quote.clone()).unwrap_or_default(),
+            e.date
+                .as_ref()
+                .map(|d| link_cell(graph, &d.evidence))
+                .unwrap_or_default(),
             e.iso_3166.map(|c| c.to_string()).unwrap_or_default(),
         ];
         out.write_record(row.iter().map(|c| guard_formula(c).into_owned()))?;
