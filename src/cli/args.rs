@@ -109,8 +109,10 @@ pub enum Command {
     ///
     /// Rows sorted (sources, predicates, entities by id; claims by every cell), documented columns
     /// first, quotes only where CSV needs them, LF, no byte-order mark; every value is kept byte
-    /// for byte. Only data that loads is formatted. Exits with 0 when every file is formatted, 1
-    /// when --check finds one that is not, 2 on trouble.
+    /// for byte. Only data that loads is formatted. With --sources DIR, also each claim's (and
+    /// entity date's) link to its quote, from the texts: relations.csv's fragment and selector.
+    /// Exits with 0 when every file is formatted, 1 when --check finds one that is not, 2 on
+    /// trouble.
     Fmt(FmtArgs),
     /// What changed between two graphs (folders or git revisions), in the graph's terms.
     ///
