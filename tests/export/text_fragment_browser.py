@@ -12,7 +12,9 @@ records (`text=…`); EXPECTED a piece of the quote's text the fragment must bri
 Checks: without the fragment the page opens at the top; with it, the page scrolls so that the
 element holding EXPECTED is in the viewport, and the highlight of the matched text is seen in a
 screenshot (the page styles `::target-text` with a colour nothing else uses, and the pixels of
-that colour are counted); a fragment that matches nothing leaves the page at the top. Prints one
+that colour are counted); a click on the link in another page (`target="_blank"`, as the explorer
+writes a quote) opens a new tab scrolled to the quote; a fragment that matches nothing leaves the
+page at the top. Prints one
 line per check and `N passed, N failed`; exits 1 on any failure.
 """
 
@@ -140,6 +142,13 @@ site = tempfile.mkdtemp(prefix="diplograph-fragment-")
 profile = tempfile.mkdtemp(prefix="diplograph-chromium-")
 with open(os.path.join(site, "source.html"), "w", encoding="utf-8") as f:
     f.write(page(open(source_text, encoding="utf-8").read()))
+# A page with the link as the explorer writes a quote: a click opens it in a new tab.
+with open(os.path.join(site, "links.html"), "w", encoding="utf-8") as f:
+    f.write(
+        "<!doctype html><meta charset='utf-8'><title>links</title>"
+        "<blockquote><a id='quote' href='source.html#:~:%s' target='_blank' rel='noreferrer'>the quote</a></blockquote>"
+        % html.escape(fragment, quote=True)
+    )
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -222,6 +231,26 @@ try:
     driver.save_screenshot(screenshot)
     marked = marked_pixels(screenshot)
     check("the quote is highlighted (::target-text pixels in the screenshot)", marked > 200, marked)
+
+    # As in the explorer: a click on a quote's link opens the source in a new tab, at the quote.
+    open_at(base.replace("source.html", "links.html"))
+    first = driver.current_window_handle
+    driver.find_element("id", "quote").click()
+    wait_for(lambda: len(driver.window_handles) > 1, timeout=5)
+    others = [h for h in driver.window_handles if h != first]
+    check("a click on the quote's link opens a new tab", bool(others), driver.window_handles)
+    if others:
+        driver.switch_to.window(others[0])
+        wait_for(lambda: js("return document.readyState") == "complete")
+        scrolled = wait_for(lambda: js("return window.scrollY") > 0, timeout=5)
+        where = js(WHERE, expected)
+        check(
+            "the new tab is scrolled to the quote",
+            bool(scrolled) and where is not None and where["bottom"] > 0 and where["top"] < where["height"],
+            where,
+        )
+        driver.close()
+        driver.switch_to.window(first)
 
     open_at(base + "#:~:text=nothing%20of%20the%20sort%20zzzq")
     time.sleep(1)

@@ -2,7 +2,8 @@
 //! through selenium and chromedriver): a local HTML copy of a source text, served over
 //! http://127.0.0.1, opened at `#:~:text=…` of one of the shipped graph's links, scrolls to the
 //! quote and highlights it (the page colours `::target-text`; the screenshot's pixels of that
-//! colour are counted). The copy is made from `../shared/sources/<id>.txt`, as the original page
+//! colour are counted), and a click on the link in another page (`target="_blank"`, as the
+//! explorer writes a quote) opens a new tab at the quote. The copy is made from `../shared/sources/<id>.txt`, as the original page
 //! cannot be fetched in a test: what is tested is that the browser's own matching finds the
 //! recorded directives in the text they were written from, laid out as a page.
 //!
