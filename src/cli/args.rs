@@ -109,8 +109,10 @@ pub enum Command {
     ///
     /// Rows sorted (sources, predicates, entities by id; claims by every cell), documented columns
     /// first, quotes only where CSV needs them, LF, no byte-order mark; every value is kept byte
-    /// for byte. Only data that loads is formatted. Exits with 0 when every file is formatted, 1
-    /// when --check finds one that is not, 2 on trouble.
+    /// for byte. Only data that loads is formatted. With --sources DIR, also each claim's (and
+    /// entity date's) link to its quote, from the texts: relations.csv's fragment and selector.
+    /// Exits with 0 when every file is formatted, 1 when --check finds one that is not, 2 on
+    /// trouble.
     Fmt(FmtArgs),
     /// What changed between two graphs (folders or git revisions), in the graph's terms.
     ///
@@ -149,8 +151,9 @@ pub enum CacheAction {
 pub struct ShowArgs {
     /// An entity (id, label or alias, in any script), a source id or a relation id (r-…).
     pub name: String,
-    /// With the texts of the sources in DIR (one `<source-id>.txt` each): print each piece of
-    /// evidence with a link that opens its source at the quote (a text fragment, `#:~:text=`).
+    /// Compute each piece of evidence's link to its quote (a text fragment, `#:~:text=`) from the
+    /// texts of the sources in DIR (one `<source-id>.txt` each) instead of using the fragment
+    /// relations.csv records (`fmt --sources` writes it).
     #[arg(long = "sources", id = "texts", value_name = "DIR")]
     pub texts: Option<PathBuf>,
     #[command(flatten)]
@@ -184,6 +187,11 @@ pub struct FmtArgs {
     /// Write nothing: list the files that are not in canonical form, and exit with 1 if any is not.
     #[arg(long)]
     pub check: bool,
+    /// Also write each claim's `fragment` and `selector` (relations.csv) from the texts of the
+    /// sources in DIR (one `<source-id>.txt` each): the text fragment that opens the source at the
+    /// quote, and the Web Annotation selectors. With --check: exit with 1 if one is stale.
+    #[arg(long = "sources", id = "texts", value_name = "DIR")]
+    pub texts: Option<PathBuf>,
 }
 
 /// `diff`: the two graphs, and how to print what differs.
@@ -239,6 +247,11 @@ pub struct PathArgs {
     /// Journeys: relations whose dates do not go backwards, earliest arrival first.
     #[arg(long)]
     pub chronological: bool,
+    /// In text: under each path, a link per piece of evidence of each hop, opening its source at
+    /// the quote (the text fragment relations.csv records), or the plain URL and why not. JSON
+    /// (`link`, `link_caveat`) and CSV (`links`) always carry them.
+    #[arg(long)]
+    pub links: bool,
     /// text (one hop a line), dot (a GraphViz diagram of the first path found, highlighted), or
     /// csv/tsv (one row per hop).
     #[arg(long, value_enum, default_value_t = ResultFormat::Text)]
@@ -400,9 +413,10 @@ pub struct ExportArgs {
     /// RDF and --all: base IRI of the entities, relations and vocabulary (must end in / or #).
     #[arg(long, value_name = "IRI")]
     pub base_iri: Option<String>,
-    /// RDF: the texts of the sources in DIR (one `<source-id>.txt` each), to give each piece of
-    /// evidence's Web Annotation the oa:prefix/oa:suffix that make its quote unique; without
-    /// them the text quote selectors have oa:exact only, marked dg:exactOnly.
+    /// RDF: the texts of the sources in DIR (one `<source-id>.txt` each), to compute each piece
+    /// of evidence's Web Annotation selector (oa:exact, and the oa:prefix/oa:suffix that make its
+    /// quote unique) from them; without them the selectors relations.csv records are used, and a
+    /// claim that records none has oa:exact only, marked dg:exactOnly.
     #[arg(long = "sources", id = "texts", value_name = "DIR")]
     pub texts: Option<PathBuf>,
     /// RDF: 1.1 (the default: each relation's statement reified as an rdf:Statement, read by

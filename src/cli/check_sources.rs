@@ -6,8 +6,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use diplograph::model::Severity;
 use diplograph::verify::{
-    cited_quotes, entity_date_quotes, parse_gaps, read_gaps, Coverage, Gap, ProblemKind, QuoteCheck, SourceTexts,
+    cited_quotes, entity_date_quotes, parse_gaps, read_gaps, AnchorCheck, Coverage, Gap, ProblemKind, QuoteCheck,
+    SourceTexts,
 };
 use diplograph::Graph;
 use serde_json::{json, Value};
@@ -29,6 +31,10 @@ pub struct Report {
     dates: QuoteCheck,
     coverage: Option<Coverage>,
     strict: bool,
+    /// The recorded text fragments and selectors against the texts.
+    anchors: AnchorCheck,
+    /// The same for the entities' own dates.
+    date_anchors: AnchorCheck,
 }
 
 /// Checks the quotes of `graph` against the texts in `dir`. Fails only when the texts or the
@@ -47,7 +53,11 @@ pub fn check(graph: &Graph, cli: &Cli, args: &CheckArgs, dir: &Path) -> Result<R
         Some(data) => data.join(name).display().to_string(),
         None => format!("graph-data/{name}"),
     };
+    let anchors = AnchorCheck::run(graph, &texts, &in_data("relations.csv"));
+    let date_anchors = AnchorCheck::entity_dates(graph, &texts, &in_data("entities.csv"));
     Ok(Report {
+        anchors,
+        date_anchors,
         file: in_data("relations.csv"),
         entities_file: in_data("entities.csv"),
         dates,
@@ -77,18 +87,23 @@ fn gaps(cli: &Cli, args: &CheckArgs) -> Result<Vec<Gap>> {
 }
 
 impl Report {
-    /// 1 when a quote is not found (or its source has no usable text), or a text cannot be read
-    /// for the coverage, else 0.
+    /// 1 when a quote is not found (or its source has no usable text), a recorded text fragment
+    /// is stale, or a text cannot be read for the coverage, else 0.
     pub fn exit_code(&self) -> ExitCode {
         let unreadable = self
             .coverage
             .as_ref()
             .is_some_and(|c| c.sources.iter().any(|s| s.unreadable.is_some()));
-        if self.check.problems().is_empty() && self.dates.problems().is_empty() && !unreadable {
+        if self.check.problems().is_empty() && self.dates.problems().is_empty() && !unreadable && self.stale() == 0 {
             ExitCode::SUCCESS
         } else {
             ExitCode::from(1)
         }
+    }
+
+    /// The claims whose recorded fragment or selector is stale.
+    fn stale(&self) -> usize {
+        self.anchors.stale() + self.date_anchors.stale()
     }
 
     /// Each problem as `FILE:LINE: why` on stderr; the counts and the coverage on `out`.
@@ -98,6 +113,12 @@ impl Report {
         }
         for problem in self.dates.problems() {
             eprintln!("{}", problem.display(&self.entities_file));
+        }
+        for problem in self.anchors.problems().iter().chain(self.date_anchors.problems()) {
+            match problem.severity {
+                Severity::Error => eprintln!("{problem}"),
+                _ => super::diag::warning(problem),
+            }
         }
         let found = self.check.checked() - self.check.problems().len();
         writeln!(
@@ -112,6 +133,25 @@ impl Report {
                 out,
                 "dates: {found} of {} entity dates quote their source verbatim",
                 self.dates.checked()
+            )?;
+        }
+        writeln!(
+            out,
+            "fragments: {} of {} claims record a text fragment that matches their quote ({} stale, {} missing)",
+            self.anchors.current(),
+            self.anchors.checked(),
+            self.anchors.stale(),
+            self.anchors.missing()
+        )?;
+        let dates = &self.date_anchors;
+        if dates.checked() > 0 {
+            writeln!(
+                out,
+                "date fragments: {} of {} entity dates record a text fragment that matches their quote ({} stale, {} missing)",
+                dates.current(),
+                dates.checked(),
+                dates.stale(),
+                dates.missing()
             )?;
         }
         if let Some(coverage) = &self.coverage {
@@ -148,7 +188,19 @@ impl Report {
             .iter()
             .map(|p| json!({ "file": self.entities_file, "line": p.line, "source": p.source, "message": p.display(&self.entities_file).to_string() }))
             .collect();
-        value["ok"] = json!(problems.is_empty() && date_problems.is_empty());
+        value["ok"] = json!(problems.is_empty() && date_problems.is_empty() && self.stale() == 0);
+        value["fragments"] = json!({
+            "checked": self.anchors.checked(),
+            "stale": self.anchors.stale(),
+            "missing": self.anchors.missing(),
+            "problems": self.anchors.problems(),
+        });
+        value["date_fragments"] = json!({
+            "checked": self.date_anchors.checked(),
+            "stale": self.date_anchors.stale(),
+            "missing": self.date_anchors.missing(),
+            "problems": self.date_anchors.problems(),
+        });
         value["entity_dates"] = json!({
             "checked": self.dates.checked(),
             "verbatim": self.dates.checked() - date_problems.len(),

@@ -8,6 +8,7 @@ use diplograph::Graph;
 
 use super::args::{ConflictsArgs, TableFormat};
 use super::filter::to_filter;
+use super::links::Links;
 use super::table::Table;
 use super::text::plural;
 use super::{json, style};
@@ -21,7 +22,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &ConflictsArgs, out: &mut impl W
         .run();
     if json_out {
         let reports: Vec<_> = found.iter().filter_map(|d| d.report(graph)).collect();
-        json::print(out, &reports)?;
+        json::print(out, &Links::new(graph, None).add(serde_json::to_value(&reports)?))?;
         return Ok(ExitCode::SUCCESS);
     }
     if args.format != TableFormat::Text {
@@ -41,8 +42,10 @@ pub fn run(graph: &Graph, json_out: bool, args: &ConflictsArgs, out: &mut impl W
             "source",
             "quote",
             "note",
+            "link",
         ];
         let mut table = Table::new(args.format.into(), &mut *out, &header)?;
+        let links = Links::new(graph, None);
         for (i, d) in found.iter().filter_map(|d| d.report(graph)).enumerate() {
             let about = serde_json::to_value(d.about)?;
             let kind = about["kind"].as_str().unwrap_or("").to_owned();
@@ -67,6 +70,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &ConflictsArgs, out: &mut impl W
                         c.evidence.source.to_string(),
                         c.evidence.quote.clone(),
                         c.evidence.note.clone().unwrap_or_default(),
+                        links.cell(c.evidence),
                     ])?;
                 }
             }

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use diplograph::curate::{FormatError, Formatter};
-use diplograph::LoadError;
+use diplograph::verify::SourceTexts;
+use diplograph::{Graph, LoadError};
 
 use super::args::{Cli, FmtArgs};
 use super::json;
@@ -33,7 +34,13 @@ pub fn trouble(err: &anyhow::Error) -> ExitCode {
 /// finds some that are not, 2 on trouble.
 pub fn run(cli: &Cli, args: &FmtArgs) -> ExitCode {
     let dir = folder(args.dir.as_ref(), cli);
-    let formatter = Formatter::new(&dir);
+    let mut formatter = Formatter::new(&dir);
+    if let Some(texts) = &args.texts {
+        match SourceTexts::open(texts) {
+            Ok(t) => formatter = formatter.with_sources(t),
+            Err(e) => return trouble(&anyhow::Error::new(e)),
+        }
+    }
     let result = if args.check {
         formatter.check()
     } else {
@@ -61,6 +68,9 @@ pub fn run(cli: &Cli, args: &FmtArgs) -> ExitCode {
     if let Err(e) = printed.and_then(|()| out.flush().map_err(anyhow::Error::from)) {
         return trouble(&e);
     }
+    if let (Some(texts), false) = (&args.texts, args.check) {
+        unanchored_warning(&dir, texts);
+    }
     if args.check && !changed.is_empty() {
         eprintln!(
             "{} not formatted; run: diplograph fmt {}",
@@ -70,4 +80,25 @@ pub fn run(cli: &Cli, args: &FmtArgs) -> ExitCode {
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
+}
+
+/// After `fmt --sources`: a warning counting the claims left without a text fragment (their
+/// quote is not in the text, or their source has no text), pointing at `check --sources`.
+fn unanchored_warning(dir: &std::path::Path, texts: &std::path::Path) {
+    let Ok(graph) = Graph::load_dir(dir) else {
+        return;
+    };
+    let missing = graph
+        .edge_ids()
+        .flat_map(|e| graph[e].evidence.iter())
+        .filter(|ev| ev.anchor.as_ref().and_then(|a| a.fragment.as_ref()).is_none())
+        .count();
+    if missing > 0 {
+        super::diag::warning(format!(
+            "warning: {} no text fragment (no text of its source, or a quote the text does not single out); run: diplograph --data {} check --sources {}",
+            super::text::plural(missing, "claim has", "claims have"),
+            dir.display(),
+            texts.display()
+        ));
+    }
 }

@@ -7,7 +7,7 @@
 //!   `timeline`, `conflicts`, `export` (+ `export_all.rs`, the main job, and `graphviz.rs`,
 //!   running `dot`), `completions.rs` (completions and the man page);
 //! - shared: `load.rs` (which data), `filter.rs` (the filter flags → `Filter`), `node.rs` (names
-//!   → entities), `output.rs` (`-o FILE|-`, closed stdout), `json.rs`, `table.rs` (CSV/TSV),
+//!   → entities), `output.rs` (`-o FILE|-`, closed stdout), `json.rs`, `links.rs` (evidence links), `table.rs` (CSV/TSV),
 //!   `style.rs` (colour), `diag.rs` (stderr: errors, warnings, notes, --quiet/--verbose),
 //!   `progress.rs` (spinners), `version.rs` (`--version` with the embedded data), `text.rs`.
 
@@ -37,6 +37,7 @@ mod fmt;
 mod frames;
 mod graphviz;
 mod json;
+mod links;
 mod load;
 mod neighbors;
 mod node;

@@ -8,6 +8,7 @@ use diplograph::Graph;
 
 use super::args::{NeighborsArgs, TableFormat};
 use super::filter::{direction, to_filter, undated_note};
+use super::links::Links;
 use super::node::node;
 use super::table::{relation_cells, Table, RELATION_COLUMNS};
 use super::{json, style};
@@ -34,12 +35,13 @@ pub fn run(graph: &Graph, json_out: bool, args: &NeighborsArgs, out: &mut impl W
         if let (Some(n), Some(map)) = (left_out, doc.as_object_mut()) {
             map.insert("undated_left_out".into(), n.into());
         }
-        json::print(out, &doc)?;
+        json::print(out, &Links::new(graph, None).add(doc))?;
     } else if args.format != TableFormat::Text {
         let report = found.report(graph);
         let mut table = Table::new(args.format.into(), &mut *out, &RELATION_COLUMNS)?;
+        let links = Links::new(graph, None);
         for hop in &report.relations {
-            table.row(relation_cells(hop))?;
+            table.row(relation_cells(hop, &links))?;
         }
         table.finish()?;
     } else {

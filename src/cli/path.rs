@@ -11,6 +11,7 @@ use diplograph::{
 
 use super::args::{PathArgs, ResultFormat};
 use super::filter::{direction, narrows, to_filter, undated_in_graph, undated_note};
+use super::links::Links;
 use super::node::node;
 use super::table::{certainty_name, relation_cells, Table, RELATION_COLUMNS};
 use super::text::plural;
@@ -72,7 +73,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
             paths: found.paths.iter().map(|p| p.report(graph)).collect(),
             undated_left_out: undated_in_graph(graph, &filter),
         };
-        json::print(out, &doc)?;
+        json::print(out, &Links::new(graph, None).add(serde_json::to_value(&doc)?))?;
     }
     if found.paths.is_empty() {
         out.flush()?;
@@ -139,6 +140,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
         let mut header = vec!["path", "hop", "order"];
         header.extend(RELATION_COLUMNS);
         let mut table = Table::new(args.format, &mut *out, &header)?;
+        let links = Links::new(graph, None);
         for (i, path) in found.paths.iter().enumerate() {
             for (h, hop) in path.hops.iter().enumerate() {
                 let report = hop.report(graph);
@@ -147,7 +149,7 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
                     (h + 1).to_string(),
                     report.order.as_ref().map(certainty_name).unwrap_or_default(),
                 ];
-                row.extend(relation_cells(&report));
+                row.extend(relation_cells(&report, &links));
                 table.row(row)?;
             }
         }
@@ -190,6 +192,9 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
         }
         writeln!(out, "{head}")?;
         style::write_painted(out, &path.display(graph).more_hint(" (--json lists all)").to_string())?;
+        if args.links {
+            write_links(out, graph, path)?;
+        }
     }
     if !found.complete {
         let why = if args.all && found.paths.len() >= args.limit {
@@ -215,4 +220,17 @@ pub fn run(graph: &Graph, json_out: bool, args: &PathArgs, out: &mut impl Write)
     }
     undated_note(graph, &filter, None, out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--links`: each hop's evidence, a line each: `hop N, SOURCE: LINK` (a caveat after the URL
+/// when it does not open the page at the quote).
+fn write_links(out: &mut impl Write, graph: &Graph, path: &diplograph::Path) -> Result<()> {
+    let links = Links::new(graph, None);
+    writeln!(out, "  links:")?;
+    for (h, hop) in path.hops.iter().enumerate() {
+        for ev in &graph[hop.edge].evidence {
+            writeln!(out, "    hop {}, {}: {}", h + 1, ev.source, links.of(ev))?;
+        }
+    }
+    Ok(())
 }

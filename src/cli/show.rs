@@ -6,29 +6,28 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use diplograph::query::{EntityRef, HopReport, RelationReport};
-use diplograph::verify::{EvidenceLink, SourceTexts};
+use diplograph::verify::SourceTexts;
 use diplograph::{Certainty, Edtf, Entity, Evidence, Graph, Source};
-use serde_json::{json, Value};
+use serde_json::json;
 
 use super::args::ShowArgs;
 use super::filter::{to_filter, undated_note};
 use super::json;
+use super::links::Links;
 use super::node::node;
 use super::style;
 
 /// Prints the card as text, or as JSON (`{entity, relations}`, `{source, relations}` or
 /// `{relation}`; each relation in the shape every command uses).
 ///
-/// With `--sources DIR`, each piece of evidence links to its source at the quote (a text
-/// fragment), or gives the plain URL and says why not: text after the source's title, JSON as
-/// `link` and `link_caveat` beside each evidence's `quote`.
+/// Each piece of evidence links to its source at the quote (the text fragment `relations.csv`
+/// records, or with `--sources DIR` one computed from the texts), or gives the plain URL and
+/// says why not: text after the source's title, JSON as `link` and `link_caveat` beside each
+/// evidence's `quote`.
 pub fn run(graph: &Graph, json_out: bool, args: &ShowArgs, out: &mut impl Write) -> Result<ExitCode> {
     let filter = to_filter(graph, &args.filter)?;
     let texts = args.texts.as_deref().map(SourceTexts::open).transpose()?;
-    let links = Links {
-        graph,
-        texts: texts.as_ref(),
-    };
+    let links = Links::new(graph, texts);
     if let Some(source) = graph.source(args.name.trim()) {
         return show_source(graph, source, &filter, json_out, out, &links);
     }
@@ -216,17 +215,12 @@ fn write_evidence(out: &mut impl Write, graph: &Graph, ev: &Evidence, indent: &s
     writeln!(out, "{indent}    “{}”", ev.quote)?;
     let source = graph.source(ev.source.as_str());
     let title = source.map(|s| s.title.as_str()).unwrap_or("");
-    let url = match links.of(ev) {
-        Some(EvidenceLink::NoUrl) => " (no URL for this source)".to_owned(),
-        Some(link) => match (link.url(), link.caveat()) {
-            (Some(u), None) => format!(" <{u}>"),
-            (Some(u), Some(why)) => format!(" <{u}> ({why})"),
-            _ => String::new(),
-        },
-        None => source
-            .and_then(|s| s.url.as_deref())
-            .map(|u| format!(" <{u}>"))
-            .unwrap_or_default(),
+    let link = links.of(ev);
+    let url = match (link.url(), link.caveat()) {
+        (Some(u), None) => format!(" <{u}>"),
+        (Some(u), Some(why)) => format!(" <{u}> ({why})"),
+        (None, Some(why)) => format!(" ({why})"),
+        (None, None) => String::new(),
     };
     writeln!(out, "{indent}      — {}: {title}{url}", ev.source)?;
     if let Some(note) = &ev.note {
@@ -302,68 +296,9 @@ fn show_source(
         )?;
         for ev in r.evidence.iter().filter(|ev| ev.source == source.id) {
             writeln!(out, "      “{}”", ev.quote)?;
-            if let Some(link) = links.of(ev) {
-                writeln!(out, "        {link}")?;
-            }
+            writeln!(out, "        {}", links.of(ev))?;
         }
     }
     undated_note(graph, filter, left_out, out)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The links of evidence to their quotes, when the texts of the sources are at hand.
-struct Links<'a> {
-    graph: &'a Graph,
-    texts: Option<&'a SourceTexts>,
-}
-
-impl Links<'_> {
-    /// The link of one piece of evidence, or `None` without texts.
-    fn of(&self, evidence: &Evidence) -> Option<EvidenceLink> {
-        let texts = self.texts?;
-        let url = self
-            .graph
-            .source(evidence.source.as_str())
-            .and_then(|s| s.url.as_deref());
-        Some(EvidenceLink::of(texts, evidence.source.as_str(), url, &evidence.quote))
-    }
-
-    /// `value` with `link` and `link_caveat` beside every evidence's `quote` (unchanged without
-    /// texts).
-    fn add(&self, mut value: Value) -> Value {
-        if self.texts.is_some() {
-            self.add_to(&mut value);
-        }
-        value
-    }
-
-    fn add_to(&self, value: &mut Value) {
-        match value {
-            Value::Object(map) => {
-                if let Some(Value::Array(evidence)) = map.get_mut("evidence") {
-                    for e in evidence.iter_mut() {
-                        let (Some(source), Some(quote)) = (e["source"].as_str(), e["quote"].as_str()) else {
-                            continue;
-                        };
-                        let evidence = Evidence {
-                            source: diplograph::Id::new(source).expect("an id from the graph"),
-                            quote: quote.to_owned(),
-                            note: None,
-                            statement: None,
-                            line: 0,
-                        };
-                        if let Some(link) = self.of(&evidence) {
-                            e["link"] = json!(link.url());
-                            e["link_caveat"] = json!(link.caveat());
-                        }
-                    }
-                }
-                for v in map.values_mut() {
-                    self.add_to(v);
-                }
-            }
-            Value::Array(items) => items.iter_mut().for_each(|v| self.add_to(v)),
-            _ => {}
-        }
-    }
 }

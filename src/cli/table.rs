@@ -10,6 +10,7 @@ use diplograph::export::csv::{guard_formula, join_values};
 use diplograph::query::{EntityDateReport, HopReport};
 
 use super::args::ResultFormat;
+use super::links::Links;
 
 /// A CSV or TSV writer over `out`.
 pub struct Table<W: Write> {
@@ -40,7 +41,7 @@ impl<W: Write> Table<W> {
 }
 
 /// The columns of a relation row, after any columns of its own that a command puts first.
-pub const RELATION_COLUMNS: [&str; 15] = [
+pub const RELATION_COLUMNS: [&str; 16] = [
     "from",
     "from_label",
     "relation",
@@ -55,12 +56,14 @@ pub const RELATION_COLUMNS: [&str; 15] = [
     "sources",
     "quotes",
     "notes",
+    "links",
     "also",
 ];
 
 /// A relation (as every command reports it) as the cells of [`RELATION_COLUMNS`]; `also` lists
-/// the ids of the other relations between the same two entities.
-pub fn relation_cells(hop: &HopReport<'_>) -> Vec<String> {
+/// the ids of the other relations between the same two entities; `links` the URL of each piece
+/// of evidence, with its text fragment when one is recorded (see [`Links`]).
+pub fn relation_cells(hop: &HopReport<'_>, links: &Links<'_>) -> Vec<String> {
     let r = &hop.relation;
     vec![
         hop.from.id.to_string(),
@@ -77,6 +80,7 @@ pub fn relation_cells(hop: &HopReport<'_>) -> Vec<String> {
         join_values(r.evidence.iter().map(|e| e.source.as_str())),
         join_values(r.evidence.iter().map(|e| e.quote.as_str())),
         join_values(r.evidence.iter().map(|e| e.note.as_deref().unwrap_or(""))),
+        join_values(r.evidence.iter().map(|e| links.cell(e))),
         join_values(hop.also.iter().map(|a| a.relation.to_string())),
     ]
 }
@@ -84,7 +88,7 @@ pub fn relation_cells(hop: &HopReport<'_>) -> Vec<String> {
 /// An entity's own date on a timeline as the cells of [`RELATION_COLUMNS`]: the entity in
 /// `from`, what the date means in `label`, and the relation's columns (`relation`, `predicate`,
 /// `direction`, `to`) empty.
-pub fn entity_date_cells(entry: &EntityDateReport<'_>) -> Vec<String> {
+pub fn entity_date_cells(entry: &EntityDateReport<'_>, links: &Links<'_>) -> Vec<String> {
     vec![
         entry.entity.id.to_string(),
         entry.entity.label.to_owned(),
@@ -100,6 +104,7 @@ pub fn entity_date_cells(entry: &EntityDateReport<'_>) -> Vec<String> {
         join_values(entry.evidence.iter().map(|e| e.source.as_str())),
         join_values(entry.evidence.iter().map(|e| e.quote.as_str())),
         join_values(entry.evidence.iter().map(|e| e.note.as_deref().unwrap_or(""))),
+        join_values(entry.evidence.iter().map(|e| links.cell(e))),
         String::new(),
     ]
 }

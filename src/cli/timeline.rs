@@ -9,6 +9,7 @@ use diplograph::Graph;
 
 use super::args::{ResultFormat, TimelineArgs};
 use super::filter::to_filter;
+use super::links::Links;
 use super::node::node;
 use super::table::{entity_date_cells, relation_cells, Table, RELATION_COLUMNS};
 use super::{json, style};
@@ -25,7 +26,10 @@ pub fn run(graph: &Graph, json_out: bool, args: &TimelineArgs, out: &mut impl Wr
     }
     let found = query.run();
     if json_out {
-        json::print(out, &found.report(graph))?;
+        json::print(
+            out,
+            &Links::new(graph, None).add(serde_json::to_value(found.report(graph))?),
+        )?;
     } else if args.format == ResultFormat::Dot {
         let mut writer = diplograph::export::dot::TimelineWriter::new();
         let mut title = "Timeline".to_owned();
@@ -41,10 +45,11 @@ pub fn run(graph: &Graph, json_out: bool, args: &TimelineArgs, out: &mut impl Wr
     } else if matches!(args.format, ResultFormat::Csv | ResultFormat::Tsv) {
         let report = found.report(graph);
         let mut table = Table::new(args.format, &mut *out, &RELATION_COLUMNS)?;
+        let links = Links::new(graph, None);
         for entry in &report.entries {
             table.row(match entry {
-                EntryReport::Relation(hop) => relation_cells(hop),
-                EntryReport::Date(date) => entity_date_cells(date),
+                EntryReport::Relation(hop) => relation_cells(hop, &links),
+                EntryReport::Date(date) => entity_date_cells(date, &links),
             })?;
         }
         table.finish()?;

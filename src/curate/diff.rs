@@ -356,13 +356,16 @@ impl GraphDiff {
                 continue;
             };
             // The line a claim is on is no part of it: moving rows changes nothing.
+            // Nor is where its quote stands in the text: `fmt --sources` writes that from the texts.
             let other = Evidence {
                 line: 0,
                 note: None,
+                anchor: None,
                 ..(*e).clone()
             } != Evidence {
                 line: 0,
                 note: None,
+                anchor: None,
                 ..(*new).clone()
             };
             let mut edited = Vec::new();

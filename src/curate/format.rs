@@ -13,7 +13,7 @@
 //! | file | rows sorted by |
 //! | --- | --- |
 //! | `sources.csv`, `predicates.csv`, `entities.csv` | `id` |
-//! | `relations.csv` | every cell, in column order: subject, predicate, object, date, source, quote, note, statement (so the claims of one fact stand together, as the graph lists its relations) |
+//! | `relations.csv` | every cell, in column order: subject, predicate, object, date, source, quote, note, statement, fragment, selector (so the claims of one fact stand together, as the graph lists its relations) |
 //! | `views.csv` (if there is one) | `id` |
 //!
 //! Cells compare byte by byte (for ids, which are ASCII, that is alphabetical order); rows equal
@@ -21,10 +21,14 @@
 
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+
+use super::anchors;
 use super::records::{self, Records};
 use crate::export::atomic::{write_atomically, WriteError};
 use crate::load::error::LoadError;
 use crate::model::graph::Graph;
+use crate::verify::SourceTexts;
 
 /// How rows of one file are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,12 +125,41 @@ pub enum FormatError {
 #[must_use]
 pub struct Formatter {
     dir: PathBuf,
+    texts: Option<Arc<SourceTexts>>,
 }
 
 impl Formatter {
     /// A formatter for the graph-data folder `dir`.
     pub fn new(dir: impl Into<PathBuf>) -> Self {
-        Formatter { dir: dir.into() }
+        Formatter {
+            dir: dir.into(),
+            texts: None,
+        }
+    }
+
+    /// Also writes each claim's `fragment` and `selector` (and each entity date's
+    /// `date_fragment` and `date_selector`) from the texts of the sources (one
+    /// `<source-id>.txt` each): the text fragment that opens the source at the quote, and the Web
+    /// Annotation selectors that re-anchor it (see [`QuoteAnchor`](crate::model::QuoteAnchor)).
+    /// A claim whose source has no text keeps its cells; one whose quote the text does not
+    /// single out gets them emptied. `check` then also lists `relations.csv` when a recorded
+    /// fragment is stale.
+    ///
+    /// ```
+    /// use diplograph::curate::Formatter;
+    /// use diplograph::verify::SourceTexts;
+    /// # let dir = tempfile::tempdir()?;
+    /// # for name in ["sources.csv", "predicates.csv", "entities.csv", "relations.csv"] {
+    /// #     std::fs::copy(std::path::Path::new("graph-data").join(name), dir.path().join(name))?;
+    /// # }
+    /// let no_texts = tempfile::tempdir()?;
+    /// let formatter = Formatter::new(dir.path()).with_sources(SourceTexts::open(no_texts.path())?);
+    /// assert!(formatter.check()?.is_empty()); // without texts, the recorded fragments are kept
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_sources(mut self, texts: SourceTexts) -> Self {
+        self.texts = Some(Arc::new(texts));
+        self
     }
 
     /// The files that formatting would change, in load order; nothing is written.
@@ -162,7 +195,23 @@ impl Formatter {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
                 Err(source) => return Err(FormatError::Read { path, source }),
             };
-            let formatted = format_csv_named(&path.display().to_string(), name, &bytes)?;
+            let shown = path.display().to_string();
+            let columns = match name {
+                "relations.csv" => Some(anchors::CLAIMS),
+                "entities.csv" => Some(anchors::ENTITY_DATES),
+                _ => None,
+            };
+            let filled = match (&self.texts, columns) {
+                (Some(texts), Some(columns)) => {
+                    anchors::fill(&bytes, texts, columns).map_err(|e| FormatError::Syntax {
+                        file: shown.clone(),
+                        line: e.line,
+                        message: e.message,
+                    })?
+                }
+                _ => bytes.clone(),
+            };
+            let formatted = format_csv_named(&shown, name, &filled)?;
             if formatted != bytes {
                 plan.push((path, formatted));
             }

@@ -2,6 +2,7 @@
 //! ([`Formatter`], `diplograph fmt`) and see what a change did to the graph ([`GraphDiff`],
 //! `diplograph diff`).
 
+mod anchors;
 mod diff;
 mod diff_report;
 mod format;

@@ -4,6 +4,7 @@
 pub(crate) mod atomic;
 pub mod csv;
 pub mod dot;
+pub(crate) mod evidence_link;
 pub(crate) mod facts;
 pub(crate) mod format;
 pub mod gexf;

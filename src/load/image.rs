@@ -49,6 +49,7 @@ use crate::model::id::Id;
 use crate::model::kind::EntityKind;
 use crate::model::predicate::{Predicate, Temporal};
 use crate::model::problem::{Problem, Problems, Severity};
+use crate::model::quote_anchor::QuoteAnchor;
 use crate::model::rank_dir::RankDir;
 use crate::model::relation::{Evidence, Relation, RelationId};
 use crate::model::source::Source;
@@ -58,7 +59,7 @@ use crate::model::view::{NamedView, Reach, ViewLayout};
 const MAGIC: &[u8; 8] = b"DGIMAGE\0";
 
 /// The image format's version: bump it whenever the layout changes.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 const HEADER_BYTES: usize = 8 + 4 + 16;
 const TRAILER_BYTES: usize = 8 + 16;
@@ -333,6 +334,20 @@ impl<W: Write> Out<W> {
         self.bytes(s.as_bytes());
     }
 
+    /// A claim's anchor: its `fragment` and `selector` cells, each an optional text.
+    fn anchor(&mut self, anchor: Option<&QuoteAnchor>) {
+        match anchor {
+            None => {
+                self.opt_text(None);
+                self.opt_text(None);
+            }
+            Some(a) => {
+                self.opt_text(Some(&a.fragment_cell()));
+                self.opt_text(Some(&a.selector_cell()));
+            }
+        }
+    }
+
     fn opt_text(&mut self, s: Option<&str>) {
         match s {
             None => self.uint(0),
@@ -489,12 +504,14 @@ fn encode_graph<W: Write>(graph: &Graph, out: &mut Out<W>) -> io::Result<()> {
                     note,
                     line,
                     statement,
+                    anchor,
                 } = evidence;
                 out.text(source.as_str());
                 out.text(quote);
                 out.opt_text(note.as_deref());
                 out.uint(*line);
                 out.opt_text(statement.as_ref().map(Id::as_str));
+                out.anchor(anchor.as_deref());
             }
         }
         let codes = iso_3166.map(|c| format!("{}|{}|{}", c.alpha2(), c.alpha3(), c.numeric()));
@@ -530,12 +547,14 @@ fn encode_graph<W: Write>(graph: &Graph, out: &mut Out<W>) -> io::Result<()> {
                 note,
                 line,
                 statement,
+                anchor,
             } = ev;
             out.id_in(source, &source_ids);
             out.text(quote);
             out.opt_text(note.as_deref());
             out.uint(*line);
             out.opt_text(statement.as_ref().map(Id::as_str));
+            out.anchor(anchor.as_deref());
         }
         out.maybe_flush()?;
     }
@@ -688,6 +707,18 @@ impl<'a> In<'a> {
         Ok(self.str_of(len)?.to_owned())
     }
 
+    /// A claim's anchor, from its two cells.
+    fn anchor(&mut self) -> R<Option<Box<QuoteAnchor>>> {
+        let fragment = self.opt_text()?;
+        let selector = self.opt_text()?;
+        if fragment.is_none() && selector.is_none() {
+            return Ok(None);
+        }
+        let anchor = QuoteAnchor::from_cells(fragment.as_deref().unwrap_or(""), selector.as_deref().unwrap_or(""))
+            .map_err(|_| ImageError::Invalid("a claim's fragment or selector"))?;
+        Ok(anchor.map(Box::new))
+    }
+
     fn opt_text(&mut self) -> R<Option<String>> {
         match self.uint()? {
             0 => Ok(None),
@@ -810,12 +841,14 @@ impl In<'_> {
             self.skip_id_in()?;
         }
         self.date()?;
-        for _ in 0..self.count(3)? {
+        for _ in 0..self.count(5)? {
             self.skip_id_in()?;
             let len = self.count(1)?;
             self.take(len)?;
             self.skip_opt_text()?;
             self.uint()?;
+            self.skip_opt_text()?;
+            self.skip_opt_text()?;
             self.skip_opt_text()?;
         }
         usize::try_from(b).map_err(|_| SHORT)
@@ -880,6 +913,7 @@ fn decode_graph(input: &mut In<'_>) -> R<Graph> {
                         note: input.opt_text()?,
                         line: input.uint()?,
                         statement: input.opt_id()?,
+                        anchor: input.anchor()?,
                     },
                 })
             } else {
@@ -948,7 +982,7 @@ fn decode_graph(input: &mut In<'_>) -> R<Graph> {
         }
         let object = input.id_in(&entity_ids)?;
         let date = input.date()?;
-        let k = input.count(3)?;
+        let k = input.count(5)?;
         let mut evidence = Vec::with_capacity(k);
         for _ in 0..k {
             evidence.push(Evidence {
@@ -957,6 +991,7 @@ fn decode_graph(input: &mut In<'_>) -> R<Graph> {
                 note: input.opt_text()?,
                 line: input.uint()?,
                 statement: input.opt_id()?,
+                anchor: input.anchor()?,
             });
         }
         graph.add_relation(

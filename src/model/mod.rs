@@ -13,10 +13,14 @@ pub(crate) mod minted;
 pub(crate) mod names;
 pub(crate) mod predicate;
 pub(crate) mod problem;
+pub(crate) mod quote_anchor;
 pub(crate) mod rank_dir;
 pub(crate) mod relation;
 pub(crate) mod source;
 pub(crate) mod statement;
+pub(crate) mod text_directive;
+pub(crate) mod text_fragment;
+pub(crate) mod text_quote_selector;
 pub(crate) mod view;
 
 pub(crate) fn serialize_opt_display<T: std::fmt::Display, S: serde::Serializer>(
@@ -45,7 +49,11 @@ pub use iso3166::{Iso3166, Iso3166Error};
 pub use kind::{EntityKind, UnknownKind};
 pub use predicate::{Predicate, Temporal};
 pub use problem::{Problem, Problems, Severity};
+pub use quote_anchor::{AnchorError, QuoteAnchor};
 pub use rank_dir::RankDir;
 pub use relation::{Evidence, Relation, RelationId, Span};
 pub use source::Source;
+pub use text_directive::TextDirective;
+pub use text_fragment::{FragmentSyntaxError, TextFragment};
+pub use text_quote_selector::TextQuoteSelector;
 pub use view::{NamedView, Reach, ViewLayout};

@@ -5,6 +5,7 @@ use std::fmt;
 use crate::model::edtf::{Bound, Edtf};
 use crate::model::id::Id;
 use crate::model::predicate::Temporal;
+use crate::model::quote_anchor::QuoteAnchor;
 
 /// One source's support for a relation: the document and its verbatim words.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -24,6 +25,12 @@ pub struct Evidence {
     /// The line of `relations.csv` the claim came from (1-based), or 0 if not from a file.
     #[serde(skip)]
     pub line: u64,
+    /// Where the quote stands in its source's text — the text fragment of its link and its Web
+    /// Annotation selectors — as `relations.csv`'s `fragment` and `selector` columns record it
+    /// (`diplograph fmt --sources DIR` writes them); `None` when not recorded. Boxed: most
+    /// claims of a large graph have none, and a claim without costs a pointer.
+    #[serde(skip)]
+    pub anchor: Option<Box<QuoteAnchor>>,
 }
 
 /// The stable id of a relation, derived from its content (subject, predicate, object, date),

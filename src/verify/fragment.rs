@@ -7,27 +7,13 @@
 //! writes, for each fragment of a quote, the shortest directive that matches exactly one place of
 //! the source text (see [`SearchText`] for the matching rules).
 
-use std::fmt;
 use std::ops::Range;
 
+use crate::model::text_directive::TextDirective;
+use crate::model::text_fragment::TextFragment;
 use crate::verify::fragment_search::SearchText;
 use crate::verify::quotes::{find_quote, Miss};
 use crate::verify::source_texts::SourceText;
-use crate::verify::text_directive::TextDirective;
-
-/// The text directives that open a source at one quote: one per fragment of the quote.
-///
-/// ```
-/// use diplograph::verify::{SourceText, TextFragment};
-/// let text = SourceText::new("NATO and Belarus met. NATO and Belarus met again.");
-/// let fragment = TextFragment::for_quote(&text, "NATO and Belarus met").unwrap();
-/// // The words occur twice; the full stop after the first tells them apart.
-/// assert_eq!(fragment.to_string(), "text=NATO,met,-.");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextFragment {
-    directives: Vec<TextDirective>,
-}
 
 /// Why no text fragment can be written for a quote.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -45,27 +31,8 @@ pub enum FragmentError {
     Ambiguous(String),
 }
 
+/// Finding a quote's fragment in its source's text (the type is the model's: a claim records it).
 impl TextFragment {
-    /// The directives, one per fragment of the quote.
-    pub fn directives(&self) -> &[TextDirective] {
-        &self.directives
-    }
-
-    /// The link: `url` with the fragment directive appended (after `#`, or after the URL's own
-    /// fragment).
-    ///
-    /// ```
-    /// use diplograph::verify::{SourceText, TextFragment};
-    /// let text = SourceText::new("Belarus joined the PfP in 1995.");
-    /// let fragment = TextFragment::for_quote(&text, "joined the PfP").unwrap();
-    /// assert_eq!(fragment.link("https://example.org/page"), "https://example.org/page#:~:text=joined%20the%20PfP");
-    /// assert_eq!(fragment.link("https://example.org/page#history"), "https://example.org/page#history:~:text=joined%20the%20PfP");
-    /// ```
-    pub fn link(&self, url: &str) -> String {
-        let separator = if url.contains('#') { ":~:" } else { "#:~:" };
-        format!("{url}{separator}{self}")
-    }
-
     /// The shortest directives that each match exactly one place of `text`: the place of a
     /// fragment of `quote` (found as the quote check finds it), widened to whole words.
     ///
@@ -75,6 +42,14 @@ impl TextFragment {
     /// shortest encoded candidate with the least context whose only match is the passage wins.
     /// A passage across blocks (the cells of a table row) that no single directive singles out
     /// gets one directive per block.
+    ///
+    /// ```
+    /// use diplograph::verify::{SourceText, TextFragment};
+    /// let text = SourceText::new("NATO and Belarus met. NATO and Belarus met again.");
+    /// let fragment = TextFragment::for_quote(&text, "NATO and Belarus met").unwrap();
+    /// // The words occur twice; the full stop after the first tells them apart.
+    /// assert_eq!(fragment.to_string(), "text=NATO,met,-.");
+    /// ```
     pub fn for_quote(text: &SourceText, quote: &str) -> Result<TextFragment, FragmentError> {
         let search = text.search();
         let mut directives = Vec::new();
@@ -94,19 +69,7 @@ impl TextFragment {
                 }
             }
         }
-        Ok(TextFragment { directives })
-    }
-}
-
-impl fmt::Display for TextFragment {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, d) in self.directives.iter().enumerate() {
-            if i > 0 {
-                f.write_str("&")?;
-            }
-            write!(f, "text={d}")?;
-        }
-        Ok(())
+        TextFragment::new(directives).ok_or(FragmentError::NoText)
     }
 }
 

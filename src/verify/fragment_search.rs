@@ -15,8 +15,8 @@ use std::ops::Range;
 
 use unicode_normalization::char::decompose_canonical;
 
+use crate::model::text_directive::TextDirective;
 use crate::verify::normalise::is_space;
-use crate::verify::text_directive::TextDirective;
 
 /// A text prepared for text-directive search: white space collapsed, each character kept as
 /// shown and as compared.

@@ -2,7 +2,9 @@
 
 use std::fmt;
 
-use crate::verify::fragment::{FragmentError, TextFragment};
+use crate::model::quote_anchor::QuoteAnchor;
+use crate::model::text_fragment::TextFragment;
+use crate::verify::fragment::FragmentError;
 use crate::verify::source_texts::SourceTexts;
 
 /// How a reader can open one piece of evidence.
@@ -15,6 +17,12 @@ pub enum EvidenceLink {
     NoText(String),
     /// Only the source's URL: the quote is not in the source text, or cannot be singled out.
     NoFragment(String, FragmentError),
+    /// Only the source's URL: the claim records no text fragment (`relations.csv`'s `fragment`
+    /// column is empty), and the texts were not given to compute one.
+    NotRecorded(String),
+    /// The source has no URL, but the claim records the text fragment that would open its page
+    /// at the quote (`text=…`), for whoever finds the page.
+    NoUrlFragment(String),
     /// The source has no URL.
     NoUrl,
 }
@@ -31,11 +39,18 @@ impl EvidenceLink {
     /// assert_eq!(link.url(), Some("https://example.org/p#:~:text=joined%20the%20PfP"));
     /// let link = EvidenceLink::of(&texts, "other", Some("https://example.org/o"), "joined the PfP");
     /// assert_eq!(link.to_string(), "https://example.org/o (no source text at hand: the link opens the page, not the quote)");
-    /// assert_eq!(EvidenceLink::of(&texts, "page", None, "joined").to_string(), "no URL for this source");
+    /// assert_eq!(EvidenceLink::of(&texts, "other", None, "joined").to_string(), "no URL for this source");
     /// ```
     pub fn of(texts: &SourceTexts, source: &str, url: Option<&str>, quote: &str) -> EvidenceLink {
         let Some(url) = url.filter(|u| !u.trim().is_empty()) else {
-            return EvidenceLink::NoUrl;
+            let fragment = texts
+                .get(source)
+                .ok()
+                .and_then(|t| TextFragment::for_quote(t, quote).ok());
+            return match fragment {
+                Some(fragment) => EvidenceLink::NoUrlFragment(fragment.to_string()),
+                None => EvidenceLink::NoUrl,
+            };
         };
         match texts.get(source) {
             Err(_) => EvidenceLink::NoText(url.to_owned()),
@@ -46,11 +61,42 @@ impl EvidenceLink {
         }
     }
 
+    /// The link for a claim from what `relations.csv` records: its `fragment` (`anchor`), on
+    /// the source's URL `url`. No text is needed: `diplograph fmt --sources DIR` wrote the
+    /// fragment from the text, and `diplograph check --sources DIR` says when it is stale.
+    ///
+    /// ```
+    /// use diplograph::model::QuoteAnchor;
+    /// use diplograph::verify::EvidenceLink;
+    /// let anchor = QuoteAnchor::from_cells("text=joined%20the%20PfP", "").unwrap();
+    /// let link = EvidenceLink::recorded(anchor.as_ref(), Some("https://example.org/p"));
+    /// assert_eq!(link.to_string(), "https://example.org/p#:~:text=joined%20the%20PfP");
+    /// let link = EvidenceLink::recorded(anchor.as_ref(), None);
+    /// assert_eq!(link.to_string(), "no URL for this source; its text fragment, to add to the page's address, is #:~:text=joined%20the%20PfP");
+    /// let link = EvidenceLink::recorded(None, Some("https://example.org/p"));
+    /// assert_eq!(link.caveat().unwrap(), "no text fragment recorded for this quote: the link opens the page, not the quote");
+    /// ```
+    pub fn recorded(anchor: Option<&QuoteAnchor>, url: Option<&str>) -> EvidenceLink {
+        let Some(url) = url.filter(|u| !u.trim().is_empty()) else {
+            return match anchor.and_then(|a| a.fragment.as_ref()) {
+                Some(fragment) => EvidenceLink::NoUrlFragment(fragment.to_string()),
+                None => EvidenceLink::NoUrl,
+            };
+        };
+        match anchor.and_then(|a| a.link(url)) {
+            Some(link) => EvidenceLink::AtQuote(link),
+            None => EvidenceLink::NotRecorded(url.to_owned()),
+        }
+    }
+
     /// The URL to open, if there is one.
     pub fn url(&self) -> Option<&str> {
         match self {
-            EvidenceLink::AtQuote(u) | EvidenceLink::NoText(u) | EvidenceLink::NoFragment(u, _) => Some(u),
-            EvidenceLink::NoUrl => None,
+            EvidenceLink::AtQuote(u)
+            | EvidenceLink::NoText(u)
+            | EvidenceLink::NoFragment(u, _)
+            | EvidenceLink::NotRecorded(u) => Some(u),
+            EvidenceLink::NoUrl | EvidenceLink::NoUrlFragment(_) => None,
         }
     }
 
@@ -60,7 +106,13 @@ impl EvidenceLink {
             EvidenceLink::AtQuote(_) => None,
             EvidenceLink::NoText(_) => Some("no source text at hand: the link opens the page, not the quote".into()),
             EvidenceLink::NoFragment(_, e) => Some(format!("no text fragment: {e}")),
+            EvidenceLink::NotRecorded(_) => {
+                Some("no text fragment recorded for this quote: the link opens the page, not the quote".into())
+            }
             EvidenceLink::NoUrl => Some("no URL for this source".into()),
+            EvidenceLink::NoUrlFragment(fragment) => Some(format!(
+                "no URL for this source; its text fragment, to add to the page's address, is #:~:{fragment}"
+            )),
         }
     }
 }

@@ -14,6 +14,7 @@
 //! assert_eq!(fragment.to_string(), "text=joined,Peace");
 //! ```
 
+mod anchors;
 mod claims;
 mod coverage;
 mod fragment;
@@ -23,15 +24,15 @@ mod normalise;
 mod quotes;
 mod selector;
 mod source_texts;
-mod text_directive;
 
+pub use anchors::AnchorCheck;
 pub use claims::{cited_quotes, entity_date_quotes};
 pub use coverage::{parse_gaps, passages, read_gaps, years, Coverage, Gap, GapsError, Passage, SourceCoverage};
-pub use fragment::{FragmentError, TextFragment};
+pub use fragment::FragmentError;
 pub use fragment_search::SearchText;
 pub use link::EvidenceLink;
 pub use normalise::{fragments, Normalised};
 pub use quotes::{find_quote, CitedQuote, Closest, Found, Miss, ProblemKind, QuoteCheck, QuoteProblem};
-pub use selector::TextQuoteSelector;
 pub use source_texts::{SourceText, SourceTextError, SourceTexts};
-pub use text_directive::TextDirective;
+// The types are the model's (a claim records them); finding them in a text is this module's.
+pub use crate::model::{TextDirective, TextFragment, TextQuoteSelector};

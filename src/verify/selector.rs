@@ -1,10 +1,14 @@
 //! Web Annotation text quote selectors: a quote with enough of its context to be found again.
 
+use crate::model::text_quote_selector::TextQuoteSelector;
 use crate::verify::fragment::{passages, FragmentError};
 use crate::verify::source_texts::SourceText;
 
-/// A W3C Web Annotation `TextQuoteSelector` (<https://www.w3.org/TR/annotation-model/#text-quote-selector>):
-/// the exact passage, with the text just before and after it.
+/// The most words of context added on each side.
+const MAX_CONTEXT_WORDS: usize = 32;
+
+/// Finding a quote's selectors in its source's text (the type is the model's: a claim records
+/// them).
 ///
 /// `exact` is the passage as the source writes it (white space collapsed), which is the quote
 /// under the quote check's normalisation; `prefix` and `suffix` are the characters right before
@@ -18,19 +22,6 @@ use crate::verify::source_texts::SourceText;
 /// assert_eq!(selectors[0].exact, "condemned it in 2006");
 /// assert_eq!(selectors[0].suffix, ".");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TextQuoteSelector {
-    /// The text just before the passage (may be empty at the start of the text).
-    pub prefix: String,
-    /// The passage.
-    pub exact: String,
-    /// The text just after the passage (may be empty at the end of the text).
-    pub suffix: String,
-}
-
-/// The most words of context added on each side.
-const MAX_CONTEXT_WORDS: usize = 32;
-
 impl TextQuoteSelector {
     /// One selector per fragment of `quote` (a quote joined with `...` has several), each unique
     /// in `text` if any context can make it so (otherwise with the most context tried). At least

@@ -76,12 +76,12 @@ same as: http://www.wikidata.org/entity/Q184
 2 relations, by date:
   —participant in (since 1995)→ Partnership for Peace (pfp)   [src-a, src-b]
       “Belarus joined the Partnership for Peace in 1995.”
-        — src-a: Source A <https://example.org/a>
+        — src-a: Source A <https://example.org/a> (no text fragment recorded for this quote: the link opens the page, not the quote)
       “Belarus has taken part in the PfP since 1995.”
-        — src-b: Source B
+        — src-b: Source B (no URL for this source)
   —borders→ Poland (poland)   [src-b]  (undated)
       “Belarus borders Poland.”
-        — src-b: Source B
+        — src-b: Source B (no URL for this source)
 "
     );
     let run = run_fixture("minimal", &["show", "pfp-document"]);
@@ -200,11 +200,20 @@ fn texts(name: &str) -> String {
 fn check_sources_finds_every_quote_of_the_minimal_graph() {
     let dir = texts("minimal-texts");
     let run = run_fixture("minimal", &["check", "--sources", &dir, "--coverage"]);
-    assert_eq!(run.stderr, "");
+    // The fixture records no text fragments: one warning says so, and the check passes.
+    assert_eq!(
+        run.stderr,
+        format!(
+            "minimal/relations.csv: warning: 5 claims record no text fragment (lines 2, 3, 4, 5, 6): their links open the page, not the quote
+  hint: run: diplograph fmt --sources {dir}
+"
+        )
+    );
     assert_eq!(
         run.stdout,
         format!(
             "{MINIMAL_SUMMARY}quotes: 5 of 5 claims quote their source verbatim (texts in {dir})
+fragments: 0 of 5 claims record a text fragment that matches their quote (0 stale, 5 missing)
 coverage src-a: 2 of 2 date-bearing sentences and rows quoted
 coverage src-b: 2 of 2 date-bearing sentences and rows quoted
 coverage: 4 of 4 date-bearing sentences and rows quoted (100.0%); 0 table rows the source does not identify are left out
@@ -228,12 +237,15 @@ quotes/relations.csv:7: quote not found in page: \"Poland became a member of NAT
   where they differ: the quote has \"1997.\", the source \"1999.\"
 quotes/relations.csv:8: no text for source 'page-missing': {dir}/page-missing.txt does not exist
 quotes/relations.csv:9: {dir}/page-latin1.txt is not UTF-8 text (invalid byte at offset 35); save it as UTF-8
+quotes/relations.csv: warning: 4 claims record no text fragment (lines 2, 3, 4, 5): their links open the page, not the quote
+  hint: run: diplograph fmt --sources {dir}
 "
         )
     );
     assert!(
         run.stdout.ends_with(&format!(
-            "quotes: 4 of 8 claims quote their source verbatim (texts in {dir})\n"
+            "quotes: 4 of 8 claims quote their source verbatim (texts in {dir})\n\
+             fragments: 0 of 6 claims record a text fragment that matches their quote (0 stale, 4 missing)\n"
         )),
         "{}",
         run.stdout
@@ -325,7 +337,7 @@ A state in Central Europe.
         — src-a: Source A <https://example.org/a#:~:text=Poland,1999.>
   —borders→ Belarus (belarus)   [src-b]  (undated)
       “Belarus borders Poland.”
-        — src-b: Source B (no URL for this source)
+        — src-b: Source B (no URL for this source; its text fragment, to add to the page's address, is #:~:text=Belarus%20borders%20Poland.)
 "
     );
     let run = run_fixture("minimal", &["--json", "show", "poland", "--sources", &dir]);
@@ -336,12 +348,22 @@ A state in Central Europe.
         "{text}"
     );
     assert!(
+        text.contains(r#""link":null,"link_caveat":"no URL for this source; its text fragment, to add to the page's address, is #:~:text=Belarus%20borders%20Poland.""#),
+        "{text}"
+    );
+    // Without --sources, the links are what relations.csv records: here nothing, said so.
+    let run = run_fixture("minimal", &["--json", "show", "poland"]);
+    let text = serde_json::from_str::<serde_json::Value>(&run.stdout)
+        .expect("JSON")
+        .to_string();
+    assert!(
+        text.contains(r#""link":"https://example.org/a","link_caveat":"no text fragment recorded for this quote: the link opens the page, not the quote""#),
+        "{text}"
+    );
+    assert!(
         text.contains(r#""link":null,"link_caveat":"no URL for this source""#),
         "{text}"
     );
-    // Without --sources, no link fields.
-    let run = run_fixture("minimal", &["--json", "show", "poland"]);
-    assert!(!run.stdout.contains("link"), "{}", run.stdout);
 }
 
 #[test]

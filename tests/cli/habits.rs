@@ -441,7 +441,7 @@ fn show_takes_sources_relations_and_filters() {
     );
     assert!(r
         .stdout
-        .contains("<https://en.wikipedia.org/wiki/Belarus%E2%80%93NATO_relations>"));
+        .contains("<https://en.wikipedia.org/wiki/Belarus%E2%80%93NATO_relations#:~:text=Belarus%20joined,1995.>"));
     let r = run(&["show", "r-5a7be6705b233551", "--at", "1995-06"]);
     assert!(
         r.stdout.lines().next().unwrap().ends_with("  (possibly)"),

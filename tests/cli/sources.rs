@@ -6,7 +6,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use diplograph::verify::{cited_quotes, read_gaps, Coverage, EvidenceLink, QuoteCheck, SourceTexts, TextDirective};
+use diplograph::verify::{
+    cited_quotes, read_gaps, Coverage, EvidenceLink, QuoteCheck, SourceTexts, TextDirective, TextFragment,
+};
 use diplograph::Graph;
 
 /// `../shared` beside the repository, or the folder DIPLOGRAPH_SHARED names (for a checkout
@@ -159,6 +161,68 @@ fn every_shipped_evidence_gets_a_text_fragment_that_matches_once() {
 }
 
 #[test]
+fn every_shipped_claim_records_a_link_whose_directives_match_once() {
+    let Some(texts) = texts() else { return };
+    let graph = shipped();
+    let mut checked = 0;
+    for relation in graph.relations() {
+        for evidence in &relation.evidence {
+            let line = evidence.line;
+            let anchor = evidence
+                .anchor
+                .as_deref()
+                .unwrap_or_else(|| panic!("line {line}: no fragment recorded (run diplograph fmt --sources)"));
+            let source = graph.source(evidence.source.as_str()).unwrap();
+            let text = texts.get(evidence.source.as_str()).unwrap();
+            // The link as every output writes it, from the record alone (no text needed); a
+            // source without a URL gets a stand-in one, to read its fragment back the same way.
+            let url = source.url.as_deref().unwrap_or("https://example.invalid/");
+            let link = EvidenceLink::recorded(Some(anchor), Some(url));
+            let EvidenceLink::AtQuote(link) = &link else {
+                panic!("line {line}: {link}");
+            };
+            let (page, fragment) = link.split_once("#:~:").expect("a fragment directive");
+            assert_eq!(page, url);
+            let fragment: TextFragment = fragment.parse().unwrap_or_else(|e| panic!("line {line}: {e}"));
+            // At least one directive per fragment of a quote joined with `...` (a passage over
+            // table cells that no one directive singles out gets one per cell).
+            assert!(
+                fragment.directives().len() > evidence.quote.matches("...").count(),
+                "line {line}: a directive per fragment of the quote: {link}"
+            );
+            for d in fragment.directives() {
+                // The Text Fragments algorithm over the source's text: exactly one match.
+                assert_eq!(text.search().count(d, 3), 1, "line {line}: {link}");
+            }
+            // And it is the fragment of this quote (which the unit tests show matches the
+            // quote's own passage), not a stale one.
+            assert_eq!(
+                Some(&fragment),
+                TextFragment::for_quote(text, &evidence.quote).ok().as_ref(),
+                "line {line}: stale"
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, graph.claim_count());
+    // The entities' own dates record theirs too (entities.csv's date_fragment).
+    for entity in graph.entities() {
+        let Some(date) = &entity.date else { continue };
+        let ev = &date.evidence;
+        let fragment = ev
+            .anchor
+            .as_ref()
+            .and_then(|a| a.fragment.clone())
+            .unwrap_or_else(|| panic!("entities.csv:{}: no date fragment recorded", ev.line));
+        let text = texts.get(ev.source.as_str()).unwrap();
+        for d in fragment.directives() {
+            assert_eq!(text.search().count(d, 3), 1, "entities.csv:{}: {fragment}", ev.line);
+        }
+        assert_eq!(Some(&fragment), TextFragment::for_quote(text, &ev.quote).ok().as_ref());
+    }
+}
+
+#[test]
 fn the_command_checks_the_embedded_graph_with_its_gaps() {
     let Some(texts) = texts() else { return };
     let graph = shipped();
@@ -176,7 +240,7 @@ fn the_command_checks_the_embedded_graph_with_its_gaps() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8(out.stdout).unwrap();
     let expected = format!(
-        "quotes: {n} of {n} claims quote their source verbatim (texts in {})\ndates: {d} of {d} entity dates quote their source verbatim\n{}",
+        "quotes: {n} of {n} claims quote their source verbatim (texts in {})\ndates: {d} of {d} entity dates quote their source verbatim\nfragments: {n} of {n} claims record a text fragment that matches their quote (0 stale, 0 missing)\ndate fragments: {d} of {d} entity dates record a text fragment that matches their quote (0 stale, 0 missing)\n{}",
         dir.display(),
         coverage.display(true),
         n = graph.claim_count(),

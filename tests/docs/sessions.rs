@@ -146,3 +146,31 @@ fn the_sessions_in_the_docs_are_real() {
     wrong.extend(check("docs/rdf.md", 1));
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
 }
+
+#[test]
+fn the_readme_s_clickable_link_to_a_quote_is_the_one_the_graph_records() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    // The markdown links whose target opens a page at a quote.
+    let links: Vec<&str> = readme
+        .match_indices("](")
+        .filter_map(|(i, _)| readme[i + 2..].split(')').next())
+        .filter(|target| target.contains("#:~:text="))
+        .collect();
+    assert!(!links.is_empty(), "the README shows no link to a quote");
+    let graph = crate::support::shipped();
+    let recorded: Vec<String> = graph
+        .relations()
+        .flat_map(|r| r.evidence.iter())
+        .filter_map(|ev| {
+            let url = graph.source(ev.source.as_str())?.url.as_deref()?;
+            ev.anchor.as_ref()?.link(url)
+        })
+        .collect();
+    for link in links {
+        assert!(
+            recorded.iter().any(|r| r == link),
+            "README.md links to {link}, which no claim records"
+        );
+    }
+}

@@ -156,6 +156,7 @@ fn check_schema(graph: &Graph) {
             "quotes:string[]",
             "notes:string[]",
             "statements:string[]",
+            "links:string[]",
         ] {
             let parts = row[col(name)].split(NEO4J_ARRAY_DELIMITER).count();
             assert_eq!(parts, n, "{name} of {}", r.id);
@@ -163,6 +164,18 @@ fn check_schema(graph: &Graph) {
         let quotes: Vec<&str> = row[col("quotes:string[]")].split(NEO4J_ARRAY_DELIMITER).collect();
         let want: Vec<&str> = r.evidence.iter().map(|e| e.quote.as_str()).collect();
         assert_eq!(quotes, want);
+        // Each link opens its source at the quote where the source has a URL and the claim
+        // records a fragment (the shipped graph: every claim), else it is the plain URL.
+        let links: Vec<&str> = row[col("links:string[]")].split(NEO4J_ARRAY_DELIMITER).collect();
+        for (link, ev) in links.iter().zip(&r.evidence) {
+            let url = graph.source(ev.source.as_str()).and_then(|s| s.url.as_deref());
+            let fragment = ev.anchor.as_ref().and_then(|a| a.fragment.as_ref());
+            match (url, fragment) {
+                (Some(url), Some(f)) => assert_eq!(*link, f.link(url)),
+                (Some(url), None) => assert_eq!(*link, url),
+                (None, _) => assert_eq!(*link, ""),
+            }
+        }
     }
 }
 

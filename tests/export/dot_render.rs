@@ -265,7 +265,7 @@ fn an_empty_graph_gives_well_formed_diagrams_and_csv() {
     assert!(String::from_utf8_lossy(&run.stderr).matches("wrote ").count() >= 6);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("nodes.csv")).unwrap(),
-        "id,kind,label,aliases,description,same_as,date,date_source,date_quote,iso_3166\n"
+        "id,kind,label,aliases,description,same_as,date,date_source,date_quote,date_link,iso_3166\n"
     );
     let mut diagrams = vec![];
     for path in dot_files(dir.path()) {

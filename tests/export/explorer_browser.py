@@ -186,6 +186,17 @@ try:
             quotes == [e[1].replace("\r\n", "\n").strip() for e in relation["evidence"]] or quotes == [e[1] for e in relation["evidence"]],
             (quotes, relation["evidence"]),
         )
+        # A quote whose claim records a text fragment is a link that opens its source at it.
+        hrefs = [
+            (a[0].get_attribute("href") if a else None)
+            for a in (q.find_elements(By.CSS_SELECTOR, "a") for q in driver.find_elements(By.CSS_SELECTOR, "#details blockquote.quote"))
+        ]
+        check(
+            "its quotes link to their sources at the quote",
+            hrefs == [e[3] for e in relation["evidence"]]
+            and all(e[3] is None or "#:~:text=" in e[3] for e in relation["evidence"]),
+            (hrefs, relation["evidence"]),
+        )
         titles = js("return window.diplograph.data.sources.map(function (s) { return s.title; });")
         text = by_id("details").text
         check(

@@ -1,6 +1,7 @@
 //! The exporters: CSV (round trip, Neo4j, networkx), DOT (escaping, rendering by Graphviz, the
 //! query diagrams) and RDF (round trip, determinism, the fast writer, SPARQL, external parsers
-//! and triple stores), through the library and the binary.
+//! and triple stores), through the library and the binary; a recorded text-fragment link opened in
+//! headless Chromium.
 
 #[path = "../support/mod.rs"]
 mod support;
@@ -20,5 +21,6 @@ mod rdf_fast_writer;
 mod rdf_roundtrip;
 mod rdf_sparql;
 mod rdf_tools;
+mod text_fragment_browser;
 mod tools;
 mod triplestore_servers;

@@ -213,6 +213,22 @@ fn belarus_nato_quotes_carry_unique_selectors_when_the_export_has_the_texts() {
         let exact_only = got.iter().filter(|r| r[6].is_none() && r[7].is_none()).count();
         assert_eq!(exact_only, 0, "{syntax}: selectors without context");
     }
+    // Without the texts, the export uses the selectors the claims record: the same bytes.
+    for syntax in RdfSyntax::ALL {
+        let export = || {
+            diplograph::export::rdf::RdfExport::new(&graph, &diplograph::export::rdf::BaseIri::default())
+                .expect("export")
+        };
+        let with = export()
+            .with_source_texts(&texts)
+            .write(syntax, Vec::new())
+            .expect("written");
+        let without = export().write(syntax, Vec::new()).expect("written");
+        assert!(
+            with == without,
+            "{syntax}: the recorded selectors are stale (run diplograph fmt --sources)"
+        );
+    }
     // The selectors are unique in their source text: prefix + exact + suffix occurs once.
     for r in graph.relations() {
         for ev in &r.evidence {

@@ -15,6 +15,7 @@ use std::io::{self, Write};
 
 use super::cells::{bound_cells, disputed_edges};
 use super::options::CertaintyOf;
+use crate::export::evidence_link::link_cell;
 use crate::model::graph::Graph;
 use crate::query::time::Certainty;
 
@@ -23,7 +24,7 @@ use crate::query::time::Certainty;
 pub const NEO4J_ARRAY_DELIMITER: char = '\u{1f}';
 
 /// Header of the Neo4j `nodes.csv`.
-pub const NEO4J_NODE_HEADER: [&str; 11] = [
+pub const NEO4J_NODE_HEADER: [&str; 12] = [
     "id:ID",
     ":LABEL",
     "kind",
@@ -34,11 +35,12 @@ pub const NEO4J_NODE_HEADER: [&str; 11] = [
     "date",
     "date_source",
     "date_quote",
+    "date_link",
     "iso_3166",
 ];
 
 /// Header of the Neo4j `edges.csv`.
-pub const NEO4J_EDGE_HEADER: [&str; 15] = [
+pub const NEO4J_EDGE_HEADER: [&str; 16] = [
     ":START_ID",
     ":END_ID",
     ":TYPE",
@@ -52,6 +54,7 @@ pub const NEO4J_EDGE_HEADER: [&str; 15] = [
     "quotes:string[]",
     "notes:string[]",
     "statements:string[]",
+    "links:string[]",
     "disputed:boolean",
     "qualified:boolean",
 ];
@@ -91,6 +94,11 @@ pub(crate) fn write_nodes<W: Write>(graph: &Graph, w: W) -> io::Result<W> {
         )?;
         let date = e.date.as_ref().map(|d| d.date.to_string()).unwrap_or_default();
         let iso = e.iso_3166.map(|c| c.to_string()).unwrap_or_default();
+        let date_link = e
+            .date
+            .as_ref()
+            .map(|d| link_cell(graph, &d.evidence))
+            .unwrap_or_default();
         out.write_record([
             e.id.as_str(),
             e.kind.title(),
@@ -102,6 +110,7 @@ pub(crate) fn write_nodes<W: Write>(graph: &Graph, w: W) -> io::Result<W> {
             &date,
             e.date.as_ref().map_or("", |d| d.evidence.source.as_str()),
             e.date.as_ref().map_or("", |d| d.evidence.quote.as_str()),
+            &date_link,
             &iso,
         ])?;
     }
@@ -132,6 +141,8 @@ pub(crate) fn write_edges<W: Write>(graph: &Graph, certainty: Option<CertaintyOf
                 .iter()
                 .map(|ev| ev.statement.as_ref().map_or("", |k| k.as_str())),
         )?;
+        let links: Vec<String> = r.evidence.iter().map(|ev| link_cell(graph, ev)).collect();
+        let links = array(what("link"), links.iter().map(String::as_str))?;
         let c = certainty.map(|of| of(r).map_or("", Certainty::name));
         let row = [
             r.subject.as_str(),
@@ -147,6 +158,7 @@ pub(crate) fn write_edges<W: Write>(graph: &Graph, certainty: Option<CertaintyOf
             &quotes,
             &notes,
             &statements,
+            &links,
             if disputed.contains(&e) { "true" } else { "false" },
             if r.date.is_some_and(|d| d.is_qualified()) {
                 "true"

@@ -15,6 +15,7 @@ use std::str::FromStr;
 use super::cells::{bound_cells, disputed_edges};
 use super::error::CsvError;
 use super::options::{CertaintyOf, CsvOptions};
+use crate::export::evidence_link::link_cell;
 use crate::model::graph::Graph;
 use crate::query::time::Certainty;
 
@@ -73,8 +74,9 @@ impl fmt::Display for CsvFlavor {
     }
 }
 
-/// Columns of the spreadsheet `nodes.csv`, in order.
-pub const NODE_COLUMNS: [&str; 10] = [
+/// Columns of the spreadsheet `nodes.csv`, in order. `date_link` opens the source of the entity's
+/// own date at its quote (as `edges.csv`'s `links`).
+pub const NODE_COLUMNS: [&str; 11] = [
     "id",
     "kind",
     "label",
@@ -84,14 +86,17 @@ pub const NODE_COLUMNS: [&str; 10] = [
     "date",
     "date_source",
     "date_quote",
+    "date_link",
     "iso_3166",
 ];
 
 /// Columns of the spreadsheet `edges.csv`, in order. `sources`, `quotes`, `notes` and
 /// `statements` hold one value per claim, aligned: the n-th quote is from the n-th source, the
-/// n-th statement the one that claim speaks to (empty: the relation's own fact). `disputed` is
-/// true when claims about the relation's statement really disagree.
-pub const EDGE_COLUMNS: [&str; 16] = [
+/// n-th statement the one that claim speaks to (empty: the relation's own fact), the n-th link
+/// the URL that opens its source at the quote (the text fragment `relations.csv` records; the
+/// plain URL when it records none; empty when the source has no URL). `disputed` is true when
+/// claims about the relation's statement really disagree.
+pub const EDGE_COLUMNS: [&str; 17] = [
     "id",
     "subject",
     "subject_label",
@@ -106,6 +111,7 @@ pub const EDGE_COLUMNS: [&str; 16] = [
     "quotes",
     "notes",
     "statements",
+    "links",
     "disputed",
     "qualified",
 ];
@@ -244,6 +250,10 @@ fn spreadsheet_nodes<W: Write>(graph: &Graph, w: W) -> io::Result<W> {
                 .map(|d| d.evidence.source.to_string())
                 .unwrap_or_default(),
             e.date.as_ref().map(|d| d.evidence.quote.clone()).unwrap_or_default(),
+            e.date
+                .as_ref()
+                .map(|d| link_cell(graph, &d.evidence))
+                .unwrap_or_default(),
             e.iso_3166.map(|c| c.to_string()).unwrap_or_default(),
         ];
         out.write_record(row.iter().map(|c| guard_formula(c).into_owned()))?;
@@ -288,6 +298,7 @@ fn spreadsheet_edges<W: Write>(graph: &Graph, certainty: Option<CertaintyOf<'_>>
                     .iter()
                     .map(|ev| ev.statement.as_ref().map_or("", |k| k.as_str())),
             ),
+            join_values(r.evidence.iter().map(|ev| link_cell(graph, ev))),
             disputed.contains(&e).to_string(),
             r.date.is_some_and(|d| d.is_qualified()).to_string(),
         ];

@@ -11,6 +11,7 @@ use std::str::FromStr;
 use super::error::DotError;
 use super::escape::{quoted, wrap};
 use super::frame::{write_frame_legend, Frame};
+use super::link::EvidenceLinks;
 use super::style::{kind_attributes, kind_heading, write_legend, write_legend_table, EdgeLook, FONT};
 use crate::export::facts::{facts, Fact};
 use crate::model::edtf::Edtf;
@@ -392,13 +393,14 @@ fn edge_line(graph: &Graph, fact: &Fact<'_>, width: Option<usize>, possible: boo
         .collect();
     sources.sort_unstable();
     sources.dedup();
-    let tooltip = format!(
+    let links = EvidenceLinks::of(graph, fact.edges.iter().flat_map(|&e| &graph.relation_at(e).evidence));
+    let tooltip = links.tooltip(&format!(
         "{} — {} — {}\nsources: {}",
         subject.label,
         label,
         object.label,
         sources.join(", ")
-    );
+    ));
     let mut attrs = match width {
         Some(width) => format!("label={}, ", quoted(&wrap(&label, width))),
         None => String::new(),
@@ -410,6 +412,7 @@ fn edge_line(graph: &Graph, fact: &Fact<'_>, width: Option<usize>, possible: boo
     if fact.predicate.symmetric {
         attrs.push_str(", dir=\"none\"");
     }
+    attrs.push_str(&links.attributes());
     format!(
         "{} -> {} [{attrs}];",
         quoted(subject.id.as_str()),

@@ -5,6 +5,7 @@ pub(crate) mod error;
 pub(crate) mod escape;
 pub(crate) mod frame;
 pub(crate) mod graph;
+pub(crate) mod link;
 pub(crate) mod overview;
 pub(crate) mod path;
 

@@ -9,6 +9,7 @@ use crate::model::handle::{EdgeId, NodeId};
 use super::error::DotError;
 use super::escape::{quoted, wrap};
 use super::graph::{fact_label, write_header, DotLayout};
+use super::link::EvidenceLinks;
 use super::style::{kind_attributes, write_legend, EdgeLook};
 use crate::export::facts::facts;
 use crate::model::edtf::Edtf;
@@ -190,13 +191,21 @@ impl PathWriter {
                 EdgeLook::HopUndated => ", style=\"dotted\"",
                 _ => "",
             };
+            let links = EvidenceLinks::of(graph, &relation.evidence);
+            let sources = relation
+                .sources()
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
             writeln!(
                 w,
-                "  {} -> {} [label={}, tooltip={}, color=\"{PATH}\", fontcolor=\"{PATH}\", penwidth=\"3\", weight=\"10\"{style}];",
+                "  {} -> {} [label={}, tooltip={}, color=\"{PATH}\", fontcolor=\"{PATH}\", penwidth=\"3\", weight=\"10\"{style}{}];",
                 quoted(graph.entity_at(*from).id.as_str()),
                 quoted(graph.entity_at(*to).id.as_str()),
                 quoted(&wrap(&label, 26)),
-                quoted(&format!("sources: {}", relation.sources().iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))),
+                quoted(&links.tooltip(&format!("sources: {sources}"))),
+                links.attributes(),
             )?;
         }
 

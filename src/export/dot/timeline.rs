@@ -7,6 +7,7 @@ use std::io::Write;
 use super::error::DotError;
 use super::escape::{quoted, wrap};
 use super::graph::{write_header, DotLayout};
+use super::link::EvidenceLinks;
 use super::style::{kind_attributes, kind_heading, kind_style};
 use crate::export::facts::facts;
 use crate::model::edtf::{Day, Edtf};
@@ -91,6 +92,8 @@ struct Item {
     /// An entity's own date rather than a relation.
     own_date: bool,
     tooltip: String,
+    /// `, URL=…, target=…` to open a source at the quote, or empty.
+    link: String,
 }
 
 /// What the writer draws: the entries, and how many undated relations it leaves out.
@@ -281,6 +284,7 @@ impl TimelineWriter {
                 label.push_str(&wrap(&format!("(sources differ: {})", list.join(", ")), wrap_at));
             }
             let sources: Vec<&str> = r.sources().iter().map(|s| s.as_str()).collect();
+            let links = EvidenceLinks::of(graph, &r.evidence);
             items.push(Item {
                 node: r.id.to_string(),
                 year: point.map(|p| p.year()),
@@ -291,7 +295,8 @@ impl TimelineWriter {
                 qualified: r.date.is_some_and(|d| d.is_qualified()),
                 certainty,
                 own_date: false,
-                tooltip: format!("sources: {}", sources.join(", ")),
+                tooltip: links.tooltip(&format!("sources: {}", sources.join(", "))),
+                link: links.attributes(),
             });
         }
         for &(entity, certainty) in &entries.dates {
@@ -313,6 +318,7 @@ impl TimelineWriter {
                 certainty,
                 own_date: true,
                 tooltip: format!("source: {}: \"{}\"", own.evidence.source, own.evidence.quote),
+                link: EvidenceLinks::of(graph, [&own.evidence]).attributes(),
             });
         }
         // Undated last; on one day an entity's own date before the relations.
@@ -519,10 +525,11 @@ impl TimelineWriter {
                 }
                 writeln!(
                     w,
-                    "      {} [label={}, tooltip={}, {attrs}];",
+                    "      {} [label={}, tooltip={}, {attrs}{}];",
                     quoted(&item.node),
                     quoted(&item.label),
                     quoted(&item.tooltip),
+                    item.link,
                 )?;
             }
             writeln!(w, "    }}")?;

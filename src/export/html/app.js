@@ -520,7 +520,11 @@
         h('div', {}, [h('strong', { text: s.title })]),
         h('div', { class: 'muted', text: s.publisher + (s.published ? ', ' + s.published : '') }),
         s.url ? h('div', {}, [safeLink(s.url)]) : null,
-        h('blockquote', { class: 'quote', text: ev[1] }),
+        // A click on the quote opens the source scrolled to it, highlighted (a text fragment).
+        ev[3] && /^https?:\/\//i.test(ev[3])
+          ? h('blockquote', { class: 'quote' }, [h('a', { href: ev[3], rel: 'noreferrer', target: '_blank', title: 'Open the source at this quote', text: ev[1] })])
+          : h('blockquote', { class: 'quote', text: ev[1] }),
+        ev[4] ? h('div', { class: 'muted link-caveat', text: ev[4] }) : null,
         ev[2] ? h('div', { class: 'note', text: 'Note: ' + ev[2] }) : null,
       ]));
     });

@@ -1,14 +1,14 @@
 //! The explorer page's data: the graph as one JSON object, written value by value.
 //!
 //! ```text
-//! { "version": 1,
+//! { "version": 2,
 //!   "kinds":      [{"id","title","fill","border","shape"}],        EntityKind order
 //!   "predicates": [{"id","label","inverse","symmetric","temporal","description"}],   by id
 //!   "sources":    [{"id","title","publisher","url","published"}],  by id
 //!   "entities":   [{"id","kind","label","aliases","description","same_as",
 //!                   "date","date_human","date_source","date_quote","iso_3166"}],    by id
 //!   "relations":  [{"id","s","p","o","date","human","start","end","point",
-//!                   "evidence":[[source, quote, note]]}],          by relation id
+//!                   "evidence":[[source, quote, note, link, caveat]]}], by relation id
 //!   "disagreements": [{"about","versions":[{"value","claims":[[relation, evidence, stated]]}]}],
 //!   "years": [first, last] }
 //! ```
@@ -22,12 +22,14 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 
 use crate::export::dot::style::kind_style;
+use crate::export::evidence_link::evidence_link;
 use crate::export::json_text::{write_opt_str, write_str, write_str_array};
 use crate::model::edtf::Bound;
 use crate::model::graph::Graph;
 use crate::model::kind::EntityKind;
 use crate::model::relation::{Relation, RelationId};
 use crate::query::disagreement::{Disputed, Scope};
+use crate::verify::EvidenceLink;
 
 /// The cytoscape.js node shape of a kind, close to its DOT shape.
 fn shape(kind: EntityKind) -> &'static str {
@@ -74,7 +76,7 @@ pub(super) fn write_data(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
     let entity_index: HashMap<&str, usize> = entities.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
     let relation_index: HashMap<RelationId, usize> = relations.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
 
-    w.write_all(b"{\"version\":1,\n\"kinds\":[")?;
+    w.write_all(b"{\"version\":2,\n\"kinds\":[")?;
     for (i, kind) in EntityKind::ALL.into_iter().enumerate() {
         let (_, fill, border) = kind_style(kind);
         if i > 0 {
@@ -187,6 +189,16 @@ pub(super) fn write_data(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
             write_str(w, &e.quote)?;
             w.write_all(b",")?;
             write_opt_str(w, e.note.as_deref())?;
+            // The link that opens the source at the quote (the recorded text fragment), and why
+            // there is none when there is none.
+            let link = evidence_link(graph, e);
+            w.write_all(b",")?;
+            write_opt_str(
+                w,
+                matches!(link, EvidenceLink::AtQuote(_)).then(|| link.url()).flatten(),
+            )?;
+            w.write_all(b",")?;
+            write_opt_str(w, link.caveat().as_deref())?;
             w.write_all(b"]")?;
         }
         w.write_all(b"]}")?;

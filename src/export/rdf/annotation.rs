@@ -8,9 +8,11 @@
 //!
 //! With the source's text at hand, each selector's `oa:exact` is the source's own text of the
 //! fragment and `oa:prefix`/`oa:suffix` are the context that makes it unique in the text
-//! ([`TextQuoteSelector::for_quote`]). Without it — no `--sources`, no file for the source, or a
-//! quote the text does not contain — the selector has `oa:exact` (the curated fragment, white
-//! space collapsed) and `dg:exactOnly true`, so the gap is said, not silent.
+//! ([`TextQuoteSelector::for_quote`]). Without it, the selectors the claim records are used
+//! (`relations.csv`'s `selector` column, which `diplograph fmt --sources` writes from the same
+//! text, so the two agree while the record is current). A claim with neither — no text, no
+//! recorded selector — gets `oa:exact` only (the curated fragment, white space collapsed) and
+//! `dg:exactOnly true`, so the gap is said, not silent.
 
 use oxrdf::vocab::rdf;
 
@@ -84,7 +86,9 @@ pub(crate) fn annotation<S: Sink>(
 }
 
 /// The selectors of `ev`'s quote, each with whether it was anchored in the source text: from
-/// the text when it is at hand and contains the quote, else `exact` only from the quote.
+/// the text when it is at hand and contains the quote, else those the claim records
+/// (`relations.csv`'s `selector`, written from the text by `fmt --sources`), else `exact` only
+/// from the quote.
 pub(crate) fn selectors(ev: &Evidence, texts: Option<&SourceTexts>) -> Vec<(TextQuoteSelector, bool)> {
     if let Some(text) = texts.and_then(|t| t.get(ev.source.as_str()).ok()) {
         if let Ok(found) = TextQuoteSelector::for_quote(text, &ev.quote) {
@@ -92,6 +96,9 @@ pub(crate) fn selectors(ev: &Evidence, texts: Option<&SourceTexts>) -> Vec<(Text
                 return found.into_iter().map(|s| (s, true)).collect();
             }
         }
+    }
+    if let Some(recorded) = ev.anchor.as_deref().filter(|a| !a.selectors.is_empty()) {
+        return recorded.selectors.iter().map(|s| (s.clone(), true)).collect();
     }
     exact_only(&ev.quote)
         .into_iter()

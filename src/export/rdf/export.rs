@@ -101,18 +101,20 @@ impl<'g> RdfExport<'g> {
 
     /// Anchors each piece of evidence's Web Annotation in the source texts: its text quote
     /// selectors get the `oa:prefix` and `oa:suffix` that make the quote unique in its source.
-    /// Without texts (or for a source `texts` lacks), a selector has `oa:exact` only and says so
-    /// with `dg:exactOnly true`.
+    /// Without texts (or for a source `texts` lacks), a selector is the one the claim records
+    /// (`relations.csv`'s `selector`, written from the text by `diplograph fmt --sources`); a
+    /// claim that records none has `oa:exact` only and says so with `dg:exactOnly true`.
     ///
     /// ```
     /// use diplograph::{Graph, export::rdf::{BaseIri, RdfExport, RdfSyntax}, verify::SourceTexts};
     /// let graph = Graph::embedded()?;
     /// let dir = tempfile::tempdir()?;
-    /// let texts = SourceTexts::open(dir.path())?; // no texts: every selector is exact only
+    /// let texts = SourceTexts::open(dir.path())?; // no texts: the recorded selectors are used
     /// let rdf = RdfExport::new(&graph, &BaseIri::default())?.with_source_texts(&texts);
     /// let text = String::from_utf8(rdf.write(RdfSyntax::Turtle, Vec::new())?)?;
     /// assert!(text.contains("a oa:TextQuoteSelector ;"));
-    /// assert!(text.contains("dg:exactOnly true"));
+    /// assert!(text.contains("oa:prefix "));
+    /// assert!(!text.contains("dg:exactOnly true")); // the shipped graph records every selector
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]

@@ -16,6 +16,7 @@ use crate::model::entity::{Entity, EntityDate};
 use crate::model::iso3166::Iso3166;
 use crate::model::kind::EntityKind;
 use crate::model::problem::Problem;
+use crate::model::quote_anchor::QuoteAnchor;
 use crate::model::relation::Evidence;
 use crate::model::source::Source;
 use crate::text::fold::fold;
@@ -32,14 +33,26 @@ struct RawEntity {
     date: String,
     date_source: String,
     date_quote: String,
+    #[serde(default)]
+    date_fragment: String,
+    #[serde(default)]
+    date_selector: String,
     iso_3166: String,
 }
 
-/// The columns an older `entities.csv` may leave out.
-const OPTIONAL: [&str; 4] = ["date", "date_source", "date_quote", "iso_3166"];
+/// The columns an older `entities.csv` may leave out (`date_fragment` and `date_selector`, where
+/// the date's quote stands in its source's text, are written by `fmt --sources`).
+const OPTIONAL: [&str; 6] = [
+    "date",
+    "date_source",
+    "date_quote",
+    "date_fragment",
+    "date_selector",
+    "iso_3166",
+];
 
 /// The columns of `entities.csv`, in the order `fmt` writes them.
-pub(crate) const COLUMNS: [&str; 10] = [
+pub(crate) const COLUMNS: [&str; 12] = [
     "id",
     "kind",
     "label",
@@ -49,6 +62,8 @@ pub(crate) const COLUMNS: [&str; 10] = [
     "date",
     "date_source",
     "date_quote",
+    "date_fragment",
+    "date_selector",
     "iso_3166",
 ];
 
@@ -184,10 +199,23 @@ fn entity_date(
 ) -> Option<EntityDate> {
     let date = c.date("date", r.date.trim());
     let (source, quote) = (r.date_source.trim(), r.date_quote.trim());
-    if r.date.trim().is_empty() {
-        if !source.is_empty() || !quote.is_empty() {
+    let anchor = match QuoteAnchor::from_cells(&r.date_fragment, &r.date_selector) {
+        Ok(anchor) => anchor.map(Box::new),
+        Err(e) => {
             c.fail(
-                "'date_source' or 'date_quote' without a 'date'".to_owned(),
+                format!("{e} (date_fragment, date_selector)"),
+                Some(
+                    "run diplograph fmt --sources DIR to write it again from the source texts, or empty the cell"
+                        .to_owned(),
+                ),
+            );
+            None
+        }
+    };
+    if r.date.trim().is_empty() {
+        if !source.is_empty() || !quote.is_empty() || anchor.is_some() {
+            c.fail(
+                "'date_source', 'date_quote' or 'date_fragment' without a 'date'".to_owned(),
                 Some("give the date the quote states, or empty both cells".to_owned()),
             );
         }
@@ -219,6 +247,7 @@ fn entity_date(
             note: None,
             line: c.line,
             statement: None,
+            anchor,
         },
     })
 }

@@ -15,6 +15,7 @@ use crate::model::id::Id;
 use crate::model::kind::EntityKind;
 use crate::model::predicate::Predicate;
 use crate::model::problem::Problem;
+use crate::model::quote_anchor::QuoteAnchor;
 use crate::model::relation::{Evidence, RelationId};
 use crate::model::source::Source;
 use crate::text::suggest::did_you_mean;
@@ -29,9 +30,16 @@ struct RawClaim<'a> {
     quote: &'a str,
     note: &'a str,
     statement: &'a str,
+    fragment: &'a str,
+    selector: &'a str,
 }
 
-pub(crate) const CLAIM_COLUMNS: [&str; 8] = [
+/// The columns a claim may leave out of the header: `statement` (see the header reader), and
+/// where its quote stands in its source's text, `fragment` and `selector` (written by
+/// `diplograph fmt --sources DIR`).
+const OPTIONAL_CLAIM_COLUMNS: [&str; 2] = ["fragment", "selector"];
+
+pub(crate) const CLAIM_COLUMNS: [&str; 10] = [
     "subject",
     "predicate",
     "object",
@@ -40,6 +48,8 @@ pub(crate) const CLAIM_COLUMNS: [&str; 8] = [
     "quote",
     "note",
     "statement",
+    "fragment",
+    "selector",
 ];
 
 /// A row of `relations.csv` that passed the checks of the row alone, with what the checks
@@ -102,12 +112,12 @@ pub(crate) fn check(
     read_records(
         file,
         &CLAIM_COLUMNS,
-        &[],
+        &OPTIONAL_CLAIM_COLUMNS,
         limits,
         threads,
         problems,
         |line, fields, problems| {
-            let &[subject, predicate, object, date, source, quote, note, statement] = fields;
+            let &[subject, predicate, object, date, source, quote, note, statement, fragment, selector] = fields;
             let r = RawClaim {
                 subject,
                 predicate,
@@ -117,6 +127,8 @@ pub(crate) fn check(
                 quote,
                 note,
                 statement,
+                fragment,
+                selector,
             };
             let mut c = Checker {
                 file: name,
@@ -156,6 +168,16 @@ pub(crate) fn check(
                 key => c.id("statement", key),
             };
             let date = c.date("date", r.date);
+            let anchor = match QuoteAnchor::from_cells(r.fragment, r.selector) {
+                Ok(anchor) => anchor.map(Box::new),
+                Err(e) => {
+                    c.fail(
+                        e.to_string(),
+                        Some("run diplograph fmt --sources DIR to write it again from the source texts, or empty the cell".to_owned()),
+                    );
+                    None
+                }
+            };
             for (column, id) in [("subject", &subject), ("object", &object)] {
                 if let Some(id) = id {
                     if !entity_kind.contains_key(id.as_str()) && !defined_entities.knows(id) {
@@ -252,6 +274,7 @@ pub(crate) fn check(
                         note: non_empty(r.note),
                         statement,
                         line,
+                        anchor,
                     },
                 }),
                 _ => None,
@@ -451,6 +474,7 @@ mod tests {
                 quote: "q".to_owned(),
                 note: None,
                 statement: None,
+                anchor: None,
                 line,
             },
         }

@@ -272,13 +272,20 @@ pub fn expected(graph: &Graph) -> BTreeSet<Q> {
                 add(&e, vocab("evidenceNote"), plain(note), g.clone());
             }
             // The evidence as a Web Annotation, without the source texts: one target per
-            // fragment of the quote, each selector with oa:exact only and dg:exactOnly.
+            // fragment of the quote, each selector the one the claim records (relations.csv's
+            // selector column), or, when it records none, with oa:exact only and dg:exactOnly.
             add(&e, a.clone(), ns(OA, "Annotation"), g.clone());
             add(&e, ns(OA, "hasBody"), st.clone(), g.clone());
             let page = match graph.source(ev.source.as_str()).and_then(|s| s.url.as_deref()) {
                 Some(url) => iri(url),
                 None => source(ev.source.as_str()),
             };
+            let recorded: Vec<(String, String, String)> = ev
+                .anchor
+                .iter()
+                .flat_map(|a| &a.selectors)
+                .map(|s| (s.prefix.clone(), s.exact.clone(), s.suffix.clone()))
+                .collect();
             let mut fragments: Vec<String> = ev
                 .quote
                 .split("...")
@@ -289,7 +296,15 @@ pub fn expected(graph: &Graph) -> BTreeSet<Q> {
                 // A quote of nothing but dots and white space is kept whole.
                 fragments.push(ev.quote.clone());
             }
-            for (k, exact) in fragments.iter().enumerate() {
+            let selectors: Vec<(String, String, String, bool)> = if recorded.is_empty() {
+                fragments
+                    .iter()
+                    .map(|f| (String::new(), f.clone(), String::new(), false))
+                    .collect()
+            } else {
+                recorded.into_iter().map(|(p, e, s)| (p, e, s, true)).collect()
+            };
+            for (k, (prefix, exact, suffix, anchored)) in selectors.iter().enumerate() {
                 let e_local = e.trim_end_matches('>');
                 let target = format!("{e_local}-target-{}>", k + 1);
                 let selector = format!("{e_local}-selector-{}>", k + 1);
@@ -299,7 +314,15 @@ pub fn expected(graph: &Graph) -> BTreeSet<Q> {
                 add(&target, ns(OA, "hasSelector"), selector.clone(), g.clone());
                 add(&selector, a.clone(), ns(OA, "TextQuoteSelector"), g.clone());
                 add(&selector, ns(OA, "exact"), plain(exact), g.clone());
-                add(&selector, vocab("exactOnly"), yes(), g.clone());
+                if !anchored {
+                    add(&selector, vocab("exactOnly"), yes(), g.clone());
+                }
+                if !prefix.is_empty() {
+                    add(&selector, ns(OA, "prefix"), plain(prefix), g.clone());
+                }
+                if !suffix.is_empty() {
+                    add(&selector, ns(OA, "suffix"), plain(suffix), g.clone());
+                }
             }
             // A named statement gathers its claims, in the default graph.
             if let Some(key) = &ev.statement {

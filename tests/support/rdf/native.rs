@@ -108,10 +108,17 @@ pub fn belarus_nato_quotes(graph: &Graph, texts: Option<&SourceTexts>) -> Vec<Ro
                 Some(url) => iri(url),
                 None => source(ev.source.as_str()),
             };
+            // From the text when given, else what the claim records (fmt --sources wrote it).
+            let recorded = ev
+                .anchor
+                .as_ref()
+                .map(|a| a.selectors.clone())
+                .filter(|s| !s.is_empty());
             let anchored = texts
                 .and_then(|t| t.get(ev.source.as_str()).ok())
                 .and_then(|text| TextQuoteSelector::for_quote(text, &ev.quote).ok())
-                .filter(|s| !s.is_empty());
+                .filter(|s| !s.is_empty())
+                .or(recorded);
             let selectors: Vec<(String, Option<String>, Option<String>)> = match anchored {
                 Some(found) => found
                     .into_iter()

@@ -1,4 +1,7 @@
 //! A text directive `text=[prefix-,]start[,end][,-suffix]`: parsed, and written percent-encoded.
+//!
+//! The syntax of the Text Fragments specification (<https://wicg.github.io/scroll-to-text-fragment/#syntax>);
+//! finding a directive in a text is `verify`'s.
 
 use std::fmt;
 
@@ -9,12 +12,12 @@ use std::fmt;
 /// `&` in the text never read as syntax.
 ///
 /// ```
-/// use diplograph::verify::TextDirective;
+/// use diplograph::model::TextDirective;
 /// let d = TextDirective { prefix: Some("NATO-Belarus".into()), start: "1, 2 & 3".into(), end: None, suffix: None };
 /// assert_eq!(d.to_string(), "NATO%2DBelarus-,1%2C%202%20%26%203");
 /// assert_eq!(TextDirective::parse(&d.to_string()), Some(d));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TextDirective {
     /// Text that must come just before the passage.
     pub prefix: Option<String>,
