@@ -739,6 +739,24 @@ impl<'a> In<'a> {
         }
     }
 
+    /// An id written by `Out::id_in` that must be one of `table`'s: by its place (in the table
+    /// by construction, no comparison of texts), else by its text, looked up.
+    fn id_of(&mut self, table: &[Id], missing: &'static str) -> R<Id> {
+        match self.uint()? {
+            0 => {
+                let id = self.id()?;
+                table
+                    .binary_search(&id)
+                    .map(|i| table[i].clone())
+                    .map_err(|_| ImageError::Invalid(missing))
+            }
+            n => table
+                .get(usize::try_from(n - 1).unwrap_or(usize::MAX))
+                .cloned()
+                .ok_or(ImageError::Invalid("an id out of its table")),
+        }
+    }
+
     fn date_point(&mut self) -> R<DatePoint> {
         let b = self.take(5)?;
         let flags = b[4];
@@ -941,11 +959,8 @@ fn decode_graph(input: &mut In<'_>) -> R<Graph> {
         }
         let id = RelationId::from_raw(u64::from_le_bytes(input.take(8)?.try_into().expect("8 bytes")));
         let subject = input.id_in(&entity_ids)?;
-        let predicate = input.id_in(&predicate_ids)?;
-        if predicate_ids.binary_search(&predicate).is_err() {
-            // Every relation's predicate is looked up by the queries and exporters.
-            return Err(ImageError::Invalid("a relation's predicate is not in the table"));
-        }
+        // Every relation's predicate is looked up by the queries and exporters.
+        let predicate = input.id_of(&predicate_ids, "a relation's predicate is not in the table")?;
         let object = input.id_in(&entity_ids)?;
         let date = input.date()?;
         let k = input.count(3)?;

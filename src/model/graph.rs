@@ -42,7 +42,10 @@ pub struct Graph {
     by_id: HashMap<Id, NodeIndex>,
     predicate_index: HashMap<Id, usize>,
     source_index: HashMap<Id, usize>,
-    names: HashMap<String, Vec<NodeIndex>>,
+    /// Every folded id, label and alias and the entities it names, built on the first lookup by
+    /// name: a query between two ids (or an export) never needs it, and at a million claims it is
+    /// a fold and a hash insert per name, 15% of opening a cached image.
+    names: std::sync::OnceLock<HashMap<String, Vec<NodeIndex>>>,
     claim_count: usize,
     warnings: Problems,
     views: Vec<NamedView>,
@@ -153,22 +156,9 @@ impl Graph {
         let source_index = sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
         let mut graph = DiGraph::with_capacity(entities.len(), relations);
         let mut by_id = HashMap::with_capacity_and_hasher(entities.len(), Default::default());
-        // About one key per name and one for the id (folding may merge some): sized once.
-        let keys: usize = entities.iter().map(|e| e.aliases.len() + 2).sum();
-        let mut names: HashMap<String, Vec<NodeIndex>> = HashMap::with_capacity_and_hasher(keys, Default::default());
         for entity in entities {
             let id = entity.id.clone();
-            let mut keys: Vec<String> = entity
-                .names()
-                .map(fold)
-                .chain(std::iter::once(fold(id.as_str())))
-                .collect();
-            keys.sort();
-            keys.dedup();
             let node = graph.add_node(entity);
-            for key in keys {
-                names.entry(key).or_default().push(node);
-            }
             by_id.insert(id, node);
         }
         Graph {
@@ -178,7 +168,7 @@ impl Graph {
             by_id,
             predicate_index,
             source_index,
-            names,
+            names: std::sync::OnceLock::new(),
             claim_count: 0,
             warnings,
             views: Vec::new(),
@@ -259,13 +249,6 @@ impl Graph {
             }
         }
         let by_id: HashMap<Id, NodeIndex> = graph.node_indices().map(|n| (graph[n].id.clone(), n)).collect();
-        let mut names: HashMap<String, Vec<NodeIndex>> = HashMap::default();
-        for (key, nodes) in &self.names {
-            let kept: Vec<NodeIndex> = nodes.iter().filter_map(|n| map.get(n).copied()).collect();
-            if !kept.is_empty() {
-                names.insert(key.clone(), kept);
-            }
-        }
         Graph {
             sources: self.sources.clone(),
             predicates: self.predicates.clone(),
@@ -273,12 +256,38 @@ impl Graph {
             by_id,
             predicate_index: self.predicate_index.clone(),
             source_index: self.source_index.clone(),
-            names,
+            // Rebuilt from the kept entities when asked for: the same keys, each with its kept
+            // nodes in the same order (nodes are kept in index order).
+            names: std::sync::OnceLock::new(),
             claim_count,
             warnings: Problems::default(),
             views: self.views.clone(),
             adjacency: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The names index (see the field), built on first use.
+    fn names(&self) -> &HashMap<String, Vec<NodeIndex>> {
+        self.names.get_or_init(|| {
+            // About one key per name and one for the id (folding may merge some): sized once.
+            let keys: usize = self.graph.node_weights().map(|e| e.aliases.len() + 2).sum();
+            let mut names: HashMap<String, Vec<NodeIndex>> =
+                HashMap::with_capacity_and_hasher(keys, Default::default());
+            for node in self.graph.node_indices() {
+                let entity = &self.graph[node];
+                let mut keys: Vec<String> = entity
+                    .names()
+                    .map(fold)
+                    .chain(std::iter::once(fold(entity.id.as_str())))
+                    .collect();
+                keys.sort();
+                keys.dedup();
+                for key in keys {
+                    names.entry(key).or_default().push(node);
+                }
+            }
+            names
+        })
     }
 
     /// The relations as a compact adjacency, built on the first query that needs it.
@@ -482,7 +491,7 @@ impl Graph {
             return Ok(e);
         }
         let key = fold(name);
-        match self.names.get(&key).map(Vec::as_slice) {
+        match self.names().get(&key).map(Vec::as_slice) {
             Some([one]) => Ok(&self.graph[*one]),
             Some(many) if !many.is_empty() => Err(ResolveError::Ambiguous {
                 name: name.to_owned(),
@@ -498,8 +507,9 @@ impl Graph {
                     .filter_map(|e| self.by_id.get(&e.id).copied())
                     .collect();
                 if candidates.is_empty() {
-                    let near = nearest(&key, self.names.keys().map(String::as_str));
-                    candidates = near.iter().flat_map(|k| self.names[*k].iter().copied()).collect();
+                    let names = self.names();
+                    let near = nearest(&key, names.keys().map(String::as_str));
+                    candidates = near.iter().flat_map(|k| names[*k].iter().copied()).collect();
                 }
                 candidates.sort();
                 candidates.dedup();
@@ -529,7 +539,7 @@ impl Graph {
             return Vec::new();
         }
         let mut hits: Vec<(bool, NodeIndex)> = self
-            .names
+            .names()
             .iter()
             .filter(|(name, _)| name.contains(&key))
             .flat_map(|(name, nodes)| nodes.iter().map(|&n| (*name != key, n)))
