@@ -15,9 +15,12 @@
 //!
 //! The body holds the sources, predicates, entities (in id order), the relations (in relation
 //! order, each with its two node indices and its predicate's and evidence sources' places in the
-//! tables) and the load's warnings. Every field of the model is written by destructuring it, so
+//! tables), the load's warnings and views, and the relations' adjacency (`model::csr`: offsets u32
+//! per node and one more, then 9 bytes per relation end — other end u32, relation u32, flags), so
+//! that the first query does not build it again. Every field of the model is written by destructuring it, so
 //! that a field added to the model is a compile error here until the image carries it. The
-//! indexes (by id, by name) and the claim count are rebuilt on reading, as the loader builds them.
+//! indexes (by id; by name, on first use) and the claim count are rebuilt on reading, as the
+//! loader builds them.
 //!
 //! ```
 //! use diplograph::{Dataset, Graph, Limits};
@@ -42,6 +45,7 @@ use xxhash_rust::xxh3::Xxh3;
 use super::dataset::{open_regular, DataFile, Dataset};
 use super::error::LoadError;
 use super::limits::Limits;
+use crate::model::csr::{Csr, Entry};
 use crate::model::edtf::{Bound, DatePoint, Edtf};
 use crate::model::entity::{Entity, EntityDate};
 use crate::model::graph::{Graph, GraphParts};
@@ -58,7 +62,7 @@ use crate::model::view::{NamedView, Reach, ViewLayout};
 const MAGIC: &[u8; 8] = b"DGIMAGE\0";
 
 /// The image format's version: bump it whenever the layout changes.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 const HEADER_BYTES: usize = 8 + 4 + 16;
 const TRAILER_BYTES: usize = 8 + 16;
@@ -417,6 +421,7 @@ fn encode_graph<W: Write>(graph: &Graph, out: &mut Out<W>) -> io::Result<()> {
         graph,
         warnings,
         views,
+        csr,
     } = graph.parts();
     out.uint(sources.len() as u64);
     for source in sources {
@@ -605,6 +610,17 @@ fn encode_graph<W: Write>(graph: &Graph, out: &mut Out<W>) -> io::Result<()> {
         out.flag(*dated_only);
         out.texts(source_words);
         out.flag(*frames);
+        out.maybe_flush()?;
+    }
+    let (offsets, entries) = csr.parts();
+    for offset in offsets {
+        out.bytes(&offset.to_le_bytes());
+        out.maybe_flush()?;
+    }
+    for entry in entries {
+        out.bytes(&entry.to.to_le_bytes());
+        out.bytes(&entry.edge.to_le_bytes());
+        out.buf.push(entry.flag_bits());
         out.maybe_flush()?;
     }
     Ok(())
@@ -1057,5 +1073,27 @@ fn decode_graph(input: &mut In<'_>) -> R<Graph> {
     }
     graph.set_warnings(Problems(warnings));
     graph.set_views(views);
+    let nodes = graph.entity_count();
+    let offsets: Vec<u32> = input
+        .take(nodes.checked_add(1).and_then(|n| n.checked_mul(4)).ok_or(SHORT)?)?
+        .chunks_exact(4)
+        .map(|b| u32::from_le_bytes(b.try_into().expect("4 bytes")))
+        .collect();
+    // Sized once (collecting into an `Option` would grow the vector by doubling).
+    let raw = input.take(relations.checked_mul(2 * 9).ok_or(SHORT)?)?;
+    let mut entries: Vec<Entry> = Vec::with_capacity(relations * 2);
+    for b in raw.chunks_exact(9) {
+        entries.push(
+            Entry::from_raw(
+                u32::from_le_bytes(b[..4].try_into().expect("4 bytes")),
+                u32::from_le_bytes(b[4..8].try_into().expect("4 bytes")),
+                b[8],
+            )
+            .ok_or(ImageError::Invalid("an adjacency entry's flags"))?,
+        );
+    }
+    let csr = Csr::from_parts(offsets, entries, nodes, relations)
+        .ok_or(ImageError::Invalid("an adjacency that does not fit the graph"))?;
+    graph.set_csr(csr);
     Ok(graph)
 }

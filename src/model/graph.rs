@@ -34,7 +34,7 @@ use crate::text::suggest::nearest;
 /// let belarus = graph.entity("Republic of Belarus").unwrap();
 /// assert_eq!(belarus.id.as_str(), "belarus");
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Graph {
     sources: Vec<Source>,
     predicates: Vec<Predicate>,
@@ -60,6 +60,26 @@ pub(crate) struct GraphParts<'g> {
     pub graph: &'g DiGraph<Entity, Relation>,
     pub warnings: &'g Problems,
     pub views: &'g [NamedView],
+    /// The adjacency, built if it was not: derived, but stored so that it is not rebuilt.
+    pub csr: &'g Csr,
+}
+
+// By hand, without the names index and the adjacency: both are derived from the fields shown and
+// built on first use, so that two equal graphs print the same whichever was queried.
+impl std::fmt::Debug for Graph {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Graph")
+            .field("sources", &self.sources)
+            .field("predicates", &self.predicates)
+            .field("graph", &self.graph)
+            .field("by_id", &self.by_id)
+            .field("predicate_index", &self.predicate_index)
+            .field("source_index", &self.source_index)
+            .field("claim_count", &self.claim_count)
+            .field("warnings", &self.warnings)
+            .field("views", &self.views)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Why a name did not resolve to one entity.
@@ -199,6 +219,7 @@ impl Graph {
             graph,
             warnings,
             views,
+            csr: self.csr(),
         }
     }
 
@@ -336,6 +357,12 @@ impl Graph {
     /// ```
     pub fn views(&self) -> &[NamedView] {
         &self.views
+    }
+
+    /// The adjacency of the binary image (checked there to fit this graph's nodes and relations),
+    /// in place of building it again.
+    pub(crate) fn set_csr(&mut self, csr: Csr) {
+        self.adjacency = std::sync::OnceLock::from(csr);
     }
 
     /// The load's warnings, for a graph made before they are known (the binary image).
