@@ -86,12 +86,12 @@ impl fmt::Debug for Csr {
 }
 
 impl Csr {
-    /// The adjacency of every relation of `g`, both ends; `symmetric` tells whether a relation's
-    /// predicate is symmetric.
+    /// The adjacency of every relation of `g`, both ends; `relation` gives edge `i`'s relation
+    /// and whether its predicate is symmetric.
     ///
     /// # Complexity
     /// O(V + E log d) for the largest degree d.
-    pub fn new(g: &DiGraph<Entity, Relation>, symmetric: impl Fn(&Relation) -> bool) -> Csr {
+    pub fn new<'r>(g: &DiGraph<Entity, ()>, relation: impl Fn(usize) -> (&'r Relation, bool)) -> Csr {
         let n = g.node_count();
         let mut offsets = vec![0u32; n + 1];
         for e in g.raw_edges() {
@@ -113,10 +113,10 @@ impl Csr {
         // Per relation: (undated, number of sources), for the sort below.
         let mut rank: Vec<(bool, u32)> = Vec::with_capacity(g.edge_count());
         for (i, e) in g.raw_edges().iter().enumerate() {
-            let relation = &e.weight;
+            let (relation, symmetric) = relation(i);
             let (a, b) = (e.source().index(), e.target().index());
             let mut flags = 0;
-            if symmetric(relation) {
+            if symmetric {
                 flags |= SYMMETRIC;
             }
             if relation.date.is_some() {

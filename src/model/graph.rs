@@ -17,6 +17,7 @@ use crate::model::kind::EntityKind;
 use crate::model::predicate::Predicate;
 use crate::model::problem::Problems;
 use crate::model::relation::Relation;
+use crate::model::relation_table::{RelationBlocks, RelationTable};
 use crate::model::source::Source;
 use crate::model::view::NamedView;
 use crate::text::fold::fold;
@@ -38,7 +39,9 @@ use crate::text::suggest::nearest;
 pub struct Graph {
     sources: Vec<Source>,
     predicates: Vec<Predicate>,
-    graph: DiGraph<Entity, Relation>,
+    /// The entities as nodes; edge `i` is relation `i` of `relations`.
+    graph: DiGraph<Entity, ()>,
+    relations: RelationTable,
     by_id: HashMap<Id, NodeIndex>,
     predicate_index: HashMap<Id, usize>,
     source_index: HashMap<Id, usize>,
@@ -57,7 +60,8 @@ pub struct Graph {
 pub(crate) struct GraphParts<'g> {
     pub sources: &'g [Source],
     pub predicates: &'g [Predicate],
-    pub graph: &'g DiGraph<Entity, Relation>,
+    pub graph: &'g DiGraph<Entity, ()>,
+    pub relations: &'g RelationTable,
     pub warnings: &'g Problems,
     pub views: &'g [NamedView],
     /// The adjacency, built if it was not: derived, but stored so that it is not rebuilt.
@@ -72,6 +76,7 @@ impl std::fmt::Debug for Graph {
             .field("sources", &self.sources)
             .field("predicates", &self.predicates)
             .field("graph", &self.graph)
+            .field("relations", &self.relations)
             .field("by_id", &self.by_id)
             .field("predicate_index", &self.predicate_index)
             .field("source_index", &self.source_index)
@@ -185,6 +190,7 @@ impl Graph {
             sources,
             predicates,
             graph,
+            relations: RelationTable::Held(Vec::with_capacity(relations)),
             by_id,
             predicate_index,
             source_index,
@@ -204,6 +210,7 @@ impl Graph {
             sources,
             predicates,
             graph,
+            relations,
             by_id: _,
             predicate_index: _,
             source_index: _,
@@ -217,6 +224,7 @@ impl Graph {
             sources,
             predicates,
             graph,
+            relations,
             warnings,
             views,
             csr: self.csr(),
@@ -247,8 +255,23 @@ impl Graph {
     /// added in relation order.
     pub(crate) fn add_relation(&mut self, subject: usize, object: usize, relation: Relation) {
         self.claim_count += relation.evidence.len();
-        self.graph
-            .add_edge(NodeIndex::new(subject), NodeIndex::new(object), relation);
+        self.graph.add_edge(NodeIndex::new(subject), NodeIndex::new(object), ());
+        self.relations.push(relation);
+    }
+
+    /// Adds the edge of a relation held elsewhere (see [`Graph::set_encoded_relations`]), between
+    /// the entities of rank `subject` and `object`.
+    pub(crate) fn add_encoded_relation(&mut self, subject: usize, object: usize) {
+        self.graph.add_edge(NodeIndex::new(subject), NodeIndex::new(object), ());
+    }
+
+    /// Sets the relations of the edges [`Graph::add_encoded_relation`] added (of a graph that
+    /// has no other), with `claims` claims in all: they are decoded from `blocks` when first asked
+    /// for.
+    pub(crate) fn set_encoded_relations(&mut self, blocks: std::sync::Arc<dyn RelationBlocks>, claims: usize) {
+        assert_eq!(self.relations.len(), 0, "a graph with held relations");
+        self.claim_count += claims;
+        self.relations = RelationTable::encoded(blocks, self.graph.edge_count());
     }
 
     /// The part of the graph made of the nodes and edges kept by the two predicates (an edge is
@@ -260,13 +283,16 @@ impl Graph {
             map.insert(n, graph.add_node(self.graph[n].clone()));
         }
         let mut claim_count = 0;
+        let mut relations = Vec::new();
         for e in self.graph.edge_indices().filter(|&e| keep_edge(EdgeId::of(e))) {
             let Some((a, b)) = self.graph.edge_endpoints(e) else {
                 continue;
             };
             if let (Some(&a), Some(&b)) = (map.get(&a), map.get(&b)) {
-                claim_count += self.graph[e].evidence.len();
-                graph.add_edge(a, b, self.graph[e].clone());
+                let relation = self.relations.get(e.index());
+                claim_count += relation.evidence.len();
+                graph.add_edge(a, b, ());
+                relations.push(relation.clone());
             }
         }
         let by_id: HashMap<Id, NodeIndex> = graph.node_indices().map(|n| (graph[n].id.clone(), n)).collect();
@@ -274,6 +300,7 @@ impl Graph {
             sources: self.sources.clone(),
             predicates: self.predicates.clone(),
             graph,
+            relations: RelationTable::Held(relations),
             by_id,
             predicate_index: self.predicate_index.clone(),
             source_index: self.source_index.clone(),
@@ -314,7 +341,12 @@ impl Graph {
     /// The relations as a compact adjacency, built on the first query that needs it.
     pub(crate) fn csr(&self) -> &Csr {
         self.adjacency
-            .get_or_init(|| Csr::new(&self.graph, |r| self.predicate_of(r).symmetric))
+            .get_or_init(|| {
+                Csr::new(&self.graph, |i| {
+                    let relation = self.relations.get(i);
+                    (relation, self.predicate_of(relation).symmetric)
+                })
+            })
     }
 
     /// Warnings found while loading (the load succeeded).
@@ -329,7 +361,7 @@ impl Graph {
 
     /// All relations, in (subject, predicate, object, date) order.
     pub fn relations(&self) -> impl Iterator<Item = &Relation> + '_ {
-        self.graph.edge_weights()
+        (0..self.relations.len()).map(|i| self.relations.get(i))
     }
 
     /// All predicates, in id order.
@@ -404,7 +436,7 @@ impl Graph {
 
     /// The relation of a handle (also `graph[edge]`).
     pub fn relation_at(&self, edge: EdgeId) -> &Relation {
-        &self.graph[edge.ix()]
+        self.relations.get(edge.index())
     }
 
     /// Number of entities.
@@ -485,7 +517,7 @@ impl Graph {
         for (dir, outgoing) in [(Direction::Outgoing, true), (Direction::Incoming, false)] {
             for e in self.graph.edges_directed(node.ix(), dir) {
                 let other = if outgoing { e.target() } else { e.source() };
-                let relation = e.weight();
+                let relation = self.relations.get(e.id().index());
                 out.push((
                     e.id(),
                     Incident {
@@ -647,6 +679,6 @@ impl std::ops::Index<EdgeId> for Graph {
 
     /// The relation of a handle.
     fn index(&self, edge: EdgeId) -> &Relation {
-        &self.graph[edge.ix()]
+        self.relations.get(edge.index())
     }
 }

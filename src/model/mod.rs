@@ -15,6 +15,7 @@ pub(crate) mod predicate;
 pub(crate) mod problem;
 pub(crate) mod rank_dir;
 pub(crate) mod relation;
+pub(crate) mod relation_table;
 pub(crate) mod source;
 pub(crate) mod statement;
 pub(crate) mod view;
