@@ -41,6 +41,12 @@ pub enum IdError {
 }
 
 impl Id {
+    /// Reads the id's reference count, which brings its shared text into the cache before a
+    /// clone needs it (the binary image reads the ids relations point to in this way, ahead).
+    pub(crate) fn warm(&self) -> usize {
+        std::sync::Arc::strong_count(&self.0)
+    }
+
     /// Validates `text` as an id.
     pub fn new(text: &str) -> Result<Self, IdError> {
         if text.is_empty() {
