@@ -3,7 +3,7 @@
 //!
 //! The image is tied to what it was built from by an [`ImageKey`]: a hash of the graph-data
 //! files (names and bytes), the limits they were validated under, this crate's version and the
-//! image format's version. [`read_image`] refuses an image whose key is not the one asked for, and
+//! image format's version. [`open_image`] and [`read_image`] refuse an image whose key is not the one asked for, and
 //! one whose checksum (xxh3-128 over every byte before it) does not match, so that a stale,
 //! truncated or damaged image is never trusted: the caller loads the CSV instead.
 //!
@@ -17,10 +17,15 @@
 //! order, each with its two node indices and its predicate's and evidence sources' places in the
 //! tables), the load's warnings and views, and the relations' adjacency (`model::csr`: offsets u32
 //! per node and one more, then 9 bytes per relation end — other end u32, relation u32, flags), so
-//! that the first query does not build it again. Every field of the model is written by destructuring it, so
-//! that a field added to the model is a compile error here until the image carries it. The
-//! indexes (by id; by name, on first use) and the claim count are rebuilt on reading, as the
-//! loader builds them.
+//! that the first query does not build it again. Every field of the model is written by
+//! destructuring it, so that a field added to the model is a compile error here until the image
+//! carries it. The index by id and the claim count are rebuilt on reading, as the loader builds
+//! them; the index by name is built on the first lookup by name.
+//!
+//! Reading ([`open_image`]) checks the checksum and then every field of every relation, but makes
+//! only the entities: the relations stay in the image's bytes, which the graph keeps, and are
+//! decoded when a query or an exporter first asks for them, 64 at a time. A path between two
+//! entities of a million-relation graph decodes a few blocks.
 //!
 //! ```
 //! use diplograph::{Dataset, Graph, Limits};

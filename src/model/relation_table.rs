@@ -81,3 +81,64 @@ impl fmt::Debug for RelationTable {
         f.debug_list().entries((0..self.len()).map(|i| self.get(i))).finish()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+    use crate::model::id::Id;
+    use crate::model::relation::RelationId;
+
+    /// Relations numbered by their id, counting the blocks decoded.
+    struct Counted {
+        len: usize,
+        decoded: AtomicUsize,
+    }
+
+    impl RelationBlocks for Counted {
+        fn block(&self, block: usize) -> Vec<Relation> {
+            self.decoded.fetch_add(1, Ordering::Relaxed);
+            let id = |s: &str| Id::new(s).unwrap();
+            (block * BLOCK..self.len.min((block + 1) * BLOCK))
+                .map(|i| Relation {
+                    id: RelationId::from_raw(i as u64),
+                    subject: id("a"),
+                    predicate: id("p"),
+                    object: id("b"),
+                    date: None,
+                    evidence: Vec::new(),
+                })
+                .collect()
+        }
+    }
+
+    #[test]
+    fn encoded_relations_are_decoded_once_a_block_when_asked_for() {
+        let blocks = Arc::new(Counted {
+            len: 3 * BLOCK + 5,
+            decoded: AtomicUsize::new(0),
+        });
+        let table = RelationTable::encoded(Arc::clone(&blocks) as Arc<dyn RelationBlocks>, 3 * BLOCK + 5);
+        assert_eq!(table.len(), 3 * BLOCK + 5);
+        assert_eq!(blocks.decoded.load(Ordering::Relaxed), 0, "nothing decoded before it is asked for");
+        assert_eq!(table.get(BLOCK + 1).id.raw(), BLOCK as u64 + 1);
+        assert_eq!(table.get(BLOCK + 2).id.raw(), BLOCK as u64 + 2);
+        assert_eq!(blocks.decoded.load(Ordering::Relaxed), 1, "one block for two relations of it");
+        assert_eq!(table.get(3 * BLOCK + 4).id.raw(), 3 * BLOCK as u64 + 4);
+        assert_eq!(blocks.decoded.load(Ordering::Relaxed), 2);
+        let all: Vec<u64> = (0..table.len()).map(|i| table.get(i).id.raw()).collect();
+        assert_eq!(all, (0..3 * BLOCK as u64 + 5).collect::<Vec<_>>());
+        assert_eq!(blocks.decoded.load(Ordering::Relaxed), 4, "every block once");
+    }
+
+    #[test]
+    #[should_panic(expected = "relation")]
+    fn an_index_past_the_end_panics_like_a_slice() {
+        let blocks = Arc::new(Counted {
+            len: 3,
+            decoded: AtomicUsize::new(0),
+        });
+        RelationTable::encoded(blocks, 3).get(3);
+    }
+}
