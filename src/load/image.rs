@@ -851,7 +851,7 @@ impl In<'_> {
                 let len = self.count(1)?;
                 Id::new(self.str_of(len)?).map_err(|_| ImageError::Invalid("a malformed id"))?;
             }
-            n if n - 1 >= table.len() as u64 => return Err(ImageError::Invalid("an id out of its table")),
+            n if n > table.len() as u64 => return Err(ImageError::Invalid("an id out of its table")),
             _ => {}
         }
         Ok(())

@@ -340,13 +340,12 @@ impl Graph {
 
     /// The relations as a compact adjacency, built on the first query that needs it.
     pub(crate) fn csr(&self) -> &Csr {
-        self.adjacency
-            .get_or_init(|| {
-                Csr::new(&self.graph, |i| {
-                    let relation = self.relations.get(i);
-                    (relation, self.predicate_of(relation).symmetric)
-                })
+        self.adjacency.get_or_init(|| {
+            Csr::new(&self.graph, |i| {
+                let relation = self.relations.get(i);
+                (relation, self.predicate_of(relation).symmetric)
             })
+        })
     }
 
     /// Warnings found while loading (the load succeeded).

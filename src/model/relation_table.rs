@@ -121,10 +121,18 @@ mod tests {
         });
         let table = RelationTable::encoded(Arc::clone(&blocks) as Arc<dyn RelationBlocks>, 3 * BLOCK + 5);
         assert_eq!(table.len(), 3 * BLOCK + 5);
-        assert_eq!(blocks.decoded.load(Ordering::Relaxed), 0, "nothing decoded before it is asked for");
+        assert_eq!(
+            blocks.decoded.load(Ordering::Relaxed),
+            0,
+            "nothing decoded before it is asked for"
+        );
         assert_eq!(table.get(BLOCK + 1).id.raw(), BLOCK as u64 + 1);
         assert_eq!(table.get(BLOCK + 2).id.raw(), BLOCK as u64 + 2);
-        assert_eq!(blocks.decoded.load(Ordering::Relaxed), 1, "one block for two relations of it");
+        assert_eq!(
+            blocks.decoded.load(Ordering::Relaxed),
+            1,
+            "one block for two relations of it"
+        );
         assert_eq!(table.get(3 * BLOCK + 4).id.raw(), 3 * BLOCK as u64 + 4);
         assert_eq!(blocks.decoded.load(Ordering::Relaxed), 2);
         let all: Vec<u64> = (0..table.len()).map(|i| table.get(i).id.raw()).collect();
