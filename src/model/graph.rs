@@ -20,7 +20,7 @@ use crate::model::relation::Relation;
 use crate::model::relation_table::{RelationBlocks, RelationTable};
 use crate::model::source::Source;
 use crate::model::view::NamedView;
-use crate::text::fold::fold;
+use crate::text::fold::{fold, folds_to};
 use crate::text::suggest::nearest;
 
 /// The knowledge graph: entities (nodes) and dated, sourced relations (edges).
@@ -49,12 +49,33 @@ pub struct Graph {
     /// name: a query between two ids (or an export) never needs it, and at a million claims it is
     /// a fold and a hash insert per name, 15% of opening a cached image.
     names: std::sync::OnceLock<HashMap<String, Vec<NodeIndex>>>,
+    /// How many lookups by name found their entities without the names index (see
+    /// [`Graph::named`]).
+    name_scans: NameScans,
     claim_count: usize,
     warnings: Problems,
     views: Vec<NamedView>,
     /// The relations as a compact adjacency for the queries, built on first use.
     adjacency: std::sync::OnceLock<Csr>,
 }
+
+/// A count of lookups by name made by scanning (see [`Graph::named`]), which a clone starts from.
+#[derive(Debug, Default)]
+struct NameScans(std::sync::atomic::AtomicU32);
+
+impl Clone for NameScans {
+    fn clone(&self) -> Self {
+        NameScans(std::sync::atomic::AtomicU32::new(
+            self.0.load(std::sync::atomic::Ordering::Relaxed),
+        ))
+    }
+}
+
+/// After this many lookups by name that scanned every entity's names, the next builds the names
+/// index instead: a scan compares in place and costs a fraction of building the index (a fold
+/// and a hash insert per name), so a command that looks up two names never builds it, and a
+/// program that looks up many does.
+const SCANS_BEFORE_INDEX: u32 = 4;
 
 /// The fields a graph is rebuilt from: see [`Graph::parts`].
 pub(crate) struct GraphParts<'g> {
@@ -195,6 +216,7 @@ impl Graph {
             predicate_index,
             source_index,
             names: std::sync::OnceLock::new(),
+            name_scans: NameScans::default(),
             claim_count: 0,
             warnings,
             views: Vec::new(),
@@ -215,6 +237,7 @@ impl Graph {
             predicate_index: _,
             source_index: _,
             names: _,
+            name_scans: _,
             claim_count: _,
             warnings,
             views,
@@ -307,6 +330,7 @@ impl Graph {
             // Rebuilt from the kept entities when asked for: the same keys, each with its kept
             // nodes in the same order (nodes are kept in index order).
             names: std::sync::OnceLock::new(),
+            name_scans: NameScans::default(),
             claim_count,
             warnings: Problems::default(),
             views: self.views.clone(),
@@ -336,6 +360,25 @@ impl Graph {
             }
             names
         })
+    }
+
+    /// The entities one of whose names (id, label, alias) folds to `key`, in node order: from the
+    /// names index when it is built, else by comparing every entity's names in place (see
+    /// [`SCANS_BEFORE_INDEX`]). The same list either way.
+    fn named(&self, key: &str) -> std::borrow::Cow<'_, [NodeIndex]> {
+        use std::sync::atomic::Ordering;
+        if self.names.get().is_none() && self.name_scans.0.fetch_add(1, Ordering::Relaxed) < SCANS_BEFORE_INDEX {
+            let found: Vec<NodeIndex> = self
+                .graph
+                .node_indices()
+                .filter(|&n| {
+                    let entity = &self.graph[n];
+                    entity.names().any(|name| folds_to(name, key)) || folds_to(entity.id.as_str(), key)
+                })
+                .collect();
+            return std::borrow::Cow::Owned(found);
+        }
+        std::borrow::Cow::Borrowed(self.names().get(key).map_or(&[], Vec::as_slice))
     }
 
     /// The relations as a compact adjacency, built on the first query that needs it.
@@ -549,16 +592,16 @@ impl Graph {
             return Ok(e);
         }
         let key = fold(name);
-        match self.names().get(&key).map(Vec::as_slice) {
-            Some([one]) => Ok(&self.graph[*one]),
-            Some(many) if !many.is_empty() => Err(ResolveError::Ambiguous {
+        match &*self.named(&key) {
+            [one] => Ok(&self.graph[*one]),
+            many @ [_, _, ..] => Err(ResolveError::Ambiguous {
                 name: name.to_owned(),
                 candidates: many
                     .iter()
                     .map(|&n| (self.graph[n].id.to_string(), self.graph[n].label.clone()))
                     .collect(),
             }),
-            _ => {
+            [] => {
                 let mut candidates: Vec<NodeIndex> = self
                     .find(name)
                     .iter()
@@ -679,5 +722,54 @@ impl std::ops::Index<EdgeId> for Graph {
     /// The relation of a handle.
     fn index(&self, edge: EdgeId) -> &Relation {
         self.relations.get(edge.index())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A lookup by name answers the same whether it scans the entities' names (the first
+    /// lookups) or reads the names index (built after `SCANS_BEFORE_INDEX` of them): ids, labels,
+    /// aliases, folded spellings. (A name that names nothing looks for similar ones in the index.)
+    #[test]
+    fn lookups_by_scan_and_by_index_agree() {
+        let graph = Graph::embedded().expect("the embedded graph loads");
+        let names = [
+            "Republic of Belarus",
+            "north atlantic treaty organization",
+            "NATO",
+            "  Raman   Pratasevich ",
+            "Łukashenka",
+            "belarus",
+            "PfP training center",
+        ];
+        let ask = |graph: &Graph| -> Vec<String> {
+            names
+                .iter()
+                .map(|n| {
+                    graph
+                        .entity(n)
+                        .map(|e| e.id.to_string())
+                        .unwrap_or_else(|e| e.to_string())
+                })
+                .collect()
+        };
+        let scanned = ask(&graph);
+        assert!(
+            graph.names.get().is_some(),
+            "more lookups than SCANS_BEFORE_INDEX build the index"
+        );
+        let fresh = Graph::embedded().expect("the embedded graph loads");
+        for _ in 0..SCANS_BEFORE_INDEX {
+            let _ = fresh.entity("NATO");
+        }
+        assert!(fresh.names.get().is_none(), "a few lookups do not build the index");
+        let _ = fresh.entity("NATO");
+        assert!(fresh.names.get().is_some());
+        assert_eq!(ask(&graph), scanned);
+        assert_eq!(ask(&fresh), scanned);
+        assert_eq!(scanned[0], "belarus");
+        assert_eq!(scanned[6], "pfp-cbrn-training-center");
     }
 }
