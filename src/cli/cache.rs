@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use diplograph::export::write_atomically;
-use diplograph::load::image::{read_image, write_image, ImageKey};
+use diplograph::load::image::{open_image, write_image, ImageKey};
 use diplograph::{Dataset, Graph, Limits};
 
 use super::args::{CacheAction, Cli};
@@ -82,12 +82,14 @@ impl Image {
         let started = Instant::now();
         let file = std::fs::File::open(&self.path).ok()?;
         let bytes = map(&file)?;
-        match read_image(&bytes, self.key) {
+        let len = bytes.len();
+        // The graph keeps the map: its relations are decoded from it when a query asks for them.
+        match open_image(std::sync::Arc::new(bytes), self.key) {
             Ok(graph) => {
                 diag::verbose(format!(
                     "read the cached image {} ({} bytes) in {} ms",
                     self.path.display(),
-                    bytes.len(),
+                    len,
                     started.elapsed().as_millis()
                 ));
                 Some(graph)
@@ -123,10 +125,11 @@ impl Image {
 }
 
 /// The bytes of the image `file`, mapped rather than read: the pages the kernel already holds
-/// are used in place, without a copy or a second 150 MB in memory at a million claims.
+/// are used in place, without a copy or a second 150 MB in memory at a million claims. The graph
+/// read from it keeps the map for as long as it lives (its relations are decoded from it).
 ///
-/// Images are only ever replaced whole (written beside and renamed, `write_atomically`), so the
-/// mapped file does not change while it is read; one truncated in place by another program could
+/// Images are only ever replaced whole (written beside and renamed, `write_atomically`: the
+/// mapped file keeps its bytes), so the mapped file does not change while it is mapped; one truncated in place by another program could
 /// end this process (SIGBUS), the risk every mapped file has, never a wrong answer: every byte is
 /// checksummed before it is decoded. `None` if the file cannot be mapped.
 #[allow(unsafe_code)]

@@ -3,7 +3,7 @@
 //!
 //! The image is tied to what it was built from by an [`ImageKey`]: a hash of the graph-data
 //! files (names and bytes), the limits they were validated under, this crate's version and the
-//! image format's version. [`read_image`] refuses an image whose key is not the one asked for, and
+//! image format's version. [`open_image`] and [`read_image`] refuse an image whose key is not the one asked for, and
 //! one whose checksum (xxh3-128 over every byte before it) does not match, so that a stale,
 //! truncated or damaged image is never trusted: the caller loads the CSV instead.
 //!
@@ -15,9 +15,17 @@
 //!
 //! The body holds the sources, predicates, entities (in id order), the relations (in relation
 //! order, each with its two node indices and its predicate's and evidence sources' places in the
-//! tables) and the load's warnings. Every field of the model is written by destructuring it, so
-//! that a field added to the model is a compile error here until the image carries it. The
-//! indexes (by id, by name) and the claim count are rebuilt on reading, as the loader builds them.
+//! tables), the load's warnings and views, and the relations' adjacency (`model::csr`: offsets u32
+//! per node and one more, then 9 bytes per relation end — other end u32, relation u32, flags), so
+//! that the first query does not build it again. Every field of the model is written by
+//! destructuring it, so that a field added to the model is a compile error here until the image
+//! carries it. The index by id and the claim count are rebuilt on reading, as the loader builds
+//! them; the index by name is built on the first lookup by name.
+//!
+//! Reading ([`open_image`]) checks the checksum and then every field of every relation, but makes
+//! only the entities: the relations stay in the image's bytes, which the graph keeps, and are
+//! decoded when a query or an exporter first asks for them, 64 at a time. A path between two
+//! entities of a million-relation graph decodes a few blocks.
 //!
 //! ```
 //! use diplograph::{Dataset, Graph, Limits};
@@ -36,12 +44,14 @@
 
 use std::io::{self, Read, Write};
 use std::path::Path;
+use std::sync::Arc;
 
 use xxhash_rust::xxh3::Xxh3;
 
 use super::dataset::{open_regular, DataFile, Dataset};
 use super::error::LoadError;
 use super::limits::Limits;
+use crate::model::csr::{Csr, Entry};
 use crate::model::edtf::{Bound, DatePoint, Edtf};
 use crate::model::entity::{Entity, EntityDate};
 use crate::model::graph::{Graph, GraphParts};
@@ -52,6 +62,7 @@ use crate::model::problem::{Problem, Problems, Severity};
 use crate::model::quote_anchor::QuoteAnchor;
 use crate::model::rank_dir::RankDir;
 use crate::model::relation::{Evidence, Relation, RelationId};
+use crate::model::relation_table::{RelationBlocks, BLOCK};
 use crate::model::source::Source;
 use crate::model::view::{NamedView, Reach, ViewLayout};
 
@@ -59,7 +70,7 @@ use crate::model::view::{NamedView, Reach, ViewLayout};
 const MAGIC: &[u8; 8] = b"DGIMAGE\0";
 
 /// The image format's version: bump it whenever the layout changes.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 const HEADER_BYTES: usize = 8 + 4 + 16;
 const TRAILER_BYTES: usize = 8 + 16;
@@ -254,8 +265,19 @@ pub fn write_image<W: Write>(graph: &Graph, key: ImageKey, w: W) -> io::Result<W
     Ok(out.w)
 }
 
-/// The graph of an image, if it is an intact image of `key`.
+/// The graph of an image, if it is an intact image of `key` (a copy of `bytes` is kept: see
+/// [`open_image`]).
 pub fn read_image(bytes: &[u8], key: ImageKey) -> Result<Graph, ImageError> {
+    open_image(Arc::new(bytes.to_vec()), key)
+}
+
+/// The graph of an image, if it is an intact image of `key`, keeping `bytes`: the image is
+/// checked whole (checksum, then every field) before this returns, but its relations are decoded
+/// only when first asked for, a block at a time, so that a query that reads a few of them (a
+/// path, an entity's timeline) does not decode, allocate and page in a million. A mapped file
+/// (the command line maps the cached image) is shared with the page cache instead of copied.
+pub fn open_image(image: Arc<dyn AsRef<[u8]> + Send + Sync>, key: ImageKey) -> Result<Graph, ImageError> {
+    let bytes: &[u8] = (*image).as_ref();
     if bytes.len() < HEADER_BYTES + TRAILER_BYTES || &bytes[..8] != MAGIC {
         return Err(ImageError::NotAnImage);
     }
@@ -278,7 +300,7 @@ pub fn read_image(bytes: &[u8], key: ImageKey) -> Result<Graph, ImageError> {
     let mut input = In {
         bytes: &bytes[HEADER_BYTES..body_end],
     };
-    let graph = decode_graph(&mut input)?;
+    let graph = decode_graph(&mut input, Arc::clone(&image), HEADER_BYTES)?;
     if !input.bytes.is_empty() {
         return Err(ImageError::Invalid("bytes after the graph"));
     }
@@ -430,8 +452,10 @@ fn encode_graph<W: Write>(graph: &Graph, out: &mut Out<W>) -> io::Result<()> {
         sources,
         predicates,
         graph,
+        relations,
         warnings,
         views,
+        csr,
     } = graph.parts();
     out.uint(sources.len() as u64);
     for source in sources {
@@ -531,7 +555,7 @@ fn encode_graph<W: Write>(graph: &Graph, out: &mut Out<W>) -> io::Result<()> {
             object,
             date,
             evidence,
-        } = &graph[edge];
+        } = relations.get(edge.index());
         out.uint(a.index() as u64);
         out.uint(b.index() as u64);
         out.bytes(&id.raw().to_le_bytes());
@@ -624,6 +648,17 @@ fn encode_graph<W: Write>(graph: &Graph, out: &mut Out<W>) -> io::Result<()> {
         out.flag(*dated_only);
         out.texts(source_words);
         out.flag(*frames);
+        out.maybe_flush()?;
+    }
+    let (offsets, entries) = csr.parts();
+    for offset in offsets {
+        out.bytes(&offset.to_le_bytes());
+        out.maybe_flush()?;
+    }
+    for entry in entries {
+        out.bytes(&entry.to.to_le_bytes());
+        out.bytes(&entry.edge.to_le_bytes());
+        out.buf.push(entry.flag_bits());
         out.maybe_flush()?;
     }
     Ok(())
@@ -770,6 +805,24 @@ impl<'a> In<'a> {
         }
     }
 
+    /// An id written by `Out::id_in` that must be one of `table`'s: by its place (in the table
+    /// by construction, no comparison of texts), else by its text, looked up.
+    fn id_of(&mut self, table: &[Id], missing: &'static str) -> R<Id> {
+        match self.uint()? {
+            0 => {
+                let id = self.id()?;
+                table
+                    .binary_search(&id)
+                    .map(|i| table[i].clone())
+                    .map_err(|_| ImageError::Invalid(missing))
+            }
+            n => table
+                .get(usize::try_from(n - 1).unwrap_or(usize::MAX))
+                .cloned()
+                .ok_or(ImageError::Invalid("an id out of its table")),
+        }
+    }
+
     fn date_point(&mut self) -> R<DatePoint> {
         let b = self.take(5)?;
         let flags = b[4];
@@ -811,8 +864,118 @@ impl<'a> In<'a> {
     }
 }
 
-/// How many relations the reader that warms the objects' ids runs ahead (see `decode_graph`).
+/// How many edges' objects are read together before they are linked (see `decode_graph`).
 const AHEAD: usize = 32;
+
+/// The ids relations point to by their place: the sorted tables of the graph.
+struct Tables {
+    entities: Vec<Id>,
+    predicates: Vec<Id>,
+    sources: Vec<Id>,
+}
+
+impl<'a> In<'a> {
+    /// Checks an id written by `Out::id_in` as `In::id_in` reads it, without making it.
+    fn check_id_in(&mut self, table: &[Id]) -> R<()> {
+        match self.uint()? {
+            0 => {
+                let len = self.count(1)?;
+                Id::new(self.str_of(len)?).map_err(|_| ImageError::Invalid("a malformed id"))?;
+            }
+            n if n > table.len() as u64 => return Err(ImageError::Invalid("an id out of its table")),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Checks a text as `In::text` reads it.
+    fn check_text(&mut self) -> R<()> {
+        let len = self.count(1)?;
+        self.str_of(len).map(drop)
+    }
+
+    /// Checks an optional text as `In::opt_text` reads it, and returns it.
+    fn check_opt_text(&mut self) -> R<Option<&'a str>> {
+        match self.uint()? {
+            0 => Ok(None),
+            n => {
+                let len = usize::try_from(n - 1).map_err(|_| SHORT)?;
+                self.str_of(len).map(Some)
+            }
+        }
+    }
+
+    /// Checks a claim's anchor as `In::anchor` reads it (parsed only when there is one).
+    fn check_anchor(&mut self) -> R<()> {
+        let fragment = self.check_opt_text()?;
+        let selector = self.check_opt_text()?;
+        if fragment.is_some() || selector.is_some() {
+            QuoteAnchor::from_cells(fragment.unwrap_or(""), selector.unwrap_or(""))
+                .map_err(|_| ImageError::Invalid("a claim's fragment or selector"))?;
+        }
+        Ok(())
+    }
+
+    /// Checks one relation as `In::relation` reads it, without making it (no allocation): its
+    /// ends' node indices and its number of claims. Whatever passes here, `In::relation` decodes.
+    fn check_relation(&mut self, tables: &Tables) -> R<(u32, u32, usize)> {
+        let a = self.uint()?;
+        let b = self.uint()?;
+        if a >= tables.entities.len() as u64 || b >= tables.entities.len() as u64 {
+            return Err(ImageError::Invalid("a relation's end out of range"));
+        }
+        self.take(8)?;
+        self.check_id_in(&tables.entities)?;
+        self.id_of(&tables.predicates, "a relation's predicate is not in the table")?;
+        self.check_id_in(&tables.entities)?;
+        self.date()?;
+        let k = self.count(3)?;
+        for _ in 0..k {
+            self.check_id_in(&tables.sources)?;
+            self.check_text()?;
+            self.check_opt_text()?;
+            self.uint()?;
+            if let Some(text) = self.check_opt_text()? {
+                Id::new(text).map_err(|_| ImageError::Invalid("a malformed id"))?;
+            }
+            self.check_anchor()?;
+        }
+        // The entity count fits in a u32 (the adjacency's node numbers).
+        Ok((a as u32, b as u32, k))
+    }
+
+    /// One relation, as `Out` wrote it (its ends, which the graph's edge holds, skipped).
+    fn relation(&mut self, tables: &Tables) -> R<Relation> {
+        self.uint()?;
+        self.uint()?;
+        let id = RelationId::from_raw(u64::from_le_bytes(self.take(8)?.try_into().expect("8 bytes")));
+        let subject = self.id_in(&tables.entities)?;
+        // Every relation's predicate is looked up by the queries and exporters.
+        let predicate = self.id_of(&tables.predicates, "a relation's predicate is not in the table")?;
+        let object = self.id_in(&tables.entities)?;
+        let date = self.date()?;
+        let k = self.count(3)?;
+        let mut evidence = Vec::with_capacity(k);
+        for _ in 0..k {
+            evidence.push(Evidence {
+                source: self.id_in(&tables.sources)?,
+                quote: self.text()?,
+                note: self.opt_text()?,
+                line: self.uint()?,
+                statement: self.opt_id()?,
+                anchor: self.anchor()?,
+            });
+        }
+        Ok(Relation {
+            id,
+            subject,
+            predicate,
+            object,
+            date,
+            evidence,
+        })
+    }
+}
 
 impl In<'_> {
     /// Past an id written by `Out::id_in`.
@@ -832,7 +995,7 @@ impl In<'_> {
         Ok(())
     }
 
-    /// Past one relation, without making it: its object's node index.
+    /// Past one relation, without making or checking it: its object's node index.
     fn skip_relation(&mut self) -> R<usize> {
         self.uint()?;
         let b = self.uint()?;
@@ -855,11 +1018,48 @@ impl In<'_> {
     }
 }
 
+/// The relations of an opened image, decoded a block at a time (`model::relation_table`).
+struct ImageRelations {
+    bytes: Arc<dyn AsRef<[u8]> + Send + Sync>,
+    /// Where in `bytes` every block's first relation starts.
+    starts: Vec<usize>,
+    len: usize,
+    tables: Arc<Tables>,
+}
+
+impl RelationBlocks for ImageRelations {
+    fn block(&self, block: usize) -> Vec<Relation> {
+        let bytes: &[u8] = (*self.bytes).as_ref();
+        let mut input = In {
+            bytes: &bytes[self.starts[block]..],
+        };
+        let n = BLOCK.min(self.len - block * BLOCK);
+        // The objects' ids are scattered over the entity table, and cloning them one by one (an
+        // atomic increment each) would wait on one memory read at a time: a second reader skims
+        // the block for its objects first, whose ids are then read together.
+        let mut ahead = In { bytes: input.bytes };
+        let counts = (0..n)
+            .filter_map(|_| ahead.skip_relation().ok())
+            .filter_map(|b| self.tables.entities.get(b))
+            .fold(0usize, |sum, id| sum.wrapping_add(id.warm()));
+        std::hint::black_box(counts);
+        (0..n)
+            .map(|_| {
+                input
+                    .relation(&self.tables)
+                    .expect("every relation was checked when the image was opened")
+            })
+            .collect()
+    }
+}
+
 fn sorted_unique(ids: &[Id]) -> bool {
     ids.windows(2).all(|w| w[0] < w[1])
 }
 
-fn decode_graph(input: &mut In<'_>) -> R<Graph> {
+/// The graph of the image body `input`, which starts at `body_at` in `bytes`.
+fn decode_graph(input: &mut In<'_>, bytes: Arc<dyn AsRef<[u8]> + Send + Sync>, body_at: usize) -> R<Graph> {
+    let body_len = input.bytes.len();
     let n = input.count(4)?;
     let mut sources = Vec::with_capacity(n);
     for _ in 0..n {
@@ -941,72 +1141,48 @@ fn decode_graph(input: &mut In<'_>) -> R<Graph> {
         return Err(ImageError::Invalid("an entity date's source is not in the table"));
     }
     let relations = input.count(16)?;
-    // Straight into the graph (its warnings, which come after the relations, are set after):
-    // never a second list of the relations beside the graph's.
     let mut graph = Graph::with_entities(sources, predicates, entities, relations, Problems::default());
-    // A second reader skims the next `AHEAD` relations for their objects, whose ids are then read
-    // together: the objects are scattered over the entity table, and cloning their ids one by
-    // one (an atomic increment each) would otherwise wait on one memory read at a time.
-    let mut ahead = In { bytes: input.bytes };
-    let mut objects = [0usize; AHEAD];
-    for done in 0..relations {
-        if done % AHEAD == 0 {
-            let n = AHEAD.min(relations - done);
-            for slot in &mut objects[..n] {
-                *slot = ahead.skip_relation().unwrap_or(0);
-            }
-            let counts = objects[..n]
-                .iter()
-                .filter_map(|&b| entity_ids.get(b))
-                .fold(0usize, |sum, id| sum.wrapping_add(id.warm()));
-            // The graph links each new relation into its object's list of incoming edges: the
-            // same scattered reads, made together too.
-            let links = objects[..n]
-                .iter()
-                .filter(|&&b| b < entity_ids.len())
-                .filter_map(|&b| graph.first_incoming(b))
-                .fold(0usize, |sum, e| sum.wrapping_add(e));
-            std::hint::black_box((counts, links));
+    // Every relation is checked here, without being made (nothing allocated), and only its ends
+    // and claims kept: the relations are decoded from the image when asked for (`ImageRelations`),
+    // a block of `BLOCK` from the start of the block, recorded here.
+    let tables = Arc::new(Tables {
+        entities: entity_ids,
+        predicates: predicate_ids,
+        sources: source_ids,
+    });
+    let mut starts = Vec::with_capacity(relations.div_ceil(BLOCK));
+    let mut ends: Vec<(u32, u32)> = Vec::with_capacity(relations);
+    let mut claims = 0usize;
+    for i in 0..relations {
+        if i % BLOCK == 0 {
+            starts.push(body_at + (body_len - input.bytes.len()));
         }
-        let a = input.uint()?;
-        let b = input.uint()?;
-        if a >= entity_ids.len() as u64 || b >= entity_ids.len() as u64 {
-            return Err(ImageError::Invalid("a relation's end out of range"));
-        }
-        let id = RelationId::from_raw(u64::from_le_bytes(input.take(8)?.try_into().expect("8 bytes")));
-        let subject = input.id_in(&entity_ids)?;
-        let predicate = input.id_in(&predicate_ids)?;
-        if predicate_ids.binary_search(&predicate).is_err() {
-            // Every relation's predicate is looked up by the queries and exporters.
-            return Err(ImageError::Invalid("a relation's predicate is not in the table"));
-        }
-        let object = input.id_in(&entity_ids)?;
-        let date = input.date()?;
-        let k = input.count(5)?;
-        let mut evidence = Vec::with_capacity(k);
-        for _ in 0..k {
-            evidence.push(Evidence {
-                source: input.id_in(&source_ids)?,
-                quote: input.text()?,
-                note: input.opt_text()?,
-                line: input.uint()?,
-                statement: input.opt_id()?,
-                anchor: input.anchor()?,
-            });
-        }
-        graph.add_relation(
-            a as usize,
-            b as usize,
-            Relation {
-                id,
-                subject,
-                predicate,
-                object,
-                date,
-                evidence,
-            },
-        );
+        let (a, b, k) = input.check_relation(&tables)?;
+        ends.push((a, b));
+        claims += k;
     }
+    // Linking an edge into its object's list of incoming edges reads that node: the nodes are
+    // scattered, so the reads are made `AHEAD` at a time and wait on memory together.
+    for (i, &(a, b)) in ends.iter().enumerate() {
+        if i % AHEAD == 0 {
+            let links = ends[i..ends.len().min(i + AHEAD)]
+                .iter()
+                .filter_map(|&(_, b)| graph.first_incoming(b as usize))
+                .fold(0usize, |sum, e| sum.wrapping_add(e));
+            std::hint::black_box(links);
+        }
+        graph.add_encoded_relation(a as usize, b as usize);
+    }
+    drop(ends);
+    graph.set_encoded_relations(
+        Arc::new(ImageRelations {
+            bytes,
+            starts,
+            len: relations,
+            tables: Arc::clone(&tables),
+        }),
+        claims,
+    );
     let n = input.count(4)?;
     let mut warnings = Vec::with_capacity(n);
     for _ in 0..n {
@@ -1046,7 +1222,7 @@ fn decode_graph(input: &mut In<'_>) -> R<Graph> {
             },
             _ => return Err(ImageError::Invalid("a view's layout")),
         };
-        let focus = input.id_in(&entity_ids)?;
+        let focus = input.id_in(&tables.entities)?;
         let reach = if input.flag()? { Reach::Connected } else { Reach::Focus };
         let kinds = input.kinds()?;
         let exclude_kinds = input.kinds()?;
@@ -1054,7 +1230,7 @@ fn decode_graph(input: &mut In<'_>) -> R<Graph> {
         for list in &mut lists {
             let k = input.count(1)?;
             for _ in 0..k {
-                list.push(input.id_in(&predicate_ids)?);
+                list.push(input.id_in(&tables.predicates)?);
             }
         }
         let [predicates_kept, exclude_predicates, keep_undated] = lists;
@@ -1077,5 +1253,27 @@ fn decode_graph(input: &mut In<'_>) -> R<Graph> {
     }
     graph.set_warnings(Problems(warnings));
     graph.set_views(views);
+    let nodes = graph.entity_count();
+    let offsets: Vec<u32> = input
+        .take(nodes.checked_add(1).and_then(|n| n.checked_mul(4)).ok_or(SHORT)?)?
+        .chunks_exact(4)
+        .map(|b| u32::from_le_bytes(b.try_into().expect("4 bytes")))
+        .collect();
+    // Sized once (collecting into an `Option` would grow the vector by doubling).
+    let raw = input.take(relations.checked_mul(2 * 9).ok_or(SHORT)?)?;
+    let mut entries: Vec<Entry> = Vec::with_capacity(relations * 2);
+    for b in raw.chunks_exact(9) {
+        entries.push(
+            Entry::from_raw(
+                u32::from_le_bytes(b[..4].try_into().expect("4 bytes")),
+                u32::from_le_bytes(b[4..8].try_into().expect("4 bytes")),
+                b[8],
+            )
+            .ok_or(ImageError::Invalid("an adjacency entry's flags"))?,
+        );
+    }
+    let csr = Csr::from_parts(offsets, entries, nodes, relations)
+        .ok_or(ImageError::Invalid("an adjacency that does not fit the graph"))?;
+    graph.set_csr(csr);
     Ok(graph)
 }

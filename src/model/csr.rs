@@ -49,6 +49,16 @@ impl Entry {
     pub fn dated(&self) -> bool {
         self.flags & DATED != 0
     }
+
+    /// The entry's flags as one byte, for the binary image.
+    pub fn flag_bits(&self) -> u8 {
+        self.flags
+    }
+
+    /// The entry of the binary image's numbers, if the flags are ones [`Entry::flag_bits`] gives.
+    pub fn from_raw(to: u32, edge: u32, flags: u8) -> Option<Entry> {
+        (flags <= FORWARD | SYMMETRIC | DATED).then_some(Entry { to, edge, flags })
+    }
 }
 
 /// For every node, both ends of all its relations, unfiltered, sorted by the node they lead to
@@ -76,12 +86,12 @@ impl fmt::Debug for Csr {
 }
 
 impl Csr {
-    /// The adjacency of every relation of `g`, both ends; `symmetric` tells whether a relation's
-    /// predicate is symmetric.
+    /// The adjacency of every relation of `g`, both ends; `relation` gives edge `i`'s relation
+    /// and whether its predicate is symmetric.
     ///
     /// # Complexity
     /// O(V + E log d) for the largest degree d.
-    pub fn new(g: &DiGraph<Entity, Relation>, symmetric: impl Fn(&Relation) -> bool) -> Csr {
+    pub fn new<'r>(g: &DiGraph<Entity, ()>, relation: impl Fn(usize) -> (&'r Relation, bool)) -> Csr {
         let n = g.node_count();
         let mut offsets = vec![0u32; n + 1];
         for e in g.raw_edges() {
@@ -103,10 +113,10 @@ impl Csr {
         // Per relation: (undated, number of sources), for the sort below.
         let mut rank: Vec<(bool, u32)> = Vec::with_capacity(g.edge_count());
         for (i, e) in g.raw_edges().iter().enumerate() {
-            let relation = &e.weight;
+            let (relation, symmetric) = relation(i);
             let (a, b) = (e.source().index(), e.target().index());
             let mut flags = 0;
-            if symmetric(relation) {
+            if symmetric {
                 flags |= SYMMETRIC;
             }
             if relation.date.is_some() {
@@ -142,6 +152,28 @@ impl Csr {
             });
         }
         Csr { offsets, entries }
+    }
+
+    /// The offsets and the entries, for the binary image.
+    pub fn parts(&self) -> (&[u32], &[Entry]) {
+        (&self.offsets, &self.entries)
+    }
+
+    /// The adjacency of the binary image's offsets and entries, if they are one of a graph of
+    /// `nodes` nodes and `edges` relations: offsets from 0 to the number of entries, never
+    /// decreasing, two entries per relation, every entry's ends in range — so that no query
+    /// can index out of the graph. (That it is *this* graph's adjacency, the image's checksum
+    /// vouches for.)
+    pub fn from_parts(offsets: Vec<u32>, entries: Vec<Entry>, nodes: usize, edges: usize) -> Option<Csr> {
+        let well_formed = offsets.len() == nodes + 1
+            && offsets.first() == Some(&0)
+            && offsets.last().map(|&n| n as usize) == Some(entries.len())
+            && entries.len() == 2 * edges
+            && offsets.windows(2).all(|w| w[0] <= w[1])
+            && entries
+                .iter()
+                .all(|e| (e.to as usize) < nodes && (e.edge as usize) < edges);
+        well_formed.then_some(Csr { offsets, entries })
     }
 
     /// Number of nodes.

@@ -17,9 +17,10 @@ use crate::model::kind::EntityKind;
 use crate::model::predicate::Predicate;
 use crate::model::problem::Problems;
 use crate::model::relation::Relation;
+use crate::model::relation_table::{RelationBlocks, RelationTable};
 use crate::model::source::Source;
 use crate::model::view::NamedView;
-use crate::text::fold::fold;
+use crate::text::fold::{fold, folds_to};
 use crate::text::suggest::nearest;
 
 /// The knowledge graph: entities (nodes) and dated, sourced relations (edges).
@@ -34,15 +35,23 @@ use crate::text::suggest::nearest;
 /// let belarus = graph.entity("Republic of Belarus").unwrap();
 /// assert_eq!(belarus.id.as_str(), "belarus");
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Graph {
     sources: Vec<Source>,
     predicates: Vec<Predicate>,
-    graph: DiGraph<Entity, Relation>,
+    /// The entities as nodes; edge `i` is relation `i` of `relations`.
+    graph: DiGraph<Entity, ()>,
+    relations: RelationTable,
     by_id: HashMap<Id, NodeIndex>,
     predicate_index: HashMap<Id, usize>,
     source_index: HashMap<Id, usize>,
-    names: HashMap<String, Vec<NodeIndex>>,
+    /// Every folded id, label and alias and the entities it names, built on the first lookup by
+    /// name: a query between two ids (or an export) never needs it, and at a million claims it is
+    /// a fold and a hash insert per name, 15% of opening a cached image.
+    names: std::sync::OnceLock<HashMap<String, Vec<NodeIndex>>>,
+    /// How many lookups by name found their entities without the names index (see
+    /// [`Graph::named`]).
+    name_scans: NameScans,
     claim_count: usize,
     warnings: Problems,
     views: Vec<NamedView>,
@@ -50,13 +59,53 @@ pub struct Graph {
     adjacency: std::sync::OnceLock<Csr>,
 }
 
+/// A count of lookups by name made by scanning (see [`Graph::named`]), which a clone starts from.
+#[derive(Debug, Default)]
+struct NameScans(std::sync::atomic::AtomicU32);
+
+impl Clone for NameScans {
+    fn clone(&self) -> Self {
+        NameScans(std::sync::atomic::AtomicU32::new(
+            self.0.load(std::sync::atomic::Ordering::Relaxed),
+        ))
+    }
+}
+
+/// After this many lookups by name that scanned every entity's names, the next builds the names
+/// index instead: a scan compares in place and costs a fraction of building the index (a fold
+/// and a hash insert per name), so a command that looks up two names never builds it, and a
+/// program that looks up many does.
+const SCANS_BEFORE_INDEX: u32 = 4;
+
 /// The fields a graph is rebuilt from: see [`Graph::parts`].
 pub(crate) struct GraphParts<'g> {
     pub sources: &'g [Source],
     pub predicates: &'g [Predicate],
-    pub graph: &'g DiGraph<Entity, Relation>,
+    pub graph: &'g DiGraph<Entity, ()>,
+    pub relations: &'g RelationTable,
     pub warnings: &'g Problems,
     pub views: &'g [NamedView],
+    /// The adjacency, built if it was not: derived, but stored so that it is not rebuilt.
+    pub csr: &'g Csr,
+}
+
+// By hand, without the names index and the adjacency: both are derived from the fields shown and
+// built on first use, so that two equal graphs print the same whichever was queried.
+impl std::fmt::Debug for Graph {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Graph")
+            .field("sources", &self.sources)
+            .field("predicates", &self.predicates)
+            .field("graph", &self.graph)
+            .field("relations", &self.relations)
+            .field("by_id", &self.by_id)
+            .field("predicate_index", &self.predicate_index)
+            .field("source_index", &self.source_index)
+            .field("claim_count", &self.claim_count)
+            .field("warnings", &self.warnings)
+            .field("views", &self.views)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Why a name did not resolve to one entity.
@@ -153,32 +202,21 @@ impl Graph {
         let source_index = sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
         let mut graph = DiGraph::with_capacity(entities.len(), relations);
         let mut by_id = HashMap::with_capacity_and_hasher(entities.len(), Default::default());
-        // About one key per name and one for the id (folding may merge some): sized once.
-        let keys: usize = entities.iter().map(|e| e.aliases.len() + 2).sum();
-        let mut names: HashMap<String, Vec<NodeIndex>> = HashMap::with_capacity_and_hasher(keys, Default::default());
         for entity in entities {
             let id = entity.id.clone();
-            let mut keys: Vec<String> = entity
-                .names()
-                .map(fold)
-                .chain(std::iter::once(fold(id.as_str())))
-                .collect();
-            keys.sort();
-            keys.dedup();
             let node = graph.add_node(entity);
-            for key in keys {
-                names.entry(key).or_default().push(node);
-            }
             by_id.insert(id, node);
         }
         Graph {
             sources,
             predicates,
             graph,
+            relations: RelationTable::Held(Vec::with_capacity(relations)),
             by_id,
             predicate_index,
             source_index,
-            names,
+            names: std::sync::OnceLock::new(),
+            name_scans: NameScans::default(),
             claim_count: 0,
             warnings,
             views: Vec::new(),
@@ -194,10 +232,12 @@ impl Graph {
             sources,
             predicates,
             graph,
+            relations,
             by_id: _,
             predicate_index: _,
             source_index: _,
             names: _,
+            name_scans: _,
             claim_count: _,
             warnings,
             views,
@@ -207,8 +247,10 @@ impl Graph {
             sources,
             predicates,
             graph,
+            relations,
             warnings,
             views,
+            csr: self.csr(),
         }
     }
 
@@ -236,8 +278,23 @@ impl Graph {
     /// added in relation order.
     pub(crate) fn add_relation(&mut self, subject: usize, object: usize, relation: Relation) {
         self.claim_count += relation.evidence.len();
-        self.graph
-            .add_edge(NodeIndex::new(subject), NodeIndex::new(object), relation);
+        self.graph.add_edge(NodeIndex::new(subject), NodeIndex::new(object), ());
+        self.relations.push(relation);
+    }
+
+    /// Adds the edge of a relation held elsewhere (see [`Graph::set_encoded_relations`]), between
+    /// the entities of rank `subject` and `object`.
+    pub(crate) fn add_encoded_relation(&mut self, subject: usize, object: usize) {
+        self.graph.add_edge(NodeIndex::new(subject), NodeIndex::new(object), ());
+    }
+
+    /// Sets the relations of the edges [`Graph::add_encoded_relation`] added (of a graph that
+    /// has no other), with `claims` claims in all: they are decoded from `blocks` when first asked
+    /// for.
+    pub(crate) fn set_encoded_relations(&mut self, blocks: std::sync::Arc<dyn RelationBlocks>, claims: usize) {
+        assert_eq!(self.relations.len(), 0, "a graph with held relations");
+        self.claim_count += claims;
+        self.relations = RelationTable::encoded(blocks, self.graph.edge_count());
     }
 
     /// The part of the graph made of the nodes and edges kept by the two predicates (an edge is
@@ -249,31 +306,31 @@ impl Graph {
             map.insert(n, graph.add_node(self.graph[n].clone()));
         }
         let mut claim_count = 0;
+        let mut relations = Vec::new();
         for e in self.graph.edge_indices().filter(|&e| keep_edge(EdgeId::of(e))) {
             let Some((a, b)) = self.graph.edge_endpoints(e) else {
                 continue;
             };
             if let (Some(&a), Some(&b)) = (map.get(&a), map.get(&b)) {
-                claim_count += self.graph[e].evidence.len();
-                graph.add_edge(a, b, self.graph[e].clone());
+                let relation = self.relations.get(e.index());
+                claim_count += relation.evidence.len();
+                graph.add_edge(a, b, ());
+                relations.push(relation.clone());
             }
         }
         let by_id: HashMap<Id, NodeIndex> = graph.node_indices().map(|n| (graph[n].id.clone(), n)).collect();
-        let mut names: HashMap<String, Vec<NodeIndex>> = HashMap::default();
-        for (key, nodes) in &self.names {
-            let kept: Vec<NodeIndex> = nodes.iter().filter_map(|n| map.get(n).copied()).collect();
-            if !kept.is_empty() {
-                names.insert(key.clone(), kept);
-            }
-        }
         Graph {
             sources: self.sources.clone(),
             predicates: self.predicates.clone(),
             graph,
+            relations: RelationTable::Held(relations),
             by_id,
             predicate_index: self.predicate_index.clone(),
             source_index: self.source_index.clone(),
-            names,
+            // Rebuilt from the kept entities when asked for: the same keys, each with its kept
+            // nodes in the same order (nodes are kept in index order).
+            names: std::sync::OnceLock::new(),
+            name_scans: NameScans::default(),
             claim_count,
             warnings: Problems::default(),
             views: self.views.clone(),
@@ -281,10 +338,57 @@ impl Graph {
         }
     }
 
+    /// The names index (see the field), built on first use.
+    fn names(&self) -> &HashMap<String, Vec<NodeIndex>> {
+        self.names.get_or_init(|| {
+            // About one key per name and one for the id (folding may merge some): sized once.
+            let keys: usize = self.graph.node_weights().map(|e| e.aliases.len() + 2).sum();
+            let mut names: HashMap<String, Vec<NodeIndex>> =
+                HashMap::with_capacity_and_hasher(keys, Default::default());
+            for node in self.graph.node_indices() {
+                let entity = &self.graph[node];
+                let mut keys: Vec<String> = entity
+                    .names()
+                    .map(fold)
+                    .chain(std::iter::once(fold(entity.id.as_str())))
+                    .collect();
+                keys.sort();
+                keys.dedup();
+                for key in keys {
+                    names.entry(key).or_default().push(node);
+                }
+            }
+            names
+        })
+    }
+
+    /// The entities one of whose names (id, label, alias) folds to `key`, in node order: from the
+    /// names index when it is built, else by comparing every entity's names in place (see
+    /// [`SCANS_BEFORE_INDEX`]). The same list either way.
+    fn named(&self, key: &str) -> std::borrow::Cow<'_, [NodeIndex]> {
+        use std::sync::atomic::Ordering;
+        if self.names.get().is_none() && self.name_scans.0.fetch_add(1, Ordering::Relaxed) < SCANS_BEFORE_INDEX {
+            let found: Vec<NodeIndex> = self
+                .graph
+                .node_indices()
+                .filter(|&n| {
+                    let entity = &self.graph[n];
+                    entity.names().any(|name| folds_to(name, key)) || folds_to(entity.id.as_str(), key)
+                })
+                .collect();
+            return std::borrow::Cow::Owned(found);
+        }
+        std::borrow::Cow::Borrowed(self.names().get(key).map_or(&[], Vec::as_slice))
+    }
+
     /// The relations as a compact adjacency, built on the first query that needs it.
     pub(crate) fn csr(&self) -> &Csr {
-        self.adjacency
-            .get_or_init(|| Csr::new(&self.graph, |r| self.predicate_of(r).symmetric))
+        self.adjacency.get_or_init(|| {
+            Csr::new(&self.graph, |i| {
+                let relation = self.relations.get(i);
+                (relation, self.predicate_of(relation).symmetric)
+            })
+        })
     }
 
     /// Warnings found while loading (the load succeeded).
@@ -299,7 +403,7 @@ impl Graph {
 
     /// All relations, in (subject, predicate, object, date) order.
     pub fn relations(&self) -> impl Iterator<Item = &Relation> + '_ {
-        self.graph.edge_weights()
+        (0..self.relations.len()).map(|i| self.relations.get(i))
     }
 
     /// All predicates, in id order.
@@ -327,6 +431,12 @@ impl Graph {
     /// ```
     pub fn views(&self) -> &[NamedView] {
         &self.views
+    }
+
+    /// The adjacency of the binary image (checked there to fit this graph's nodes and relations),
+    /// in place of building it again.
+    pub(crate) fn set_csr(&mut self, csr: Csr) {
+        self.adjacency = std::sync::OnceLock::from(csr);
     }
 
     /// The load's warnings, for a graph made before they are known (the binary image).
@@ -368,7 +478,7 @@ impl Graph {
 
     /// The relation of a handle (also `graph[edge]`).
     pub fn relation_at(&self, edge: EdgeId) -> &Relation {
-        &self.graph[edge.ix()]
+        self.relations.get(edge.index())
     }
 
     /// Number of entities.
@@ -449,7 +559,7 @@ impl Graph {
         for (dir, outgoing) in [(Direction::Outgoing, true), (Direction::Incoming, false)] {
             for e in self.graph.edges_directed(node.ix(), dir) {
                 let other = if outgoing { e.target() } else { e.source() };
-                let relation = e.weight();
+                let relation = self.relations.get(e.id().index());
                 out.push((
                     e.id(),
                     Incident {
@@ -482,24 +592,25 @@ impl Graph {
             return Ok(e);
         }
         let key = fold(name);
-        match self.names.get(&key).map(Vec::as_slice) {
-            Some([one]) => Ok(&self.graph[*one]),
-            Some(many) if !many.is_empty() => Err(ResolveError::Ambiguous {
+        match &*self.named(&key) {
+            [one] => Ok(&self.graph[*one]),
+            many @ [_, _, ..] => Err(ResolveError::Ambiguous {
                 name: name.to_owned(),
                 candidates: many
                     .iter()
                     .map(|&n| (self.graph[n].id.to_string(), self.graph[n].label.clone()))
                     .collect(),
             }),
-            _ => {
+            [] => {
                 let mut candidates: Vec<NodeIndex> = self
                     .find(name)
                     .iter()
                     .filter_map(|e| self.by_id.get(&e.id).copied())
                     .collect();
                 if candidates.is_empty() {
-                    let near = nearest(&key, self.names.keys().map(String::as_str));
-                    candidates = near.iter().flat_map(|k| self.names[*k].iter().copied()).collect();
+                    let names = self.names();
+                    let near = nearest(&key, names.keys().map(String::as_str));
+                    candidates = near.iter().flat_map(|k| names[*k].iter().copied()).collect();
                 }
                 candidates.sort();
                 candidates.dedup();
@@ -529,7 +640,7 @@ impl Graph {
             return Vec::new();
         }
         let mut hits: Vec<(bool, NodeIndex)> = self
-            .names
+            .names()
             .iter()
             .filter(|(name, _)| name.contains(&key))
             .flat_map(|(name, nodes)| nodes.iter().map(|&n| (*name != key, n)))
@@ -610,6 +721,55 @@ impl std::ops::Index<EdgeId> for Graph {
 
     /// The relation of a handle.
     fn index(&self, edge: EdgeId) -> &Relation {
-        &self.graph[edge.ix()]
+        self.relations.get(edge.index())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A lookup by name answers the same whether it scans the entities' names (the first
+    /// lookups) or reads the names index (built after `SCANS_BEFORE_INDEX` of them): ids, labels,
+    /// aliases, folded spellings. (A name that names nothing looks for similar ones in the index.)
+    #[test]
+    fn lookups_by_scan_and_by_index_agree() {
+        let graph = Graph::embedded().expect("the embedded graph loads");
+        let names = [
+            "Republic of Belarus",
+            "north atlantic treaty organization",
+            "NATO",
+            "  Raman   Pratasevich ",
+            "Łukashenka",
+            "belarus",
+            "PfP training center",
+        ];
+        let ask = |graph: &Graph| -> Vec<String> {
+            names
+                .iter()
+                .map(|n| {
+                    graph
+                        .entity(n)
+                        .map(|e| e.id.to_string())
+                        .unwrap_or_else(|e| e.to_string())
+                })
+                .collect()
+        };
+        let scanned = ask(&graph);
+        assert!(
+            graph.names.get().is_some(),
+            "more lookups than SCANS_BEFORE_INDEX build the index"
+        );
+        let fresh = Graph::embedded().expect("the embedded graph loads");
+        for _ in 0..SCANS_BEFORE_INDEX {
+            let _ = fresh.entity("NATO");
+        }
+        assert!(fresh.names.get().is_none(), "a few lookups do not build the index");
+        let _ = fresh.entity("NATO");
+        assert!(fresh.names.get().is_some());
+        assert_eq!(ask(&graph), scanned);
+        assert_eq!(ask(&fresh), scanned);
+        assert_eq!(scanned[0], "belarus");
+        assert_eq!(scanned[6], "pfp-cbrn-training-center");
     }
 }

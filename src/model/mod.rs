@@ -16,6 +16,7 @@ pub(crate) mod problem;
 pub(crate) mod quote_anchor;
 pub(crate) mod rank_dir;
 pub(crate) mod relation;
+pub(crate) mod relation_table;
 pub(crate) mod source;
 pub(crate) mod statement;
 pub(crate) mod text_directive;
