@@ -12,57 +12,19 @@ expected certainty or null, today as a day number, flags: "", "certain", "dated"
 
 import json
 import os
-import shutil
 import sys
-import tempfile
 import time
 import zlib
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+from browser import check, chromium, finish, wait_for
+
 page, expected_file, screenshot = sys.argv[1:4]
 expected = json.load(open(expected_file, encoding="utf-8"))
-results = []
-
-
-def check(name, ok, detail=""):
-    results.append(ok)
-    print(("ok      " if ok else "FAILED  ") + name + ("" if ok else ": " + str(detail)))
-
-
-def wait_for(condition, timeout=10):
-    end = time.time() + timeout
-    while time.time() < end:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)
-    return condition()
-
-
-profile = tempfile.mkdtemp(prefix="diplograph-chromium-")
-options = webdriver.ChromeOptions()
-options.binary_location = os.environ.get("DIPLOGRAPH_CHROMIUM", "/usr/bin/chromium")
-for flag in [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--user-data-dir=" + profile,
-    "--window-size=1400,900",
-]:
-    options.add_argument(flag)
-options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-driver = webdriver.Chrome(
-    service=Service(os.environ.get("DIPLOGRAPH_CHROMEDRIVER", "/usr/bin/chromedriver")), options=options
-)
+driver, profile = chromium("1400,900", logging=True)
 driver.set_page_load_timeout(60)
 by_id = lambda i: driver.find_element(By.ID, i)
 status = lambda: by_id("status").text
@@ -332,9 +294,4 @@ try:
                 requests.append(requested)
     check("no network request", requests == [], requests)
 finally:
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
-
-failed = results.count(False)
-print("%d passed, %d failed" % (results.count(True), failed))
-sys.exit(1 if failed else 0)
+    finish(driver, profile)

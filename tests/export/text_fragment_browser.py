@@ -29,29 +29,11 @@ import threading
 import time
 import zlib
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from browser import check, chromium, finish, wait_for
 
 source_text, fragment, expected, screenshot = sys.argv[1:5]
-results = []
-
 # The highlight colour: the page's ::target-text rule, and nothing else on the page.
 MARK = (255, 0, 255)
-
-
-def check(name, ok, detail=""):
-    results.append(ok)
-    print(("ok      " if ok else "FAILED  ") + name + ("" if ok else ": " + str(detail)))
-
-
-def wait_for(condition, timeout=10):
-    end = time.time() + timeout
-    while time.time() < end:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)
-    return condition()
 
 
 def page(text):
@@ -139,7 +121,6 @@ def marked_pixels(path):
 
 
 site = tempfile.mkdtemp(prefix="diplograph-fragment-")
-profile = tempfile.mkdtemp(prefix="diplograph-chromium-")
 with open(os.path.join(site, "source.html"), "w", encoding="utf-8") as f:
     f.write(page(open(source_text, encoding="utf-8").read()))
 # A page with the link as the explorer writes a quote: a click opens it in a new tab.
@@ -163,24 +144,7 @@ server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
 threading.Thread(target=server.serve_forever, daemon=True).start()
 base = "http://127.0.0.1:%d/source.html" % server.server_address[1]
 
-options = webdriver.ChromeOptions()
-options.binary_location = os.environ.get("DIPLOGRAPH_CHROMIUM", "/usr/bin/chromium")
-for flag in [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--enable-features=TextFragmentIdentifiers",
-    "--user-data-dir=" + profile,
-    "--window-size=1200,800",
-]:
-    options.add_argument(flag)
-driver = webdriver.Chrome(
-    service=Service(os.environ.get("DIPLOGRAPH_CHROMEDRIVER", "/usr/bin/chromedriver")), options=options
-)
+driver, profile = chromium("1200,800", ["--enable-features=TextFragmentIdentifiers"])
 driver.set_page_load_timeout(30)
 js = driver.execute_script
 
@@ -259,11 +223,6 @@ try:
     driver.save_screenshot(path)
     check("and highlights nothing", marked_pixels(path) == 0, marked_pixels(path))
 finally:
-    driver.quit()
     server.shutdown()
-    shutil.rmtree(profile, ignore_errors=True)
     shutil.rmtree(site, ignore_errors=True)
-
-failed = results.count(False)
-print("%d passed, %d failed" % (len(results) - failed, failed))
-sys.exit(1 if failed else 0)
+    finish(driver, profile)

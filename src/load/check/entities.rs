@@ -40,17 +40,6 @@ struct RawEntity {
     iso_3166: String,
 }
 
-/// The columns an older `entities.csv` may leave out (`date_fragment` and `date_selector`, where
-/// the date's quote stands in its source's text, are written by `fmt --sources`).
-const OPTIONAL: [&str; 6] = [
-    "date",
-    "date_source",
-    "date_quote",
-    "date_fragment",
-    "date_selector",
-    "iso_3166",
-];
-
 /// The columns of `entities.csv`, in the order `fmt` writes them.
 pub(crate) const COLUMNS: [&str; 12] = [
     "id",
@@ -67,6 +56,11 @@ pub(crate) const COLUMNS: [&str; 12] = [
     "iso_3166",
 ];
 
+/// The columns an older `entities.csv` may leave out: the last six, from `date` on
+/// (`date_fragment` and `date_selector`, where the date's quote stands in its source's text, are
+/// written by `fmt --sources`).
+const OPTIONAL: &[&str] = COLUMNS.split_at(6).1;
+
 /// Checks every row of `entities.csv`.
 pub(crate) fn check(
     file: &DataFile,
@@ -75,7 +69,7 @@ pub(crate) fn check(
     problems: &mut Vec<Problem>,
 ) -> Defined<Entity> {
     let name = file.name.as_str();
-    let entity_table: Table<RawEntity> = read_rows_optional(file, &COLUMNS, &OPTIONAL, limits, problems);
+    let entity_table: Table<RawEntity> = read_rows_optional(file, &COLUMNS, OPTIONAL, limits, problems);
     let source_ids: Vec<&str> = sources.values.iter().map(|s| s.id.as_str()).collect();
     let mut entities = Vec::new();
     let mut entity_seen = FxHashMap::default();
