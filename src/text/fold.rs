@@ -43,46 +43,35 @@ pub(crate) fn folds_to(text: &str, key: &str) -> bool {
     if !text.is_ascii() {
         return fold(text) == key;
     }
-    // `fold_ascii`, compared byte by byte as it would be written.
-    let key = key.as_bytes();
-    let mut at = 0;
-    let mut space = false;
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() {
-            if space && at > 0 {
-                if key.get(at) != Some(&b' ') {
-                    return false;
-                }
-                at += 1;
-            }
-            space = false;
-            if key.get(at) != Some(&b.to_ascii_lowercase()) {
-                return false;
-            }
-            at += 1;
-        } else {
-            space = true;
-        }
-    }
-    at == key.len()
+    ascii_folded(text).eq(key.bytes())
 }
 
 /// [`fold`] for ASCII text, which needs no Unicode decomposition (most names are ASCII).
 fn fold_ascii(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    out.extend(ascii_folded(text).map(char::from));
+    out
+}
+
+/// The bytes of [`fold`] of an ASCII `text`, one at a time: lowercased letters and digits, a
+/// single space for each run of anything else between two of them.
+fn ascii_folded(text: &str) -> impl Iterator<Item = u8> + '_ {
     let mut space = false;
-    for b in text.bytes() {
+    let mut started = false;
+    text.bytes().flat_map(move |b| {
+        let mut out = [None, None];
         if b.is_ascii_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
+            if space && started {
+                out[0] = Some(b' ');
             }
             space = false;
-            out.push(char::from(b.to_ascii_lowercase()));
+            started = true;
+            out[1] = Some(b.to_ascii_lowercase());
         } else {
             space = true;
         }
-    }
-    out
+        out.into_iter().flatten()
+    })
 }
 
 /// Latin letters that Unicode does not decompose into a base letter and a mark.
