@@ -7,8 +7,7 @@ use crate::verify::EvidenceLink;
 
 /// How a piece of evidence opens its source, from the graph alone.
 pub(crate) fn evidence_link(graph: &Graph, ev: &Evidence) -> EvidenceLink {
-    let url = graph.source(ev.source.as_str()).and_then(|s| s.url.as_deref());
-    EvidenceLink::recorded(ev.anchor.as_deref(), url)
+    EvidenceLink::recorded_in(graph, ev.source.as_str(), ev.anchor.as_deref())
 }
 
 /// The URL of a piece of evidence's link for a cell: the source's URL with the recorded text

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::model::graph::Graph;
 use crate::model::quote_anchor::QuoteAnchor;
 use crate::model::text_fragment::TextFragment;
 use crate::verify::fragment::FragmentError;
@@ -87,6 +88,25 @@ impl EvidenceLink {
             Some(link) => EvidenceLink::AtQuote(link),
             None => EvidenceLink::NotRecorded(url.to_owned()),
         }
+    }
+
+    /// The link of a claim of `graph` from source `source` that records `anchor` ([`recorded`]
+    /// on the source's URL): how every output links evidence when no texts are given.
+    ///
+    /// [`recorded`]: EvidenceLink::recorded
+    ///
+    /// ```
+    /// use diplograph::{verify::EvidenceLink, Graph};
+    /// let graph = Graph::embedded()?;
+    /// let edge = graph.edge_ids().find(|&e| graph[e].evidence[0].source.as_str() == "wikipedia-belarus-nato-relations").unwrap();
+    /// let ev = &graph[edge].evidence[0];
+    /// let link = EvidenceLink::recorded_in(&graph, ev.source.as_str(), ev.anchor.as_deref());
+    /// assert!(link.url().unwrap().starts_with("https://en.wikipedia.org/wiki/Belarus%E2%80%93NATO_relations#:~:text="));
+    /// # Ok::<(), diplograph::LoadError>(())
+    /// ```
+    pub fn recorded_in(graph: &Graph, source: &str, anchor: Option<&QuoteAnchor>) -> EvidenceLink {
+        let url = graph.source(source).and_then(|s| s.url.as_deref());
+        EvidenceLink::recorded(anchor, url)
     }
 
     /// The URL to open, if there is one.
