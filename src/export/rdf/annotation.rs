@@ -114,9 +114,8 @@ pub(crate) fn selectors(ev: &Evidence, texts: Option<&SourceTexts>) -> Vec<(Text
 
 /// The fragments of a quote joined with `...`, each with its white space collapsed.
 fn exact_only(quote: &str) -> Vec<String> {
-    let parts: Vec<String> = quote
-        .split("...")
-        .map(|f| f.split_whitespace().collect::<Vec<_>>().join(" "))
+    let parts: Vec<String> = fragments(quote)
+        .map(collapse_white_space)
         .filter(|f| !f.is_empty())
         .collect();
     if parts.is_empty() {
@@ -126,9 +125,97 @@ fn exact_only(quote: &str) -> Vec<String> {
     }
 }
 
+/// The pieces of `quote` between the `...` that join its fragments: what `quote.split("...")`
+/// gives (leftmost matches first, none overlapping), found a byte at a time rather than by a
+/// substring searcher set up for every quote.
+fn fragments(quote: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(quote);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(dot) = bytes[i..].iter().position(|&b| b == b'.') {
+            let at = i + dot;
+            if bytes[at..].starts_with(b"...") {
+                rest = text.get(at + 3..);
+                return text.get(..at);
+            }
+            i = at + 1;
+        }
+        rest = None;
+        Some(text)
+    })
+}
+
+/// `text`'s words (its runs of characters that are not white space, as `char::is_whitespace`
+/// says) joined with single spaces: `text.split_whitespace().collect::<Vec<_>>().join(" ")`
+/// without the list, looking at the bytes. White space is either ASCII or a character whose
+/// UTF-8 starts with `C2`, `E1`, `E2` or `E3`; only those are decoded.
+fn collapse_white_space(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let width = match bytes[i] {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => 1,
+            0xC2 | 0xE1..=0xE3 => text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .filter(|c| c.is_whitespace())
+                .map_or(0, char::len_utf8),
+            _ => 0,
+        };
+        if width == 0 {
+            word.get_or_insert(i);
+            i += 1;
+            continue;
+        }
+        if let Some(start) = word.take() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(text.get(start..i).unwrap_or_default());
+        }
+        i += width;
+    }
+    if let Some(start) = word {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(text.get(start..).unwrap_or_default());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::exact_only;
+    use super::{collapse_white_space, exact_only, fragments};
+
+    #[test]
+    fn fragments_and_white_space_as_split_says() {
+        for text in [
+            "",
+            ".",
+            "...",
+            "....",
+            "a...b",
+            "a....b..c...",
+            "...a",
+            " joined  the\nPfP ... in\u{2003}1995\u{A0} ",
+            "\u{85}x\u{3000}y\u{202F}z\u{1680}\u{200B}w\u{FEFF}\u{2029}",
+            "\u{B}\u{C}\u{1C}ü é\t",
+            "Россия  и\tБеларусь...",
+        ] {
+            let expected: Vec<&str> = text.split("...").collect();
+            assert_eq!(fragments(text).collect::<Vec<_>>(), expected, "{text:?}");
+            assert_eq!(
+                collapse_white_space(text),
+                text.split_whitespace().collect::<Vec<_>>().join(" "),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn fragments_of_a_quote_without_its_text() {
