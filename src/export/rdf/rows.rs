@@ -4,7 +4,8 @@
 //! with no `oxrdf` term built: every term is rendered once, as it is described, into one arena
 //! of bytes reused from part to part, and a row is four ranges of it. Sorting compares those
 //! bytes. The IRIs used over and over (the standard vocabularies', the export's own vocabulary)
-//! are rendered once per export and copied.
+//! are rendered once per export and kept at the start of the arena, so every use of one is the
+//! same range.
 
 use std::cmp::Ordering;
 use std::fmt::Write as _;
@@ -49,11 +50,11 @@ pub(crate) struct Row {
     is_type: bool,
 }
 
-/// An IRI rendered once per export.
+/// An IRI rendered once per export, by its cache key.
 #[derive(Debug)]
-struct Rendered {
-    nt: Box<[u8]>,
-    turtle: Option<Box<[u8]>>,
+enum Constant {
+    Fixed((usize, usize)),
+    Vocab(Box<str>),
 }
 
 /// The Turtle prefixes that can abbreviate the IRIs of each namespace of the export.
@@ -75,9 +76,17 @@ pub(crate) struct Rows<'p> {
     rows: Vec<Row>,
     order: Vec<u32>,
     lead: Option<Node>,
-    /// Keyed by where the `'static` text is: two keys may hold the same IRI, never one key two.
-    fixed: FxHashMap<(usize, usize), Rendered>,
-    vocab: FxHashMap<Box<str>, Rendered>,
+    /// The IRIs rendered once per export, kept at the start of the arena (see
+    /// [`Rows::clear`]), so that every use of one is the same range, neither copied nor
+    /// compared byte by byte with itself. Keyed by where the `'static` text is: two keys may
+    /// hold the same IRI, never one key two.
+    fixed: FxHashMap<(usize, usize), Node>,
+    /// The export's own vocabulary, by local name.
+    vocab: FxHashMap<Box<str>, Node>,
+    /// Where the part's own bytes start in the arena: before are the IRIs rendered once.
+    kept: usize,
+    /// The IRIs rendered once that were first rendered in this part, among its bytes.
+    fresh: Vec<Constant>,
     /// The parts `(subject, predicate, object)` of each triple term of the part, by where its
     /// N-Triples form starts in the arena (a row's object range): for Turtle 1.2's annotations.
     triple_terms: FxHashMap<u32, [Node; 3]>,
@@ -129,6 +138,8 @@ impl<'p> Rows<'p> {
             lead: None,
             fixed: FxHashMap::default(),
             vocab: FxHashMap::default(),
+            kept: 0,
+            fresh: Vec::new(),
             triple_terms: FxHashMap::default(),
             relation: None,
             text: String::new(),
@@ -137,7 +148,8 @@ impl<'p> Rows<'p> {
 
     /// Empties the rows for the next part (the IRIs rendered once per export are kept).
     pub(crate) fn clear(&mut self) {
-        self.arena.clear();
+        self.keep_fresh();
+        self.arena.truncate(self.kept);
         self.rows.clear();
         self.triple_terms.clear();
         self.lead = None;
@@ -162,19 +174,29 @@ impl<'p> Rows<'p> {
         self.arena.len() as u32
     }
 
-    /// Renders an IRI rendered once per export from its cache entry.
-    fn copy(arena: &mut Vec<u8>, r: &Rendered) -> Node {
-        let start = arena.len() as u32;
-        arena.extend_from_slice(&r.nt);
-        let nt = (start, arena.len() as u32);
-        let out = match &r.turtle {
-            Some(t) => {
-                arena.extend_from_slice(t);
-                (nt.1, arena.len() as u32)
-            }
-            None => nt,
-        };
-        Node { nt, out }
+    /// Moves the IRIs first rendered in this part to the kept start of the arena: their bytes
+    /// are copied to its end, the part's bytes removed from between, and their ranges updated.
+    fn keep_fresh(&mut self) {
+        let end = self.arena.len();
+        let shift = (end - self.kept) as u32;
+        for constant in std::mem::take(&mut self.fresh) {
+            let node = match &constant {
+                Constant::Fixed(key) => self.fixed.get_mut(key),
+                Constant::Vocab(name) => self.vocab.get_mut(name),
+            };
+            let Some(node) = node else { continue };
+            let arena = &mut self.arena;
+            let mut moved = |(a, b): (u32, u32)| {
+                let start = arena.len() as u32;
+                arena.extend_from_within(a as usize..b as usize);
+                (start - shift, arena.len() as u32 - shift)
+            };
+            let nt = moved(node.nt);
+            let out = if node.out == node.nt { nt } else { moved(node.out) };
+            *node = Node { nt, out };
+        }
+        self.arena.drain(self.kept..end);
+        self.kept = self.arena.len();
     }
 
     /// Renders `iri` fresh into the arena.
@@ -294,15 +316,10 @@ impl<'p> Rows<'p> {
     /// Renders a typed literal: `"value"^^<datatype>`; in Turtle, a boolean bare and the
     /// datatype as a prefixed name.
     fn typed(&mut self, text: &str, datatype: NamedNodeRef<'static>) -> Term {
-        if self.turtle.is_some() && !self.fixed.contains_key(&static_key(datatype.as_str())) {
-            let mark = self.arena.len();
-            let node = self.render(Iri::Fixed(datatype));
-            if let Ok(node) = node {
-                let r = self.rendered(node);
-                self.fixed.insert(static_key(datatype.as_str()), r);
-            }
-            self.arena.truncate(mark);
-        }
+        let prefixed = match self.turtle {
+            Some(_) => self.iri(Iri::Fixed(datatype)).ok().map(|n| n.out),
+            None => None,
+        };
         let start = self.mark();
         quote(text, &mut self.arena);
         self.arena.extend_from_slice(b"^^<");
@@ -318,25 +335,13 @@ impl<'p> Rows<'p> {
         } else {
             quote(text, &mut self.arena);
             self.arena.extend_from_slice(b"^^");
-            if let Some(t) = self
-                .fixed
-                .get(&static_key(datatype.as_str()))
-                .and_then(|r| r.turtle.as_deref())
-            {
-                self.arena.extend_from_slice(t);
+            if let Some((a, b)) = prefixed {
+                self.arena.extend_from_within(a as usize..b as usize);
             }
         }
         Term {
             nt,
             out: (out_start, self.mark()),
-        }
-    }
-
-    /// A cache entry for a node just rendered.
-    fn rendered(&self, node: Node) -> Rendered {
-        Rendered {
-            nt: self.bytes(node.nt).into(),
-            turtle: (node.out != node.nt).then(|| self.bytes(node.out).into()),
         }
     }
 
@@ -473,21 +478,22 @@ impl Sink for Rows<'_> {
         // The IRIs every part uses are rendered once per export.
         match iri {
             Iri::Fixed(f) => {
-                if let Some(r) = self.fixed.get(&static_key(f.as_str())) {
-                    return Ok(Self::copy(&mut self.arena, r));
+                let key = static_key(f.as_str());
+                if let Some(&node) = self.fixed.get(&key) {
+                    return Ok(node);
                 }
                 let node = self.render(iri)?;
-                let r = self.rendered(node);
-                self.fixed.insert(static_key(f.as_str()), r);
+                self.fixed.insert(key, node);
+                self.fresh.push(Constant::Fixed(key));
                 Ok(node)
             }
             Iri::Minted(VOCAB, Local::Name(name)) => {
-                if let Some(r) = self.vocab.get(name) {
-                    return Ok(Self::copy(&mut self.arena, r));
+                if let Some(&node) = self.vocab.get(name) {
+                    return Ok(node);
                 }
                 let node = self.render(iri)?;
-                let r = self.rendered(node);
-                self.vocab.insert(name.into(), r);
+                self.vocab.insert(name.into(), node);
+                self.fresh.push(Constant::Vocab(name.into()));
                 Ok(node)
             }
             _ => self.render(iri),
