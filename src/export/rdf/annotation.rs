@@ -17,11 +17,11 @@
 use oxrdf::vocab::rdf;
 
 use super::error::RdfError;
-use super::iris::{evidence_local, Local, EVIDENCE, SOURCE};
+use super::iris::{Local, EVIDENCE, SOURCE};
 use super::namespaces::oa;
 use super::sink::{Iri, Object, Sink};
 use super::vocabulary::term;
-use crate::model::minted::{annotation_local, AnnotationPart};
+use crate::model::minted::AnnotationPart;
 use crate::model::relation::{Evidence, RelationId};
 use crate::model::source::Source;
 use crate::verify::{SourceTexts, TextQuoteSelector};
@@ -49,7 +49,6 @@ pub(crate) fn annotation<S: Sink>(
         None => b.iri(Iri::Minted(SOURCE, Local::Name(ev.source.as_str())))?,
     };
     let selectors = selectors(ev, texts);
-    let local = evidence_local(relation, ev.source.as_str(), n);
     let has_target = b.iri(Iri::Fixed(oa::HAS_TARGET))?;
     let specific = b.iri(Iri::Fixed(oa::SPECIFIC_RESOURCE))?;
     let has_source = b.iri(Iri::Fixed(oa::HAS_SOURCE))?;
@@ -57,10 +56,10 @@ pub(crate) fn annotation<S: Sink>(
     let quote_selector = b.iri(Iri::Fixed(oa::TEXT_QUOTE_SELECTOR))?;
     let exact = b.iri(Iri::Fixed(oa::EXACT))?;
     for (k, (selector, anchored)) in selectors.iter().enumerate() {
-        let target_name = annotation_local(&local, AnnotationPart::Target, k + 1);
-        let selector_name = annotation_local(&local, AnnotationPart::Selector, k + 1);
-        let target = b.iri(Iri::Minted(EVIDENCE, Local::Name(&target_name)))?;
-        let s = b.iri(Iri::Minted(EVIDENCE, Local::Name(&selector_name)))?;
+        let source = ev.source.as_str();
+        let part = |part| Iri::Minted(EVIDENCE, Local::Annotation(relation, source, n, part, k + 1));
+        let target = b.iri(part(AnnotationPart::Target))?;
+        let s = b.iri(part(AnnotationPart::Selector))?;
         b.add_in(graph, e, &has_target, Object::Node(&target));
         b.add_in(graph, &target, &a, Object::Node(&specific));
         b.add_in(graph, &target, &has_source, Object::Node(&page));

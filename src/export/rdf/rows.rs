@@ -18,7 +18,7 @@ use super::error::RdfError;
 use super::iris::{self, Local, VOCAB};
 use super::render::{is_turtle_boolean, quote, Prefixes};
 use super::sink::{Iri, Object, Sink};
-use crate::model::minted::{push_evidence_local, push_inverse_name};
+use crate::model::minted::{push_annotation_local, push_evidence_local, push_inverse_name};
 use crate::model::relation::RelationId;
 
 /// An IRI rendered into the arena: its N-Triples form `<iri>` and its form in the output
@@ -27,7 +27,14 @@ use crate::model::relation::RelationId;
 pub(crate) struct Node {
     nt: (u32, u32),
     out: (u32, u32),
+    /// For an IRI rendered once per export and kept, its place in the order of all those
+    /// kept (equal IRIs, equal places), so that two are compared without reading them;
+    /// [`UNRANKED`] for the others.
+    rank: u32,
 }
+
+/// The rank of a node that has none.
+const UNRANKED: u32 = u32::MAX;
 
 /// An object rendered into the arena: its N-Triples form (the sort key) and its form in the
 /// output syntax.
@@ -94,6 +101,8 @@ pub(crate) struct Rows<'p> {
     relation: Option<(RelationId, String)>,
     /// The IRI being rendered.
     text: String,
+    /// The evidence local name of an annotation's IRI being rendered.
+    evidence: String,
 }
 
 /// The cache key of a `'static` text: its address and length, hashed and compared without
@@ -143,6 +152,7 @@ impl<'p> Rows<'p> {
             triple_terms: FxHashMap::default(),
             relation: None,
             text: String::new(),
+            evidence: String::new(),
         }
     }
 
@@ -177,6 +187,9 @@ impl<'p> Rows<'p> {
     /// Moves the IRIs first rendered in this part to the kept start of the arena: their bytes
     /// are copied to its end, the part's bytes removed from between, and their ranges updated.
     fn keep_fresh(&mut self) {
+        if self.fresh.is_empty() {
+            return;
+        }
         let end = self.arena.len();
         let shift = (end - self.kept) as u32;
         for constant in std::mem::take(&mut self.fresh) {
@@ -193,10 +206,30 @@ impl<'p> Rows<'p> {
             };
             let nt = moved(node.nt);
             let out = if node.out == node.nt { nt } else { moved(node.out) };
-            *node = Node { nt, out };
+            *node = Node {
+                nt,
+                out,
+                rank: UNRANKED,
+            };
         }
         self.arena.drain(self.kept..end);
         self.kept = self.arena.len();
+        self.rank_kept();
+    }
+
+    /// Ranks the kept IRIs by their bare IRIs, the order [`Rows::compare_nodes`] sorts by.
+    fn rank_kept(&mut self) {
+        let arena = &self.arena;
+        let bare = |n: &Node| arena.get(n.nt.0 as usize + 1..(n.nt.1 as usize).saturating_sub(1));
+        let mut nodes: Vec<&mut Node> = self.fixed.values_mut().chain(self.vocab.values_mut()).collect();
+        nodes.sort_unstable_by(|a, b| bare(a).cmp(&bare(b)));
+        let mut rank = 0;
+        for i in 0..nodes.len() {
+            if i > 0 && bare(nodes[i - 1]) != bare(nodes[i]) {
+                rank += 1;
+            }
+            nodes[i].rank = rank;
+        }
     }
 
     /// Renders `iri` fresh into the arena.
@@ -241,7 +274,11 @@ impl<'p> Rows<'p> {
             None => nt,
         };
         self.text = text;
-        Ok(Node { nt, out })
+        Ok(Node {
+            nt,
+            out,
+            rank: UNRANKED,
+        })
     }
 
     /// Appends a local name to `text`.
@@ -251,6 +288,13 @@ impl<'p> Rows<'p> {
             Local::Inverse(id) => push_inverse_name(text, id),
             Local::Relation(r) => text.push_str(self.relation_text(r)),
             Local::Evidence(r, source, n) => push_evidence_local(text, self.relation_text(r), source, n),
+            Local::Annotation(r, source, n, part, k) => {
+                let mut evidence = std::mem::take(&mut self.evidence);
+                evidence.clear();
+                push_evidence_local(&mut evidence, self.relation_text(r), source, n);
+                push_annotation_local(text, &evidence, part, k);
+                self.evidence = evidence;
+            }
         }
     }
 
@@ -407,6 +451,8 @@ impl<'p> Rows<'p> {
     fn compare_nodes(&self, a: Node, b: Node) -> Ordering {
         if a.nt == b.nt {
             Ordering::Equal
+        } else if a.rank != UNRANKED && b.rank != UNRANKED {
+            a.rank.cmp(&b.rank)
         } else {
             self.bare(a).cmp(self.bare(b))
         }
