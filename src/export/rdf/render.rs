@@ -19,6 +19,11 @@ pub(crate) fn quote(value: &str, out: &mut Vec<u8>) {
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Eight bytes at a time while none of them is special: most text has no escapes.
+        if bytes.get(i..i + 8).is_some_and(|word| !any_special(word)) {
+            i += 8;
+            continue;
+        }
         let b = bytes[i];
         if !SPECIAL[usize::from(b)] {
             i += 1;
@@ -58,6 +63,21 @@ pub(crate) fn quote(value: &str, out: &mut Vec<u8>) {
     }
     out.extend_from_slice(&bytes[run..]);
     out.push(b'"');
+}
+
+/// Whether one of the eight bytes of `word` is one [`quote`] looks at ([`SPECIAL`]), tested on
+/// them all at once as one integer: a byte below 0x20, or equal to `"`, `\`, 0x7F or 0xEF.
+fn any_special(word: &[u8]) -> bool {
+    let Ok(word) = <[u8; 8]>::try_from(word) else {
+        return true;
+    };
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let w = u64::from_ne_bytes(word);
+    // Whether some byte of `x` is below `n` (n <= 0x80): exact for "some", as it is used.
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGHS != 0;
+    let has = |b: u8| below(w ^ (ONES * u64::from(b)), 1);
+    below(w, 0x20) || has(b'"') || has(b'\\') || has(0x7F) || has(0xEF)
 }
 
 /// The bytes [`quote`] looks at: controls, `"`, `\`, DEL, and `EF` (which may start U+FFFE or
@@ -292,6 +312,18 @@ mod tests {
     }
 
     #[test]
+    fn eight_bytes_are_special_when_one_is() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut word = *b"abcdefgh";
+                word[at] = b;
+                assert_eq!(any_special(&word), SPECIAL[usize::from(b)], "{b:#x} at {at}");
+            }
+        }
+        assert!(!any_special("Россия я".as_bytes().get(..8).unwrap_or_default()));
+    }
+
+    #[test]
     fn quotes_like_oxrdf() {
         let mut every_ascii: String = (0u8..=0x7F).map(char::from).collect();
         every_ascii.push_str("\u{FFFD}\u{FFFE}\u{FFFF}\u{FEFF}\u{EFBF}é\u{1F600}\u{202E}x\u{0}");
@@ -302,6 +334,7 @@ mod tests {
             "\u{FFFE}",
             "\u{FFFF}\u{FFFF}",
             "\u{EFBF}\u{BF}",
+            "0123456789\"abcdefgh\\ijklmnop\u{FFFE}qrstuvwx\u{EFBF}yz\n0123456\u{7F}",
             every_ascii.as_str(),
         ] {
             assert_eq!(quoted(text), Literal::new_simple_literal(text).to_string(), "{text:?}");
