@@ -109,6 +109,8 @@ pub(crate) struct Rows<'p> {
     relation: Option<(RelationId, String)>,
     /// The IRI being rendered.
     text: String,
+    /// The namespace `text` starts with (after the base), when the IRI rendered last was minted.
+    spelled: Option<&'static str>,
     /// The evidence local name of an annotation's IRI being rendered.
     evidence: String,
 }
@@ -161,6 +163,7 @@ impl<'p> Rows<'p> {
             triple_terms: FxHashMap::default(),
             relation: None,
             text: String::new(),
+            spelled: None,
             evidence: String::new(),
         }
     }
@@ -245,15 +248,22 @@ impl<'p> Rows<'p> {
     fn render(&mut self, iri: Iri<'_>) -> Result<Node, RdfError> {
         // The IRI is spelled out in `text` first, for Turtle to abbreviate.
         let mut text = std::mem::take(&mut self.text);
-        text.clear();
+        // `text` still starts with the namespace of the IRI rendered last, if it was minted.
+        let spelled = self.spelled.take();
         let namespace = match iri {
             Iri::Minted(ns, local) => {
-                text.push_str(self.base);
-                text.push_str(ns);
+                if spelled.is_some_and(|s| std::ptr::eq(s, ns)) {
+                    text.truncate(self.base.len() + ns.len());
+                } else {
+                    text.clear();
+                    text.push_str(self.base);
+                    text.push_str(ns);
+                }
                 self.local(&mut text, local);
                 Some(ns)
             }
             Iri::Fixed(iri) => {
+                text.clear();
                 text.push_str(iri.as_str());
                 None
             }
@@ -263,6 +273,7 @@ impl<'p> Rows<'p> {
                     iri: data.to_owned(),
                     reason: e.to_string(),
                 })?;
+                text.clear();
                 text.push_str(data);
                 None
             }
@@ -283,6 +294,7 @@ impl<'p> Rows<'p> {
             None => nt,
         };
         self.text = text;
+        self.spelled = namespace;
         Ok(Node {
             nt,
             out,
