@@ -74,7 +74,25 @@ pub(crate) fn push_evidence_local(out: &mut String, relation: &str, source: &str
     out.push_str(source);
     if n > 1 {
         out.push('.');
-        out.push_str(&n.to_string());
+        push_decimal(out, n);
+    }
+}
+
+/// Appends `n` in decimal, as `n.to_string()` spells it, without the formatting machinery.
+fn push_decimal(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
     }
 }
 
@@ -100,7 +118,16 @@ impl AnnotationPart {
 
 /// The local name of the `k`-th (1-based) target or selector of the evidence named `evidence`.
 pub(crate) fn annotation_local(evidence: &str, part: AnnotationPart, k: usize) -> String {
-    format!("{evidence}{}{k}", part.infix())
+    let mut name = String::new();
+    push_annotation_local(&mut name, evidence, part, k);
+    name
+}
+
+/// Appends [`annotation_local`] to `out`.
+pub(crate) fn push_annotation_local(out: &mut String, evidence: &str, part: AnnotationPart, k: usize) {
+    out.push_str(evidence);
+    out.push_str(part.infix());
+    push_decimal(out, k);
 }
 
 /// If `source` would end an evidence name that equals the annotation name of another source's
@@ -202,6 +229,15 @@ pub(crate) fn source_clashes<'a>(sources: &[&'a str]) -> Vec<Clash<'a>> {
 mod tests {
     use super::*;
     use crate::model::id::Id;
+
+    #[test]
+    fn decimals_as_to_string_spells_them() {
+        for n in [0, 1, 9, 10, 99, 100, 12_345, usize::MAX] {
+            let mut out = String::from("x");
+            push_decimal(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+    }
 
     #[test]
     fn predicates_that_share_a_name() {

@@ -42,6 +42,21 @@ pub(crate) fn claims_by_statement(
     graph: &Graph,
     admit: impl Fn(EdgeId) -> bool,
 ) -> BTreeMap<StatementKey<'_>, Vec<ClaimRef>> {
+    group_claims(graph, admit, false)
+}
+
+/// The claims that name their statement, by it, in key order: [`claims_by_statement`]'s
+/// [`StatementKey::Named`] groups, without grouping every other claim by its fact first.
+pub(crate) fn claims_by_named_statement(graph: &Graph) -> BTreeMap<StatementKey<'_>, Vec<ClaimRef>> {
+    group_claims(graph, |_| true, true)
+}
+
+/// The claims of the relations `admit` accepts, by statement; only the named ones if `named`.
+fn group_claims(
+    graph: &Graph,
+    admit: impl Fn(EdgeId) -> bool,
+    named: bool,
+) -> BTreeMap<StatementKey<'_>, Vec<ClaimRef>> {
     let g = graph;
     let mut groups: BTreeMap<StatementKey<'_>, Vec<ClaimRef>> = BTreeMap::new();
     for edge in g.edge_ids() {
@@ -59,6 +74,7 @@ pub(crate) fn claims_by_statement(
         for (i, ev) in r.evidence.iter().enumerate() {
             let key = match &ev.statement {
                 Some(k) => StatementKey::Named(k),
+                None if named => continue,
                 None => StatementKey::Fact(s, positive, o),
             };
             groups.entry(key).or_default().push(ClaimRef {

@@ -17,11 +17,11 @@
 use oxrdf::vocab::rdf;
 
 use super::error::RdfError;
-use super::iris::{evidence_local, Local, EVIDENCE, SOURCE};
+use super::iris::{Local, EVIDENCE, SOURCE};
 use super::namespaces::oa;
 use super::sink::{Iri, Object, Sink};
 use super::vocabulary::term;
-use crate::model::minted::{annotation_local, AnnotationPart};
+use crate::model::minted::AnnotationPart;
 use crate::model::relation::{Evidence, RelationId};
 use crate::model::source::Source;
 use crate::verify::{SourceTexts, TextQuoteSelector};
@@ -49,7 +49,6 @@ pub(crate) fn annotation<S: Sink>(
         None => b.iri(Iri::Minted(SOURCE, Local::Name(ev.source.as_str())))?,
     };
     let selectors = selectors(ev, texts);
-    let local = evidence_local(relation, ev.source.as_str(), n);
     let has_target = b.iri(Iri::Fixed(oa::HAS_TARGET))?;
     let specific = b.iri(Iri::Fixed(oa::SPECIFIC_RESOURCE))?;
     let has_source = b.iri(Iri::Fixed(oa::HAS_SOURCE))?;
@@ -57,10 +56,10 @@ pub(crate) fn annotation<S: Sink>(
     let quote_selector = b.iri(Iri::Fixed(oa::TEXT_QUOTE_SELECTOR))?;
     let exact = b.iri(Iri::Fixed(oa::EXACT))?;
     for (k, (selector, anchored)) in selectors.iter().enumerate() {
-        let target_name = annotation_local(&local, AnnotationPart::Target, k + 1);
-        let selector_name = annotation_local(&local, AnnotationPart::Selector, k + 1);
-        let target = b.iri(Iri::Minted(EVIDENCE, Local::Name(&target_name)))?;
-        let s = b.iri(Iri::Minted(EVIDENCE, Local::Name(&selector_name)))?;
+        let source = ev.source.as_str();
+        let part = |part| Iri::Minted(EVIDENCE, Local::Annotation(relation, source, n, part, k + 1));
+        let target = b.iri(part(AnnotationPart::Target))?;
+        let s = b.iri(part(AnnotationPart::Selector))?;
         b.add_in(graph, e, &has_target, Object::Node(&target));
         b.add_in(graph, &target, &a, Object::Node(&specific));
         b.add_in(graph, &target, &has_source, Object::Node(&page));
@@ -114,9 +113,8 @@ pub(crate) fn selectors(ev: &Evidence, texts: Option<&SourceTexts>) -> Vec<(Text
 
 /// The fragments of a quote joined with `...`, each with its white space collapsed.
 fn exact_only(quote: &str) -> Vec<String> {
-    let parts: Vec<String> = quote
-        .split("...")
-        .map(|f| f.split_whitespace().collect::<Vec<_>>().join(" "))
+    let parts: Vec<String> = fragments(quote)
+        .map(collapse_white_space)
         .filter(|f| !f.is_empty())
         .collect();
     if parts.is_empty() {
@@ -126,9 +124,97 @@ fn exact_only(quote: &str) -> Vec<String> {
     }
 }
 
+/// The pieces of `quote` between the `...` that join its fragments: what `quote.split("...")`
+/// gives (leftmost matches first, none overlapping), found a byte at a time rather than by a
+/// substring searcher set up for every quote.
+fn fragments(quote: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(quote);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(dot) = bytes[i..].iter().position(|&b| b == b'.') {
+            let at = i + dot;
+            if bytes[at..].starts_with(b"...") {
+                rest = text.get(at + 3..);
+                return text.get(..at);
+            }
+            i = at + 1;
+        }
+        rest = None;
+        Some(text)
+    })
+}
+
+/// `text`'s words (its runs of characters that are not white space, as `char::is_whitespace`
+/// says) joined with single spaces: `text.split_whitespace().collect::<Vec<_>>().join(" ")`
+/// without the list, looking at the bytes. White space is either ASCII or a character whose
+/// UTF-8 starts with `C2`, `E1`, `E2` or `E3`; only those are decoded.
+fn collapse_white_space(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let width = match bytes[i] {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => 1,
+            0xC2 | 0xE1..=0xE3 => text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .filter(|c| c.is_whitespace())
+                .map_or(0, char::len_utf8),
+            _ => 0,
+        };
+        if width == 0 {
+            word.get_or_insert(i);
+            i += 1;
+            continue;
+        }
+        if let Some(start) = word.take() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(text.get(start..i).unwrap_or_default());
+        }
+        i += width;
+    }
+    if let Some(start) = word {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(text.get(start..).unwrap_or_default());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::exact_only;
+    use super::{collapse_white_space, exact_only, fragments};
+
+    #[test]
+    fn fragments_and_white_space_as_split_says() {
+        for text in [
+            "",
+            ".",
+            "...",
+            "....",
+            "a...b",
+            "a....b..c...",
+            "...a",
+            " joined  the\nPfP ... in\u{2003}1995\u{A0} ",
+            "\u{85}x\u{3000}y\u{202F}z\u{1680}\u{200B}w\u{FEFF}\u{2029}",
+            "\u{B}\u{C}\u{1C}ü é\t",
+            "Россия  и\tБеларусь...",
+        ] {
+            let expected: Vec<&str> = text.split("...").collect();
+            assert_eq!(fragments(text).collect::<Vec<_>>(), expected, "{text:?}");
+            assert_eq!(
+                collapse_white_space(text),
+                text.split_whitespace().collect::<Vec<_>>().join(" "),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn fragments_of_a_quote_without_its_text() {

@@ -8,7 +8,7 @@ use super::sink::{Iri, Object, Sink};
 use super::vocabulary::term;
 use crate::model::graph::Graph;
 use crate::model::id::Id;
-use crate::model::statement::{claims_by_statement, polarity_differs, positive_dates, ClaimRef, StatementKey};
+use crate::model::statement::{claims_by_named_statement, polarity_differs, positive_dates, ClaimRef, StatementKey};
 
 /// The statement `key`: its class and label, `dg:hasClaim` to the evidence resource of each of
 /// its `claims` (the evidence stays in its source's named graph; this node is in the default
@@ -50,7 +50,7 @@ pub(crate) fn claimed<S: Sink>(
 /// The statements the curators named, in key order, each with its claims and whether they
 /// really disagree.
 pub(crate) fn claimed_statements(graph: &Graph) -> Vec<(&Id, Vec<ClaimRef>, bool)> {
-    claims_by_statement(graph, |_| true)
+    claims_by_named_statement(graph)
         .into_iter()
         .filter_map(|(key, claims)| match key {
             StatementKey::Named(k) => {

@@ -1,10 +1,10 @@
 //! Writing a graph as RDF.
 
-use std::collections::HashMap;
 use std::io::{BufWriter, Write};
 
 use oxrdf::Quad;
 use oxttl::{NQuadsSerializer, NTriplesSerializer, TurtleSerializer};
+use rustc_hash::FxHashMap;
 
 use super::annotated::Layout;
 use super::base::BaseIri;
@@ -78,8 +78,9 @@ impl<'g> RdfExport<'g> {
                 what: format!("'{}' and '{}' ({})", clash.first, clash.second, clash.what),
             });
         }
-        let mut seen: HashMap<RelationId, (&crate::model::id::Id, &crate::model::id::Id, &crate::model::id::Id)> =
-            HashMap::new();
+        // Relation ids are hashes already: a plain multiplicative hash spreads them.
+        let mut seen: FxHashMap<RelationId, (&crate::model::id::Id, &crate::model::id::Id, &crate::model::id::Id)> =
+            FxHashMap::with_capacity_and_hasher(graph.relation_count(), Default::default());
         for r in graph.relations() {
             if let Some((s, p, o)) = seen.insert(r.id, (&r.subject, &r.predicate, &r.object)) {
                 return Err(RdfError::Clash {

@@ -27,7 +27,7 @@ pub(crate) const GRAPH: &str = "graph/";
 pub(crate) const CLAIMED: &str = "statement/";
 
 pub(crate) use crate::model::minted::evidence_local;
-use crate::model::minted::inverse_name;
+use crate::model::minted::{annotation_local, inverse_name, AnnotationPart};
 
 /// The local name of one of the export's own IRIs, `<base><namespace><local>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +40,9 @@ pub(crate) enum Local<'a> {
     Relation(RelationId),
     /// The `n`-th claim (1-based) of a source behind a relation: `<relation>.<source>[.<n>]`.
     Evidence(RelationId, &'a str, usize),
+    /// The `k`-th (1-based) target or selector of that claim's Web Annotation:
+    /// `<evidence>-target-<k>`, `<evidence>-selector-<k>`.
+    Annotation(RelationId, &'a str, usize, AnnotationPart, usize),
 }
 
 /// Mints IRIs under one base.
@@ -80,6 +83,9 @@ impl Iris {
             Local::Inverse(id) => self.mint(ns, &inverse_name(id)),
             Local::Relation(r) => self.mint(ns, &r.to_string()),
             Local::Evidence(r, source, n) => self.mint(ns, &evidence_local(r, source, n)),
+            Local::Annotation(r, source, n, part, k) => {
+                self.mint(ns, &annotation_local(&evidence_local(r, source, n), part, k))
+            }
         }
     }
 

@@ -19,6 +19,11 @@ pub(crate) fn quote(value: &str, out: &mut Vec<u8>) {
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Eight bytes at a time while none of them is special: most text has no escapes.
+        if bytes.get(i..i + 8).is_some_and(|word| !any_special(word)) {
+            i += 8;
+            continue;
+        }
         let b = bytes[i];
         if !SPECIAL[usize::from(b)] {
             i += 1;
@@ -58,6 +63,21 @@ pub(crate) fn quote(value: &str, out: &mut Vec<u8>) {
     }
     out.extend_from_slice(&bytes[run..]);
     out.push(b'"');
+}
+
+/// Whether one of the eight bytes of `word` is one [`quote`] looks at ([`SPECIAL`]), tested on
+/// them all at once as one integer: a byte below 0x20, or equal to `"`, `\`, 0x7F or 0xEF.
+fn any_special(word: &[u8]) -> bool {
+    let Ok(word) = <[u8; 8]>::try_from(word) else {
+        return true;
+    };
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let w = u64::from_ne_bytes(word);
+    // Whether some byte of `x` is below `n` (n <= 0x80): exact for "some", as it is used.
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGHS != 0;
+    let has = |b: u8| below(w ^ (ONES * u64::from(b)), 1);
+    below(w, 0x20) || has(b'"') || has(b'\\') || has(0x7F) || has(0xEF)
 }
 
 /// The bytes [`quote`] looks at: controls, `"`, `\`, DEL, and `EF` (which may start U+FFFE or
@@ -145,6 +165,16 @@ impl Prefixes {
 /// Appends `value` as a Turtle local name (PN_LOCAL) with `oxttl`'s escapes, or returns false
 /// (having appended part of it) if it cannot be one. `value` is not empty.
 fn escape_local_name(value: &str, out: &mut Vec<u8>) -> bool {
+    // Most local names are ids and relation ids: ASCII that needs no escape, copied whole.
+    if plain_ascii_local_name(value.as_bytes()) {
+        out.extend_from_slice(value.as_bytes());
+        return true;
+    }
+    escape_local_name_chars(value, out)
+}
+
+/// [`escape_local_name`] character by character.
+fn escape_local_name_chars(value: &str, out: &mut Vec<u8>) -> bool {
     let mut buf = [0; 4];
     let mut push = |out: &mut Vec<u8>, c: char| out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
     let mut chars = value.chars();
@@ -170,6 +200,39 @@ fn escape_local_name(value: &str, out: &mut Vec<u8>) -> bool {
         }
     }
     true
+}
+
+/// Whether `value` is a local name written as it is, by [`escape_local_name`]'s rules
+/// restricted to ASCII: a letter, `_`, `:` or digit first, then letters, digits, `_`, `-`, `:`,
+/// and `.` but not last. Anything else (an escape, a non-ASCII character) is left to the full
+/// rules.
+fn plain_ascii_local_name(value: &[u8]) -> bool {
+    let Some((&first, rest)) = value.split_first() else {
+        return false;
+    };
+    let last = rest.len().wrapping_sub(1);
+    PLAIN_FIRST[usize::from(first)]
+        && rest
+            .iter()
+            .enumerate()
+            .all(|(i, &b)| PLAIN_NEXT[usize::from(b)] || (b == b'.' && i != last))
+}
+
+/// The ASCII bytes a local name may start with unescaped: PN_CHARS_U, `:` and digits.
+const PLAIN_FIRST: [bool; 256] = ascii_class(false);
+
+/// The ASCII bytes a local name may continue with unescaped (`.` apart): PN_CHARS and `:`.
+const PLAIN_NEXT: [bool; 256] = ascii_class(true);
+
+const fn ascii_class(next: bool) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'_' || c == b':' || (next && c == b'-');
+        b += 1;
+    }
+    t
 }
 
 // The character classes of the Turtle grammar, as `oxttl`'s lexer spells them.
@@ -249,6 +312,18 @@ mod tests {
     }
 
     #[test]
+    fn eight_bytes_are_special_when_one_is() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut word = *b"abcdefgh";
+                word[at] = b;
+                assert_eq!(any_special(&word), SPECIAL[usize::from(b)], "{b:#x} at {at}");
+            }
+        }
+        assert!(!any_special("Россия я".as_bytes().get(..8).unwrap_or_default()));
+    }
+
+    #[test]
     fn quotes_like_oxrdf() {
         let mut every_ascii: String = (0u8..=0x7F).map(char::from).collect();
         every_ascii.push_str("\u{FFFD}\u{FFFE}\u{FFFF}\u{FEFF}\u{EFBF}é\u{1F600}\u{202E}x\u{0}");
@@ -259,6 +334,7 @@ mod tests {
             "\u{FFFE}",
             "\u{FFFF}\u{FFFF}",
             "\u{EFBF}\u{BF}",
+            "0123456789\"abcdefgh\\ijklmnop\u{FFFE}qrstuvwx\u{EFBF}yz\n0123456\u{7F}",
             every_ascii.as_str(),
         ] {
             assert_eq!(quoted(text), Literal::new_simple_literal(text).to_string(), "{text:?}");
@@ -280,6 +356,31 @@ mod tests {
         line.trim_start_matches("<http://x.example/s> <http://x.example/s> ")
             .trim_end_matches(" .")
             .to_owned()
+    }
+
+    #[test]
+    fn plain_ascii_local_names_are_what_the_full_rules_write() {
+        let alphabet: Vec<char> = (0x20u8..0x7F).map(char::from).collect();
+        let mut names: Vec<String> = alphabet.iter().map(|c| c.to_string()).collect();
+        for a in ['a', '-', '.', '0', ':', '_', '~'] {
+            for &b in &alphabet {
+                names.push(format!("{a}{b}"));
+                names.push(format!("{a}{b}x"));
+                names.push(format!("x{a}{b}"));
+            }
+        }
+        names.extend(["r-0123abcd.s1.2", "belarus", "member_of-inverse", "a..b", "é"].map(String::from));
+        let mut plain = 0;
+        for name in &names {
+            let (mut fast, mut full) = (Vec::new(), Vec::new());
+            let ok = escape_local_name(name, &mut fast);
+            assert_eq!(ok, escape_local_name_chars(name, &mut full), "{name:?}");
+            if ok {
+                assert_eq!(fast, full, "{name:?}");
+            }
+            plain += usize::from(plain_ascii_local_name(name.as_bytes()));
+        }
+        assert!(plain > 500, "the fast path is taken: {plain}");
     }
 
     #[test]

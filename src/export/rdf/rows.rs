@@ -4,7 +4,8 @@
 //! with no `oxrdf` term built: every term is rendered once, as it is described, into one arena
 //! of bytes reused from part to part, and a row is four ranges of it. Sorting compares those
 //! bytes. The IRIs used over and over (the standard vocabularies', the export's own vocabulary)
-//! are rendered once per export and copied.
+//! are rendered once per export and kept at the start of the arena, so every use of one is the
+//! same range.
 
 use std::cmp::Ordering;
 use std::fmt::Write as _;
@@ -17,7 +18,7 @@ use super::error::RdfError;
 use super::iris::{self, Local, VOCAB};
 use super::render::{is_turtle_boolean, quote, Prefixes};
 use super::sink::{Iri, Object, Sink};
-use crate::model::minted::{push_evidence_local, push_inverse_name};
+use crate::model::minted::{push_annotation_local, push_evidence_local, push_inverse_name};
 use crate::model::relation::RelationId;
 
 /// An IRI rendered into the arena: its N-Triples form `<iri>` and its form in the output
@@ -26,7 +27,17 @@ use crate::model::relation::RelationId;
 pub(crate) struct Node {
     nt: (u32, u32),
     out: (u32, u32),
+    /// For an IRI rendered once per export and kept, its place in the order of all those
+    /// kept (equal IRIs, equal places), so that two are compared without reading them;
+    /// [`UNRANKED`] for the others.
+    rank: u32,
 }
+
+/// The rank of a node that has none.
+const UNRANKED: u32 = u32::MAX;
+
+/// The most subjects of a part that [`Rows::rank_subjects`] ranks.
+const RANKED_SUBJECTS: usize = 16;
 
 /// An object rendered into the arena: its N-Triples form (the sort key) and its form in the
 /// output syntax.
@@ -47,13 +58,16 @@ pub(crate) struct Row {
     lead: bool,
     /// The predicate is `rdf:type`: written first, and as `a` in Turtle.
     is_type: bool,
+    /// The subject's place among the part's subjects while they are sorted (equal IRIs,
+    /// equal places), or [`UNRANKED`]: see [`Rows::rank_subjects`].
+    subject_rank: u32,
 }
 
-/// An IRI rendered once per export.
+/// An IRI rendered once per export, by its cache key.
 #[derive(Debug)]
-struct Rendered {
-    nt: Box<[u8]>,
-    turtle: Option<Box<[u8]>>,
+enum Constant {
+    Fixed((usize, usize)),
+    Vocab(Box<str>),
 }
 
 /// The Turtle prefixes that can abbreviate the IRIs of each namespace of the export.
@@ -74,10 +88,20 @@ pub(crate) struct Rows<'p> {
     arena: Vec<u8>,
     rows: Vec<Row>,
     order: Vec<u32>,
+    /// The part's distinct subjects, while they are ranked.
+    subjects: Vec<Node>,
     lead: Option<Node>,
-    /// Keyed by where the `'static` text is: two keys may hold the same IRI, never one key two.
-    fixed: FxHashMap<(usize, usize), Rendered>,
-    vocab: FxHashMap<Box<str>, Rendered>,
+    /// The IRIs rendered once per export, kept at the start of the arena (see
+    /// [`Rows::clear`]), so that every use of one is the same range, neither copied nor
+    /// compared byte by byte with itself. Keyed by where the `'static` text is: two keys may
+    /// hold the same IRI, never one key two.
+    fixed: FxHashMap<(usize, usize), Node>,
+    /// The export's own vocabulary, by local name.
+    vocab: FxHashMap<Box<str>, Node>,
+    /// Where the part's own bytes start in the arena: before are the IRIs rendered once.
+    kept: usize,
+    /// The IRIs rendered once that were first rendered in this part, among its bytes.
+    fresh: Vec<Constant>,
     /// The parts `(subject, predicate, object)` of each triple term of the part, by where its
     /// N-Triples form starts in the arena (a row's object range): for Turtle 1.2's annotations.
     triple_terms: FxHashMap<u32, [Node; 3]>,
@@ -85,6 +109,10 @@ pub(crate) struct Rows<'p> {
     relation: Option<(RelationId, String)>,
     /// The IRI being rendered.
     text: String,
+    /// The namespace `text` starts with (after the base), when the IRI rendered last was minted.
+    spelled: Option<&'static str>,
+    /// The evidence local name of an annotation's IRI being rendered.
+    evidence: String,
 }
 
 /// The cache key of a `'static` text: its address and length, hashed and compared without
@@ -126,18 +154,24 @@ impl<'p> Rows<'p> {
             arena: Vec::with_capacity(1 << 12),
             rows: Vec::new(),
             order: Vec::new(),
+            subjects: Vec::new(),
             lead: None,
             fixed: FxHashMap::default(),
             vocab: FxHashMap::default(),
+            kept: 0,
+            fresh: Vec::new(),
             triple_terms: FxHashMap::default(),
             relation: None,
             text: String::new(),
+            spelled: None,
+            evidence: String::new(),
         }
     }
 
     /// Empties the rows for the next part (the IRIs rendered once per export are kept).
     pub(crate) fn clear(&mut self) {
-        self.arena.clear();
+        self.keep_fresh();
+        self.arena.truncate(self.kept);
         self.rows.clear();
         self.triple_terms.clear();
         self.lead = None;
@@ -162,34 +196,74 @@ impl<'p> Rows<'p> {
         self.arena.len() as u32
     }
 
-    /// Renders an IRI rendered once per export from its cache entry.
-    fn copy(arena: &mut Vec<u8>, r: &Rendered) -> Node {
-        let start = arena.len() as u32;
-        arena.extend_from_slice(&r.nt);
-        let nt = (start, arena.len() as u32);
-        let out = match &r.turtle {
-            Some(t) => {
-                arena.extend_from_slice(t);
-                (nt.1, arena.len() as u32)
+    /// Moves the IRIs first rendered in this part to the kept start of the arena: their bytes
+    /// are copied to its end, the part's bytes removed from between, and their ranges updated.
+    fn keep_fresh(&mut self) {
+        if self.fresh.is_empty() {
+            return;
+        }
+        let end = self.arena.len();
+        let shift = (end - self.kept) as u32;
+        for constant in std::mem::take(&mut self.fresh) {
+            let node = match &constant {
+                Constant::Fixed(key) => self.fixed.get_mut(key),
+                Constant::Vocab(name) => self.vocab.get_mut(name),
+            };
+            let Some(node) = node else { continue };
+            let arena = &mut self.arena;
+            let mut moved = |(a, b): (u32, u32)| {
+                let start = arena.len() as u32;
+                arena.extend_from_within(a as usize..b as usize);
+                (start - shift, arena.len() as u32 - shift)
+            };
+            let nt = moved(node.nt);
+            let out = if node.out == node.nt { nt } else { moved(node.out) };
+            *node = Node {
+                nt,
+                out,
+                rank: UNRANKED,
+            };
+        }
+        self.arena.drain(self.kept..end);
+        self.kept = self.arena.len();
+        self.rank_kept();
+    }
+
+    /// Ranks the kept IRIs by their bare IRIs, the order [`Rows::compare_nodes`] sorts by.
+    fn rank_kept(&mut self) {
+        let arena = &self.arena;
+        let bare = |n: &Node| arena.get(n.nt.0 as usize + 1..(n.nt.1 as usize).saturating_sub(1));
+        let mut nodes: Vec<&mut Node> = self.fixed.values_mut().chain(self.vocab.values_mut()).collect();
+        nodes.sort_unstable_by(|a, b| bare(a).cmp(&bare(b)));
+        let mut rank = 0;
+        for i in 0..nodes.len() {
+            if i > 0 && bare(nodes[i - 1]) != bare(nodes[i]) {
+                rank += 1;
             }
-            None => nt,
-        };
-        Node { nt, out }
+            nodes[i].rank = rank;
+        }
     }
 
     /// Renders `iri` fresh into the arena.
     fn render(&mut self, iri: Iri<'_>) -> Result<Node, RdfError> {
         // The IRI is spelled out in `text` first, for Turtle to abbreviate.
         let mut text = std::mem::take(&mut self.text);
-        text.clear();
+        // `text` still starts with the namespace of the IRI rendered last, if it was minted.
+        let spelled = self.spelled.take();
         let namespace = match iri {
             Iri::Minted(ns, local) => {
-                text.push_str(self.base);
-                text.push_str(ns);
+                if spelled.is_some_and(|s| std::ptr::eq(s, ns)) {
+                    text.truncate(self.base.len() + ns.len());
+                } else {
+                    text.clear();
+                    text.push_str(self.base);
+                    text.push_str(ns);
+                }
                 self.local(&mut text, local);
                 Some(ns)
             }
             Iri::Fixed(iri) => {
+                text.clear();
                 text.push_str(iri.as_str());
                 None
             }
@@ -199,6 +273,7 @@ impl<'p> Rows<'p> {
                     iri: data.to_owned(),
                     reason: e.to_string(),
                 })?;
+                text.clear();
                 text.push_str(data);
                 None
             }
@@ -219,7 +294,12 @@ impl<'p> Rows<'p> {
             None => nt,
         };
         self.text = text;
-        Ok(Node { nt, out })
+        self.spelled = namespace;
+        Ok(Node {
+            nt,
+            out,
+            rank: UNRANKED,
+        })
     }
 
     /// Appends a local name to `text`.
@@ -229,6 +309,13 @@ impl<'p> Rows<'p> {
             Local::Inverse(id) => push_inverse_name(text, id),
             Local::Relation(r) => text.push_str(self.relation_text(r)),
             Local::Evidence(r, source, n) => push_evidence_local(text, self.relation_text(r), source, n),
+            Local::Annotation(r, source, n, part, k) => {
+                let mut evidence = std::mem::take(&mut self.evidence);
+                evidence.clear();
+                push_evidence_local(&mut evidence, self.relation_text(r), source, n);
+                push_annotation_local(text, &evidence, part, k);
+                self.evidence = evidence;
+            }
         }
     }
 
@@ -294,15 +381,10 @@ impl<'p> Rows<'p> {
     /// Renders a typed literal: `"value"^^<datatype>`; in Turtle, a boolean bare and the
     /// datatype as a prefixed name.
     fn typed(&mut self, text: &str, datatype: NamedNodeRef<'static>) -> Term {
-        if self.turtle.is_some() && !self.fixed.contains_key(&static_key(datatype.as_str())) {
-            let mark = self.arena.len();
-            let node = self.render(Iri::Fixed(datatype));
-            if let Ok(node) = node {
-                let r = self.rendered(node);
-                self.fixed.insert(static_key(datatype.as_str()), r);
-            }
-            self.arena.truncate(mark);
-        }
+        let prefixed = match self.turtle {
+            Some(_) => self.iri(Iri::Fixed(datatype)).ok().map(|n| n.out),
+            None => None,
+        };
         let start = self.mark();
         quote(text, &mut self.arena);
         self.arena.extend_from_slice(b"^^<");
@@ -318,25 +400,13 @@ impl<'p> Rows<'p> {
         } else {
             quote(text, &mut self.arena);
             self.arena.extend_from_slice(b"^^");
-            if let Some(t) = self
-                .fixed
-                .get(&static_key(datatype.as_str()))
-                .and_then(|r| r.turtle.as_deref())
-            {
-                self.arena.extend_from_slice(t);
+            if let Some((a, b)) = prefixed {
+                self.arena.extend_from_within(a as usize..b as usize);
             }
         }
         Term {
             nt,
             out: (out_start, self.mark()),
-        }
-    }
-
-    /// A cache entry for a node just rendered.
-    fn rendered(&self, node: Node) -> Rendered {
-        Rendered {
-            nt: self.bytes(node.nt).into(),
-            turtle: (node.out != node.nt).then(|| self.bytes(node.out).into()),
         }
     }
 
@@ -353,6 +423,7 @@ impl<'p> Rows<'p> {
     /// Sorts the rows as [`super::block::Block`] sorts its quads (`quads`) or triples, and
     /// calls `each` on every row in order, repeats skipped.
     pub(crate) fn sorted(&mut self, quads: bool, mut each: impl FnMut(&Rows<'p>, &Row)) {
+        self.rank_subjects();
         let mut order = std::mem::take(&mut self.order);
         order.clear();
         order.extend(0..self.rows.len() as u32);
@@ -379,6 +450,53 @@ impl<'p> Rows<'p> {
         self.order = order;
     }
 
+    /// Ranks the part's subjects in the order [`Rows::compare_nodes`] sorts them, so that
+    /// sorting the rows compares two subjects once, not at every comparison of their rows. A
+    /// part has a few subjects (its resource, a statement's evidence, an annotation's target
+    /// and selector); one with more than [`RANKED_SUBJECTS`] is left unranked (its subjects
+    /// compared as bytes), which gives the same order.
+    fn rank_subjects(&mut self) {
+        let mut subjects = std::mem::take(&mut self.subjects);
+        subjects.clear();
+        let mut ranked = true;
+        for row in &mut self.rows {
+            // The same node is the same range: a subject is usually one node for all its rows.
+            let at = match subjects.iter().position(|n| n.nt == row.subject.nt) {
+                Some(at) => at,
+                None if subjects.len() < RANKED_SUBJECTS => {
+                    subjects.push(row.subject);
+                    subjects.len() - 1
+                }
+                None => {
+                    ranked = false;
+                    break;
+                }
+            };
+            row.subject_rank = at as u32;
+        }
+        if !ranked {
+            self.rows.iter_mut().for_each(|r| r.subject_rank = UNRANKED);
+            self.subjects = subjects;
+            return;
+        }
+        let mut by_iri: [u32; RANKED_SUBJECTS] = std::array::from_fn(|i| i as u32);
+        let by_iri = &mut by_iri[..subjects.len()];
+        by_iri.sort_unstable_by(|&a, &b| self.compare_nodes(subjects[a as usize], subjects[b as usize]));
+        let mut rank = [0u32; RANKED_SUBJECTS];
+        let mut r = 0;
+        for k in 0..by_iri.len() {
+            let (this, previous) = (subjects[by_iri[k] as usize], by_iri.get(k.wrapping_sub(1)));
+            if previous.is_some_and(|&p| self.compare_nodes(subjects[p as usize], this) != Ordering::Equal) {
+                r += 1;
+            }
+            rank[by_iri[k] as usize] = r;
+        }
+        for row in &mut self.rows {
+            row.subject_rank = rank[row.subject_rank as usize];
+        }
+        self.subjects = subjects;
+    }
+
     /// The graph's sort key: its IRI, or `DEFAULT` (what `oxrdf` prints for the default graph).
     fn graph_key(&self, r: &Row) -> &[u8] {
         match r.graph {
@@ -392,7 +510,10 @@ impl<'p> Rows<'p> {
     fn compare_triples(&self, a: &Row, b: &Row) -> Ordering {
         b.lead
             .cmp(&a.lead)
-            .then_with(|| self.compare_nodes(a.subject, b.subject))
+            .then_with(|| match (a.subject_rank, b.subject_rank) {
+                (UNRANKED, _) | (_, UNRANKED) => self.compare_nodes(a.subject, b.subject),
+                (x, y) => x.cmp(&y),
+            })
             .then_with(|| b.is_type.cmp(&a.is_type))
             .then_with(|| self.compare_nodes(a.predicate, b.predicate))
             .then_with(|| self.compare(a.object.nt, b.object.nt))
@@ -402,6 +523,8 @@ impl<'p> Rows<'p> {
     fn compare_nodes(&self, a: Node, b: Node) -> Ordering {
         if a.nt == b.nt {
             Ordering::Equal
+        } else if a.rank != UNRANKED && b.rank != UNRANKED {
+            a.rank.cmp(&b.rank)
         } else {
             self.bare(a).cmp(self.bare(b))
         }
@@ -473,21 +596,22 @@ impl Sink for Rows<'_> {
         // The IRIs every part uses are rendered once per export.
         match iri {
             Iri::Fixed(f) => {
-                if let Some(r) = self.fixed.get(&static_key(f.as_str())) {
-                    return Ok(Self::copy(&mut self.arena, r));
+                let key = static_key(f.as_str());
+                if let Some(&node) = self.fixed.get(&key) {
+                    return Ok(node);
                 }
                 let node = self.render(iri)?;
-                let r = self.rendered(node);
-                self.fixed.insert(static_key(f.as_str()), r);
+                self.fixed.insert(key, node);
+                self.fresh.push(Constant::Fixed(key));
                 Ok(node)
             }
             Iri::Minted(VOCAB, Local::Name(name)) => {
-                if let Some(r) = self.vocab.get(name) {
-                    return Ok(Self::copy(&mut self.arena, r));
+                if let Some(&node) = self.vocab.get(name) {
+                    return Ok(node);
                 }
                 let node = self.render(iri)?;
-                let r = self.rendered(node);
-                self.vocab.insert(name.into(), r);
+                self.vocab.insert(name.into(), node);
+                self.fresh.push(Constant::Vocab(name.into()));
                 Ok(node)
             }
             _ => self.render(iri),
@@ -504,6 +628,7 @@ impl Sink for Rows<'_> {
             object,
             lead: lead.nt == subject.nt || self.bytes(lead.nt) == self.bytes(subject.nt),
             is_type: self.bytes(predicate.nt) == RDF_TYPE,
+            subject_rank: UNRANKED,
         };
         self.rows.push(row);
     }
