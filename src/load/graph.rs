@@ -10,7 +10,6 @@ use super::reader::chunks::Threads;
 use super::valid::Valid;
 use super::validate::validate;
 use crate::model::graph::Graph;
-use crate::model::relation::{Relation, RelationId};
 
 impl Graph {
     /// Validates and loads a dataset, or returns every problem found.
@@ -77,28 +76,12 @@ fn assemble(valid: Valid) -> Graph {
     let sorted = SortedClaims::new(claims);
     // Every id of a valid claim names an entity.
     let node = |graph: &Graph, rank: u32, id: &_| graph.node_of_rank(rank, id).map_or(usize::MAX, |n| n.index());
-    sorted.merge(|ranks, (subject, predicate, object, date_text), date, evidence| {
-        let symmetric = graph.predicate(predicate.as_str()).is_some_and(|p| p.symmetric);
-        let id = RelationId::of(
-            &subject,
-            &predicate,
-            &object,
-            (!date_text.is_empty()).then_some(date_text.as_str()),
-            symmetric,
+    sorted.merge(|ranks, relation| {
+        let (a, b) = (
+            node(&graph, ranks[0], &relation.subject),
+            node(&graph, ranks[2], &relation.object),
         );
-        let (a, b) = (node(&graph, ranks[0], &subject), node(&graph, ranks[2], &object));
-        graph.add_relation(
-            a,
-            b,
-            Relation {
-                id,
-                subject,
-                predicate,
-                object,
-                date,
-                evidence,
-            },
-        );
+        graph.add_relation(a, b, relation);
     });
     graph
 }

@@ -5,7 +5,7 @@ use crate::model::entity::Entity;
 use crate::model::id::Id;
 use crate::model::predicate::Predicate;
 use crate::model::problem::Problems;
-use crate::model::relation::Evidence;
+use crate::model::relation::{Evidence, RelationId};
 use crate::model::source::Source;
 use crate::model::view::NamedView;
 
@@ -17,6 +17,10 @@ pub(crate) struct Claim {
     ///
     /// [`Graph::node_of_rank`]: crate::model::graph::Graph::node_of_rank
     pub ranks: [u32; 3],
+    /// The id of the relation the claim states, computed once while the row was checked. No two
+    /// claims of different relations (subject, predicate, object, date as written) that pass
+    /// validation share one: the relations check refuses such a pair.
+    pub id: RelationId,
     pub subject: Id,
     pub predicate: Id,
     pub object: Id,

@@ -53,6 +53,18 @@ impl RelationId {
     /// assert_eq!(id.to_string().len(), 18);
     /// ```
     pub fn of(subject: &Id, predicate: &Id, object: &Id, date: Option<&str>, symmetric: bool) -> Self {
+        Self::of_text(subject, predicate, object, date.unwrap_or("").as_bytes(), symmetric)
+    }
+
+    /// [`RelationId::of`] the date's text (as `Display` writes it), written on the stack rather
+    /// than into a `String`: what the loader computes once for every claim.
+    pub(crate) fn of_date(subject: &Id, predicate: &Id, object: &Id, date: Option<&Edtf>, symmetric: bool) -> Self {
+        let text = date.map(Edtf::text);
+        let date = text.as_ref().map_or(&[][..], |t| t.as_bytes());
+        Self::of_text(subject, predicate, object, date, symmetric)
+    }
+
+    fn of_text(subject: &Id, predicate: &Id, object: &Id, date: &[u8], symmetric: bool) -> Self {
         let (a, b) = if symmetric && object < subject {
             (object, subject)
         } else {
@@ -60,8 +72,13 @@ impl RelationId {
         };
         // FNV-1a, 64 bits: stable across platforms and releases, unlike std's hasher.
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for part in [a.as_str(), predicate.as_str(), b.as_str(), date.unwrap_or("")] {
-            for byte in part.bytes().chain(std::iter::once(0x1f)) {
+        for part in [
+            a.as_str().as_bytes(),
+            predicate.as_str().as_bytes(),
+            b.as_str().as_bytes(),
+            date,
+        ] {
+            for &byte in part.iter().chain(std::iter::once(&0x1f)) {
                 h ^= u64::from(byte);
                 h = h.wrapping_mul(0x0000_0100_0000_01b3);
             }
@@ -162,5 +179,41 @@ impl Relation {
         let mut s: Vec<&Id> = self.evidence.iter().map(|e| &e.source).collect();
         s.dedup();
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The loader's id (the date's text on the stack) is the public one (the text given).
+    #[test]
+    fn of_date_is_of_the_dates_text() {
+        let id = |s: &str| Id::new(s).unwrap();
+        let (a, b, p) = (id("belarus"), id("nato"), id("member_of"));
+        for date in [
+            "1995",
+            "1998-04~",
+            "2011/..",
+            "../2007-01-02%",
+            "1990/2001?",
+            "2005-03/",
+        ] {
+            let date: Edtf = date.parse().unwrap();
+            for (s, o, symmetric) in [(&a, &b, false), (&b, &a, false), (&b, &a, true)] {
+                assert_eq!(
+                    RelationId::of_date(s, &p, o, Some(&date), symmetric),
+                    RelationId::of(s, &p, o, Some(&date.to_string()), symmetric),
+                );
+            }
+        }
+        assert_eq!(
+            RelationId::of_date(&a, &p, &b, None, false),
+            RelationId::of(&a, &p, &b, None, false)
+        );
+        assert_ne!(
+            RelationId::of_date(&a, &p, &b, None, false),
+            RelationId::of(&a, &p, &b, Some("1995"), false)
+        );
     }
 }

@@ -261,9 +261,11 @@ pub(crate) fn check(
                     .iter()
                     .all(|id| id.as_ref().is_some_and(|id| entity_kind.contains_key(id.as_str())))
                 && source.as_ref().is_some_and(|s| source_id.contains_key(s.as_str()));
-            let claim = match (resolved, subject, predicate, object, source) {
-                (true, Some(subject), Some(predicate), Some(object), Some(source)) => Some(Claim {
+            let claim = match (resolved, pred, subject, predicate, object, source) {
+                (true, Some(p), Some(subject), Some(predicate), Some(object), Some(source)) => Some(Claim {
                     ranks,
+                    // Here, on the reading threads, once: the collision check and the merge use it.
+                    id: RelationId::of_date(&subject, &predicate, &object, date.as_ref(), p.symmetric),
                     subject,
                     predicate,
                     object,
@@ -321,66 +323,46 @@ pub(crate) fn check(
         },
     );
     check_statements(name, &claims, predicates, problems);
-    check_relation_ids(name, &claims, &predicate_by_id, problems, RelationId::of);
+    check_relation_ids(name, &claims, problems);
     claims
 }
 
 /// Two relations never share an id: relation ids are 64-bit hashes of subject, predicate,
 /// object and date ([`RelationId::of`]), which `show`, the RDF IRIs and the CSV exports use as
 /// the relation's name, so a collision — astronomically unlikely by chance, but a hash can be
-/// aimed at — is refused here, at the later claim's line, rather than by an exporter.
-fn check_relation_ids(
-    file: &str,
-    claims: &[Claim],
-    predicate_by_id: &FxHashMap<&str, &Predicate>,
-    problems: &mut Vec<Problem>,
-    id_of: impl Fn(&Id, &Id, &Id, Option<&str>, bool) -> RelationId,
-) {
-    use std::fmt::Write;
+/// aimed at — is refused here, at the later claim's line, rather than by an exporter. Every claim
+/// whose id is that of an earlier claim of another relation is refused, so the claims that pass
+/// share an id only with claims of their own relation: the merge groups them by id.
+fn check_relation_ids(file: &str, claims: &[Claim], problems: &mut Vec<Problem>) {
     let mut first: FxHashMap<RelationId, usize> = FxHashMap::with_capacity_and_hasher(claims.len(), Default::default());
-    let (mut date, mut other_date) = (String::new(), String::new());
-    let write_date = |text: &mut String, claim: &Claim| {
-        text.clear();
-        if let Some(d) = &claim.date {
-            let _ = write!(text, "{d}");
-        }
-    };
+    let date_text = |claim: &Claim| claim.date.map(|d| d.text()).unwrap_or_default();
     for (i, claim) in claims.iter().enumerate() {
-        write_date(&mut date, claim);
-        let symmetric = predicate_by_id
-            .get(claim.predicate.as_str())
-            .is_some_and(|p| p.symmetric);
-        let id = id_of(
-            &claim.subject,
-            &claim.predicate,
-            &claim.object,
-            (!date.is_empty()).then_some(date.as_str()),
-            symmetric,
-        );
-        let Some(&j) = first.get(&id) else {
-            first.insert(id, i);
+        let j = *first.entry(claim.id).or_insert(i);
+        if j == i {
             continue;
-        };
+        }
         let other = &claims[j];
-        write_date(&mut other_date, other);
-        let same = (&other.subject, &other.predicate, &other.object, &other_date)
-            == (&claim.subject, &claim.predicate, &claim.object, &date);
+        // Equal dates are equal texts; different dates are compared by their texts, the key.
+        let same = (&other.subject, &other.predicate, &other.object)
+            == (&claim.subject, &claim.predicate, &claim.object)
+            && (other.date == claim.date || date_text(other).as_bytes() == date_text(claim).as_bytes());
         if !same {
-            let dated = |d: &str| if d.is_empty() { String::new() } else { format!(" {d}") };
+            let dated = |claim: &Claim| claim.date.map(|d| format!(" {d}")).unwrap_or_default();
             problems.push(
                 Problem::error(
                     file,
                     Some(claim.evidence.line),
                     format!(
-                        "the relation '{} {} {}{}' would have the id {id} of the relation '{} {} {}{}' (line {})",
+                        "the relation '{} {} {}{}' would have the id {} of the relation '{} {} {}{}' (line {})",
                         claim.subject,
                         claim.predicate,
                         claim.object,
-                        dated(&date),
+                        dated(claim),
+                        claim.id,
                         other.subject,
                         other.predicate,
                         other.object,
-                        dated(&other_date),
+                        dated(other),
                         other.evidence.line
                     ),
                 )
@@ -460,17 +442,22 @@ fn check_statements(file: &str, claims: &[Claim], predicates: &[Predicate], prob
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::edtf::Edtf;
 
-    fn claim(subject: &str, object: &str, date: &str, line: u64) -> Claim {
-        let id = |s: &str| Id::new(s).unwrap();
+    /// A claim `subject member_of object` at `date`, with the id `id` gives it, or its own.
+    fn claim(subject: &str, object: &str, date: &str, line: u64, id: Option<RelationId>) -> Claim {
+        let ids = |s: &str| Id::new(s).unwrap();
+        let (subject, predicate, object) = (ids(subject), ids("member_of"), ids(object));
+        let date: Option<Edtf> = (!date.is_empty()).then(|| date.parse().unwrap());
         Claim {
             ranks: [u32::MAX; 3],
-            subject: id(subject),
-            predicate: id("member_of"),
-            object: id(object),
-            date: (!date.is_empty()).then(|| date.parse().unwrap()),
+            id: id.unwrap_or_else(|| RelationId::of_date(&subject, &predicate, &object, date.as_ref(), false)),
+            subject,
+            predicate,
+            object,
+            date,
             evidence: Evidence {
-                source: id("s"),
+                source: ids("s"),
                 quote: "q".to_owned(),
                 note: None,
                 statement: None,
@@ -480,36 +467,45 @@ mod tests {
         }
     }
 
-    /// With a hash that sends everything to one id, two different relations clash and two
-    /// claims of one relation do not; with the real hash, neither does.
+    /// With ids that are all one number, two different relations clash and two claims of one
+    /// relation do not; with the real ids, neither does. What passes therefore shares an id only
+    /// within a relation, which the merge relies on to group claims by id.
     #[test]
     fn relations_whose_ids_collide_are_refused_at_the_later_line() {
-        let claims = [
-            claim("a", "b", "1995", 2),
-            claim("a", "b", "1995", 3),
-            claim("a", "c", "1995", 4),
-            claim("a", "b", "", 5),
+        let rows = [
+            ("a", "b", "1995", 2),
+            ("a", "b", "1995", 3),
+            ("a", "c", "1995", 4),
+            ("a", "b", "", 5),
+            ("a", "b", "1995-01", 6),
+            ("a", "b", "1995", 7),
         ];
-        let predicates = FxHashMap::default();
+        let claims: Vec<Claim> = rows
+            .iter()
+            .map(|&(s, o, d, line)| claim(s, o, d, line, Some(RelationId::from_raw(7))))
+            .collect();
         let mut problems = Vec::new();
-        check_relation_ids("relations.csv", &claims, &predicates, &mut problems, |_, _, _, _, _| {
-            RelationId::from_raw(7)
-        });
+        check_relation_ids("relations.csv", &claims, &mut problems);
         let lines: Vec<_> = problems.iter().map(|p| p.line).collect();
-        assert_eq!(lines, [Some(4), Some(5)], "{problems:?}");
-        assert!(
-            problems[0].message.contains("'a member_of c 1995'"),
-            "{}",
-            problems[0].message
+        assert_eq!(lines, [Some(4), Some(5), Some(6)], "{problems:?}");
+        assert_eq!(
+            problems[0].message,
+            "the relation 'a member_of c 1995' would have the id r-0000000000000007 of the relation \
+             'a member_of b 1995' (line 2)"
         );
-        assert!(problems[0].message.contains("(line 2)"), "{}", problems[0].message);
         assert!(
             problems[1].message.contains("'a member_of b' would"),
             "{}",
             problems[1].message
         );
+        assert!(
+            problems[2].message.contains("'a member_of b 1995-01' would"),
+            "{}",
+            problems[2].message
+        );
+        let claims: Vec<Claim> = rows.iter().map(|&(s, o, d, line)| claim(s, o, d, line, None)).collect();
         let mut problems = Vec::new();
-        check_relation_ids("relations.csv", &claims, &predicates, &mut problems, RelationId::of);
+        check_relation_ids("relations.csv", &claims, &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
     }
 }
