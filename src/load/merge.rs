@@ -1,6 +1,7 @@
 //! Grouping claims that agree into relations, in relation order.
 
 use super::valid::Claim;
+use crate::model::edtf::EdtfText;
 use crate::model::relation::{Evidence, Relation, RelationId};
 
 /// Claims sorted into relation order, ready to be grouped by [`SortedClaims::merge`].
@@ -46,22 +47,25 @@ impl SortedClaims {
             .collect();
         // The claims of a relation together (one id), by the ranks of its ids.
         order.sort_unstable_by_key(|p| (p.ranks, p.id));
-        // Relations of the same ranks in key order: their ids say nothing of it.
-        let key = |p: &Place| {
-            let c = &claims[p.claim as usize];
-            (
-                &c.subject,
-                &c.predicate,
-                &c.object,
-                c.date.map(|d| d.text()).unwrap_or_default(),
-            )
-        };
+        // Relations of the same ranks in key order: their ids say nothing of it. Each claim's
+        // date is written once per run, not at every comparison.
+        let mut run_keys: Vec<(EdtfText, Place)> = Vec::new();
         for run in order.chunk_by_mut(|a, b| a.ranks == b.ranks) {
-            if run.first().map(|p| p.id) != run.last().map(|p| p.id) {
-                run.sort_by(|a, b| {
-                    let (a, b) = (key(a), key(b));
-                    (a.0, a.1, a.2, a.3.as_bytes()).cmp(&(b.0, b.1, b.2, b.3.as_bytes()))
-                });
+            if run.first().map(|p| p.id) == run.last().map(|p| p.id) {
+                continue;
+            }
+            run_keys.clear();
+            run_keys.extend(
+                run.iter()
+                    .map(|p| (claims[p.claim as usize].date.map(|d| d.text()).unwrap_or_default(), *p)),
+            );
+            let ids = |p: &Place| {
+                let c = &claims[p.claim as usize];
+                (&c.subject, &c.predicate, &c.object)
+            };
+            run_keys.sort_by(|(da, a), (db, b)| ids(a).cmp(&ids(b)).then_with(|| da.as_bytes().cmp(db.as_bytes())));
+            for (place, (_, sorted)) in run.iter_mut().zip(&run_keys) {
+                *place = *sorted;
             }
         }
         SortedClaims { claims, order }
