@@ -659,25 +659,16 @@ impl Graph {
         for e in self.entities() {
             *entities_by_kind.entry(e.kind).or_default() += 1;
         }
-        let mut relations_by_predicate: BTreeMap<String, usize> =
-            self.predicates.iter().map(|p| (p.id.to_string(), 0)).collect();
-        let mut claims_by_source: BTreeMap<String, usize> =
-            self.sources.iter().map(|s| (s.id.to_string(), 0)).collect();
+        // Counted by the place of the id among the graph's predicates or sources (found by a hash
+        // lookup) rather than in a map keyed by text; an id outside them, by its text.
+        let mut by_predicate = Tally::new(&self.predicate_index);
+        let mut by_source = Tally::new(&self.source_index);
         let (mut dated, mut corroborated) = (0, 0);
         let (mut earliest, mut latest): (Option<Day>, Option<Day>) = (None, None);
-        // Counted without allocating a key per relation (a million relations, a million keys).
-        fn bump(counts: &mut BTreeMap<String, usize>, key: &str) {
-            match counts.get_mut(key) {
-                Some(n) => *n += 1,
-                None => {
-                    counts.insert(key.to_owned(), 1);
-                }
-            }
-        }
         for r in self.relations() {
-            bump(&mut relations_by_predicate, r.predicate.as_str());
+            by_predicate.add(&r.predicate);
             for ev in &r.evidence {
-                bump(&mut claims_by_source, ev.source.as_str());
+                by_source.add(&ev.source);
             }
             // The evidence is sorted by source: more than one source shows at a change of source.
             if r.evidence.windows(2).any(|w| w[0].source != w[1].source) {
@@ -691,6 +682,8 @@ impl Graph {
                 }
             }
         }
+        let relations_by_predicate = by_predicate.into_map(self.predicates.iter().map(|p| &p.id));
+        let claims_by_source = by_source.into_map(self.sources.iter().map(|s| &s.id));
         Stats {
             entities: self.graph.node_count(),
             entities_by_kind,
@@ -704,6 +697,41 @@ impl Graph {
             earliest: earliest.map(|d| d.to_string()),
             latest: latest.map(|d| d.to_string()),
         }
+    }
+}
+
+/// Counts of ids for [`Graph::stats`], kept by each id's place in a list (`index`: id to place);
+/// ids not in the list are counted by their text.
+struct Tally<'a> {
+    index: &'a HashMap<Id, usize>,
+    counts: Vec<usize>,
+    others: BTreeMap<String, usize>,
+}
+
+impl<'a> Tally<'a> {
+    fn new(index: &'a HashMap<Id, usize>) -> Self {
+        Tally {
+            index,
+            counts: vec![0; index.len()],
+            others: BTreeMap::new(),
+        }
+    }
+
+    fn add(&mut self, id: &Id) {
+        match self.index.get(id).and_then(|&i| self.counts.get_mut(i)) {
+            Some(n) => *n += 1,
+            None => *self.others.entry(id.to_string()).or_default() += 1,
+        }
+    }
+
+    /// Every count by id text: `list`'s ids (the list `index` was made of, in its order) with
+    /// theirs, zero included, and the others.
+    fn into_map<'b>(self, list: impl Iterator<Item = &'b Id>) -> BTreeMap<String, usize> {
+        let mut counts = self.others;
+        for (i, id) in list.enumerate() {
+            *counts.entry(id.to_string()).or_default() += self.counts.get(i).copied().unwrap_or(0);
+        }
+        counts
     }
 }
 
@@ -771,5 +799,37 @@ mod tests {
         assert_eq!(ask(&fresh), scanned);
         assert_eq!(scanned[0], "belarus");
         assert_eq!(scanned[6], "pfp-cbrn-training-center");
+    }
+
+    /// The counts by predicate and source are those of a count by id text, every predicate and
+    /// source listed (zero included); an id outside the list is counted by its text.
+    #[test]
+    fn stats_count_by_predicate_and_source_as_by_text() {
+        let graph = Graph::embedded().expect("the embedded graph loads");
+        let mut by_predicate: BTreeMap<String, usize> =
+            graph.predicates.iter().map(|p| (p.id.to_string(), 0)).collect();
+        let mut by_source: BTreeMap<String, usize> = graph.sources.iter().map(|s| (s.id.to_string(), 0)).collect();
+        for r in graph.relations() {
+            *by_predicate.entry(r.predicate.to_string()).or_default() += 1;
+            for e in &r.evidence {
+                *by_source.entry(e.source.to_string()).or_default() += 1;
+            }
+        }
+        let stats = graph.stats();
+        assert_eq!(stats.relations_by_predicate, by_predicate);
+        assert_eq!(stats.claims_by_source, by_source);
+        assert!(by_predicate.values().any(|&n| n == 0) && by_predicate.values().any(|&n| n > 1));
+
+        let ids: Vec<Id> = ["b", "a"].iter().map(|s| Id::new(s).unwrap()).collect();
+        let index: HashMap<Id, usize> = ids.iter().cloned().enumerate().map(|(i, id)| (id, i)).collect();
+        let mut tally = Tally::new(&index);
+        for id in ["a", "c", "a", "c", "c"] {
+            tally.add(&Id::new(id).unwrap());
+        }
+        let counts = tally.into_map(ids.iter());
+        assert_eq!(
+            counts.into_iter().collect::<Vec<_>>(),
+            [("a".to_owned(), 2), ("b".to_owned(), 0), ("c".to_owned(), 3)]
+        );
     }
 }
