@@ -238,4 +238,96 @@ mod tests {
             }
         }
     }
+
+    /// An `entities.csv` of `rows` entities, with (when `errors`) a few wrong in every way the
+    /// checks of one row and the checks against earlier rows find; labels that look alike (the
+    /// same, by case, by accents composed or not) warned about either way.
+    fn entities(rows: usize, errors: bool) -> Dataset {
+        let mut seed: u64 = 0x5851_f42d_4c95_7f2d;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let mut text = String::from(
+            "id,kind,label,aliases,description,same_as,date,date_source,date_quote,date_fragment,date_selector,iso_3166\n",
+        );
+        for i in 0..rows {
+            let row = match (errors && next(8) == 0, next(12)) {
+                (true, 0) => format!("e{},state,Again {i},,A.,,,,,,,\n", next(i as u64 + 1)),
+                (true, 1) => format!("E{i},state,Bad id {i},,A.,,,,,,,\n"),
+                (true, 2) => format!("e{i},stat,Bad kind {i},,A.,,,,,,,\n"),
+                (true, 3) => format!("e{i},state,,,,,,,,,,\n"),
+                (true, 4) => format!("e{i},state,Bad date {i},,A.,,2001-13,s1,q,,,\n"),
+                (true, 5) => format!("e{i},state,No source {i},,A.,,1995,,,,,\n"),
+                (true, 6) => format!("e{i},state,Unknown source {i},,A.,,1995,s9,q,,,\n"),
+                (true, 7) => format!("e{i},organization,Iso {i},,A.,,,,,,,BY|BLR|112\n"),
+                (true, _) => format!("e{i},state,Bad IRI {i},,A.,not an iri,,,,,,\n"),
+                (false, 0) => format!("e{i},state,Label {},,A.,,,,,,,\n", next(50)),
+                (false, 1) => format!("e{i},person,LABEL {},,A.,,,,,,,\n", next(50)),
+                (false, 2) => format!("e{i},person,Cafe\u{301} {},,A.,,,,,,,\n", next(20)),
+                (false, 3) => format!("e{i},person,Caf\u{e9} {},,A.,,,,,,,\n", next(20)),
+                (false, _) => format!(
+                    "e{i},state,Entity {i},alias {i}|other {i},Entity {i}.,http://example.org/{i},{},s1,\"q, {i}\",,,{}\n",
+                    ["1995", "1998-04~", "2011/.."][next(3) as usize],
+                    ["", "BY|BLR|112"][next(2) as usize],
+                ),
+            };
+            text.push_str(&row);
+        }
+        let mut dataset = data("", "", "subject,predicate,object,date,source,quote,note\n");
+        dataset.entities = file("entities.csv", text);
+        dataset
+    }
+
+    #[test]
+    fn entities_checked_on_threads_give_what_one_thread_gives() {
+        let one = Threads {
+            min_file_bytes: usize::MAX,
+            ..Threads::default()
+        };
+        let many = Threads {
+            min_file_bytes: 0,
+            min_chunk_bytes: 1,
+            max: Some(3),
+        };
+        let outcome = |dataset: &Dataset, threads: &Threads| match validate(dataset, &Limits::default(), threads) {
+            Ok(valid) => format!("{:#?}\n{}", valid.entities, valid.warnings),
+            Err(e) => e.to_string(),
+        };
+        for errors in [false, true] {
+            let data = entities(3000, errors);
+            let expected = outcome(&data, &one);
+            assert_eq!(outcome(&data, &many), expected, "errors: {errors}");
+            let found: &[&str] = if errors {
+                &[
+                    "duplicate entity id",
+                    "must start with a lowercase",
+                    "empty 'label'",
+                    "bad 'date'",
+                    "needs its 'date_source'",
+                    "unknown source 's9'",
+                    "for states only",
+                    "cannot be an IRI",
+                    "is also the label of line",
+                ]
+            } else {
+                &[
+                    "is also the label of line",
+                    "only by case, accents or punctuation",
+                    "other Unicode code points",
+                    "alias 7",
+                    "approximate: true",
+                ]
+            };
+            for found in found {
+                assert!(
+                    expected.contains(found),
+                    "no '{found}' in {}",
+                    &expected[..2000.min(expected.len())]
+                );
+            }
+        }
+    }
 }

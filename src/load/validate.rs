@@ -15,7 +15,7 @@ pub(crate) fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) ->
     let predicates = predicates::check(&dataset.predicates, limits, &mut problems);
     names::check_sources(&dataset.sources.name, &sources, &mut problems);
     names::check_predicates(&dataset.predicates.name, &predicates, &mut problems);
-    let entities = entities::check(&dataset.entities, &sources, limits, &mut problems);
+    let entities = entities::check(&dataset.entities, &sources, limits, threads, &mut problems);
     let claims = relations::check(
         &dataset.relations,
         limits,
