@@ -80,23 +80,22 @@ pub(crate) fn check(
         &defined_entities.values,
     );
     let name = file.name.as_str();
-    let entity_kind: FxHashMap<&str, EntityKind> = entities.iter().map(|e| (e.id.as_str(), e.kind)).collect();
-    let predicate_by_id: FxHashMap<&str, &Predicate> = predicates.iter().map(|p| (p.id.as_str(), p)).collect();
     let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
     // The ids as loaded: a claim shares them (an `Id` clone is a reference count) instead of
     // allocating its own, which matters with millions of claims.
     // With each id, its rank (its place among the ids in order, which is its node's index in the
-    // graph): found here, on the reading threads, the merge needs no lookup of its own.
+    // graph): found here, on the reading threads, the merge needs no lookup of its own. And an
+    // entity's kind: each id of a claim is looked up once, and all its checks use what was found.
     let entity_rank = ranks(entities.iter().map(|e| &e.id));
-    let entity_id: FxHashMap<&str, (&Id, u32)> = entities
+    let entity_id: FxHashMap<&str, (&Id, u32, EntityKind)> = entities
         .iter()
         .zip(entity_rank)
-        .map(|(e, rank)| (e.id.as_str(), (&e.id, rank)))
+        .map(|(e, rank)| (e.id.as_str(), (&e.id, rank, e.kind)))
         .collect();
-    let predicate_rank: FxHashMap<&str, u32> = predicates
+    let predicate_by_id: FxHashMap<&str, (&Predicate, u32)> = predicates
         .iter()
         .zip(ranks(predicates.iter().map(|p| &p.id)))
-        .map(|(p, rank)| (p.id.as_str(), rank))
+        .map(|(p, rank)| (p.id.as_str(), (p, rank)))
         .collect();
     let source_id: FxHashMap<&str, &Id> = sources.iter().map(|s| (s.id.as_str(), &s.id)).collect();
     // One claim per line at most: reserving it up front spares copying a growing vector.
@@ -136,29 +135,33 @@ pub(crate) fn check(
                 problems,
                 ok: true,
             };
-            let mut ranks = [u32::MAX; 3];
-            let subject = match entity_id.get(r.subject) {
-                Some(&(id, rank)) => {
-                    ranks[0] = rank;
-                    Some(id.clone())
-                }
+            // What each id names, if it names a row that passed (an `Id` is its text: a cell not
+            // found here makes an `Id` that is not found either).
+            let (found_subject, pred, found_object, found_source) = (
+                entity_id.get(r.subject),
+                predicate_by_id.get(r.predicate).map(|&(p, rank)| (p, rank)),
+                entity_id.get(r.object),
+                source_id.get(r.source),
+            );
+            let ranks = [
+                found_subject.map_or(u32::MAX, |e| e.1),
+                pred.map_or(u32::MAX, |p| p.1),
+                found_object.map_or(u32::MAX, |e| e.1),
+            ];
+            let pred = pred.map(|(p, _)| p);
+            let subject = match found_subject {
+                Some(&(id, ..)) => Some(id.clone()),
                 None => c.id("subject", r.subject),
             };
-            let predicate = match predicate_by_id.get(r.predicate) {
-                Some(p) => {
-                    ranks[1] = predicate_rank.get(r.predicate).copied().unwrap_or(u32::MAX);
-                    Some(p.id.clone())
-                }
+            let predicate = match pred {
+                Some(p) => Some(p.id.clone()),
                 None => c.id("predicate", r.predicate),
             };
-            let object = match entity_id.get(r.object) {
-                Some(&(id, rank)) => {
-                    ranks[2] = rank;
-                    Some(id.clone())
-                }
+            let object = match found_object {
+                Some(&(id, ..)) => Some(id.clone()),
                 None => c.id("object", r.object),
             };
-            let source = match source_id.get(r.source) {
+            let source = match found_source {
                 Some(id) => Some((*id).clone()),
                 None => c.id("source", r.source),
             };
@@ -178,9 +181,10 @@ pub(crate) fn check(
                     None
                 }
             };
-            for (column, id) in [("subject", &subject), ("object", &object)] {
+            let kind_of = |found: Option<&(&Id, u32, EntityKind)>| found.map(|e| e.2);
+            for (column, id, found) in [("subject", &subject, found_subject), ("object", &object, found_object)] {
                 if let Some(id) = id {
-                    if !entity_kind.contains_key(id.as_str()) && !defined_entities.knows(id) {
+                    if found.is_none() && !defined_entities.knows(id) {
                         let hint = did_you_mean(id.as_str(), entities.iter().map(|e| e.id.as_str()));
                         c.fail(
                             format!("unknown {column} '{id}': no such entity in entities.csv"),
@@ -189,9 +193,6 @@ pub(crate) fn check(
                     }
                 }
             }
-            let pred = predicate
-                .as_ref()
-                .and_then(|p| predicate_by_id.get(p.as_str()).copied());
             if let (Some(p), None) = (&predicate, pred) {
                 // A predicate defined in a row with errors of its own is not reported again here.
                 if !defined_predicates.knows(p) {
@@ -208,7 +209,7 @@ pub(crate) fn check(
                 }
             }
             if let Some(s) = &source {
-                if !source_id.contains_key(s.as_str()) && !defined_sources.knows(s) {
+                if found_source.is_none() && !defined_sources.knows(s) {
                     let hint = did_you_mean(s.as_str(), source_ids.iter().copied());
                     c.fail(
                         format!("unknown source '{s}': not in sources.csv"),
@@ -217,11 +218,11 @@ pub(crate) fn check(
                 }
             }
             if let Some(p) = pred {
-                for (column, id, allowed, side) in [
-                    ("subject", &subject, &p.domain, "domain"),
-                    ("object", &object, &p.range, "range"),
+                for (column, id, kind, allowed, side) in [
+                    ("subject", &subject, kind_of(found_subject), &p.domain, "domain"),
+                    ("object", &object, kind_of(found_object), &p.range, "range"),
                 ] {
-                    if let Some(kind) = id.as_ref().and_then(|id| entity_kind.get(id.as_str())) {
+                    if let Some(kind) = &kind {
                         if !allowed.contains(kind) {
                             let allowed_names = allowed.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ");
                             c.fail(
@@ -256,11 +257,8 @@ pub(crate) fn check(
             };
             // Every id must resolve (not merely be "known" from a row with errors) before the claim
             // is kept; with such a row there is an error anyway and no graph is built.
-            let resolved = pred.is_some()
-                && [&subject, &object]
-                    .iter()
-                    .all(|id| id.as_ref().is_some_and(|id| entity_kind.contains_key(id.as_str())))
-                && source.as_ref().is_some_and(|s| source_id.contains_key(s.as_str()));
+            let resolved =
+                pred.is_some() && found_subject.is_some() && found_object.is_some() && found_source.is_some();
             let claim = match (resolved, pred, subject, predicate, object, source) {
                 (true, Some(p), Some(subject), Some(predicate), Some(object), Some(source)) => Some(Claim {
                     ranks,
