@@ -40,7 +40,7 @@ pub(crate) fn cells<'r>(
                 );
                 ok = false;
             }
-            Ok(s) if s.contains(['\u{fffe}', '\u{ffff}']) => {
+            Ok(s) if has_noncharacter(s) => {
                 problems.push(
                     Problem::error(
                         name,
@@ -53,7 +53,7 @@ pub(crate) fn cells<'r>(
                 );
                 ok = false;
             }
-            Ok(s) if s.contains('\u{fffd}') => {
+            Ok(s) if has_replacement(s) => {
                 problems.push(
                     Problem::error(
                         name,
@@ -86,6 +86,27 @@ pub(crate) fn cells<'r>(
     ok.then_some(fields)
 }
 
+/// The last bytes of the characters U+FFC0 to U+FFFF in `s` (`EF BF xx` in UTF-8): found by a
+/// vectorised search for the lead byte `EF` (only U+F000 to U+FFFF start with it), instead of
+/// decoding every character of every cell (`str::contains` with a set of characters does).
+fn ef_bf_last_bytes(s: &str) -> impl Iterator<Item = u8> + '_ {
+    let bytes = s.as_bytes();
+    memchr::memchr_iter(0xEF, bytes).filter_map(|at| match bytes.get(at + 1..at + 3) {
+        Some(&[0xBF, last]) => Some(last),
+        _ => None,
+    })
+}
+
+/// Holds U+FFFE or U+FFFF (`EF BF BE`, `EF BF BF`).
+fn has_noncharacter(s: &str) -> bool {
+    ef_bf_last_bytes(s).any(|b| b == 0xBE || b == 0xBF)
+}
+
+/// Holds U+FFFD (`EF BF BD`).
+fn has_replacement(s: &str) -> bool {
+    ef_bf_last_bytes(s).any(|b| b == 0xBD)
+}
+
 /// Splits a multi-valued cell on `|`, trimming each value and dropping empty ones.
 pub(crate) fn split_multi(cell: &str) -> Vec<String> {
     cell.split('|')
@@ -98,6 +119,37 @@ pub(crate) fn split_multi(cell: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte searches find what the character searches find, wherever the character stands
+    /// and next to its neighbours in UTF-8 (U+FFBD, U+FFFC, U+EFBF, U+FBFF...).
+    #[test]
+    fn special_characters_are_found_as_by_characters() {
+        let pieces = [
+            "",
+            "a",
+            "é",
+            "\u{fffd}",
+            "\u{fffe}",
+            "\u{ffff}",
+            "\u{fffc}",
+            "\u{ffbd}",
+            "\u{efbf}",
+            "\u{fbff}",
+            "\u{feff}",
+            "\u{10ffff}",
+            "\u{fdd0}",
+            "€",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("{a}{b}x{c}");
+                    assert_eq!(has_noncharacter(&s), s.contains(['\u{fffe}', '\u{ffff}']), "{s:?}");
+                    assert_eq!(has_replacement(&s), s.contains('\u{fffd}'), "{s:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn split_multi_trims() {
