@@ -9,6 +9,7 @@ use super::merge::SortedClaims;
 use super::reader::chunks::Threads;
 use super::valid::Valid;
 use super::validate::validate;
+use crate::model::entity::Entity;
 use crate::model::graph::Graph;
 
 impl Graph {
@@ -66,10 +67,12 @@ fn assemble(valid: Valid) -> Graph {
         sources,
         predicates,
         entities,
+        entity_ranks,
         claims,
         views,
         warnings,
     } = valid;
+    let entities = in_rank_order(entities, &entity_ranks);
     let mut graph = Graph::with_entities(sources, predicates, entities, claims.len(), warnings);
     graph.set_views(views);
     // An entity's rank (found while its claim was checked) is its node's index; it is checked.
@@ -84,6 +87,25 @@ fn assemble(valid: Valid) -> Graph {
         graph.add_relation(a, b, relation);
     });
     graph
+}
+
+/// `entities` placed by their `ranks` (their places in id order, found for the claims), so
+/// that the graph's sort by id finds them in order and has nothing to move; as they are if
+/// `ranks` is not a permutation of their places (the graph sorts them either way).
+fn in_rank_order(entities: Vec<Entity>, ranks: &[u32]) -> Vec<Entity> {
+    let mut taken = vec![false; entities.len()];
+    let permutation = ranks.len() == entities.len()
+        && ranks
+            .iter()
+            .all(|&r| taken.get_mut(r as usize).is_some_and(|t| !std::mem::replace(t, true)));
+    if !permutation {
+        return entities;
+    }
+    let mut slots: Vec<Option<Entity>> = (0..entities.len()).map(|_| None).collect();
+    for (entity, &rank) in entities.into_iter().zip(ranks) {
+        slots[rank as usize] = Some(entity);
+    }
+    slots.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
@@ -179,6 +201,27 @@ mod tests {
         match validate(dataset, &Limits::default(), threads).map(assemble) {
             Ok(graph) => format!("{:#?}", graph.relations().collect::<Vec<_>>()),
             Err(e) => e.to_string(),
+        }
+    }
+
+    /// Entities placed by their ranks come in id order; with ranks that are not a permutation of
+    /// their places, they stay as they are, none lost.
+    #[test]
+    fn entities_in_rank_order_are_in_id_order() {
+        let data = data(
+            "",
+            "c,state,C,,C.,\na,state,A,,A.,\nd,state,D,,D.,\nb,state,B,,B.,\n",
+            "",
+        );
+        let valid = validate(&data, &Limits::default(), &Threads::default()).unwrap();
+        assert_eq!(valid.entity_ranks, [2, 0, 3, 1]);
+        let ids = |entities: &[Entity]| entities.iter().map(|e| e.id.to_string()).collect::<Vec<_>>().join(" ");
+        assert_eq!(
+            ids(&in_rank_order(valid.entities.clone(), &valid.entity_ranks)),
+            "a b c d"
+        );
+        for ranks in [&[2, 0, 2, 1][..], &[2, 0, 4, 1], &[0, 1, 2]] {
+            assert_eq!(ids(&in_rank_order(valid.entities.clone(), ranks)), "c a d b");
         }
     }
 

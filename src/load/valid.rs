@@ -33,6 +33,8 @@ pub(crate) struct Valid {
     pub sources: Vec<Source>,
     pub predicates: Vec<Predicate>,
     pub entities: Vec<Entity>,
+    /// Each entity's place among the entities in id order.
+    pub entity_ranks: Vec<u32>,
     pub claims: Vec<Claim>,
     pub views: Vec<NamedView>,
     pub warnings: Problems,

@@ -16,6 +16,9 @@ pub(crate) fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) ->
     names::check_sources(&dataset.sources.name, &sources, &mut problems);
     names::check_predicates(&dataset.predicates.name, &predicates, &mut problems);
     let entities = entities::check(&dataset.entities, &sources, limits, threads, &mut problems);
+    // Each entity's place in id order: the claims carry their entities' (the merge sorts by
+    // them), and the graph's nodes are in that order.
+    let entity_ranks = relations::ranks(entities.values.iter().map(|e| &e.id));
     let claims = relations::check(
         &dataset.relations,
         limits,
@@ -24,6 +27,7 @@ pub(crate) fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) ->
         &sources,
         &predicates,
         &entities,
+        &entity_ranks,
     );
     let views = views::check(dataset.views.as_ref(), limits, &mut problems, &predicates, &entities);
     let order = |a: &Problem, b: &Problem| {
@@ -45,6 +49,7 @@ pub(crate) fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) ->
         sources: sources.values,
         predicates: predicates.values,
         entities: entities.values,
+        entity_ranks,
         claims,
         views,
         warnings: problems,

@@ -64,7 +64,9 @@ struct Checked {
 }
 
 /// Checks every row of `relations.csv` against the rows before it and against the files it
-/// refers to, reading it with `threads`, and returns the claims that passed.
+/// refers to, reading it with `threads`, and returns the claims that passed. `entity_rank` is
+/// the [`ranks`] of the entities' ids.
+#[allow(clippy::too_many_arguments)] // what the claims refer to: the three files before, and the entities' order
 pub(crate) fn check(
     file: &DataFile,
     limits: &Limits,
@@ -73,6 +75,7 @@ pub(crate) fn check(
     defined_sources: &Defined<Source>,
     defined_predicates: &Defined<Predicate>,
     defined_entities: &Defined<Entity>,
+    entity_rank: &[u32],
 ) -> Vec<Claim> {
     let (sources, predicates, entities) = (
         &defined_sources.values,
@@ -86,11 +89,10 @@ pub(crate) fn check(
     // With each id, its rank (its place among the ids in order, which is its node's index in the
     // graph): found here, on the reading threads, the merge needs no lookup of its own. And an
     // entity's kind: each id of a claim is looked up once, and all its checks use what was found.
-    let entity_rank = ranks(entities.iter().map(|e| &e.id));
     let entity_id: FxHashMap<&str, (&Id, u32, EntityKind)> = entities
         .iter()
         .zip(entity_rank)
-        .map(|(e, rank)| (e.id.as_str(), (&e.id, rank, e.kind)))
+        .map(|(e, &rank)| (e.id.as_str(), (&e.id, rank, e.kind)))
         .collect();
     let predicate_by_id: FxHashMap<&str, (&Predicate, u32)> = predicates
         .iter()
@@ -375,7 +377,7 @@ fn check_relation_ids(file: &str, claims: &[Claim], problems: &mut Vec<Problem>)
 }
 
 /// The rank of each of `ids`: its place among them in order (ids are unique once checked).
-fn ranks<'a>(ids: impl Iterator<Item = &'a Id>) -> Vec<u32> {
+pub(crate) fn ranks<'a>(ids: impl Iterator<Item = &'a Id>) -> Vec<u32> {
     let ids: Vec<&Id> = ids.collect();
     let mut order: Vec<u32> = (0..ids.len() as u32).collect();
     order.sort_by(|&a, &b| ids[a as usize].cmp(ids[b as usize]));
