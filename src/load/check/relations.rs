@@ -5,10 +5,10 @@ use rustc_hash::FxHashMap;
 
 use super::checker::{article, first_seen, non_empty, Checker};
 use super::defined::Defined;
-use crate::load::dataset::DataFile;
 use crate::load::limits::Limits;
 use crate::load::reader::chunks::Threads;
 use crate::load::reader::read::read_records;
+use crate::load::reader::text::Text;
 use crate::load::valid::Claim;
 use crate::model::entity::Entity;
 use crate::model::id::Id;
@@ -66,7 +66,7 @@ struct Checked {
 /// Checks every row of `relations.csv` against the rows before it and against the files it
 /// refers to, reading it with `threads`, and returns the claims that passed.
 pub(crate) fn check(
-    file: &DataFile,
+    file: Text<'_>,
     limits: &Limits,
     threads: &Threads,
     problems: &mut Vec<Problem>,
@@ -79,7 +79,7 @@ pub(crate) fn check(
         &defined_predicates.values,
         &defined_entities.values,
     );
-    let name = file.name.as_str();
+    let name = file.name();
     let entity_kind: FxHashMap<&str, EntityKind> = entities.iter().map(|e| (e.id.as_str(), e.kind)).collect();
     let predicate_by_id: FxHashMap<&str, &Predicate> = predicates.iter().map(|p| (p.id.as_str(), p)).collect();
     let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
@@ -100,7 +100,7 @@ pub(crate) fn check(
         .collect();
     let source_id: FxHashMap<&str, &Id> = sources.iter().map(|s| (s.id.as_str(), &s.id)).collect();
     // One claim per line at most: reserving it up front spares copying a growing vector.
-    let mut claims = Vec::with_capacity(memchr::memchr_iter(b'\n', &file.bytes).count());
+    let mut claims = Vec::with_capacity(file.records_hint());
     // Sized for every line up front: growing a map of millions of fingerprints rehashes them
     // all at every doubling.
     let mut exact: FxHashMap<u128, u64> = FxHashMap::with_capacity_and_hasher(claims.capacity(), Default::default());

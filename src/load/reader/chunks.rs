@@ -1,5 +1,7 @@
 //! Reading a large file in chunks, one thread per core, its rows consumed in file order.
 
+use std::borrow::Cow;
+
 use super::body::Body;
 use super::table::Table;
 use crate::model::problem::{compact, Problem, COMPACT_AT};
@@ -50,9 +52,14 @@ struct Chunk<T> {
 }
 
 /// Reads the chunks between `cuts` on `workers` threads, and consumes their rows in file order.
-pub(crate) fn read_chunks<const N: usize, T: Send>(
+///
+/// `fetch(from, to)` gives the bytes a chunk is read from: bytes that end at the chunk's end
+/// `to` and hold its start `from` (and the byte before it, if any), with the offset of `from`
+/// in them — a slice of the whole file in memory, or the chunk read from disk. `None`: the
+/// chunk cannot be read (the file is then unreadable; the caller knows why).
+pub(crate) fn read_chunks<'b, const N: usize, T: Send>(
     body: &Body<'_, N>,
-    bytes: &[u8],
+    fetch: &(impl Fn(usize, usize) -> Option<(Cow<'b, [u8]>, usize)> + Sync),
     cuts: &[(usize, u64)],
     workers: usize,
     problems: &mut Vec<Problem>,
@@ -84,8 +91,15 @@ pub(crate) fn read_chunks<const N: usize, T: Send>(
                     skipped_ids: Vec::new(),
                     readable: true,
                 };
+                let Some((bytes, from)) = fetch(from, to) else {
+                    chunk.readable = false;
+                    if send.send((k, chunk)).is_err() {
+                        break;
+                    }
+                    continue;
+                };
                 chunk.readable = body.read(
-                    &bytes[..to],
+                    &bytes,
                     from,
                     line,
                     &mut chunk.problems,
