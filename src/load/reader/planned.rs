@@ -215,19 +215,23 @@ impl Planned {
     /// The first bytes of the file, up to the first record start after a whole record: its
     /// header is in them. `None` if they cannot be read (see [`Planned::finish`]).
     pub(crate) fn head(&self) -> Option<Vec<u8>> {
-        self.read(0, self.head_end)
+        let mut head = Vec::new();
+        self.read_into(0, self.head_end, &mut head).then_some(head)
     }
 
-    /// The bytes from `from` to `to` (offsets after the byte-order mark), read from the file.
-    /// `None` if they cannot be read, the failure kept for [`Planned::finish`].
-    pub(crate) fn read(&self, from: usize, to: usize) -> Option<Vec<u8>> {
-        let mut buf = vec![0u8; to.saturating_sub(from)];
+    /// Reads the bytes from `from` to `to` (offsets after the byte-order mark) into `buffer`
+    /// (what it held is dropped, its memory kept). False if they cannot be read, the failure
+    /// kept for [`Planned::finish`].
+    pub(crate) fn read_into(&self, from: usize, to: usize, buffer: &mut Vec<u8>) -> bool {
+        let want = to.saturating_sub(from) as u64;
+        buffer.clear();
         let read = {
             let mut file = self.file.lock().unwrap_or_else(PoisonError::into_inner);
-            read_at(&mut file, self.bom + from as u64, &mut buf)
+            file.seek(SeekFrom::Start(self.bom + from as u64))
+                .and_then(|_| Read::take(&mut *file, want).read_to_end(buffer))
         };
         let failure = match read {
-            Ok(n) if n == buf.len() => return Some(buf),
+            Ok(n) if n as u64 == want => return true,
             Ok(_) => LoadError::Changed {
                 path: self.name.clone(),
             },
@@ -240,7 +244,7 @@ impl Planned {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .get_or_insert(failure);
-        None
+        false
     }
 
     /// After the file is read: the first failure to read it, or an error if it changed since
@@ -306,7 +310,9 @@ mod tests {
             assert_eq!(planned.records, whole.records);
             assert!(planned.splits.windows(2).all(|w| w[1].offset - w[0].offset >= chunk));
             assert_eq!(planned.head_end, planned.splits[0].offset);
-            assert_eq!(planned.read(4, 10).as_deref(), Some(&text.as_bytes()[4..10]));
+            let mut bytes = vec![b'!'; 3];
+            assert!(planned.read_into(4, 10, &mut bytes));
+            assert_eq!(bytes, &text.as_bytes()[4..10]);
             assert!(planned.finish().is_ok());
         }
         // A byte-order mark is skipped: offsets are the text's after it.
@@ -318,7 +324,8 @@ mod tests {
             planned.splits,
             strict_scan_splitting(text.as_bytes(), usize::MAX, 40).splits
         );
-        assert_eq!(planned.read(0, 5).as_deref(), Some(&b"a,b\n\n"[..]));
+        assert_eq!(planned.head().unwrap(), &text.as_bytes()[..planned.head_end]);
+        assert!(planned.head().unwrap().starts_with(b"a,b\n\n"));
     }
 
     #[test]
@@ -341,8 +348,10 @@ mod tests {
             panic!("not planned");
         };
         planned.file.lock().unwrap().set_len(6).unwrap();
-        assert_eq!(planned.read(0, 4).as_deref(), Some(&b"a,b\n"[..]));
-        assert_eq!(planned.read(4, 12), None);
+        let mut bytes = Vec::new();
+        assert!(planned.read_into(0, 4, &mut bytes));
+        assert_eq!(bytes, b"a,b\n");
+        assert!(!planned.read_into(4, 12, &mut bytes));
         assert!(matches!(planned.finish(), Err(LoadError::Changed { .. })));
     }
 }

@@ -6,7 +6,7 @@ use rustc_hash::FxHashSet;
 use serde::de::DeserializeOwned;
 
 use super::body::Body;
-use super::chunks::{read_chunks, Threads, CHUNKS_PER_WORKER};
+use super::chunks::{read_chunks, Origin, Threads, CHUNKS_PER_WORKER};
 use super::header::read_header;
 use super::lines::{csv_error, record_start, Lines};
 use super::scan::strict_scan_splitting;
@@ -216,18 +216,26 @@ pub(crate) fn read_records<const N: usize, T: Send>(
             );
             table
         }
-        Text::Loaded(_) => {
-            let fetch = |from: usize, to: usize| Some((Cow::Borrowed(&head[..to]), from));
-            read_chunks(&body, &fetch, &cuts, workers, problems, &check, &mut consume)
-        }
+        Text::Loaded(_) => read_chunks(
+            &body,
+            Origin::Memory(&head),
+            &cuts,
+            workers,
+            problems,
+            &check,
+            &mut consume,
+        ),
         Text::Planned(plan) => {
             drop(head);
-            // The byte before a chunk is read with it: the reader looks at it (see `Body::read`).
-            let fetch = |from: usize, to: usize| {
-                let before = from.min(1);
-                plan.read(from - before, to).map(|bytes| (Cow::Owned(bytes), before))
-            };
-            read_chunks(&body, &fetch, &cuts, workers, problems, &check, &mut consume)
+            read_chunks(
+                &body,
+                Origin::Disk(plan),
+                &cuts,
+                workers,
+                problems,
+                &check,
+                &mut consume,
+            )
         }
     }
 }
