@@ -39,7 +39,7 @@ pub(crate) fn read_rows_optional<T: DeserializeOwned + Send, const N: usize>(
     let mut rows = Vec::new();
     let headers = csv::StringRecord::from(columns.as_slice());
     let table = read_records(
-        Text::Loaded(file),
+        file,
         columns,
         optional,
         limits,
@@ -77,8 +77,8 @@ pub(crate) fn read_rows_optional<T: DeserializeOwned + Send, const N: usize>(
 /// scan found no problem) is always read in chunks, each from the file by the thread that
 /// parses it.
 #[allow(clippy::too_many_arguments)] // the columns, and which of them may be left out, belong together but are read once
-pub(crate) fn read_records<const N: usize, T: Send>(
-    file: Text<'_>,
+pub(crate) fn read_records<'a, const N: usize, T: Send>(
+    file: impl Into<Text<'a>>,
     columns: &[&str; N],
     optional: &[&str],
     limits: &Limits,
@@ -87,6 +87,7 @@ pub(crate) fn read_records<const N: usize, T: Send>(
     check: impl Fn(u64, &[&str; N], &mut Vec<Problem>) -> Option<T> + Sync,
     mut consume: impl FnMut(T, &mut Vec<Problem>),
 ) -> Table<()> {
+    let file = file.into();
     let name = file.name();
     // The bytes the header is read from (the whole file when it is loaded), the records the
     // strict scan reported, where the file may be cut into chunks, and its length.

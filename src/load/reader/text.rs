@@ -13,6 +13,12 @@ pub(crate) enum Text<'a> {
     Planned(&'a Planned),
 }
 
+impl<'a> From<&'a DataFile> for Text<'a> {
+    fn from(file: &'a DataFile) -> Self {
+        Text::Loaded(file)
+    }
+}
+
 impl Text<'_> {
     /// How messages name the file.
     pub(crate) fn name(&self) -> &str {
