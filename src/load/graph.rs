@@ -10,7 +10,7 @@ use super::merge::SortedClaims;
 use super::reader::chunks::Threads;
 use super::reader::planned::Windows;
 use super::valid::Valid;
-use super::validate::{validate, validate_files};
+use super::validate::validate;
 use crate::model::graph::Graph;
 use crate::model::relation::{Relation, RelationId};
 
@@ -70,7 +70,7 @@ pub(crate) fn load_owned(dataset: Dataset, limits: &Limits) -> Result<Graph, Loa
 
 /// [`load_owned`] of a folder read by [`Folder::read`], reading `relations.csv` with `threads`.
 pub(crate) fn load_folder(folder: Folder, limits: &Limits, threads: &Threads) -> Result<Graph, LoadError> {
-    let valid = validate_files(&folder.files(), limits, threads);
+    let valid = super::validate::validate_files(&folder.files(), limits, threads);
     drop(folder);
     valid.map(assemble)
 }
