@@ -13,10 +13,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use diplograph::export::write_atomically;
 use diplograph::load::image::{open_image, write_image, ImageKey};
-use diplograph::{Dataset, Graph, Limits};
+use diplograph::{Graph, Limits};
 
 use super::args::{CacheAction, Cli};
 use super::diag;
@@ -46,19 +46,6 @@ pub struct Image {
 }
 
 impl Image {
-    /// The image for `dataset` read from folder `dir`, or `None` when images are off
-    /// (`--no-cache`) or there is no cache folder.
-    pub fn of(cli: &Cli, dir: &Path, dataset: &Dataset) -> Option<Image> {
-        if cli.no_cache {
-            return None;
-        }
-        let path = image_path(&folder()?, dir);
-        Some(Image {
-            path,
-            key: ImageKey::of(dataset, &Limits::default()),
-        })
-    }
-
     /// The image for the graph-data folder `dir`, keyed by its files read in blocks (never held
     /// in memory: see `ImageKey::of_dir`), or `None` when images are off, there is no cache
     /// folder or the files cannot be read (the load that follows says why).
@@ -69,6 +56,11 @@ impl Image {
         let path = image_path(&folder()?, dir);
         let key = ImageKey::of_dir(dir, &Limits::default()).ok()?;
         Some(Image { path, key })
+    }
+
+    /// The key the image must have.
+    pub fn key(&self) -> ImageKey {
+        self.key
     }
 
     /// Whether there is a file where the image goes (intact or not).
@@ -186,12 +178,19 @@ pub fn run(cli: &Cli, action: &CacheAction, out: &mut impl Write) -> Result<()> 
         CacheAction::Build => {
             let dir = super::load::data_dir(cli).context("cache build needs a graph-data folder: --data DIR")?;
             let folder = folder().context("no cache folder: neither XDG_CACHE_HOME nor HOME is set")?;
-            let dataset = Dataset::from_dir(dir).context("cannot load the graph-data folder")?;
-            let image = Image {
-                path: image_path(&folder, dir),
-                key: ImageKey::of(&dataset, &Limits::default()),
+            // The files are read as they are checked, not first: the image is keyed by the files
+            // as they were before the load and must still be after it (a folder it cannot read,
+            // the load reports).
+            let key = || ImageKey::of_dir(dir, &Limits::default()).ok();
+            let before = key();
+            let graph = super::load::folder(cli, dir)?;
+            let image = match (before, key()) {
+                (Some(before), Some(after)) if before == after => Image {
+                    path: image_path(&folder, dir),
+                    key: before,
+                },
+                _ => bail!("the graph-data changed while it was loaded; run the command again"),
             };
-            let graph = super::load::validated(cli, dataset)?;
             std::fs::create_dir_all(&folder).with_context(|| format!("cannot create {}", folder.display()))?;
             write_atomically(&image.path, |w| write_image(&graph, image.key, w).map(drop))
                 .context("cannot save the graph image")?;

@@ -4,7 +4,8 @@
 use std::path::Path;
 use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
+use diplograph::load::FILE_NAMES;
 use diplograph::{Dataset, Graph, LoadError};
 use serde_json::json;
 
@@ -17,28 +18,17 @@ pub fn data_dir(cli: &Cli) -> Option<&Path> {
     cli.data.as_deref().filter(|d| !d.as_os_str().is_empty())
 }
 
-fn dataset(cli: &Cli) -> Result<Dataset> {
-    match data_dir(cli) {
-        Some(dir) => {
-            diag::verbose(format!("loading {}", dir.display()));
-            Dataset::from_dir(dir).context("cannot load the graph-data folder")
-        }
-        None => {
-            diag::verbose("loading the embedded graph-data");
-            Ok(Dataset::embedded())
-        }
-    }
-}
-
 /// Loads the graph: from the folder's cached image if it is intact and of these very files, else
 /// from the CSV (then saving the image). Warnings are printed either way, the same.
 pub fn load(cli: &Cli) -> Result<Graph> {
     let Some(dir) = data_dir(cli) else {
-        return validated(cli, dataset(cli)?);
+        diag::verbose("loading the embedded graph-data");
+        return validated(cli, Dataset::embedded());
     };
     // The key of the files is computed reading them in blocks: with an intact image, their text
     // is never in memory, only the graph.
-    if let Some(image) = Image::of_dir(cli, dir).filter(Image::exists) {
+    let image = Image::of_dir(cli, dir);
+    if let Some(image) = image.as_ref().filter(|image| image.exists()) {
         if let Some(graph) = image.read() {
             for w in &graph.warnings().0 {
                 diag::warning(w);
@@ -46,15 +36,32 @@ pub fn load(cli: &Cli) -> Result<Graph> {
             return Ok(graph);
         }
     }
-    let data = dataset(cli)?;
-    // The image is saved under the key of the files actually loaded (they may have changed since
-    // the key above was computed).
-    let image = Image::of(cli, dir, &data);
-    let graph = validated(cli, data)?;
+    let graph = folder(cli, dir)?;
+    // The image is saved only under the key of the files loaded: the files are read as they are
+    // checked, not first, so they must have the key computed before the load after it too.
     if let Some(image) = image {
-        image.write(&graph);
+        match Image::of_dir(cli, dir) {
+            Some(after) if after.key() == image.key() => image.write(&graph),
+            _ => diag::verbose("not saving the graph image: the graph-data changed while it was loaded"),
+        }
     }
     Ok(graph)
+}
+
+/// Loads the graph-data folder `dir` from its CSV, reading a large `relations.csv` chunk by
+/// chunk (never whole); on invalid data prints every problem and fails, as [`validated`].
+pub fn folder(cli: &Cli, dir: &Path) -> Result<Graph> {
+    diag::verbose(format!("loading {}", dir.display()));
+    // What the load will read, for the progress message (a file it cannot read, it reports).
+    let size = FILE_NAMES
+        .iter()
+        .filter_map(|name| std::fs::metadata(dir.join(name)).ok())
+        .map(|meta| meta.len())
+        .sum();
+    reported(cli, size, || Graph::load_dir(dir)).map_err(|e| match e.downcast_ref::<LoadError>() {
+        Some(_) => e.context("cannot load the graph-data folder"),
+        None => e,
+    })
 }
 
 /// Validates and loads `data`; on invalid data prints every problem (stderr, or JSON on stdout)
@@ -64,13 +71,19 @@ pub fn validated(cli: &Cli, data: Dataset) -> Result<Graph> {
         .iter()
         .map(|f| f.bytes.len() as u64)
         .sum();
+    reported(cli, size, || Graph::load_dataset(data))
+}
+
+/// Runs `load`, of `size` bytes of graph-data, under a progress message; prints its warnings,
+/// or every problem (stderr, or JSON on stdout) when the data is invalid.
+fn reported(cli: &Cli, size: u64, load: impl FnOnce() -> Result<Graph, LoadError>) -> Result<Graph> {
     let progress = progress::Progress::new(
         format!("loading {} MB of graph-data", size >> 20),
         size > progress::LARGE_INPUT_BYTES,
         false,
     );
     let started = Instant::now();
-    let loaded = Graph::load_dataset(data);
+    let loaded = load();
     progress.finish();
     match loaded {
         Ok(graph) => {

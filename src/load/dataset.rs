@@ -65,38 +65,52 @@ impl Dataset {
     /// Reads the four files of the folder `dir` and its `views.csv` if it has one, each up to `limits.max_file_bytes` (plus one
     /// byte, so that the loader can say the file is too large without reading it all).
     pub fn from_dir_with(dir: &Path, limits: &Limits) -> Result<Dataset, LoadError> {
-        let read = |name: &str| -> Result<DataFile, LoadError> {
-            let path = dir.join(name);
-            let shown = path.display().to_string();
-            // Read one byte past the limit, not the whole file: the loader then reports the file
-            // as too large, and memory stays bounded whatever the folder holds.
-            let limit = limits.max_file_bytes.saturating_add(1);
-            let mut bytes = Vec::new();
-            match open_regular(&path).and_then(|f| f.take(limit).read_to_end(&mut bytes)) {
-                Ok(_) => Ok(DataFile {
-                    name: shown,
-                    bytes: Cow::Owned(bytes),
-                }),
-                Err(source) => Err(LoadError::Io { path: shown, source }),
-            }
-        };
-        if !dir.is_dir() {
-            return Err(LoadError::Io {
-                path: dir.display().to_string(),
-                source: std::io::Error::new(std::io::ErrorKind::NotFound, "not a graph-data folder (expected a directory with sources.csv, predicates.csv, entities.csv, relations.csv)"),
-            });
-        }
+        check_folder(dir)?;
         Ok(Dataset {
-            sources: read("sources.csv")?,
-            predicates: read("predicates.csv")?,
-            entities: read("entities.csv")?,
-            relations: read("relations.csv")?,
+            sources: read_file(dir, "sources.csv", limits)?,
+            predicates: read_file(dir, "predicates.csv", limits)?,
+            entities: read_file(dir, "entities.csv", limits)?,
+            relations: read_file(dir, "relations.csv", limits)?,
             views: match dir.join("views.csv").exists() {
-                true => Some(read("views.csv")?),
+                true => Some(read_file(dir, "views.csv", limits)?),
                 false => None,
             },
         })
     }
+}
+
+/// An error unless `dir` is a folder.
+pub(crate) fn check_folder(dir: &Path) -> Result<(), LoadError> {
+    if !dir.is_dir() {
+        return Err(LoadError::Io {
+            path: dir.display().to_string(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "not a graph-data folder (expected a directory with sources.csv, predicates.csv, entities.csv, relations.csv)"),
+        });
+    }
+    Ok(())
+}
+
+/// Reads the file `name` of the folder `dir` whole, up to `limits.max_file_bytes` plus one byte.
+pub(crate) fn read_file(dir: &Path, name: &str, limits: &Limits) -> Result<DataFile, LoadError> {
+    let path = dir.join(name);
+    let shown = path.display().to_string();
+    match open_regular(&path).and_then(|file| read_whole(file, limits)) {
+        Ok(bytes) => Ok(DataFile {
+            name: shown,
+            bytes: Cow::Owned(bytes),
+        }),
+        Err(source) => Err(LoadError::Io { path: shown, source }),
+    }
+}
+
+/// The bytes of `file` from where it is, up to `limits.max_file_bytes` plus one byte: read one
+/// byte past the limit, not the whole file, so that the loader reports the file as too large
+/// and memory stays bounded whatever the folder holds.
+pub(crate) fn read_whole(file: std::fs::File, limits: &Limits) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    file.take(limits.max_file_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Opens `path` for reading if it is a regular file (after following symbolic links); anything

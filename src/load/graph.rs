@@ -4,9 +4,11 @@
 
 use super::dataset::Dataset;
 use super::error::LoadError;
+use super::folder::Folder;
 use super::limits::Limits;
 use super::merge::SortedClaims;
 use super::reader::chunks::Threads;
+use super::reader::planned::Windows;
 use super::valid::Valid;
 use super::validate::validate;
 use crate::model::entity::Entity;
@@ -37,9 +39,14 @@ impl Graph {
         load_owned(dataset, &Limits::default())
     }
 
-    /// Loads the graph-data folder at `dir`.
+    /// Loads the graph-data folder at `dir`, reading a large `relations.csv` from disk chunk by
+    /// chunk rather than whole (so that its text is never all in memory), with the same outcome,
+    /// problems and messages as [`Graph::load_dataset`] of [`Dataset::from_dir`]; and an error
+    /// if `relations.csv` changes while it is read.
     pub fn load_dir(dir: impl AsRef<std::path::Path>) -> Result<Graph, LoadError> {
-        Self::load_dataset(Dataset::from_dir(dir.as_ref())?)
+        let (limits, threads) = (Limits::default(), Threads::default());
+        let folder = Folder::read(dir.as_ref(), &limits, &threads, &Windows::default())?;
+        load_folder(folder, &limits, &threads)
     }
 
     /// Loads the curated graph shipped in the binary.
@@ -58,6 +65,13 @@ pub(crate) fn load(dataset: &Dataset, limits: &Limits) -> Result<Graph, LoadErro
 pub(crate) fn load_owned(dataset: Dataset, limits: &Limits) -> Result<Graph, LoadError> {
     let valid = validate(&dataset, limits, &Threads::default());
     drop(dataset);
+    valid.map(assemble)
+}
+
+/// [`load_owned`] of a folder read by [`Folder::read`], reading `relations.csv` with `threads`.
+pub(crate) fn load_folder(folder: Folder, limits: &Limits, threads: &Threads) -> Result<Graph, LoadError> {
+    let valid = super::validate::validate_files(&folder.files(), limits, threads);
+    drop(folder);
     valid.map(assemble)
 }
 
@@ -109,7 +123,7 @@ fn in_rank_order(entities: Vec<Entity>, ranks: &[u32]) -> Vec<Entity> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::borrow::Cow;
 
     use super::*;
@@ -124,7 +138,7 @@ mod tests {
 
     /// A `relations.csv` of `rows` claims, a few of them wrong in every way the checks of one
     /// row and the checks against earlier rows can find (when `clean`, none is).
-    fn dataset(rows: usize, clean: bool, syntax_error: bool) -> Dataset {
+    pub(crate) fn dataset(rows: usize, clean: bool, syntax_error: bool) -> Dataset {
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         let mut next = move |n: u64| {
             seed ^= seed << 13;

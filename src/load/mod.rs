@@ -3,6 +3,7 @@
 pub(crate) mod check;
 pub(crate) mod dataset;
 pub(crate) mod error;
+pub(crate) mod folder;
 pub(crate) mod graph;
 pub mod image;
 pub(crate) mod limits;

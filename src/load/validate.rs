@@ -1,26 +1,56 @@
 //! Validating a dataset: the four files checked in load order, every problem collected.
 
 use super::check::{entities, names, predicates, relations, sources, views};
-use super::dataset::Dataset;
+use super::dataset::{DataFile, Dataset};
 use super::error::LoadError;
 use super::limits::Limits;
 use super::reader::chunks::Threads;
+use super::reader::text::Text;
 use super::valid::Valid;
 use crate::model::problem::{compact, Problem, Problems, Severity};
 
+/// The files `validate` checks: each in memory, except perhaps `relations.csv`, which may be
+/// planned to be read from disk in chunks.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Files<'a> {
+    pub(crate) sources: &'a DataFile,
+    pub(crate) predicates: &'a DataFile,
+    pub(crate) entities: &'a DataFile,
+    pub(crate) relations: Text<'a>,
+    pub(crate) views: Option<&'a DataFile>,
+}
+
+impl<'a> From<&'a Dataset> for Files<'a> {
+    fn from(dataset: &'a Dataset) -> Self {
+        Files {
+            sources: &dataset.sources,
+            predicates: &dataset.predicates,
+            entities: &dataset.entities,
+            relations: Text::Loaded(&dataset.relations),
+            views: dataset.views.as_ref(),
+        }
+    }
+}
+
 /// Checks every row of `dataset`, reading `relations.csv` with `threads`.
 pub(crate) fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) -> Result<Valid, LoadError> {
+    validate_files(&Files::from(dataset), limits, threads)
+}
+
+/// Checks every row of `files`, reading `relations.csv` with `threads`. A planned
+/// `relations.csv` that could not be read, or changed while it was, is an error.
+pub(crate) fn validate_files(files: &Files<'_>, limits: &Limits, threads: &Threads) -> Result<Valid, LoadError> {
     let mut problems = Vec::new();
-    let sources = sources::check(&dataset.sources, limits, &mut problems);
-    let predicates = predicates::check(&dataset.predicates, limits, &mut problems);
-    names::check_sources(&dataset.sources.name, &sources, &mut problems);
-    names::check_predicates(&dataset.predicates.name, &predicates, &mut problems);
-    let entities = entities::check(&dataset.entities, &sources, limits, threads, &mut problems);
+    let sources = sources::check(files.sources, limits, &mut problems);
+    let predicates = predicates::check(files.predicates, limits, &mut problems);
+    names::check_sources(&files.sources.name, &sources, &mut problems);
+    names::check_predicates(&files.predicates.name, &predicates, &mut problems);
+    let entities = entities::check(files.entities, &sources, limits, threads, &mut problems);
     // Each entity's place in id order: the claims carry their entities' (the merge sorts by
     // them), and the graph's nodes are in that order.
     let entity_ranks = relations::ranks(entities.values.iter().map(|e| &e.id));
     let claims = relations::check(
-        &dataset.relations,
+        files.relations,
         limits,
         threads,
         &mut problems,
@@ -29,10 +59,13 @@ pub(crate) fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) ->
         &entities,
         &entity_ranks,
     );
-    let views = views::check(dataset.views.as_ref(), limits, &mut problems, &predicates, &entities);
+    if let Text::Planned(plan) = files.relations {
+        plan.finish()?;
+    }
+    let views = views::check(files.views, limits, &mut problems, &predicates, &entities);
     let order = |a: &Problem, b: &Problem| {
-        file_rank(dataset, &a.file)
-            .cmp(&file_rank(dataset, &b.file))
+        file_rank(files, &a.file)
+            .cmp(&file_rank(files, &b.file))
             .then((a.omitted > 0).cmp(&(b.omitted > 0)))
             .then(a.line.cmp(&b.line))
     };
@@ -56,15 +89,15 @@ pub(crate) fn validate(dataset: &Dataset, limits: &Limits, threads: &Threads) ->
     })
 }
 
-fn file_rank(dataset: &Dataset, file: &str) -> usize {
+fn file_rank(files: &Files<'_>, file: &str) -> usize {
     [
-        &dataset.sources,
-        &dataset.predicates,
-        &dataset.entities,
-        &dataset.relations,
+        files.sources.name.as_str(),
+        files.predicates.name.as_str(),
+        files.entities.name.as_str(),
+        files.relations.name(),
     ]
     .into_iter()
-    .chain(dataset.views.as_ref())
-    .position(|f| f.name == file)
+    .chain(files.views.map(|f| f.name.as_str()))
+    .position(|name| name == file)
     .unwrap_or(5)
 }

@@ -5,10 +5,10 @@ use rustc_hash::FxHashMap;
 
 use super::checker::{article, first_seen, non_empty, Checker};
 use super::defined::Defined;
-use crate::load::dataset::DataFile;
 use crate::load::limits::Limits;
 use crate::load::reader::chunks::Threads;
 use crate::load::reader::read::read_records;
+use crate::load::reader::text::Text;
 use crate::load::valid::Claim;
 use crate::model::entity::Entity;
 use crate::model::id::Id;
@@ -68,7 +68,7 @@ struct Checked {
 /// the [`ranks`] of the entities' ids.
 #[allow(clippy::too_many_arguments)] // what the claims refer to: the three files before, and the entities' order
 pub(crate) fn check(
-    file: &DataFile,
+    file: Text<'_>,
     limits: &Limits,
     threads: &Threads,
     problems: &mut Vec<Problem>,
@@ -82,7 +82,7 @@ pub(crate) fn check(
         &defined_predicates.values,
         &defined_entities.values,
     );
-    let name = file.name.as_str();
+    let name = file.name();
     let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
     // The ids as loaded: a claim shares them (an `Id` clone is a reference count) instead of
     // allocating its own, which matters with millions of claims.
@@ -101,7 +101,7 @@ pub(crate) fn check(
         .collect();
     let source_id: FxHashMap<&str, &Id> = sources.iter().map(|s| (s.id.as_str(), &s.id)).collect();
     // One claim per line at most: reserving it up front spares copying a growing vector.
-    let mut claims = Vec::with_capacity(memchr::memchr_iter(b'\n', &file.bytes).count());
+    let mut claims = Vec::with_capacity(file.records_hint());
     // Sized for every line up front: growing a map of millions of fingerprints rehashes them
     // all at every doubling.
     let mut exact: FxHashMap<u128, u64> = FxHashMap::with_capacity_and_hasher(claims.capacity(), Default::default());

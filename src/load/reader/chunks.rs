@@ -1,6 +1,7 @@
 //! Reading a large file in chunks, one thread per core, its rows consumed in file order.
 
 use super::body::Body;
+use super::planned::Planned;
 use super::table::Table;
 use crate::model::problem::{compact, Problem, COMPACT_AT};
 
@@ -49,10 +50,20 @@ struct Chunk<T> {
     readable: bool,
 }
 
-/// Reads the chunks between `cuts` on `workers` threads, and consumes their rows in file order.
+/// Where the chunks of a file are read from.
+#[derive(Clone, Copy)]
+pub(crate) enum Origin<'a> {
+    /// The whole file, in memory.
+    Memory(&'a [u8]),
+    /// The file on disk: each thread reads the chunk it parses (into a buffer it keeps).
+    Disk(&'a Planned),
+}
+
+/// Reads the chunks between `cuts` of the file at `origin` on `workers` threads, and consumes
+/// their rows in file order.
 pub(crate) fn read_chunks<const N: usize, T: Send>(
     body: &Body<'_, N>,
-    bytes: &[u8],
+    origin: Origin<'_>,
     cuts: &[(usize, u64)],
     workers: usize,
     problems: &mut Vec<Problem>,
@@ -72,6 +83,8 @@ pub(crate) fn read_chunks<const N: usize, T: Send>(
         for _ in 0..workers.min(chunks) {
             let send = send.clone();
             let next = &next;
+            // Each thread reads the chunks of a file on disk into a buffer of its own, kept.
+            let mut buffer = Vec::new();
             scope.spawn(move || loop {
                 let k = next.fetch_add(1, Ordering::Relaxed);
                 if k >= chunks {
@@ -84,8 +97,23 @@ pub(crate) fn read_chunks<const N: usize, T: Send>(
                     skipped_ids: Vec::new(),
                     readable: true,
                 };
+                let (bytes, from) = match origin {
+                    Origin::Memory(bytes) => (&bytes[..to], from),
+                    Origin::Disk(plan) => {
+                        // With the byte before the chunk, which the reader looks at (see `Body::read`).
+                        let before = from.min(1);
+                        if !plan.read_into(from - before, to, &mut buffer) {
+                            chunk.readable = false; // the failure is the loader's to report
+                            if send.send((k, chunk)).is_err() {
+                                break;
+                            }
+                            continue;
+                        }
+                        (&buffer[..], before)
+                    }
+                };
                 chunk.readable = body.read(
-                    &bytes[..to],
+                    bytes,
                     from,
                     line,
                     &mut chunk.problems,

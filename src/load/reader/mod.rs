@@ -15,6 +15,8 @@ pub(crate) mod cells;
 pub(crate) mod chunks;
 pub(crate) mod header;
 pub(crate) mod lines;
+pub(crate) mod planned;
 pub(crate) mod read;
 pub(crate) mod scan;
 pub(crate) mod table;
+pub(crate) mod text;

@@ -36,18 +36,52 @@ pub(crate) struct Scan {
     /// True if a record has more than [`MAX_FIELDS`] fields (the last problem says where): the
     /// file is not read further.
     pub(crate) too_wide: bool,
-    /// Record starts (offset, line) at least `split_every` bytes apart, each just after a `\n`
-    /// outside quotes: where the file can be cut into chunks that read as the whole file does.
-    pub(crate) splits: Vec<(usize, u64)>,
+    /// Record starts at least `split_every` bytes apart, each just after a `\n` outside quotes:
+    /// where the file can be cut into chunks that read as the whole file does.
+    pub(crate) splits: Vec<Split>,
+    /// The records scanned (blank lines not counted).
+    pub(crate) records: usize,
+    /// The last record start just after a `\n` outside quotes (offset 0 if there is none): where
+    /// a scan of the bytes after these can start, in the state this one was in there.
+    pub(crate) last_start: Split,
+}
+
+/// A record start just after a `\n` outside quotes: where a file can be cut, or a scan resumed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Split {
+    /// Offset of the record's first byte.
+    pub(crate) offset: usize,
+    /// Its line.
+    pub(crate) line: u64,
+    /// The records before it (blank lines not counted).
+    pub(crate) records: usize,
 }
 
 /// [`strict_scan`], also noting record starts to cut the file into chunks of about
 /// `split_every` bytes.
 pub(crate) fn strict_scan_splitting(bytes: &[u8], max_records: usize, split_every: usize) -> Scan {
+    strict_scan_window(bytes, 1, 0, max_records, split_every)
+}
+
+/// [`strict_scan_splitting`] of a window of a file: `bytes` start at a record start on line
+/// `line`, `since_split` bytes after the last split noted before them (so that splits stay
+/// `split_every` bytes apart from window to window). Offsets, and the records counted, are
+/// the window's own; lines are the file's.
+pub(crate) fn strict_scan_window(
+    bytes: &[u8],
+    mut line: u64,
+    since_split: usize,
+    max_records: usize,
+    split_every: usize,
+) -> Scan {
     let mut splits = Vec::new();
-    let mut last_split = 0usize;
+    let mut next_split = split_every.saturating_sub(since_split);
     let mut out: Vec<SyntaxProblem> = Vec::new();
-    let mut line: u64 = 1;
+    let mut last_start = Split {
+        offset: 0,
+        line,
+        records: 0,
+    };
     let mut record = 0;
     let mut records = 0;
     let mut field_start = true;
@@ -105,6 +139,8 @@ pub(crate) fn strict_scan_splitting(bytes: &[u8], max_records: usize, split_ever
                         complete: false,
                         too_wide: true,
                         splits,
+                        records,
+                        last_start,
                     };
                 }
             }
@@ -120,14 +156,23 @@ pub(crate) fn strict_scan_splitting(bytes: &[u8], max_records: usize, split_ever
                             complete: false,
                             too_wide: false,
                             splits,
+                            records,
+                            last_start,
                         };
                     }
                 }
                 record = i + 1;
                 fields = 1;
-                if b == b'\n' && record - last_split >= split_every {
-                    splits.push((record, line));
-                    last_split = record;
+                if b == b'\n' {
+                    last_start = Split {
+                        offset: record,
+                        line,
+                        records,
+                    };
+                    if record >= next_split {
+                        splits.push(last_start);
+                        next_split = record.saturating_add(split_every);
+                    }
                 }
                 field_start = true;
                 after_close = false;
@@ -180,6 +225,8 @@ pub(crate) fn strict_scan_splitting(bytes: &[u8], max_records: usize, split_ever
         complete: true,
         too_wide: false,
         splits,
+        records,
+        last_start,
     }
 }
 
