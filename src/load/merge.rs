@@ -74,10 +74,30 @@ impl SortedClaims {
     /// Hands each relation to `relation` in key order, with the ranks of its subject, predicate
     /// and object, and the evidence of every claim, sorted.
     pub(crate) fn merge(self, mut relation: impl FnMut([u32; 3], Relation)) {
-        let SortedClaims { claims, order } = self;
-        let mut claims: Vec<Option<Claim>> = claims.into_iter().map(Some).collect();
+        let SortedClaims { mut claims, order } = self;
+        // The claims moved into reverse relation order, then popped, the vector shrunk as it
+        // empties: the claims are freed as the relations made of them grow.
+        let n = claims.len();
+        let mut place: Vec<u32> = vec![0; n];
+        for (k, p) in order.iter().enumerate() {
+            place[p.claim as usize] = (n - 1 - k) as u32;
+        }
+        for i in 0..n {
+            while place[i] as usize != i {
+                let j = place[i] as usize;
+                claims.swap(i, j);
+                place.swap(i, j);
+            }
+        }
+        drop(place);
+        let mut popped = 0usize;
         for group in order.chunk_by(|a, b| a.id == b.id) {
-            let mut taken = group.iter().filter_map(|p| claims[p.claim as usize].take());
+            popped += group.len();
+            if popped >= 1 << 19 {
+                popped = 0;
+                claims.shrink_to_fit();
+            }
+            let mut taken = (0..group.len()).filter_map(|_| claims.pop());
             let Some(Claim {
                 ranks,
                 id,
