@@ -252,17 +252,26 @@ pub(crate) mod tests {
         assert_eq!(order, ["p", "q"]);
     }
 
-    #[test]
-    fn reading_in_chunks_on_threads_gives_what_one_thread_gives() {
-        let one = Threads {
+    /// Every file read by the calling thread alone.
+    fn one_thread() -> Threads {
+        Threads {
             min_file_bytes: usize::MAX,
             ..Threads::default()
-        };
-        let many = Threads {
+        }
+    }
+
+    /// Every file cut into chunks as small as can be, read by three threads.
+    fn three_threads() -> Threads {
+        Threads {
             min_file_bytes: 0,
             min_chunk_bytes: 1,
             max: Some(3),
-        };
+        }
+    }
+
+    #[test]
+    fn reading_in_chunks_on_threads_gives_what_one_thread_gives() {
+        let (one, many) = (one_thread(), three_threads());
         for (clean, syntax_error) in [(true, false), (false, false), (false, true)] {
             let data = dataset(3000, clean, syntax_error);
             let expected = outcome(&data, &one);
@@ -340,15 +349,7 @@ pub(crate) mod tests {
 
     #[test]
     fn entities_checked_on_threads_give_what_one_thread_gives() {
-        let one = Threads {
-            min_file_bytes: usize::MAX,
-            ..Threads::default()
-        };
-        let many = Threads {
-            min_file_bytes: 0,
-            min_chunk_bytes: 1,
-            max: Some(3),
-        };
+        let (one, many) = (one_thread(), three_threads());
         let outcome = |dataset: &Dataset, threads: &Threads| match validate(dataset, &Limits::default(), threads) {
             Ok(valid) => format!("{:#?}\n{}", valid.entities, valid.warnings),
             Err(e) => e.to_string(),
