@@ -136,16 +136,21 @@ pub(crate) mod tests {
         }
     }
 
-    /// A `relations.csv` of `rows` claims, a few of them wrong in every way the checks of one
-    /// row and the checks against earlier rows can find (when `clean`, none is).
-    pub(crate) fn dataset(rows: usize, clean: bool, syntax_error: bool) -> Dataset {
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move |n: u64| {
+    /// A xorshift generator started at `seed`: each call gives a number below its argument, the
+    /// same sequence for the same seed (test data varied but reproducible).
+    pub(crate) fn xorshift(mut seed: u64) -> impl FnMut(u64) -> u64 {
+        move |n: u64| {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
             seed % n
-        };
+        }
+    }
+
+    /// A `relations.csv` of `rows` claims, a few of them wrong in every way the checks of one
+    /// row and the checks against earlier rows can find (when `clean`, none is).
+    pub(crate) fn dataset(rows: usize, clean: bool, syntax_error: bool) -> Dataset {
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         let mut relations =
             String::from("quote,subject,predicate,object,date,source,note\n\u{feff}first,e1,holds,e51,,s1,\n");
         let mut written: Vec<String> = Vec::new();
@@ -309,13 +314,7 @@ pub(crate) mod tests {
     /// checks of one row and the checks against earlier rows find; labels that look alike (the
     /// same, by case, by accents composed or not) warned about either way.
     fn entities(rows: usize, errors: bool) -> Dataset {
-        let mut seed: u64 = 0x5851_f42d_4c95_7f2d;
-        let mut next = move |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut next = xorshift(0x5851_f42d_4c95_7f2d);
         let mut text = String::from(
             "id,kind,label,aliases,description,same_as,date,date_source,date_quote,date_fragment,date_selector,iso_3166\n",
         );

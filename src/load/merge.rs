@@ -134,6 +134,7 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
+    use crate::load::graph::tests::xorshift;
     use crate::model::edtf::Edtf;
     use crate::model::id::Id;
 
@@ -141,13 +142,7 @@ mod tests {
     /// `1995` and `1995-01`, `1995/..`), in a scrambled order, with ranks that are right or all
     /// unknown.
     fn claims(ranked: bool) -> Vec<Claim> {
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
         let entities = ["a", "b", "c", "d"];
         let predicates = ["p", "q"];
         let dates = ["", "1995", "1995-01", "1995/..", "2001-02-03~"];
