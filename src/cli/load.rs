@@ -1,5 +1,5 @@
 //! Loading the graph-data the command runs on: the folder given (from its cached image when
-//! there is an intact one, see `cache`), or the embedded graph.
+//! there is an intact one, see `image`), or the embedded graph.
 
 use std::path::Path;
 use std::time::Instant;
@@ -10,7 +10,7 @@ use diplograph::{Dataset, Graph, LoadError};
 use serde_json::json;
 
 use super::args::Cli;
-use super::cache::Image;
+use super::image::Image;
 use super::{diag, json, progress, Reported};
 
 /// The graph-data folder given: --data or DIPLOGRAPH_DATA (an empty value counts as unset).

@@ -36,6 +36,7 @@ mod find;
 mod fmt;
 mod frames;
 mod graphviz;
+mod image;
 mod json;
 mod links;
 mod load;

@@ -6,9 +6,9 @@ use std::path::Path;
 use super::dataset::{check_folder, open_regular, read_file, read_whole, DataFile};
 use super::error::LoadError;
 use super::limits::Limits;
-use super::reader::chunks::Threads;
 use super::reader::planned::{plan, Plan, Planned, Windows};
 use super::reader::text::Text;
+use super::reader::threads::Threads;
 use super::validate::Files;
 
 /// The files of a graph-data folder, ready to be validated.

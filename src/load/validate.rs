@@ -4,8 +4,8 @@ use super::check::{entities, names, predicates, relations, sources, views};
 use super::dataset::{DataFile, Dataset};
 use super::error::LoadError;
 use super::limits::Limits;
-use super::reader::chunks::Threads;
 use super::reader::text::Text;
+use super::reader::threads::Threads;
 use super::valid::Valid;
 use crate::model::problem::{compact, Problem, Problems, Severity};
 

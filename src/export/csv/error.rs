@@ -2,8 +2,6 @@
 
 use std::io;
 
-use super::neo4j::Neo4jDelimiterError;
-
 /// Why a CSV export failed.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -39,4 +37,12 @@ impl From<CsvError> for io::Error {
             CsvError::Neo4jDelimiter(e) => io::Error::new(io::ErrorKind::InvalidData, e),
         }
     }
+}
+
+/// A value that cannot go into a Neo4j array because it holds the array delimiter.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{what} contains U+001F, the Neo4j array delimiter, which the importer cannot escape; remove it from the data")]
+pub struct Neo4jDelimiterError {
+    /// Which value: the entity or relation and the field.
+    pub what: String,
 }

@@ -6,11 +6,11 @@ pub(crate) mod neo4j;
 pub(crate) mod options;
 pub(crate) mod writer;
 
-pub use error::CsvError;
-pub use options::{CertaintyOf, CsvOptions};
+pub use error::{CsvError, Neo4jDelimiterError};
+pub use options::{CertaintyOf, CsvFlavor, CsvOptions};
 
-pub use neo4j::{neo4j_type, Neo4jDelimiterError, NEO4J_ARRAY_DELIMITER, NEO4J_EDGE_HEADER, NEO4J_NODE_HEADER};
+pub use neo4j::{neo4j_type, NEO4J_ARRAY_DELIMITER, NEO4J_EDGE_HEADER, NEO4J_NODE_HEADER};
 pub use writer::{
-    guard_formula, join_values, split_values, unguard_formula, write_edges, write_nodes, CsvFlavor, EDGES_FILE,
-    EDGE_COLUMNS, NODES_FILE, NODE_COLUMNS,
+    guard_formula, join_values, split_values, unguard_formula, write_edges, write_nodes, EDGES_FILE, EDGE_COLUMNS,
+    NODES_FILE, NODE_COLUMNS,
 };

@@ -14,6 +14,7 @@
 use std::io::{self, Write};
 
 use super::cells::{bound_cells, disputed_edges};
+use super::error::Neo4jDelimiterError;
 use super::options::CertaintyOf;
 use crate::export::evidence_link::link_cell;
 use crate::model::graph::Graph;
@@ -58,14 +59,6 @@ pub const NEO4J_EDGE_HEADER: [&str; 16] = [
     "disputed:boolean",
     "qualified:boolean",
 ];
-
-/// A value that cannot go into a Neo4j array because it holds the array delimiter.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{what} contains U+001F, the Neo4j array delimiter, which the importer cannot escape; remove it from the data")]
-pub struct Neo4jDelimiterError {
-    /// Which value: the entity or relation and the field.
-    pub what: String,
-}
 
 pub use crate::model::minted::neo4j_type;
 

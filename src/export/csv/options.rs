@@ -1,11 +1,60 @@
 //! What a CSV export writes: the flavour and, for a filtered export, each relation's certainty.
 
 use std::fmt;
+use std::str::FromStr;
 
 use crate::model::relation::Relation;
 use crate::query::time::Certainty;
 
-use super::writer::CsvFlavor;
+/// Which program the CSV files are for.
+///
+/// ```
+/// use diplograph::export::csv::CsvFlavor;
+/// assert_eq!("neo4j".parse::<CsvFlavor>().unwrap(), CsvFlavor::Neo4j);
+/// assert!("excel".parse::<CsvFlavor>().unwrap_err().contains("spreadsheet, neo4j"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum CsvFlavor {
+    /// Plain headers (`id, kind, label, ...`); cells that a spreadsheet would run as a formula
+    /// are guarded with a leading `'` (see [`guard_formula`]).
+    #[default]
+    Spreadsheet,
+    /// Headers for `neo4j-admin database import` (`id:ID`, `:LABEL`, `:START_ID`, `:END_ID`,
+    /// `:TYPE`, `aliases:string[]` ...), arrays joined by [`NEO4J_ARRAY_DELIMITER`](crate::export::csv::NEO4J_ARRAY_DELIMITER); no guard.
+    Neo4j,
+}
+
+impl CsvFlavor {
+    /// Every flavour.
+    pub const ALL: [CsvFlavor; 2] = [CsvFlavor::Spreadsheet, CsvFlavor::Neo4j];
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            CsvFlavor::Spreadsheet => "spreadsheet",
+            CsvFlavor::Neo4j => "neo4j",
+        }
+    }
+}
+
+impl FromStr for CsvFlavor {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL.into_iter().find(|f| f.name() == s).ok_or_else(|| {
+            format!(
+                "unknown CSV flavor '{s}'; choose from: {}",
+                Self::ALL.map(CsvFlavor::name).join(", ")
+            )
+        })
+    }
+}
+
+impl fmt::Display for CsvFlavor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
 
 /// How surely each relation passed a query's time filter, for the `certainty` column of a
 /// filtered export (`None`: the filter left it out).

@@ -8,13 +8,11 @@
 //! [`guard_formula`]).
 
 use std::borrow::Cow;
-use std::fmt;
 use std::io::{self, Write};
-use std::str::FromStr;
 
 use super::cells::{bound_cells, disputed_edges};
 use super::error::CsvError;
-use super::options::{CertaintyOf, CsvOptions};
+use super::options::{CertaintyOf, CsvFlavor, CsvOptions};
 use crate::export::evidence_link::link_cell;
 use crate::model::graph::Graph;
 use crate::query::time::Certainty;
@@ -23,56 +21,6 @@ use crate::query::time::Certainty;
 pub const NODES_FILE: &str = "nodes.csv";
 /// The name of the relations file.
 pub const EDGES_FILE: &str = "edges.csv";
-
-/// Which program the CSV files are for.
-///
-/// ```
-/// use diplograph::export::csv::CsvFlavor;
-/// assert_eq!("neo4j".parse::<CsvFlavor>().unwrap(), CsvFlavor::Neo4j);
-/// assert!("excel".parse::<CsvFlavor>().unwrap_err().contains("spreadsheet, neo4j"));
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum CsvFlavor {
-    /// Plain headers (`id, kind, label, ...`); cells that a spreadsheet would run as a formula
-    /// are guarded with a leading `'` (see [`guard_formula`]).
-    #[default]
-    Spreadsheet,
-    /// Headers for `neo4j-admin database import` (`id:ID`, `:LABEL`, `:START_ID`, `:END_ID`,
-    /// `:TYPE`, `aliases:string[]` ...), arrays joined by [`NEO4J_ARRAY_DELIMITER`](crate::export::csv::NEO4J_ARRAY_DELIMITER); no guard.
-    Neo4j,
-}
-
-impl CsvFlavor {
-    /// Every flavour.
-    pub const ALL: [CsvFlavor; 2] = [CsvFlavor::Spreadsheet, CsvFlavor::Neo4j];
-
-    /// The name used on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            CsvFlavor::Spreadsheet => "spreadsheet",
-            CsvFlavor::Neo4j => "neo4j",
-        }
-    }
-}
-
-impl FromStr for CsvFlavor {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL.into_iter().find(|f| f.name() == s).ok_or_else(|| {
-            format!(
-                "unknown CSV flavor '{s}'; choose from: {}",
-                Self::ALL.map(CsvFlavor::name).join(", ")
-            )
-        })
-    }
-}
-
-impl fmt::Display for CsvFlavor {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
 
 /// Columns of the spreadsheet `nodes.csv`, in order. `date_link` opens the source of the entity's
 /// own date at its quote (as `edges.csv`'s `links`).

@@ -2,8 +2,6 @@
 
 use std::io;
 
-use super::path::PathHopError;
-
 /// Why a DOT export failed.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -24,4 +22,15 @@ impl From<DotError> for io::Error {
             DotError::Path(e) => io::Error::new(io::ErrorKind::InvalidInput, e),
         }
     }
+}
+
+/// A path the writer cannot draw: a hop names a node or edge the graph does not have, or the
+/// hops do not join up.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot draw the path: hop {hop} {reason}")]
+pub struct PathHopError {
+    /// The hop, counted from 1.
+    pub hop: usize,
+    /// What is wrong with it.
+    pub reason: String,
 }

@@ -15,8 +15,8 @@ pub(crate) mod views;
 
 pub use crate::model::rank_dir::RankDir;
 pub use crate::model::view::{NamedView, Reach, ViewLayout};
-pub use error::DotError;
+pub use error::{DotError, PathHopError};
 pub use graph::{Cluster, DotLayout, DotWriter};
 pub use overview::OverviewWriter;
-pub use path::{PathHopError, PathWriter};
+pub use path::PathWriter;
 pub use timeline::TimelineWriter;

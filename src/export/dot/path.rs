@@ -6,7 +6,7 @@ use std::io::Write;
 
 use crate::model::handle::{EdgeId, NodeId};
 
-use super::error::DotError;
+use super::error::{DotError, PathHopError};
 use super::escape::{quoted, wrap};
 use super::graph::{fact_label, write_header, DotLayout};
 use super::link::EvidenceLinks;
@@ -21,17 +21,6 @@ use crate::query::time::Certainty;
 
 /// The colour of the path.
 const PATH: &str = "#1f5fbf";
-
-/// A path the writer cannot draw: a hop names a node or edge the graph does not have, or the
-/// hops do not join up.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("cannot draw the path: hop {hop} {reason}")]
-pub struct PathHopError {
-    /// The hop, counted from 1.
-    pub hop: usize,
-    /// What is wrong with it.
-    pub reason: String,
-}
 
 /// Writes a path as a DOT diagram: the options of the diagram, and
 /// [`write`](PathWriter::write).

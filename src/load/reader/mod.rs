@@ -20,3 +20,4 @@ pub(crate) mod read;
 pub(crate) mod scan;
 pub(crate) mod table;
 pub(crate) mod text;
+pub(crate) mod threads;

@@ -14,8 +14,8 @@ use std::io::{Read, Seek, SeekFrom};
 use std::sync::{Mutex, PoisonError};
 use std::time::SystemTime;
 
-use super::chunks::{Threads, CHUNKS_PER_WORKER};
 use super::scan::{strict_scan_window, Split};
+use super::threads::{Threads, CHUNKS_PER_WORKER};
 use crate::load::error::LoadError;
 use crate::load::limits::Limits;
 

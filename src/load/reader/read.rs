@@ -6,12 +6,13 @@ use rustc_hash::FxHashSet;
 use serde::de::DeserializeOwned;
 
 use super::body::Body;
-use super::chunks::{read_chunks, Origin, Threads, CHUNKS_PER_WORKER};
+use super::chunks::{read_chunks, Origin};
 use super::header::read_header;
 use super::lines::{csv_error, record_start, Lines};
 use super::scan::strict_scan_splitting;
 use super::table::{Row, Table};
 use super::text::Text;
+use super::threads::{Threads, CHUNKS_PER_WORKER};
 use crate::load::dataset::DataFile;
 use crate::load::limits::{human_bytes, Limits};
 use crate::model::problem::Problem;
