@@ -6,7 +6,8 @@
 //! - one file per subcommand: `check`, `stats`, `show`, `find`, `sources`, `path`, `neighbors`,
 //!   `timeline`, `conflicts`, `export` (+ `export_all.rs`, the main job, and `graphviz.rs`,
 //!   running `dot`), `completions.rs` (completions and the man page);
-//! - shared: `load.rs` (which data), `filter.rs` (the filter flags → `Filter`), `node.rs` (names
+//! - shared: `load.rs` (which data), `image.rs` (the cached image of a folder; `cache.rs` is the
+//!   `cache` command), `filter.rs` (the filter flags → `Filter`), `node.rs` (names
 //!   → entities), `output.rs` (`-o FILE|-`, closed stdout), `json.rs`, `links.rs` (evidence links), `table.rs` (CSV/TSV),
 //!   `style.rs` (colour), `diag.rs` (stderr: errors, warnings, notes, --quiet/--verbose),
 //!   `progress.rs` (spinners), `version.rs` (`--version` with the embedded data), `text.rs`.
