@@ -16,7 +16,7 @@ use crate::query::time::Certainty;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum CsvFlavor {
     /// Plain headers (`id, kind, label, ...`); cells that a spreadsheet would run as a formula
-    /// are guarded with a leading `'` (see [`guard_formula`]).
+    /// are guarded with a leading `'` (see [`guard_formula`](crate::export::csv::guard_formula)).
     #[default]
     Spreadsheet,
     /// Headers for `neo4j-admin database import` (`id:ID`, `:LABEL`, `:START_ID`, `:END_ID`,
