@@ -105,21 +105,28 @@ fn assemble(valid: Valid) -> Graph {
 
 /// `entities` placed by their `ranks` (their places in id order, found for the claims), so
 /// that the graph's sort by id finds them in order and has nothing to move; as they are if
-/// `ranks` is not a permutation of their places (the graph sorts them either way).
-fn in_rank_order(entities: Vec<Entity>, ranks: &[u32]) -> Vec<Entity> {
+/// `ranks` is not a permutation of their places (the graph sorts them either way). Each entity
+/// is moved once, along the cycles of the permutation, in place: a second vector of them, new
+/// memory written at random, cost more than the moves.
+fn in_rank_order(mut entities: Vec<Entity>, ranks: &[u32]) -> Vec<Entity> {
     let mut taken = vec![false; entities.len()];
     let permutation = ranks.len() == entities.len()
         && ranks
             .iter()
             .all(|&r| taken.get_mut(r as usize).is_some_and(|t| !std::mem::replace(t, true)));
+    drop(taken);
     if !permutation {
         return entities;
     }
-    let mut slots: Vec<Option<Entity>> = (0..entities.len()).map(|_| None).collect();
-    for (entity, &rank) in entities.into_iter().zip(ranks) {
-        slots[rank as usize] = Some(entity);
+    let mut place = ranks.to_vec();
+    for i in 0..entities.len() {
+        while place[i] as usize != i {
+            let j = place[i] as usize;
+            entities.swap(i, j);
+            place.swap(i, j);
+        }
     }
-    slots.into_iter().flatten().collect()
+    entities
 }
 
 #[cfg(test)]
