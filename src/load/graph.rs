@@ -230,6 +230,39 @@ pub(crate) mod tests {
         }
     }
 
+    /// Moved along the cycles of any permutation (several cycles, fixed points, one long
+    /// cycle), every entity lands at its rank.
+    #[test]
+    fn entities_land_at_their_ranks_whatever_the_cycles() {
+        let mut next = xorshift(0x5851_f42d_4c95_7f2d);
+        for n in [1usize, 2, 5, 40, 300] {
+            for _ in 0..5 {
+                let entities: Vec<Entity> = (0..n)
+                    .map(|i| Entity {
+                        id: crate::model::id::Id::new(&format!("e{i}")).unwrap(),
+                        kind: crate::model::kind::EntityKind::State,
+                        label: String::new(),
+                        aliases: Vec::new(),
+                        description: String::new(),
+                        same_as: Vec::new(),
+                        date: None,
+                        iso_3166: None,
+                    })
+                    .collect();
+                // A random permutation (Fisher-Yates): the rank of the entity at each place.
+                let mut ranks: Vec<u32> = (0..n as u32).collect();
+                for i in (1..n).rev() {
+                    ranks.swap(i, next(i as u64 + 1) as usize);
+                }
+                let placed = in_rank_order(entities.clone(), &ranks);
+                assert_eq!(placed.len(), n);
+                for (entity, &rank) in entities.iter().zip(&ranks) {
+                    assert_eq!(placed[rank as usize].id, entity.id, "{n} entities, ranks {ranks:?}");
+                }
+            }
+        }
+    }
+
     /// Entities placed by their ranks come in id order; with ranks that are not a permutation of
     /// their places, they stay as they are, none lost.
     #[test]
