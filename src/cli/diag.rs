@@ -69,6 +69,11 @@ pub fn answer(message: impl Display) {
     line(&message.to_string());
 }
 
+/// Whether [`verbose`] lines are shown: work done only for them can be skipped.
+pub fn verbose_shown() -> bool {
+    shown(Level::Verbose)
+}
+
 /// What only --verbose shows.
 pub fn verbose(message: impl Display) {
     if shown(Level::Verbose) {

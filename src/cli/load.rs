@@ -90,15 +90,18 @@ fn reported(cli: &Cli, size: u64, load: impl FnOnce() -> Result<Graph, LoadError
             for w in &graph.warnings().0 {
                 diag::warning(w);
             }
-            let s = graph.stats();
-            diag::verbose(format!(
-                "loaded {} entities, {} relations from {} claims, {} sources ({size} bytes) in {} ms",
-                s.entities,
-                s.relations,
-                s.claims,
-                s.sources,
-                started.elapsed().as_millis()
-            ));
+            // The counts take a pass over every relation: a million of them cost tens of ms.
+            if diag::verbose_shown() {
+                let s = graph.stats();
+                diag::verbose(format!(
+                    "loaded {} entities, {} relations from {} claims, {} sources ({size} bytes) in {} ms",
+                    s.entities,
+                    s.relations,
+                    s.claims,
+                    s.sources,
+                    started.elapsed().as_millis()
+                ));
+            }
             Ok(graph)
         }
         Err(LoadError::Invalid(problems)) => {
