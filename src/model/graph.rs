@@ -406,6 +406,13 @@ impl Graph {
         (0..self.relations.len()).map(|i| self.relations.get(i))
     }
 
+    /// Decodes every relation of a graph opened from a binary image on `threads` threads, ahead
+    /// of a reader of them all (an export); relations are otherwise decoded a block at a time as
+    /// they are first read, on the reading thread. Nothing to do for a loaded graph.
+    pub(crate) fn decode_relations(&self, threads: usize) {
+        self.relations.decode_all(threads);
+    }
+
     /// All predicates, in id order.
     pub fn predicates(&self) -> &[Predicate] {
         &self.predicates

@@ -64,6 +64,27 @@ impl RelationTable {
         }
     }
 
+    /// Decodes every relation not decoded yet, block by block on `threads` threads (the caller's
+    /// among them), so that a reader of all of them (an export) does not decode them one block
+    /// at a time on one thread. Nothing to do for held relations.
+    pub fn decode_all(&self, threads: usize) {
+        let RelationTable::Encoded { blocks, decoded, .. } = self else {
+            return;
+        };
+        let decode = |first: usize, step: usize| {
+            for (b, cell) in decoded.iter().enumerate().skip(first).step_by(step) {
+                cell.get_or_init(|| blocks.block(b).into_boxed_slice());
+            }
+        };
+        let threads = threads.clamp(1, decoded.len().max(1));
+        std::thread::scope(|scope| {
+            for t in 1..threads {
+                scope.spawn(move || decode(t, threads));
+            }
+            decode(0, threads);
+        });
+    }
+
     /// Adds a relation to a table of held relations.
     ///
     /// # Panics
@@ -138,6 +159,32 @@ mod tests {
         let all: Vec<u64> = (0..table.len()).map(|i| table.get(i).id.raw()).collect();
         assert_eq!(all, (0..3 * BLOCK as u64 + 5).collect::<Vec<_>>());
         assert_eq!(blocks.decoded.load(Ordering::Relaxed), 4, "every block once");
+    }
+
+    #[test]
+    fn decoding_all_on_threads_decodes_every_block_once() {
+        for threads in [0, 1, 2, 3, 8] {
+            let blocks = Arc::new(Counted {
+                len: 5 * BLOCK + 1,
+                decoded: AtomicUsize::new(0),
+            });
+            let table = RelationTable::encoded(Arc::clone(&blocks) as Arc<dyn RelationBlocks>, 5 * BLOCK + 1);
+            table.get(2 * BLOCK);
+            table.decode_all(threads);
+            assert_eq!(blocks.decoded.load(Ordering::Relaxed), 6, "{threads} threads");
+            let all: Vec<u64> = (0..table.len()).map(|i| table.get(i).id.raw()).collect();
+            assert_eq!(all, (0..5 * BLOCK as u64 + 1).collect::<Vec<_>>());
+            assert_eq!(blocks.decoded.load(Ordering::Relaxed), 6, "nothing decoded twice");
+        }
+        let empty = RelationTable::encoded(
+            Arc::new(Counted {
+                len: 0,
+                decoded: AtomicUsize::new(0),
+            }),
+            0,
+        );
+        empty.decode_all(4);
+        assert_eq!(empty.len(), 0);
     }
 
     #[test]

@@ -78,6 +78,9 @@ impl<'g> RdfExport<'g> {
                 what: format!("'{}' and '{}' ({})", clash.first, clash.second, clash.what),
             });
         }
+        // Every relation is read below and by the writer: decoded from an image on every core
+        // at once, not a block at a time on this thread.
+        graph.decode_relations(std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS)));
         // Relation ids are hashes already: a plain multiplicative hash spreads them.
         let mut seen: FxHashMap<RelationId, (&crate::model::id::Id, &crate::model::id::Id, &crate::model::id::Id)> =
             FxHashMap::with_capacity_and_hasher(graph.relation_count(), Default::default());
