@@ -53,9 +53,9 @@ impl Image {
         if cli.no_cache {
             return None;
         }
-        let path = image_path(&folder()?, dir);
+        let folder = folder()?;
         let key = ImageKey::of_dir(dir, &Limits::default()).ok()?;
-        Some(Image { path, key })
+        Some(Image::new(&folder, dir, key))
     }
 
     /// The key the image must have.

@@ -7,6 +7,7 @@ use super::error::LoadError;
 use super::folder::Folder;
 use super::limits::Limits;
 use super::merge::SortedClaims;
+use super::permutation::{is_permutation, move_to_places};
 use super::reader::planned::Windows;
 use super::reader::threads::Threads;
 use super::valid::Valid;
@@ -105,27 +106,13 @@ fn assemble(valid: Valid) -> Graph {
 
 /// `entities` placed by their `ranks` (their places in id order, found for the claims), so
 /// that the graph's sort by id finds them in order and has nothing to move; as they are if
-/// `ranks` is not a permutation of their places (the graph sorts them either way). Each entity
-/// is moved once, along the cycles of the permutation, in place: a second vector of them, new
-/// memory written at random, cost more than the moves.
+/// `ranks` is not a permutation of their places (the graph sorts them either way). Moved in
+/// place ([`move_to_places`]).
 fn in_rank_order(mut entities: Vec<Entity>, ranks: &[u32]) -> Vec<Entity> {
-    let mut taken = vec![false; entities.len()];
-    let permutation = ranks.len() == entities.len()
-        && ranks
-            .iter()
-            .all(|&r| taken.get_mut(r as usize).is_some_and(|t| !std::mem::replace(t, true)));
-    drop(taken);
-    if !permutation {
+    if !is_permutation(ranks, entities.len()) {
         return entities;
     }
-    let mut place = ranks.to_vec();
-    for i in 0..entities.len() {
-        while place[i] as usize != i {
-            let j = place[i] as usize;
-            entities.swap(i, j);
-            place.swap(i, j);
-        }
-    }
+    move_to_places(&mut entities, ranks.to_vec());
     entities
 }
 

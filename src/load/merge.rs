@@ -1,5 +1,6 @@
 //! Grouping claims that agree into relations, in relation order.
 
+use super::permutation::move_to_places;
 use super::valid::Claim;
 use crate::model::edtf::EdtfText;
 use crate::model::relation::{Evidence, Relation, RelationId};
@@ -82,14 +83,7 @@ impl SortedClaims {
         for (k, p) in order.iter().enumerate() {
             place[p.claim as usize] = (n - 1 - k) as u32;
         }
-        for i in 0..n {
-            while place[i] as usize != i {
-                let j = place[i] as usize;
-                claims.swap(i, j);
-                place.swap(i, j);
-            }
-        }
-        drop(place);
+        move_to_places(&mut claims, place);
         let mut popped = 0usize;
         for group in order.chunk_by(|a, b| a.id == b.id) {
             popped += group.len();

@@ -8,6 +8,7 @@ pub(crate) mod graph;
 pub mod image;
 pub(crate) mod limits;
 pub(crate) mod merge;
+pub(crate) mod permutation;
 pub(crate) mod reader;
 pub(crate) mod valid;
 pub(crate) mod validate;
